@@ -1,0 +1,155 @@
+// A deterministic discrete-event clock. Nothing in the engine reads wall time: controllers schedule work at
+// virtual times, and the clock runs that work in (time, scheduling order) order. It also satisfies xstate's
+// Clock interface (setTimeout/clearTimeout), so delayed transitions of the sync machine run in virtual time.
+
+/** Virtual time 0 is this instant, so timestamps and hook names built from them are repeatable. */
+export const EPOCH_MS = Date.UTC(2025, 0, 1)
+
+export interface TimerHandle { readonly id: number }
+
+interface Entry {
+  at: number
+  seq: number
+  fn: () => void
+  label: string
+  cancelled: boolean
+}
+
+export class VirtualClock {
+  private heap: Entry[] = []
+  private byId = new Map<number, Entry>()
+  private seq = 0
+  private time = 0
+  /** How many scheduled callbacks have run. */
+  eventsProcessed = 0
+
+  /** Virtual milliseconds since EPOCH_MS. */
+  now(): number {
+    return this.time
+  }
+
+  /** Runs `fn` `delayMs` from now (0 = after everything already due now). */
+  schedule(delayMs: number, fn: () => void, label = ''): TimerHandle {
+    return this.scheduleAt(this.time + Math.max(0, delayMs), fn, label)
+  }
+
+  scheduleAt(at: number, fn: () => void, label = ''): TimerHandle {
+    const entry: Entry = { at: Math.max(at, this.time), seq: ++this.seq, fn, label, cancelled: false }
+    this.push(entry)
+    this.byId.set(entry.seq, entry)
+    return { id: entry.seq }
+  }
+
+  cancel(handle: TimerHandle | undefined): void {
+    if (!handle) return
+    const entry = this.byId.get(handle.id)
+    if (entry) {
+      entry.cancelled = true
+      this.byId.delete(handle.id)
+    }
+  }
+
+  // xstate's Clock interface.
+  setTimeout(fn: (...args: unknown[]) => void, timeout: number): number {
+    return this.schedule(timeout, () => fn(), 'xstate').id
+  }
+  clearTimeout(id: unknown): void {
+    if (typeof id === 'number') this.cancel({ id })
+  }
+
+  /** Number of callbacks waiting to run. */
+  get pending(): number {
+    return this.byId.size
+  }
+
+  /** The virtual time of the next callback, or undefined when idle. */
+  nextAt(): number | undefined {
+    this.dropCancelled()
+    return this.heap[0]?.at
+  }
+
+  /** Runs the next callback (advancing time to it). Returns false when nothing is scheduled. */
+  step(): boolean {
+    this.dropCancelled()
+    const entry = this.pop()
+    if (!entry) return false
+    this.byId.delete(entry.seq)
+    this.time = entry.at
+    this.eventsProcessed++
+    entry.fn()
+    return true
+  }
+
+  /** Runs every callback due within the next `ms`, then sets the time to now + ms. */
+  advance(ms: number): void {
+    this.runUntil(this.time + ms)
+  }
+
+  /** Runs every callback due at or before `t`, then sets the time to `t`. */
+  runUntil(t: number): void {
+    for (let next = this.nextAt(); next !== undefined && next <= t; next = this.nextAt()) this.step()
+    if (t > this.time) this.time = t
+  }
+
+  /**
+   * Runs until nothing is scheduled. `maxEvents` guards against work that reschedules itself forever
+   * (a web server's readiness loop never ends, but such loops schedule nothing once settled).
+   */
+  runUntilIdle(maxEvents = 10_000_000): number {
+    let n = 0
+    while (n < maxEvents && this.step()) n++
+    return n
+  }
+
+  private dropCancelled(): void {
+    while (this.heap.length > 0 && this.heap[0]!.cancelled) this.pop()
+  }
+
+  private less(a: Entry, b: Entry): boolean {
+    return a.at < b.at || (a.at === b.at && a.seq < b.seq)
+  }
+
+  private push(entry: Entry): void {
+    const h = this.heap
+    h.push(entry)
+    let i = h.length - 1
+    while (i > 0) {
+      const parent = (i - 1) >> 1
+      if (!this.less(h[i]!, h[parent]!)) break
+      ;[h[i], h[parent]] = [h[parent]!, h[i]!]
+      i = parent
+    }
+  }
+
+  private pop(): Entry | undefined {
+    const h = this.heap
+    if (h.length === 0) return undefined
+    const top = h[0]!
+    const last = h.pop()!
+    if (h.length > 0) {
+      h[0] = last
+      let i = 0
+      for (;;) {
+        const l = 2 * i + 1
+        const r = l + 1
+        let m = i
+        if (l < h.length && this.less(h[l]!, h[m]!)) m = l
+        if (r < h.length && this.less(h[r]!, h[m]!)) m = r
+        if (m === i) break
+        ;[h[i], h[m]] = [h[m]!, h[i]!]
+        i = m
+      }
+    }
+    return top
+  }
+}
+
+/** RFC 3339 timestamp (seconds precision, as Kubernetes writes them) of a virtual time. */
+export function timestamp(virtualMs: number): string {
+  return new Date(EPOCH_MS + virtualMs).toISOString().replace(/\.\d{3}Z$/, 'Z')
+}
+
+/** Virtual ms of an RFC 3339 timestamp written by `timestamp`. */
+export function parseTimestamp(ts: string): number {
+  return Date.parse(ts) - EPOCH_MS
+}

@@ -1,0 +1,31 @@
+/// <reference types="vitest/config" />
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vite'
+
+// monaco-editor >= 0.56 has an "exports" map, so the deep import 'monaco-editor/esm/vs/editor/editor.worker.js'
+// made by monaco-worker-manager (a monaco-yaml dependency) no longer resolves. Point it at the real file.
+const monacoEsm = fileURLToPath(new URL('./node_modules/monaco-editor/esm/', import.meta.url))
+
+export default defineConfig({
+  resolve: { alias: [{ find: /^monaco-editor\/esm\/(.*)$/, replacement: `${monacoEsm}$1` }] },
+  // Found late on a cold dev start, these would otherwise make Vite reload the page mid-session.
+  optimizeDeps: {
+    include: ['monaco-editor/editor/editor.api', 'monaco-yaml', 'monaco-yaml/yaml.worker.js',
+      'monaco-editor/editor/editor.worker', 'xstate', 'yaml'],
+  },
+  worker: { format: 'es' },
+  build: {
+    chunkSizeWarningLimit: 4096,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'monaco', test: /node_modules[\\/]monaco-editor/ },
+            { name: 'monaco-yaml', test: /node_modules[\\/](monaco-yaml|monaco-[a-z-]+|vscode-[a-z-]+|jsonc-parser|prettier)/ },
+          ],
+        },
+      },
+    },
+  },
+  test: { environment: 'node', include: ['test/**/*.test.ts'] },
+})
