@@ -1,0 +1,58 @@
+// What the API server fills in on create: the defaults that `kubectl get -o yaml` shows and that make a
+// re-applied, unchanged manifest compare equal to the live object.
+import type { Container, DeploymentSpec, JobSpec, KubeObject, PodSpec } from './objects.ts'
+
+type Defaulter = (obj: KubeObject) => void
+
+const defaulters: Record<string, Defaulter> = {
+  Pod: obj => defaultPodSpec(obj.spec as PodSpec | undefined, 'Always'),
+  Job: obj => {
+    const spec = obj.spec as JobSpec | undefined
+    if (!spec) return
+    spec.backoffLimit ??= 6 // R67
+    spec.completions ??= 1
+    spec.parallelism ??= 1
+    spec.suspend ??= false
+    defaultPodSpec(spec.template?.spec, 'Always')
+  },
+  Deployment: obj => {
+    const spec = obj.spec as DeploymentSpec | undefined
+    if (!spec) return
+    spec.replicas ??= 1
+    spec.revisionHistoryLimit ??= 10
+    spec.progressDeadlineSeconds ??= 600
+    spec.strategy ??= { type: 'RollingUpdate' }
+    defaultPodSpec(spec.template?.spec, 'Always')
+  },
+  ReplicaSet: obj => {
+    const spec = obj.spec as { replicas?: number; template?: { spec?: PodSpec } } | undefined
+    if (!spec) return
+    spec.replicas ??= 1
+    defaultPodSpec(spec.template?.spec, 'Always')
+  },
+  Service: obj => {
+    const spec = (obj.spec ??= {}) as Record<string, unknown>
+    spec['type'] ??= 'ClusterIP'
+    spec['sessionAffinity'] ??= 'None'
+  },
+}
+
+export function applyDefaults(obj: KubeObject): void {
+  defaulters[obj.kind]?.(obj)
+}
+
+function defaultPodSpec(spec: PodSpec | undefined, restartPolicy: PodSpec['restartPolicy']): void {
+  if (!spec || typeof spec !== 'object') return
+  spec.restartPolicy ??= restartPolicy
+  spec.terminationGracePeriodSeconds ??= 30 // R75
+  for (const c of spec.containers ?? []) defaultContainer(c)
+  for (const c of spec.initContainers ?? []) defaultContainer(c)
+}
+
+function defaultContainer(c: Container & { imagePullPolicy?: string; terminationMessagePath?: string }): void {
+  if (!c || typeof c !== 'object') return
+  const image = String(c.image ?? '')
+  const tagged = /:[^/]+$/.test(image.replace(/@.*$/, ''))
+  c.imagePullPolicy ??= !tagged || image.endsWith(':latest') ? 'Always' : 'IfNotPresent'
+  c.terminationMessagePath ??= '/dev/termination-log'
+}

@@ -1,0 +1,199 @@
+// The Deployment controller: one ReplicaSet per pod template (named by the template's hash), a rolling update
+// from the old ReplicaSets to the new one (maxSurge 25 %, maxUnavailable 25 %), and the status and conditions
+// that Argo CD's Deployment health reads (R31), including ProgressDeadlineExceeded.
+import { parseTimestamp, timestamp, type VirtualClock } from './clock.ts'
+import type { EventRecorder } from './events.ts'
+import { type Condition, type Deployment, type DeploymentStatus, getCondition, type ReplicaSet, refOf } from './objects.ts'
+import { NAME_SUFFIX_ALPHABET } from './random.ts'
+import type { ObjectStore, WatchEvent } from './store.ts'
+import { nsKey, splitKey, WorkQueue } from './work-queue.ts'
+
+const REVISION = 'deployment.kubernetes.io/revision'
+
+export class DeploymentController {
+  private queue: WorkQueue
+
+  constructor(private store: ObjectStore, private clock: VirtualClock, private events: EventRecorder) {
+    this.queue = new WorkQueue(clock, key => this.reconcile(key), 'deployment-controller')
+    store.watch(e => this.onEvent(e))
+  }
+
+  private onEvent(e: WatchEvent): void {
+    const obj = e.object
+    if (obj.kind === 'Deployment' && e.type !== 'DELETED') this.queue.enqueue(nsKey(obj.metadata.namespace, obj.metadata.name))
+    if (obj.kind === 'ReplicaSet') {
+      const owner = obj.metadata.ownerReferences?.find(o => o.controller && o.kind === 'Deployment')
+      if (owner) this.queue.enqueue(nsKey(obj.metadata.namespace, owner.name))
+    }
+  }
+
+  private reconcile(key: string): void {
+    const { namespace, name } = splitKey(key)
+    const dep = this.store.get({ kind: 'Deployment', namespace, name }) as Deployment | undefined
+    if (!dep || dep.metadata.deletionTimestamp) return
+    const owned = this.store.dependents(dep.metadata.uid!)
+      .filter((o): o is ReplicaSet => o.kind === 'ReplicaSet' && !o.metadata.deletionTimestamp)
+    const hash = templateHash(dep.spec.template)
+    let newRs = owned.find(rs => rs.metadata.labels?.['pod-template-hash'] === hash)
+    const oldRs = owned.filter(rs => rs !== newRs)
+    const replicas = dep.spec.replicas ?? 1
+    let created = false
+    if (!dep.spec.paused) {
+      if (!newRs) {
+        newRs = this.createReplicaSet(dep, hash, owned)
+        created = true
+      }
+      this.rollout(dep, newRs, oldRs, replicas)
+    }
+    this.writeStatus(dep, newRs, oldRs, replicas, created)
+  }
+
+  private rollout(dep: Deployment, newRs: ReplicaSet, oldRs: ReplicaSet[], replicas: number): void {
+    const specOf = (rs: ReplicaSet) => rs.spec.replicas ?? 0
+    if (dep.spec.strategy?.type === 'Recreate') {
+      for (const rs of oldRs) if (specOf(rs) > 0) this.scale(dep, rs, 0)
+      const oldPods = oldRs.reduce((n, rs) => n + (rs.status?.replicas ?? 0), 0)
+      if (oldPods === 0 && specOf(newRs) !== replicas) this.scale(dep, newRs, replicas)
+      return
+    }
+    const maxSurge = Math.ceil(replicas * 0.25)
+    const maxUnavailable = Math.floor(replicas * 0.25)
+    const total = specOf(newRs) + oldRs.reduce((n, rs) => n + specOf(rs), 0)
+    if (specOf(newRs) < replicas) {
+      const up = Math.min(replicas, specOf(newRs) + Math.max(0, replicas + maxSurge - total))
+      if (up !== specOf(newRs)) this.scale(dep, newRs, up)
+    } else if (specOf(newRs) > replicas) {
+      this.scale(dep, newRs, replicas)
+    }
+    const available = [newRs, ...oldRs].reduce((n, rs) => n + (rs.status?.availableReplicas ?? 0), 0)
+    let canRemove = available - (replicas - maxUnavailable)
+    // Old pods that are not available cost nothing to remove.
+    for (const rs of oldRs) {
+      const unavailable = Math.max(0, specOf(rs) - (rs.status?.availableReplicas ?? 0))
+      const down = Math.min(specOf(rs), unavailable + Math.max(0, canRemove))
+      if (down > 0) {
+        canRemove -= Math.max(0, down - unavailable)
+        this.scale(dep, rs, specOf(rs) - down)
+      }
+    }
+  }
+
+  private scale(dep: Deployment, rs: ReplicaSet, to: number): void {
+    const from = rs.spec.replicas ?? 0
+    this.store.updateSpec(refOf(rs), { ...rs.spec, replicas: to })
+    this.events.record(dep, 'Normal', 'ScalingReplicaSet',
+      `Scaled ${to > from ? 'up' : 'down'} replica set ${rs.metadata.name} from ${from} to ${to}`, 'deployment-controller')
+  }
+
+  private createReplicaSet(dep: Deployment, hash: string, owned: ReplicaSet[]): ReplicaSet {
+    const revision = 1 + Math.max(0, ...owned.map(rs => Number(rs.metadata.annotations?.[REVISION] ?? 0)))
+    const labels = { ...dep.spec.template.metadata?.labels, 'pod-template-hash': hash }
+    const rs = this.store.create({
+      apiVersion: 'apps/v1', kind: 'ReplicaSet',
+      metadata: {
+        name: `${dep.metadata.name}-${hash}`, namespace: dep.metadata.namespace!, labels,
+        annotations: { [REVISION]: String(revision), 'deployment.kubernetes.io/desired-replicas': String(dep.spec.replicas ?? 1) },
+        ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: dep.metadata.name!, uid: dep.metadata.uid!,
+          controller: true, blockOwnerDeletion: true }],
+      },
+      spec: {
+        replicas: 0,
+        selector: { matchLabels: { ...dep.spec.selector?.matchLabels, 'pod-template-hash': hash } },
+        template: { ...structuredClone(dep.spec.template), metadata: { ...dep.spec.template.metadata, labels } },
+      },
+    }) as ReplicaSet
+    return rs
+  }
+
+  private writeStatus(dep: Deployment, newRs: ReplicaSet | undefined, oldRs: ReplicaSet[], replicas: number,
+    created: boolean): void {
+    const all = newRs ? [newRs, ...oldRs] : oldRs
+    const sum = (f: (rs: ReplicaSet) => number | undefined) => all.reduce((n, rs) => n + (f(rs) ?? 0), 0)
+    const now = this.clock.now()
+    const status: DeploymentStatus = {
+      observedGeneration: dep.metadata.generation ?? 1,
+      replicas: sum(rs => rs.status?.replicas),
+      updatedReplicas: newRs?.status?.replicas ?? 0,
+      readyReplicas: sum(rs => rs.status?.readyReplicas),
+      availableReplicas: sum(rs => rs.status?.availableReplicas),
+    }
+    status.unavailableReplicas = Math.max(0, Math.max(replicas, status.replicas ?? 0) - (status.availableReplicas ?? 0))
+    const old = dep.status?.conditions ?? []
+    const maxUnavailable = Math.floor(replicas * 0.25)
+    const availableOk = (status.availableReplicas ?? 0) >= replicas - maxUnavailable
+    const conditions: Condition[] = [
+      keep(old, availableOk
+        ? cond('Available', 'True', 'MinimumReplicasAvailable', 'Deployment has minimum availability.', now)
+        : cond('Available', 'False', 'MinimumReplicasUnavailable', 'Deployment does not have minimum availability.', now)),
+      this.progressing(dep, newRs, old, status, replicas, created, now),
+    ]
+    const next = { ...status, conditions }
+    if (!status.unavailableReplicas) delete next.unavailableReplicas
+    if (JSON.stringify(next) !== JSON.stringify(dep.status ?? {})) this.store.updateStatus(refOf(dep), next)
+  }
+
+  private progressing(dep: Deployment, newRs: ReplicaSet | undefined, old: Condition[], status: DeploymentStatus,
+    replicas: number, created: boolean, now: number): Condition {
+    const prev = getCondition(old, 'Progressing')
+    const rsName = newRs?.metadata.name ?? ''
+    if (dep.spec.paused) {
+      return keep(old, cond('Progressing', 'Unknown', 'DeploymentPaused', 'Deployment is paused', now))
+    }
+    const complete = status.updatedReplicas === replicas && status.replicas === replicas &&
+      status.availableReplicas === replicas && (newRs?.status?.observedGeneration ?? 0) >= (newRs?.metadata.generation ?? 1)
+    if (complete) {
+      return keep(old, cond('Progressing', 'True', 'NewReplicaSetAvailable', `ReplicaSet "${rsName}" has successfully progressed.`, now))
+    }
+    if (prev?.reason === 'ProgressDeadlineExceeded') return prev
+    const deadlineMs = (dep.spec.progressDeadlineSeconds ?? 600) * 1000
+    const progressSignature = `${status.updatedReplicas}/${status.readyReplicas}/${status.availableReplicas}/${rsName}`
+    const lastProgress = prev?.lastUpdateTime && prev.message?.endsWith(`[${progressSignature}]`) !== true
+      ? now : prev?.lastUpdateTime ? parseTimestamp(prev.lastUpdateTime) : now
+    if (prev?.lastUpdateTime && now - lastProgress >= deadlineMs) {
+      return cond('Progressing', 'False', 'ProgressDeadlineExceeded', `ReplicaSet "${rsName}" has timed out progressing.`, now)
+    }
+    this.queue.enqueue(nsKey(dep.metadata.namespace, dep.metadata.name), lastProgress + deadlineMs - now)
+    const reason = created ? 'NewReplicaSetCreated' : 'ReplicaSetUpdated'
+    const message = created ? `Created new replica set "${rsName}"` : `ReplicaSet "${rsName}" is progressing.`
+    const c = cond('Progressing', 'True', reason, message, now)
+    c.lastUpdateTime = timestamp(lastProgress)
+    return c
+  }
+}
+
+function cond(type: string, status: Condition['status'], reason: string, message: string, now: number): Condition {
+  const t = timestamp(now)
+  return { type, status, reason, message, lastUpdateTime: t, lastTransitionTime: t }
+}
+
+/** Keeps the previous condition (and its times) when nothing about it changed. */
+function keep(old: Condition[], next: Condition): Condition {
+  const prev = getCondition(old, next.type)
+  if (prev && prev.status === next.status && prev.reason === next.reason && prev.message === next.message) return prev
+  if (prev && prev.status === next.status && prev.lastTransitionTime) next.lastTransitionTime = prev.lastTransitionTime
+  return next
+}
+
+/** pod-template-hash: a stable hash of the template, written with the API server's name alphabet. */
+export function templateHash(template: unknown): string {
+  const text = canonicalJson(template)
+  let h = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i)
+    h = Math.imul(h, 0x01000193) >>> 0
+  }
+  let out = ''
+  for (let i = 0; i < 10; i++) {
+    out += NAME_SUFFIX_ALPHABET[h % NAME_SUFFIX_ALPHABET.length]
+    h = Math.floor(h / NAME_SUFFIX_ALPHABET.length) || Math.imul(h + i + 1, 0x9e3779b1) >>> 0
+  }
+  return out
+}
+
+function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`
+  if (v && typeof v === 'object') {
+    return `{${Object.keys(v).sort().map(k => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`).join(',')}}`
+  }
+  return JSON.stringify(v) ?? 'null'
+}

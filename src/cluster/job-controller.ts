@@ -1,0 +1,225 @@
+// The Job controller: creates Pods from the template, counts successes and failures, re-creates failed Pods
+// with back-off (R68), fails the Job past backoffLimit (R67, R70) or activeDeadlineSeconds (R69), completes it
+// (R71), and deletes finished Jobs after ttlSecondsAfterFinished (R74).
+import { parseTimestamp, timestamp, type VirtualClock } from './clock.ts'
+import type { EventRecorder } from './events.ts'
+import { type Condition, getCondition, type Job, type JobStatus, type Pod, refOf } from './objects.ts'
+import type { ObjectStore, WatchEvent } from './store.ts'
+import { backoff, timings } from './timings.ts'
+import { nsKey, splitKey, WorkQueue } from './work-queue.ts'
+
+interface PodCounts {
+  active: Pod[]
+  terminating: Pod[]
+  succeeded: number
+  failed: number
+  /** Container restarts in pending/running pods (restartPolicy OnFailure counts these against the limit). */
+  restarts: number
+  lastFailureAt: number
+  ready: number
+}
+
+export class JobController {
+  private queue: WorkQueue
+
+  constructor(private store: ObjectStore, private clock: VirtualClock, private events: EventRecorder) {
+    this.queue = new WorkQueue(clock, key => this.reconcile(key), 'job-controller')
+    store.watch(e => this.onEvent(e))
+  }
+
+  private onEvent(e: WatchEvent): void {
+    const obj = e.object
+    if (obj.kind === 'Job' && e.type !== 'DELETED') this.queue.enqueue(nsKey(obj.metadata.namespace, obj.metadata.name))
+    if (obj.kind === 'Pod') {
+      const owner = obj.metadata.ownerReferences?.find(o => o.controller && o.kind === 'Job')
+      if (owner) this.queue.enqueue(nsKey(obj.metadata.namespace, owner.name))
+    }
+  }
+
+  private reconcile(key: string): void {
+    const { namespace, name } = splitKey(key)
+    const job = this.store.get({ kind: 'Job', namespace, name }) as Job | undefined
+    if (!job) return
+    const status: JobStatus = job.status ?? {}
+    if (isFinished(status)) {
+      this.scheduleTtl(job, status)
+      return
+    }
+    if (job.metadata.deletionTimestamp) return
+    const now = this.clock.now()
+    const counts = this.countPods(job)
+    const next: JobStatus = { ...status, conditions: [...(status.conditions ?? [])] }
+    next.startTime ??= timestamp(now)
+    const startedAt = parseTimestamp(next.startTime)
+    const spec = job.spec
+    const completions = spec.completions ?? 1
+    const parallelism = spec.parallelism ?? 1
+
+    const failure = this.failureReason(job, counts, startedAt, now)
+    const target = getCondition(next.conditions, 'FailureTarget')
+    if (failure || target) {
+      // Since Kubernetes 1.31 the Job is first marked FailureTarget; Failed follows once its Pods are gone (R69).
+      const reason = target?.reason ?? failure!.reason
+      const message = target?.message ?? failure!.message
+      if (!target) {
+        setCondition(next, 'FailureTarget', reason, message, now)
+        this.events.record(job, 'Warning', reason, message, 'job-controller')
+      }
+      for (const pod of counts.active) this.store.delete(refOf(pod))
+      if (counts.active.length === 0 && counts.terminating.length === 0) {
+        setCondition(next, 'Failed', reason, message, now)
+      }
+      this.writeStatus(job, next, counts, true)
+      return
+    }
+
+    if (counts.succeeded >= completions) {
+      setCondition(next, 'SuccessCriteriaMet', 'CompletionsReached', 'Reached expected number of succeeded pods', now)
+      for (const pod of counts.active) this.store.delete(refOf(pod))
+      if (counts.active.length === 0 && counts.terminating.length === 0) {
+        setCondition(next, 'Complete', 'CompletionsReached', 'Reached expected number of succeeded pods', now)
+        next.completionTime = timestamp(now)
+        this.events.record(job, 'Normal', 'Completed', 'Job completed', 'job-controller')
+      }
+      this.writeStatus(job, next, counts, true)
+      return
+    }
+
+    if (spec.suspend) {
+      for (const pod of counts.active) this.store.delete(refOf(pod))
+      if (!getCondition(next.conditions, 'Suspended')) {
+        setCondition(next, 'Suspended', 'JobSuspended', 'Job suspended', now)
+      }
+      this.writeStatus(job, next, counts, false)
+      return
+    }
+
+    const want = Math.min(parallelism, completions - counts.succeeded) - counts.active.length
+    if (want > 0) {
+      const retryAt = counts.failed > 0
+        ? counts.lastFailureAt + backoff(timings.jobBackoffBaseMs, timings.jobBackoffMaxMs, counts.failed)
+        : now
+      if (retryAt > now) {
+        this.queue.enqueue(key, retryAt - now)
+      } else {
+        for (let i = 0; i < want; i++) counts.active.push(this.createPod(job))
+      }
+    }
+    if (spec.activeDeadlineSeconds !== undefined) {
+      this.queue.enqueue(key, Math.max(0, startedAt + spec.activeDeadlineSeconds * 1000 - now))
+    }
+    this.writeStatus(job, next, counts, false)
+  }
+
+  private failureReason(job: Job, counts: PodCounts, startedAt: number, now: number):
+    { reason: string; message: string } | undefined {
+    const spec = job.spec
+    const limit = spec.backoffLimit ?? 6
+    if (spec.activeDeadlineSeconds !== undefined && now >= startedAt + spec.activeDeadlineSeconds * 1000) {
+      return { reason: 'DeadlineExceeded', message: 'Job was active longer than specified deadline' } // R69
+    }
+    const policy = spec.template.spec.restartPolicy
+    const pastLimit = policy === 'OnFailure'
+      ? (limit === 0 ? counts.restarts > 0 : counts.restarts >= limit) // R70: restarts in running pods count
+      : counts.failed > limit // R67: backoffLimit 0 fails on the first failed pod
+    if (pastLimit) return { reason: 'BackoffLimitExceeded', message: 'Job has reached the specified backoff limit' }
+    return undefined
+  }
+
+  private countPods(job: Job): PodCounts {
+    const counts: PodCounts = { active: [], terminating: [], succeeded: 0, failed: 0, restarts: 0, lastFailureAt: 0,
+      ready: 0 }
+    for (const obj of this.store.dependents(job.metadata.uid!)) {
+      if (obj.kind !== 'Pod') continue
+      const pod = obj as Pod
+      const phase = pod.status?.phase ?? 'Pending'
+      if (phase === 'Succeeded') counts.succeeded++
+      else if (phase === 'Failed') {
+        counts.failed++
+        const finished = pod.status?.containerStatuses?.map(c => c.state.terminated?.finishedAt ?? '') ?? []
+        const at = Math.max(...finished.map(f => (f ? parseTimestamp(f) : 0)), 0)
+        counts.lastFailureAt = Math.max(counts.lastFailureAt, at)
+      } else if (pod.metadata.deletionTimestamp) counts.terminating.push(pod)
+      else {
+        counts.active.push(pod)
+        for (const c of pod.status?.containerStatuses ?? []) counts.restarts += c.restartCount
+        if (pod.status?.conditions?.some(c => c.type === 'Ready' && c.status === 'True')) counts.ready++
+      }
+    }
+    return counts
+  }
+
+  private createPod(job: Job): Pod {
+    const template = job.spec.template
+    const pod = this.store.create({
+      apiVersion: 'v1', kind: 'Pod',
+      metadata: {
+        generateName: `${job.metadata.name}-`, namespace: job.metadata.namespace!,
+        labels: { ...template.metadata?.labels },
+        ...(template.metadata?.annotations ? { annotations: { ...template.metadata.annotations } } : {}),
+        ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name: job.metadata.name!, uid: job.metadata.uid!,
+          controller: true, blockOwnerDeletion: true }],
+      },
+      spec: structuredClone(template.spec),
+    }) as Pod
+    this.events.record(job, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, 'job-controller')
+    return pod
+  }
+
+  private writeStatus(job: Job, next: JobStatus, counts: PodCounts, finishing: boolean): void {
+    next.active = finishing && isFinished(next) ? 0 : counts.active.length
+    next.succeeded = counts.succeeded
+    next.failed = counts.failed
+    next.ready = counts.ready
+    const clean = prune(next)
+    if (JSON.stringify(clean) !== JSON.stringify(job.status ?? {})) this.store.updateStatus(refOf(job), clean)
+  }
+
+  private scheduled = new Set<string>()
+  private scheduleTtl(job: Job, status: JobStatus): void {
+    const ttl = job.spec.ttlSecondsAfterFinished
+    const uid = job.metadata.uid!
+    if (ttl === undefined || this.scheduled.has(uid)) return
+    this.scheduled.add(uid)
+    const finishedAt = parseTimestamp(finishTime(status)!)
+    const ref = refOf(job)
+    this.clock.scheduleAt(finishedAt + ttl * 1000, () => {
+      this.scheduled.delete(uid)
+      const live = this.store.get(ref)
+      // R74: the TTL controller deletes in the foreground; a hook finalizer only lets it set deletionTimestamp.
+      if (live?.metadata.uid === uid && !live.metadata.deletionTimestamp) {
+        this.store.delete(ref, { propagationPolicy: 'Foreground' })
+      }
+    }, 'ttl-after-finished')
+  }
+}
+
+function isFinished(status: JobStatus): boolean {
+  return status.conditions?.some(c => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True') ?? false
+}
+
+function finishTime(status: JobStatus): string | undefined {
+  return status.completionTime ??
+    status.conditions?.find(c => (c.type === 'Complete' || c.type === 'Failed'))?.lastTransitionTime
+}
+
+function setCondition(status: JobStatus, type: string, reason: string, message: string, now: number): void {
+  const conditions = status.conditions ?? (status.conditions = [])
+  if (conditions.some(c => c.type === type)) return
+  const t = timestamp(now)
+  const condition: Condition = { type, status: 'True', reason, message, lastProbeTime: t, lastTransitionTime: t }
+  conditions.push(condition)
+}
+
+/** Drops empty fields, as the API server's JSON omits them. */
+function prune(status: JobStatus): JobStatus {
+  const out: JobStatus = {}
+  if (status.active) out.active = status.active
+  if (status.succeeded) out.succeeded = status.succeeded
+  if (status.failed) out.failed = status.failed
+  if (status.ready !== undefined) out.ready = status.ready
+  if (status.startTime) out.startTime = status.startTime
+  if (status.completionTime) out.completionTime = status.completionTime
+  if (status.conditions && status.conditions.length > 0) out.conditions = status.conditions
+  return out
+}

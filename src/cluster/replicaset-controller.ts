@@ -1,0 +1,84 @@
+// The ReplicaSet controller: keeps spec.replicas Pods running from the template and reports how many are ready.
+import type { VirtualClock } from './clock.ts'
+import type { EventRecorder } from './events.ts'
+import { type Pod, type ReplicaSet, type ReplicaSetStatus, refOf } from './objects.ts'
+import type { ObjectStore, WatchEvent } from './store.ts'
+import { nsKey, splitKey, WorkQueue } from './work-queue.ts'
+
+export class ReplicaSetController {
+  private queue: WorkQueue
+
+  constructor(private store: ObjectStore, clock: VirtualClock, private events: EventRecorder) {
+    this.queue = new WorkQueue(clock, key => this.reconcile(key), 'replicaset-controller')
+    store.watch(e => this.onEvent(e))
+  }
+
+  private onEvent(e: WatchEvent): void {
+    const obj = e.object
+    if (obj.kind === 'ReplicaSet' && e.type !== 'DELETED') this.queue.enqueue(nsKey(obj.metadata.namespace, obj.metadata.name))
+    if (obj.kind === 'Pod') {
+      const owner = obj.metadata.ownerReferences?.find(o => o.controller && o.kind === 'ReplicaSet')
+      if (owner) this.queue.enqueue(nsKey(obj.metadata.namespace, owner.name))
+    }
+  }
+
+  private reconcile(key: string): void {
+    const { namespace, name } = splitKey(key)
+    const rs = this.store.get({ kind: 'ReplicaSet', namespace, name }) as ReplicaSet | undefined
+    if (!rs || rs.metadata.deletionTimestamp) return
+    const pods = this.store.dependents(rs.metadata.uid!).filter((o): o is Pod => o.kind === 'Pod')
+    const live = pods.filter(p => !p.metadata.deletionTimestamp && p.status?.phase !== 'Succeeded' &&
+      p.status?.phase !== 'Failed')
+    const want = rs.spec.replicas ?? 1
+    if (live.length < want) {
+      for (let i = live.length; i < want; i++) live.push(this.createPod(rs))
+    } else if (live.length > want) {
+      // Not-ready Pods go first, then the newest, as the real controller prefers.
+      const victims = [...live].sort((a, b) => Number(isReady(a)) - Number(isReady(b)) ||
+        (b.metadata.creationTimestamp ?? '').localeCompare(a.metadata.creationTimestamp ?? '') ||
+        (b.metadata.name ?? '').localeCompare(a.metadata.name ?? ''))
+        .slice(0, live.length - want)
+      for (const pod of victims) {
+        this.store.delete(refOf(pod))
+        this.events.record(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, 'replicaset-controller')
+      }
+    }
+    // Failed or finished pods of a ReplicaSet are replaced; remove them so they do not pile up.
+    for (const pod of pods) {
+      if (!pod.metadata.deletionTimestamp && (pod.status?.phase === 'Failed' || pod.status?.phase === 'Succeeded')) {
+        this.store.delete(refOf(pod))
+      }
+    }
+    const current = pods.filter(p => !p.metadata.deletionTimestamp)
+    const ready = current.filter(isReady).length
+    const status: ReplicaSetStatus = {
+      replicas: current.length,
+      fullyLabeledReplicas: current.length,
+      readyReplicas: ready,
+      availableReplicas: ready,
+      observedGeneration: rs.metadata.generation ?? 1,
+    }
+    if (JSON.stringify(status) !== JSON.stringify(rs.status ?? {})) this.store.updateStatus(refOf(rs), status)
+  }
+
+  private createPod(rs: ReplicaSet): Pod {
+    const template = rs.spec.template
+    const pod = this.store.create({
+      apiVersion: 'v1', kind: 'Pod',
+      metadata: {
+        generateName: `${rs.metadata.name}-`, namespace: rs.metadata.namespace!,
+        labels: { ...template.metadata?.labels },
+        ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs.metadata.name!, uid: rs.metadata.uid!,
+          controller: true, blockOwnerDeletion: true }],
+      },
+      spec: structuredClone(template.spec),
+    }) as Pod
+    this.events.record(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, 'replicaset-controller')
+    return pod
+  }
+}
+
+export function isReady(pod: Pod): boolean {
+  return pod.status?.phase === 'Running' &&
+    (pod.status.conditions?.some(c => c.type === 'Ready' && c.status === 'True') ?? false)
+}

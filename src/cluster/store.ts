@@ -1,0 +1,325 @@
+// The simulated API server's storage: create, get, list, update, delete and watch, with uids, resource versions,
+// generateName, finalizers and graceful deletion. Objects handed out are shared, never copied: callers treat
+// them as read-only and write through `update`/`updateStatus`, which store a new object.
+import { timestamp, type VirtualClock } from './clock.ts'
+import { applyDefaults } from './defaults.ts'
+import { alreadyExists, ApiError, invalid, notFound } from './errors.ts'
+import { KindRegistry, type KindInfo } from './kinds.ts'
+import { keyOf, type KubeObject, type ObjectRef, refOf } from './objects.ts'
+import { generateName, type SeededRandom } from './random.ts'
+import { immutableFieldErrors, validateObject } from './validation.ts'
+
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED'
+export interface WatchEvent {
+  type: WatchEventType
+  object: KubeObject
+  /** The object before this change (MODIFIED and DELETED). */
+  old?: KubeObject
+}
+export type WatchListener = (event: WatchEvent) => void
+
+export type PropagationPolicy = 'Foreground' | 'Background' | 'Orphan'
+export interface DeleteOptions {
+  propagationPolicy?: PropagationPolicy
+  /** Pods only: overrides spec.terminationGracePeriodSeconds (0 = remove now). */
+  gracePeriodSeconds?: number
+  dryRun?: boolean
+}
+export interface WriteOptions { dryRun?: boolean }
+
+export const FOREGROUND_FINALIZER = 'foregroundDeletion'
+export const ORPHAN_FINALIZER = 'orphan'
+
+export class ObjectStore {
+  readonly kinds = new KindRegistry()
+  private objects = new Map<string, KubeObject>()
+  private byKind = new Map<string, Map<string, KubeObject>>()
+  private byOwner = new Map<string, Set<string>>()
+  private byUid = new Map<string, string>()
+  private watchers: WatchListener[] = []
+  private version = 0
+
+  constructor(private clock: VirtualClock, private random: SeededRandom) {}
+
+  get(ref: ObjectRef): KubeObject | undefined {
+    return this.objects.get(keyOf(ref))
+  }
+
+  /** Objects of a kind, optionally in one namespace, in creation order. */
+  list(kind: string, namespace?: string): KubeObject[] {
+    const all = [...(this.byKind.get(kind)?.values() ?? [])]
+    return namespace === undefined ? all : all.filter(o => o.metadata.namespace === namespace)
+  }
+
+  /** Every object, in creation order. */
+  all(): KubeObject[] {
+    return [...this.objects.values()]
+  }
+
+  get size(): number {
+    return this.objects.size
+  }
+
+  getByUid(uid: string): KubeObject | undefined {
+    const key = this.byUid.get(uid)
+    return key === undefined ? undefined : this.objects.get(key)
+  }
+
+  /** Objects whose ownerReferences name `uid`. */
+  dependents(uid: string): KubeObject[] {
+    const keys = this.byOwner.get(uid)
+    if (!keys) return []
+    const out: KubeObject[] = []
+    for (const key of keys) {
+      const obj = this.objects.get(key)
+      if (obj) out.push(obj)
+    }
+    return out
+  }
+
+  watch(listener: WatchListener): () => void {
+    this.watchers.push(listener)
+    return () => {
+      this.watchers = this.watchers.filter(w => w !== listener)
+    }
+  }
+
+  kindInfo(obj: Pick<KubeObject, 'apiVersion' | 'kind'>): KindInfo {
+    const info = this.kinds.lookup(obj.apiVersion, obj.kind)
+    if (!info) {
+      throw new ApiError('NotFound',
+        `no matches for kind "${obj.kind}" in version "${obj.apiVersion}"`)
+    }
+    return info
+  }
+
+  /** POST: a new object. `generateName` gets five random characters (R72). */
+  create(input: KubeObject, opts: WriteOptions = {}): KubeObject {
+    const info = this.kindInfo(input)
+    const obj = structuredClone(input)
+    const meta = obj.metadata ?? (obj.metadata = {})
+    if (!info.namespaced) delete meta.namespace
+    if (info.namespaced && meta.namespace && meta.namespace !== '' && !this.namespaceExists(meta.namespace)) {
+      throw notFound('namespaces', meta.namespace)
+    }
+    if (!meta.name && meta.generateName) meta.name = generateName(meta.generateName, this.random)
+    applyDefaults(obj)
+    this.prepareForCreate(obj)
+    const errors = validateObject(obj, info)
+    if (errors.length > 0) throw invalid(resourceName(info), meta.name ?? '', errors)
+    const key = keyOf(refOf(obj))
+    if (this.objects.has(key)) throw alreadyExists(resourceName(info, true), meta.name!)
+    meta.uid = this.uid()
+    meta.creationTimestamp = timestamp(this.clock.now())
+    if (obj.kind === 'Job') labelJobPods(obj)
+    if (obj.spec !== undefined) meta.generation = 1
+    if (opts.dryRun) return obj
+    meta.resourceVersion = this.nextVersion()
+    if (obj.kind === 'CustomResourceDefinition') this.registerCrd(obj)
+    this.put(key, obj)
+    this.emit({ type: 'ADDED', object: obj })
+    return obj
+  }
+
+  /**
+   * PUT: replaces metadata and spec, keeps status (the status subresource is written with `updateStatus`).
+   * Immutable fields are enforced (R73); generation moves on when spec changes.
+   */
+  update(input: KubeObject, opts: WriteOptions = {}): KubeObject {
+    const info = this.kindInfo(input)
+    const old = this.mustGet(refOf(input), info)
+    const obj = structuredClone(input)
+    applyDefaults(obj)
+    const meta = obj.metadata
+    meta.uid = old.metadata.uid!
+    meta.creationTimestamp = old.metadata.creationTimestamp!
+    if (old.metadata.deletionTimestamp) meta.deletionTimestamp = old.metadata.deletionTimestamp
+    if (old.status !== undefined) obj.status = old.status
+    const errors = [...validateObject(obj, info), ...immutableFieldErrors(obj.kind, old, obj)]
+    if (errors.length > 0) throw invalid(resourceName(info), meta.name ?? '', errors)
+    const specChanged = JSON.stringify(old.spec) !== JSON.stringify(obj.spec)
+    meta.generation = (old.metadata.generation ?? 1) + (specChanged ? 1 : 0)
+    if (opts.dryRun) return obj
+    return this.replace(old, obj)
+  }
+
+  /** Controllers write status (and nothing else) through here. */
+  updateStatus(ref: ObjectRef, status: unknown): KubeObject {
+    const old = this.mustGet(ref)
+    return this.replace(old, { ...old, metadata: { ...old.metadata }, status })
+  }
+
+  /** Metadata-only changes (finalizers, labels, owner references) made by controllers. */
+  updateMetadata(ref: ObjectRef, change: (meta: KubeObject['metadata']) => void): KubeObject {
+    const old = this.mustGet(ref)
+    const metadata = structuredClone(old.metadata)
+    change(metadata)
+    const updated = this.replace(old, { ...old, metadata })
+    this.finalizeIfDone(updated)
+    return updated
+  }
+
+  /** Controllers that own an object's spec (a ReplicaSet's replicas) write it here, bypassing validation. */
+  updateSpec(ref: ObjectRef, spec: unknown): KubeObject {
+    const old = this.mustGet(ref)
+    const generation = (old.metadata.generation ?? 1) + 1
+    return this.replace(old, { ...old, metadata: { ...old.metadata, generation }, spec })
+  }
+
+  removeFinalizer(ref: ObjectRef, finalizer: string): KubeObject | undefined {
+    const obj = this.get(ref)
+    if (!obj?.metadata.finalizers?.includes(finalizer)) return obj
+    return this.updateMetadata(ref, m => {
+      m.finalizers = m.finalizers!.filter(f => f !== finalizer)
+      if (m.finalizers.length === 0) delete m.finalizers
+    })
+  }
+
+  /**
+   * DELETE. Objects with finalizers, or deleted in the foreground, or running Pods (graceful deletion, R75)
+   * only get a deletionTimestamp; the rest disappear at once and the garbage collector takes their dependents.
+   */
+  delete(ref: ObjectRef, opts: DeleteOptions = {}): KubeObject {
+    const old = this.mustGet(ref)
+    if (opts.dryRun) return old
+    const policy = opts.propagationPolicy ?? 'Background'
+    const meta = structuredClone(old.metadata)
+    const finalizers = new Set(meta.finalizers ?? [])
+    if (policy === 'Foreground' && !meta.deletionTimestamp) finalizers.add(FOREGROUND_FINALIZER)
+    if (policy === 'Orphan' && !meta.deletionTimestamp) finalizers.add(ORPHAN_FINALIZER)
+    const grace = old.kind === 'Pod' ? podGraceSeconds(old, opts) : 0
+    if (finalizers.size === 0 && grace === 0) {
+      this.remove(old)
+      return old
+    }
+    if (!meta.deletionTimestamp) {
+      meta.deletionTimestamp = timestamp(this.clock.now() + grace * 1000)
+      meta.deletionGracePeriodSeconds = grace
+    } else if (old.kind === 'Pod' && grace < (meta.deletionGracePeriodSeconds ?? 0)) {
+      meta.deletionTimestamp = timestamp(this.clock.now() + grace * 1000) // a shorter grace period wins
+      meta.deletionGracePeriodSeconds = grace
+    }
+    if (finalizers.size > 0) meta.finalizers = [...finalizers]
+    const updated = this.replace(old, { ...old, metadata: meta })
+    if (old.kind === 'Pod' && grace === 0) this.finalizeIfDone(updated)
+    return updated
+  }
+
+  namespaceExists(name: string): boolean {
+    return this.objects.has(keyOf({ kind: 'Namespace', namespace: '', name }))
+  }
+
+  private finalizeIfDone(obj: KubeObject): void {
+    const m = obj.metadata
+    if (!m.deletionTimestamp || (m.finalizers?.length ?? 0) > 0) return
+    // A pod under graceful deletion stays until its kubelet has stopped it (grace 0).
+    if (obj.kind === 'Pod' && (m.deletionGracePeriodSeconds ?? 0) > 0) return
+    this.remove(obj)
+  }
+
+  private prepareForCreate(obj: KubeObject): void {
+    if (obj.kind === 'Pod') obj.status = { phase: 'Pending' }
+    if (obj.kind === 'Namespace') obj.status = { phase: 'Active' }
+    if (obj.kind === 'Job' || obj.kind === 'Deployment' || obj.kind === 'ReplicaSet') obj.status = {}
+  }
+
+  private mustGet(ref: ObjectRef, info?: KindInfo): KubeObject {
+    const obj = this.get(ref)
+    if (!obj) {
+      const kind = info ?? this.kinds.byName(ref.kind)
+      throw notFound(kind ? resourceName(kind, true) : ref.kind.toLowerCase(), ref.name)
+    }
+    return obj
+  }
+
+  private replace(old: KubeObject, obj: KubeObject): KubeObject {
+    obj.metadata.resourceVersion = this.nextVersion()
+    const key = keyOf(refOf(old))
+    this.unindexOwners(key, old)
+    this.put(key, obj)
+    this.emit({ type: 'MODIFIED', object: obj, old })
+    return obj
+  }
+
+  private put(key: string, obj: KubeObject): void {
+    this.objects.set(key, obj)
+    if (obj.metadata.uid) this.byUid.set(obj.metadata.uid, key)
+    let kindMap = this.byKind.get(obj.kind)
+    if (!kindMap) this.byKind.set(obj.kind, (kindMap = new Map()))
+    kindMap.set(key, obj)
+    for (const owner of obj.metadata.ownerReferences ?? []) {
+      let set = this.byOwner.get(owner.uid)
+      if (!set) this.byOwner.set(owner.uid, (set = new Set()))
+      set.add(key)
+    }
+  }
+
+  private remove(obj: KubeObject): void {
+    const key = keyOf(refOf(obj))
+    const live = this.objects.get(key)
+    if (!live) return
+    this.objects.delete(key)
+    if (live.metadata.uid) this.byUid.delete(live.metadata.uid)
+    this.byKind.get(live.kind)?.delete(key)
+    this.unindexOwners(key, live)
+    this.emit({ type: 'DELETED', object: live, old: live })
+  }
+
+  private unindexOwners(key: string, obj: KubeObject): void {
+    for (const owner of obj.metadata.ownerReferences ?? []) {
+      const set = this.byOwner.get(owner.uid)
+      set?.delete(key)
+      if (set?.size === 0) this.byOwner.delete(owner.uid)
+    }
+  }
+
+  private emit(event: WatchEvent): void {
+    for (const w of this.watchers) w(event)
+  }
+
+  private nextVersion(): string {
+    return String(++this.version)
+  }
+
+  private uid(): string {
+    const hex = this.random.chars(32, '0123456789abcdef')
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20)}`
+  }
+
+  private registerCrd(crd: KubeObject): void {
+    const spec = crd.spec as { group?: string; names?: { kind?: string; plural?: string }; scope?: string;
+      versions?: Array<{ name?: string }> } | undefined
+    if (!spec?.group || !spec.names?.kind) return
+    for (const v of spec.versions ?? [{ name: 'v1' }]) {
+      this.kinds.add({ kind: spec.names.kind, group: spec.group, version: v.name ?? 'v1',
+        plural: spec.names.plural ?? `${spec.names.kind.toLowerCase()}s`, namespaced: spec.scope !== 'Cluster' })
+    }
+  }
+}
+
+/** `Job.batch` / `jobs.batch` as the API server names a resource in messages. */
+export function resourceName(info: Pick<KindInfo, 'kind' | 'group' | 'plural'>, plural = false): string {
+  const base = plural ? info.plural : info.kind
+  return info.group ? `${base}.${info.group}` : base
+}
+
+function podGraceSeconds(pod: KubeObject, opts: DeleteOptions): number {
+  const spec = pod.spec as { nodeName?: string; terminationGracePeriodSeconds?: number } | undefined
+  const phase = (pod.status as { phase?: string } | undefined)?.phase
+  // An unscheduled or finished pod has nothing to stop: it goes at once.
+  if (!spec?.nodeName || phase === 'Succeeded' || phase === 'Failed') return 0
+  return Math.max(0, opts.gracePeriodSeconds ?? spec.terminationGracePeriodSeconds ?? 30)
+}
+
+/** The Job's generated selector and the labels its pod template gets (Kubernetes' Job PrepareForCreate). */
+function labelJobPods(job: KubeObject): void {
+  const spec = job.spec as { selector?: unknown; manualSelector?: boolean;
+    template?: { metadata?: { labels?: Record<string, string> } } } | undefined
+  if (!spec?.template || spec.manualSelector) return
+  const uid = job.metadata.uid!
+  const name = job.metadata.name!
+  spec.selector = { matchLabels: { 'batch.kubernetes.io/controller-uid': uid } }
+  const meta = (spec.template.metadata ??= {})
+  meta.labels = { ...meta.labels, 'batch.kubernetes.io/controller-uid': uid, 'batch.kubernetes.io/job-name': name,
+    'controller-uid': uid, 'job-name': name }
+}

@@ -1,0 +1,101 @@
+// The API server's validation for the fields synclab models, with its own messages: a learner who meets
+// one of these in synclab meets the same words on a real cluster.
+import type { KindInfo } from './kinds.ts'
+import type { DeploymentSpec, JobSpec, KubeObject, PodSpec } from './objects.ts'
+
+const dns1123Subdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/
+
+/** Field errors of a new or updated object; empty when valid. */
+export function validateObject(obj: KubeObject, info: KindInfo): string[] {
+  const errors: string[] = []
+  const name = obj.metadata.name ?? ''
+  if (!name) errors.push('metadata.name: Required value: name or generateName is required')
+  else if (name.length > 253 || !dns1123Subdomain.test(name)) {
+    errors.push(`metadata.name: Invalid value: "${name}": a lowercase RFC 1123 subdomain must consist of lower case ` +
+      `alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. ` +
+      `'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')`)
+  }
+  if (info.namespaced && !obj.metadata.namespace) errors.push('metadata.namespace: Required value')
+  const check = kindChecks[obj.kind]
+  if (check) check(obj, errors)
+  return errors
+}
+
+const kindChecks: Record<string, (obj: KubeObject, errors: string[]) => void> = {
+  Pod: (obj, errors) => checkPodSpec(obj.spec as PodSpec | undefined, 'spec', errors),
+  Job: (obj, errors) => {
+    const spec = obj.spec as JobSpec | undefined
+    if (!spec?.template) {
+      errors.push('spec.template.spec.containers: Required value')
+      return
+    }
+    checkPodSpec(spec.template.spec, 'spec.template.spec', errors)
+    const policy = spec.template.spec?.restartPolicy
+    if (policy !== 'Never' && policy !== 'OnFailure') {
+      errors.push(`spec.template.spec.restartPolicy: Unsupported value: "${policy ?? ''}": supported values: "OnFailure", "Never"`)
+    }
+    if (spec.backoffLimit !== undefined && spec.backoffLimit < 0) {
+      errors.push(`spec.backoffLimit: Invalid value: ${spec.backoffLimit}: must be greater than or equal to 0`)
+    }
+  },
+  Deployment: (obj, errors) => {
+    const spec = obj.spec as DeploymentSpec | undefined
+    if (!spec?.selector) errors.push('spec.selector: Required value')
+    if (!spec?.template) {
+      errors.push('spec.template.spec.containers: Required value')
+      return
+    }
+    checkPodSpec(spec.template.spec, 'spec.template.spec', errors)
+    const labels = spec.template.metadata?.labels ?? {}
+    const wanted = spec.selector?.matchLabels ?? {}
+    if (spec.selector && !Object.entries(wanted).every(([k, v]) => labels[k] === v)) {
+      errors.push(`spec.template.metadata.labels: Invalid value: ${goMap(labels)}: \`selector\` does not match template \`labels\``)
+    }
+  },
+}
+
+function checkPodSpec(spec: PodSpec | undefined, path: string, errors: string[]): void {
+  const containers = spec?.containers
+  if (!Array.isArray(containers) || containers.length === 0) {
+    errors.push(`${path}.containers: Required value`)
+    return
+  }
+  containers.forEach((c, i) => {
+    if (!c?.name) errors.push(`${path}.containers[${i}].name: Required value`)
+    if (!c?.image) errors.push(`${path}.containers[${i}].image: Required value`)
+  })
+}
+
+function goMap(m: Record<string, string>): string {
+  const body = Object.entries(m).map(([k, v]) => `"${k}":"${v}"`).join(', ')
+  return `map[string]string{${body}}`
+}
+
+/** Fields the API server refuses to change on update (R73), as `path` → message. */
+export function immutableFieldErrors(kind: string, oldObj: KubeObject, newObj: KubeObject): string[] {
+  const paths = immutablePaths[kind] ?? []
+  const errors: string[] = []
+  for (const path of paths) {
+    const before = JSON.stringify(at(oldObj, path))
+    const after = JSON.stringify(at(newObj, path))
+    if (before !== after) {
+      const typeName = path === 'spec.template' ? 'core.PodTemplateSpec{...}' : after ?? 'null'
+      errors.push(`${path}: Invalid value: ${typeName}: field is immutable`)
+    }
+  }
+  return errors
+}
+
+const immutablePaths: Record<string, string[]> = {
+  Job: ['spec.selector', 'spec.template'],
+  Service: ['spec.clusterIP'],
+}
+
+function at(obj: unknown, path: string): unknown {
+  let cur: unknown = obj
+  for (const part of path.split('.')) {
+    if (cur === null || typeof cur !== 'object') return undefined
+    cur = (cur as Record<string, unknown>)[part]
+  }
+  return cur
+}

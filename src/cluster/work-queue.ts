@@ -1,0 +1,32 @@
+// A controller's work queue in virtual time: a key is reconciled once per wake-up, however many watch events
+// asked for it, as informer-driven controllers do.
+import type { TimerHandle, VirtualClock } from './clock.ts'
+
+export class WorkQueue {
+  private queued = new Map<string, { at: number; handle: TimerHandle }>()
+
+  constructor(private clock: VirtualClock, private reconcile: (key: string) => void, private label: string) {}
+
+  /** Reconciles `key` after `delayMs`, unless it is already due no later than that. */
+  enqueue(key: string, delayMs = 0): void {
+    const at = this.clock.now() + Math.max(0, delayMs)
+    const existing = this.queued.get(key)
+    if (existing && existing.at <= at) return
+    if (existing) this.clock.cancel(existing.handle)
+    const handle = this.clock.scheduleAt(at, () => {
+      this.queued.delete(key)
+      this.reconcile(key)
+    }, this.label)
+    this.queued.set(key, { at, handle })
+  }
+}
+
+/** "ns/name" keys for namespaced objects of one kind. */
+export function nsKey(namespace: string | undefined, name: string | undefined): string {
+  return `${namespace ?? ''}/${name ?? ''}`
+}
+
+export function splitKey(key: string): { namespace: string; name: string } {
+  const slash = key.indexOf('/')
+  return { namespace: key.slice(0, slash), name: key.slice(slash + 1) }
+}
