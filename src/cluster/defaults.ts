@@ -41,7 +41,7 @@ export function applyDefaults(obj: KubeObject): void {
   defaulters[obj.kind]?.(obj)
 }
 
-function defaultPodSpec(spec: PodSpec | undefined, restartPolicy: PodSpec['restartPolicy']): void {
+function defaultPodSpec(spec: PodSpec | undefined, restartPolicy: NonNullable<PodSpec['restartPolicy']>): void {
   if (!spec || typeof spec !== 'object') return
   spec.restartPolicy ??= restartPolicy
   spec.terminationGracePeriodSeconds ??= 30 // R75

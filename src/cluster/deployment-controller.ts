@@ -1,7 +1,7 @@
 // The Deployment controller: one ReplicaSet per pod template (named by the template's hash), a rolling update
 // from the old ReplicaSets to the new one (maxSurge 25 %, maxUnavailable 25 %), and the status and conditions
 // that Argo CD's Deployment health reads (R31), including ProgressDeadlineExceeded.
-import { parseTimestamp, timestamp, type VirtualClock } from './clock.ts'
+import { timestamp, type VirtualClock } from './clock.ts'
 import type { EventRecorder } from './events.ts'
 import { type Condition, type Deployment, type DeploymentStatus, getCondition, type ReplicaSet, refOf } from './objects.ts'
 import { NAME_SUFFIX_ALPHABET } from './random.ts'
@@ -12,6 +12,8 @@ const REVISION = 'deployment.kubernetes.io/revision'
 
 export class DeploymentController {
   private queue: WorkQueue
+  /** Deployment uid → what its rollout looked like when it last moved, and when. */
+  private lastProgress = new Map<string, { signature: string; at: number }>()
 
   constructor(private store: ObjectStore, private clock: VirtualClock, private events: EventRecorder) {
     this.queue = new WorkQueue(clock, key => this.reconcile(key), 'deployment-controller')
@@ -145,19 +147,21 @@ export class DeploymentController {
       return keep(old, cond('Progressing', 'True', 'NewReplicaSetAvailable', `ReplicaSet "${rsName}" has successfully progressed.`, now))
     }
     if (prev?.reason === 'ProgressDeadlineExceeded') return prev
+    // Progress = any change in the new ReplicaSet's counts; the deadline counts from the last one.
+    const signature = `${rsName}/${status.updatedReplicas}/${status.readyReplicas}/${status.availableReplicas}/${replicas}`
+    const uid = dep.metadata.uid!
+    const seen = this.lastProgress.get(uid)
+    if (!seen || seen.signature !== signature) this.lastProgress.set(uid, { signature, at: now })
+    const lastProgress = this.lastProgress.get(uid)!.at
     const deadlineMs = (dep.spec.progressDeadlineSeconds ?? 600) * 1000
-    const progressSignature = `${status.updatedReplicas}/${status.readyReplicas}/${status.availableReplicas}/${rsName}`
-    const lastProgress = prev?.lastUpdateTime && prev.message?.endsWith(`[${progressSignature}]`) !== true
-      ? now : prev?.lastUpdateTime ? parseTimestamp(prev.lastUpdateTime) : now
-    if (prev?.lastUpdateTime && now - lastProgress >= deadlineMs) {
+    if (now - lastProgress >= deadlineMs) {
       return cond('Progressing', 'False', 'ProgressDeadlineExceeded', `ReplicaSet "${rsName}" has timed out progressing.`, now)
     }
     this.queue.enqueue(nsKey(dep.metadata.namespace, dep.metadata.name), lastProgress + deadlineMs - now)
     const reason = created ? 'NewReplicaSetCreated' : 'ReplicaSetUpdated'
     const message = created ? `Created new replica set "${rsName}"` : `ReplicaSet "${rsName}" is progressing.`
-    const c = cond('Progressing', 'True', reason, message, now)
-    c.lastUpdateTime = timestamp(lastProgress)
-    return c
+    const c = keep(old, cond('Progressing', 'True', reason, message, now))
+    return { ...c, lastUpdateTime: timestamp(lastProgress) }
   }
 }
 

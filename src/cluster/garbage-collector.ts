@@ -49,8 +49,9 @@ export class GarbageCollector {
     if (finalizers.includes(ORPHAN_FINALIZER)) {
       for (const d of this.store.dependents(uid)) {
         this.store.updateMetadata(refOf(d), m => {
-          m.ownerReferences = m.ownerReferences?.filter(o => o.uid !== uid)
-          if (m.ownerReferences?.length === 0) delete m.ownerReferences
+          const rest = (m.ownerReferences ?? []).filter(o => o.uid !== uid)
+          if (rest.length > 0) m.ownerReferences = rest
+          else delete m.ownerReferences
         })
       }
       this.store.removeFinalizer(refOf(owner), ORPHAN_FINALIZER)

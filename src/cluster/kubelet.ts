@@ -77,7 +77,11 @@ export class Kubelet {
     const run = c.runs[c.runs.length - (previous ? 2 : 1)]
     if (!run) return []
     const until = Math.min(this.clock.now(), run.endedAt ?? Infinity)
-    return run.plan.output.filter(o => run.startedAt + o.atMs <= until).map(o => o.text)
+    const text = run.plan.output.filter(o => run.startedAt + o.atMs <= until).map(o => o.text).join('')
+    if (text === '') return []
+    const lines = text.split('\n')
+    if (lines.at(-1) === '') lines.pop()
+    return lines
   }
 
   private onEvent(e: WatchEvent): void {
@@ -254,7 +258,8 @@ export class Kubelet {
   private kill(key: string, pod: Pod): void {
     const rt = this.pods.get(key)
     if (!rt) {
-      this.store.delete(refOf(pod), { gracePeriodSeconds: 0 })
+      // Not bound yet: nothing runs, so the grace period is cut to nothing.
+      if ((pod.metadata.deletionGracePeriodSeconds ?? 0) > 0) this.store.delete(refOf(pod), { gracePeriodSeconds: 0 })
       return
     }
     rt.deleting = true

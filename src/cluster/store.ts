@@ -200,6 +200,12 @@ export class ObjectStore {
       meta.deletionGracePeriodSeconds = grace
     }
     if (finalizers.size > 0) meta.finalizers = [...finalizers]
+    // Deleting again what is already being deleted, with nothing new to say, changes nothing.
+    if (old.metadata.deletionTimestamp && meta.deletionTimestamp === old.metadata.deletionTimestamp &&
+      finalizers.size === (old.metadata.finalizers?.length ?? 0)) {
+      if (old.kind === 'Pod' && grace === 0) this.finalizeIfDone(old)
+      return old
+    }
     const updated = this.replace(old, { ...old, metadata: meta })
     if (old.kind === 'Pod' && grace === 0) this.finalizeIfDone(updated)
     return updated

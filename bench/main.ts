@@ -1,0 +1,52 @@
+// npm run bench [-- --json] [-- --only NAME]: runs every benchmark and prints its figures, as a table or as one
+// JSON object per case and line. Each goal is checked and printed beside the figures; figures are never asserted
+// by unit tests.
+import { benchClusterJobs } from './cluster-jobs.ts'
+import type { BenchResult } from './measure.ts'
+
+interface Suite {
+  name: string
+  sizes: number[]
+  run: (n: number) => BenchResult
+  /** Goals, as lines "ok"/"MISSED" with the figures they compare. */
+  goals: (results: BenchResult[]) => string[]
+}
+
+const suites: Suite[] = [
+  {
+    name: 'cluster.jobs', sizes: [1_000, 10_000], run: benchClusterJobs,
+    goals: ([small, large]) => {
+      const perSmall = small!.wallMs / small!.n
+      const perLarge = large!.wallMs / large!.n
+      return [
+        goal(`10,000 Jobs to completion in under 1 s wall: ${large!.wallMs} ms`, large!.wallMs < 1000),
+        goal(`time per Job at 10,000 ≤ 1.5× at 1,000: ${(perLarge * 1000).toFixed(1)} µs vs ` +
+          `${(perSmall * 1000).toFixed(1)} µs (${(perLarge / perSmall).toFixed(2)}×)`, perLarge <= 1.5 * perSmall),
+      ]
+    },
+  },
+]
+
+function goal(text: string, ok: boolean): string {
+  return `${ok ? 'ok    ' : 'MISSED'} ${text}`
+}
+
+const args = process.argv.slice(2)
+const json = args.includes('--json')
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined
+
+for (const suite of suites) {
+  if (only && suite.name !== only) continue
+  suite.run(suite.sizes[0]!) // warm-up: let the JIT compile the hot paths before measuring
+  const results = suite.sizes.map(n => {
+    ;(globalThis as { gc?: () => void }).gc?.()
+    return suite.run(n)
+  })
+  if (json) {
+    for (const r of results) console.log(JSON.stringify(r))
+    continue
+  }
+  console.log(`\n${suite.name}`)
+  console.table(results.map(({ bench: _b, ...figures }) => figures))
+  for (const line of suite.goals(results)) console.log(`  ${line}`)
+}

@@ -1,0 +1,57 @@
+// What the kubelet hands the runtime: the argv (Kubernetes command/args over the image ENTRYPOINT/CMD,
+// with `$(VAR)` references expanded) and the environment the process starts with.
+
+import type { ImageEntry } from '../images.ts'
+import type { ContainerCommandSpec, RunContext } from './types.ts'
+
+/** The variables of the `kubernetes` Service that every pod gets. */
+const SERVICE_ENV: Array<[string, string]> = [
+  ['KUBERNETES_SERVICE_HOST', '10.96.0.1'],
+  ['KUBERNETES_SERVICE_PORT', '443'],
+  ['KUBERNETES_SERVICE_PORT_HTTPS', '443'],
+  ['KUBERNETES_PORT', 'tcp://10.96.0.1:443'],
+  ['KUBERNETES_PORT_443_TCP', 'tcp://10.96.0.1:443'],
+  ['KUBERNETES_PORT_443_TCP_PROTO', 'tcp'],
+  ['KUBERNETES_PORT_443_TCP_PORT', '443'],
+  ['KUBERNETES_PORT_443_TCP_ADDR', '10.96.0.1'],
+]
+
+/**
+ * Kubernetes' `$(VAR)` expansion in command, args and env values: a defined VAR is replaced, an undefined
+ * one is left as written, and `$$` is an escaped `$`. Shell syntax like `$VAR` is not touched.
+ */
+export function expandKubernetesRefs(s: string, vars: ReadonlyMap<string, string>): string {
+  return s.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)/g, (all, name: string | undefined) =>
+    (name === undefined ? '$' : vars.get(name) ?? all))
+}
+
+/** The process environment: PATH, HOSTNAME, the image ENV, the container env, the service variables, HOME. */
+export function containerEnv(spec: ContainerCommandSpec, ctx: RunContext): Map<string, string> {
+  const image = ctx.image
+  // Container env values may refer to earlier container env entries and the service variables.
+  const refs = new Map<string, string>(SERVICE_ENV)
+  const declared: Array<[string, string]> = []
+  for (const e of spec.env ?? []) {
+    const value = expandKubernetesRefs(e.value ?? '', refs)
+    refs.set(e.name, value)
+    declared.push([e.name, value])
+  }
+  const env = new Map<string, string>()
+  env.set('PATH', image.env.PATH ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin')
+  env.set('HOSTNAME', ctx.hostname)
+  for (const [k, v] of Object.entries(image.env)) env.set(k, v)
+  for (const [k, v] of declared) env.set(k, v)
+  for (const [k, v] of SERVICE_ENV) if (!env.has(k)) env.set(k, v)
+  if (!env.has('HOME')) env.set('HOME', image.home)
+  return env
+}
+
+/** command replaces ENTRYPOINT (and drops CMD); args replace CMD. */
+export function resolveArgv(spec: ContainerCommandSpec, image: ImageEntry, env: ReadonlyMap<string, string>): string[] {
+  const command = spec.command && spec.command.length > 0 ? spec.command : undefined
+  const args = spec.args && spec.args.length > 0 ? spec.args : undefined
+  const argv = command ? [...command, ...(args ?? [])] : [...image.entrypoint, ...(args ?? image.cmd)]
+  const refs = new Map<string, string>(SERVICE_ENV)
+  for (const e of spec.env ?? []) refs.set(e.name, env.get(e.name) ?? '')
+  return argv.map(a => expandKubernetesRefs(a, refs))
+}

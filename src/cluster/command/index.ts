@@ -1,0 +1,59 @@
+// runContainer: what a container's process does, computed up front as a timeline the kubelet replays on
+// the virtual clock. Deterministic, and it never throws: every input gives an exit or "runs until killed".
+
+import { resolveArgv, containerEnv } from './container.ts'
+import { exec, hasBinary } from './exec.ts'
+import { ExitSignal, Forever, Machine, machineIo, type Proc } from './machine.ts'
+import type { ContainerCommandSpec, ProcessRun, RunContext } from './types.ts'
+
+export type { ContainerCommandSpec, OutputChunk, ProcessRun, RunContext } from './types.ts'
+export { containerEnv, expandKubernetesRefs, resolveArgv } from './container.ts'
+export { formatDate, parseDuration } from './tools/time.ts'
+
+const RUNC = 'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process'
+
+/** The message containerd reports when the binary to exec is missing. */
+export function startErrorMessage(path: string): string {
+  if (path === '') return `${RUNC}: exec: "": executable file not found in $PATH: unknown`
+  return path.includes('/')
+    ? `${RUNC}: exec: "${path}": stat ${path}: no such file or directory: unknown`
+    : `${RUNC}: exec: "${path}": executable file not found in $PATH: unknown`
+}
+
+export function runContainer(spec: ContainerCommandSpec, ctx: RunContext): ProcessRun {
+  try {
+    return run(spec, ctx)
+  } catch (e) {
+    // Only a bug gets here; report it in the container log rather than crash the simulation.
+    return {
+      output: [{ atMs: 0, stream: 'stderr', text: `synclab: internal error: ${e instanceof Error ? e.message : String(e)}\n` }],
+      end: { atMs: 0, exitCode: 1 },
+      onSigterm: 'exit',
+    }
+  }
+}
+
+function run(spec: ContainerCommandSpec, ctx: RunContext): ProcessRun {
+  const env = containerEnv(spec, ctx)
+  const argv = resolveArgv(spec, ctx.image, env)
+  const path = argv[0] ?? ''
+  if (!hasBinary(ctx.image, path)) {
+    const message = startErrorMessage(path)
+    return { output: [], end: { atMs: 0, exitCode: 128 }, startError: { exitCode: 128, reason: 'StartError', message }, onSigterm: 'exit' }
+  }
+  const m = new Machine(ctx)
+  const p: Proc = { m, io: machineIo(m), env, pid1: true, exec }
+  let end: ProcessRun['end']
+  try {
+    const code = exec(argv, p) ?? 127
+    end = { atMs: m.time, exitCode: ((code % 256) + 256) % 256 }
+  } catch (e) {
+    if (e instanceof Forever) end = { atMs: null }
+    else if (e instanceof ExitSignal) end = { atMs: m.time, exitCode: ((e.code % 256) + 256) % 256 }
+    else throw e
+  }
+  // Background jobs die with PID 1: nothing they would write later appears.
+  const last = end.atMs ?? Infinity
+  const output = m.output.filter(c => c.atMs <= last).sort((a, b) => a.atMs - b.atMs)
+  return { output, end, onSigterm: m.sigterm }
+}

@@ -1,0 +1,41 @@
+// The contract between the command model and the kubelet: a container spec in, a timeline of what the
+// process does out. Pure data, so the kubelet can schedule it on the virtual clock.
+
+import type { EnvVar } from '../objects.ts'
+import type { ImageEntry } from '../images.ts'
+
+export interface ContainerCommandSpec {
+  image: string
+  command?: string[]
+  args?: string[]
+  env?: EnvVar[]
+}
+
+export interface RunContext {
+  /** Virtual ms since 2025-01-01T00:00:00Z at which the process starts; `date` prints times from here. */
+  startedAt: number
+  /** The pod name: HOSTNAME and /etc/hostname. */
+  hostname: string
+  /** Hosts whose names do not resolve (curl exits 6, wget prints "bad address"). */
+  unreachableHosts?: string[]
+  /** The pulled image. */
+  image: ImageEntry
+}
+
+export interface OutputChunk {
+  /** Offset from process start. */
+  atMs: number
+  stream: 'stdout' | 'stderr'
+  text: string
+}
+
+export interface ProcessRun {
+  /** In order of atMs. */
+  output: OutputChunk[]
+  /** `atMs: null`: runs until killed. */
+  end: { atMs: number; exitCode: number } | { atMs: null }
+  /** Set when the binary to exec does not exist: the container never starts. */
+  startError?: { exitCode: number; reason: 'StartError'; message: string }
+  /** What PID 1 does on SIGTERM: exit, or ignore it so the whole grace period passes. */
+  onSigterm: 'exit' | 'ignore'
+}

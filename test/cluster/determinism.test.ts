@@ -1,0 +1,61 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import type { KubeObject } from '../../src/cluster/objects.ts'
+import { cluster, deployment, job } from './helpers.ts'
+
+// A random workload: Jobs with random commands, limits and policies, and Deployments.
+const jobArb = fc.record({
+  command: fc.constantFrom<string[]>(['sleep', '3'], ['true'], ['false'], ['sh', '-c', 'echo hi; exit 2'], ['sleep', '30']),
+  backoffLimit: fc.integer({ min: 0, max: 3 }),
+  restartPolicy: fc.constantFrom('Never' as const, 'OnFailure' as const),
+  image: fc.constantFrom('busybox', 'quay.io/acend/example-web-go', 'missing.example.com/x'),
+  deadline: fc.option(fc.integer({ min: 1, max: 20 }), { nil: undefined }),
+})
+const workloadArb = fc.record({
+  jobs: fc.array(jobArb, { maxLength: 6 }),
+  deployments: fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 3 }),
+  seed: fc.string({ maxLength: 8 }),
+  deleteAt: fc.option(fc.integer({ min: 0, max: 40_000 }), { nil: undefined }),
+})
+
+type Workload = typeof workloadArb extends fc.Arbitrary<infer T> ? T : never
+
+function runWorkload(w: Workload): string {
+  const c = cluster({ seed: w.seed })
+  const log = c.record()
+  const manifests: KubeObject[] = [
+    ...w.jobs.map((j, i) => job(`job-${i}`, { command: j.command, backoffLimit: j.backoffLimit, restartPolicy: j.restartPolicy,
+      image: j.image, ...(j.deadline ? { activeDeadlineSeconds: j.deadline } : {}) })),
+    ...w.deployments.map((r, i) => deployment(`web-${i}`, 'nginx', r)),
+  ]
+  for (const m of manifests) c.apply(m)
+  if (w.deleteAt !== undefined && manifests[0]) {
+    c.advance(w.deleteAt)
+    const ref = { kind: manifests[0].kind, namespace: 'default', name: manifests[0].metadata.name! }
+    if (c.get(ref)) c.delete(ref, { propagationPolicy: 'Foreground' })
+  }
+  c.advance(900_000)
+  return JSON.stringify({ log, objects: c.store.all(), events: c.events.events })
+}
+
+describe('determinism', () => {
+  it('same workload and seed → identical event log, objects and events', () => {
+    fc.assert(fc.property(workloadArb, w => {
+      expect(runWorkload(w)).toBe(runWorkload(w))
+    }), { numRuns: 40 })
+  })
+
+  it('every Job of a random workload ends Complete or Failed, or waits on a missing image', () => {
+    fc.assert(fc.property(workloadArb, w => {
+      const c = cluster({ seed: w.seed })
+      w.jobs.forEach((j, i) => c.apply(job(`job-${i}`, { command: j.command, backoffLimit: j.backoffLimit,
+        restartPolicy: j.restartPolicy, image: j.image, ...(j.deadline ? { activeDeadlineSeconds: j.deadline } : {}) })))
+      c.advance(3_600_000)
+      w.jobs.forEach((j, i) => {
+        const live = c.get({ kind: 'Job', namespace: 'default', name: `job-${i}` }) as { status?: { conditions?: Array<{ type: string }> } }
+        const done = live.status?.conditions?.some(x => x.type === 'Complete' || x.type === 'Failed')
+        expect(done || (j.image.startsWith('missing') && !j.deadline)).toBe(true)
+      })
+    }), { numRuns: 30 })
+  })
+})

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest'
+import { hasErrors } from '../../src/manifest/index.ts'
+import { codes, only, parse } from './helpers.ts'
+
+const job = (spec: string): string => `apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\n${spec}`
+
+describe('Pod and Job checks: warnings, the API server refuses these at apply time', () => {
+  it('R70 a Job without spec.template warns at spec, and the object is still returned', () => {
+    const { diagnostics, manifests } = parse(job('spec:\n  backoffLimit: 0\n'))
+    const d = only(diagnostics, 'missing-pod-template')
+    expect(d).toMatchObject({ severity: 'warning', line: 5, col: 1 })
+    expect(d.message).toContain('API server will refuse it')
+    expect(d.message).toContain('Never or OnFailure')
+    expect(manifests).toHaveLength(1)
+    expect(hasErrors(diagnostics)).toBe(false)
+  })
+
+  it('R70 a Job without spec at all warns at the document', () => {
+    expect(only(parse(job('')).diagnostics, 'missing-pod-template')).toMatchObject({ line: 1, col: 1 })
+  })
+
+  it('R70 a Job Pod template without containers warns', () => {
+    const d = only(parse(job('spec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers: []\n')).diagnostics, 'no-containers')
+    expect(d).toMatchObject({ line: 9, col: 7, severity: 'warning' })
+  })
+
+  it('R70 a Job Pod template with restartPolicy Always warns and names Never or OnFailure', () => {
+    const d = only(parse(job('spec:\n  template:\n    spec:\n      restartPolicy: Always\n      containers: [{name: a, image: b}]\n')).diagnostics, 'invalid-restart-policy')
+    expect(d).toMatchObject({ line: 8, col: 22 })
+    expect(d.message).toContain('Allowed values: Never or OnFailure (R70)')
+  })
+
+  it('R70 a Job Pod template without restartPolicy warns (it defaults to Always)', () => {
+    const d = only(parse(job('spec:\n  template:\n    spec:\n      containers: [{name: a, image: b}]\n')).diagnostics, 'invalid-restart-policy')
+    expect(d.message).toContain('defaults to Always')
+    expect(d).toMatchObject({ line: 7, col: 5 })
+  })
+
+  it('R70 a wrongly cased restartPolicy suggests the right spelling', () => {
+    const d = only(parse(job('spec:\n  template:\n    spec:\n      restartPolicy: onfailure\n      containers: [{name: a, image: b}]\n')).diagnostics, 'invalid-restart-policy')
+    expect(d.message).toContain('Did you mean "OnFailure"')
+  })
+
+  it('R70 a Pod without containers warns; restartPolicy Always is valid for a Pod', () => {
+    const pod = (spec: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n${spec}`
+    expect(codes(parse(pod('  restartPolicy: Always\n')).diagnostics)).toEqual(['no-containers'])
+    expect(parse(pod('  restartPolicy: Always\n  containers: [{name: a, image: b}]\n')).diagnostics).toEqual([])
+    expect(codes(parse(pod('  restartPolicy: Sometimes\n  containers: [{name: a, image: b}]\n')).diagnostics)).toEqual(['invalid-restart-policy'])
+  })
+
+  it('R70 a Deployment template with restartPolicy Never warns', () => {
+    const text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{name: a, image: b}]\n'
+    expect(only(parse(text).diagnostics, 'invalid-restart-policy').message).toContain('Allowed values: Always')
+  })
+
+  it('R70 kinds without a Pod spec are not checked', () => {
+    expect(parse('apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\nspec: 3\n').diagnostics).toEqual([])
+  })
+
+  it('R1 metadata that is not a mapping is an error', () => {
+    expect(codes(parse('apiVersion: v1\nkind: ConfigMap\nmetadata: [a]\n').diagnostics)).toEqual(['invalid-metadata'])
+  })
+
+  it('R1 annotations that are not a mapping are an error; apiVersion must be a string', () => {
+    expect(codes(parse('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  annotations: [a]\n').diagnostics)).toEqual(['invalid-annotations'])
+    expect(only(parse('apiVersion: 1\nkind: ConfigMap\nmetadata:\n  name: c\n').diagnostics, 'invalid-field')).toMatchObject({ line: 1, col: 13 })
+  })
+})
