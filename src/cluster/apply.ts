@@ -2,6 +2,7 @@
 // object, using the last applied configuration to remove fields the manifest no longer has. An unchanged manifest
 // writes nothing ("unchanged"); a changed immutable field fails as the API server says (R73).
 import { applyDefaults } from './defaults.ts'
+import { deepEqual, isPlainObject as isObject } from './json.ts'
 import { type KubeObject, refOf } from './objects.ts'
 import type { ObjectStore } from './store.ts'
 
@@ -91,21 +92,6 @@ function merge(live: Json, desired: Json, last: Json): Json {
   return desired
 }
 
-function isObject(v: Json): v is Record<string, Json> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-}
-
 function namedObject(v: Json): boolean {
   return isObject(v) && typeof v['name'] === 'string'
-}
-
-export function deepEqual(a: Json, b: Json): boolean {
-  if (a === b) return true
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => deepEqual(x, b[i]))
-  if (isObject(a) && isObject(b)) {
-    const ka = Object.keys(a).filter(k => a[k] !== undefined)
-    const kb = Object.keys(b).filter(k => b[k] !== undefined)
-    return ka.length === kb.length && ka.every(k => deepEqual(a[k], b[k]))
-  }
-  return false
 }

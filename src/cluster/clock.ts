@@ -146,8 +146,16 @@ export class VirtualClock {
 
 /** RFC 3339 timestamp (seconds precision, as Kubernetes writes them) of a virtual time. */
 export function timestamp(virtualMs: number): string {
-  return new Date(EPOCH_MS + virtualMs).toISOString().replace(/\.\d{3}Z$/, 'Z')
+  const second = Math.floor(virtualMs / 1000)
+  let text = timestamps.get(second)
+  if (text === undefined) {
+    if (timestamps.size > 100_000) timestamps.clear()
+    text = new Date(EPOCH_MS + second * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z')
+    timestamps.set(second, text)
+  }
+  return text
 }
+const timestamps = new Map<number, string>()
 
 /** Virtual ms of an RFC 3339 timestamp written by `timestamp`. */
 export function parseTimestamp(ts: string): number {

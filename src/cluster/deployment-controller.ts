@@ -3,10 +3,11 @@
 // that Argo CD's Deployment health reads (R31), including ProgressDeadlineExceeded.
 import { timestamp, type VirtualClock } from './clock.ts'
 import type { EventRecorder } from './events.ts'
+import { deepEqual } from './json.ts'
 import { type Condition, type Deployment, type DeploymentStatus, getCondition, type ReplicaSet, refOf } from './objects.ts'
 import { NAME_SUFFIX_ALPHABET } from './random.ts'
 import type { ObjectStore, WatchEvent } from './store.ts'
-import { nsKey, splitKey, WorkQueue } from './work-queue.ts'
+import { WorkQueue } from './work-queue.ts'
 
 const REVISION = 'deployment.kubernetes.io/revision'
 
@@ -17,25 +18,24 @@ export class DeploymentController {
 
   constructor(private store: ObjectStore, private clock: VirtualClock, private events: EventRecorder) {
     this.queue = new WorkQueue(clock, key => this.reconcile(key), 'deployment-controller')
-    store.watch(e => this.onEvent(e))
+    store.watch(e => this.onEvent(e), ['Deployment', 'ReplicaSet'])
   }
 
   private onEvent(e: WatchEvent): void {
     const obj = e.object
-    if (obj.kind === 'Deployment' && e.type !== 'DELETED') this.queue.enqueue(nsKey(obj.metadata.namespace, obj.metadata.name))
+    if (obj.kind === 'Deployment' && e.type !== 'DELETED') this.queue.enqueue(obj.metadata.uid!)
     if (obj.kind === 'ReplicaSet') {
       const owner = obj.metadata.ownerReferences?.find(o => o.controller && o.kind === 'Deployment')
-      if (owner) this.queue.enqueue(nsKey(obj.metadata.namespace, owner.name))
+      if (owner) this.queue.enqueue(owner.uid)
     }
   }
 
   private reconcile(key: string): void {
-    const { namespace, name } = splitKey(key)
-    const dep = this.store.get({ kind: 'Deployment', namespace, name }) as Deployment | undefined
+    const dep = this.store.getByUid(key) as Deployment | undefined
     if (!dep || dep.metadata.deletionTimestamp) return
     const owned = this.store.dependents(dep.metadata.uid!)
       .filter((o): o is ReplicaSet => o.kind === 'ReplicaSet' && !o.metadata.deletionTimestamp)
-    const hash = templateHash(dep.spec.template)
+    const hash = this.hashOf(dep)
     let newRs = owned.find(rs => rs.metadata.labels?.['pod-template-hash'] === hash)
     const oldRs = owned.filter(rs => rs !== newRs)
     const replicas = dep.spec.replicas ?? 1
@@ -48,6 +48,18 @@ export class DeploymentController {
       this.rollout(dep, newRs, oldRs, replicas)
     }
     this.writeStatus(dep, newRs, oldRs, replicas, created)
+  }
+
+  /** The template hash, computed once per generation of the Deployment. */
+  private hashes = new Map<string, { generation: number; hash: string }>()
+  private hashOf(dep: Deployment): string {
+    const uid = dep.metadata.uid!
+    const generation = dep.metadata.generation ?? 1
+    const known = this.hashes.get(uid)
+    if (known?.generation === generation) return known.hash
+    const hash = templateHash(dep.spec.template)
+    this.hashes.set(uid, { generation, hash })
+    return hash
   }
 
   private rollout(dep: Deployment, newRs: ReplicaSet, oldRs: ReplicaSet[], replicas: number): void {
@@ -101,7 +113,7 @@ export class DeploymentController {
       spec: {
         replicas: 0,
         selector: { matchLabels: { ...dep.spec.selector?.matchLabels, 'pod-template-hash': hash } },
-        template: { ...structuredClone(dep.spec.template), metadata: { ...dep.spec.template.metadata, labels } },
+        template: { ...dep.spec.template, metadata: { ...dep.spec.template.metadata, labels } },
       },
     }) as ReplicaSet
     return rs
@@ -131,7 +143,7 @@ export class DeploymentController {
     ]
     const next = { ...status, conditions }
     if (!status.unavailableReplicas) delete next.unavailableReplicas
-    if (JSON.stringify(next) !== JSON.stringify(dep.status ?? {})) this.store.updateStatus(refOf(dep), next)
+    if (!deepEqual(next, dep.status ?? {})) this.store.updateStatus(refOf(dep), next)
   }
 
   private progressing(dep: Deployment, newRs: ReplicaSet | undefined, old: Condition[], status: DeploymentStatus,
@@ -157,7 +169,7 @@ export class DeploymentController {
     if (now - lastProgress >= deadlineMs) {
       return cond('Progressing', 'False', 'ProgressDeadlineExceeded', `ReplicaSet "${rsName}" has timed out progressing.`, now)
     }
-    this.queue.enqueue(nsKey(dep.metadata.namespace, dep.metadata.name), lastProgress + deadlineMs - now)
+    this.queue.enqueue(dep.metadata.uid!, lastProgress + deadlineMs - now)
     const reason = created ? 'NewReplicaSetCreated' : 'ReplicaSetUpdated'
     const message = created ? `Created new replica set "${rsName}"` : `ReplicaSet "${rsName}" is progressing.`
     const c = keep(old, cond('Progressing', 'True', reason, message, now))

@@ -14,15 +14,30 @@ export interface ClusterEvent {
 }
 
 export class EventRecorder {
-  readonly events: ClusterEvent[] = []
+  private list: ClusterEvent[] = []
+  private sorted = true
   constructor(private clock: VirtualClock) {}
 
-  record(obj: KubeObject, type: ClusterEvent['type'], reason: string, message: string, source: string): void {
-    this.events.push({
-      at: this.clock.now(), type, reason, message, source,
+  /** Every event so far, in time order. */
+  get events(): readonly ClusterEvent[] {
+    if (!this.sorted) {
+      this.list.sort((a, b) => a.at - b.at) // stable: same-time events keep their recording order
+      this.sorted = true
+    }
+    return this.list
+  }
+
+  /** `at` (default now) may lie a little in the past: the event is inserted in time order. */
+  record(obj: KubeObject, type: ClusterEvent['type'], reason: string, message: string, source: string,
+    at = this.clock.now()): void {
+    const event: ClusterEvent = {
+      at, type, reason, message, source,
       involved: { kind: obj.kind, namespace: obj.metadata.namespace ?? '', name: obj.metadata.name ?? '',
         uid: obj.metadata.uid ?? '' },
-    })
+    }
+    const last = this.list[this.list.length - 1]
+    if (last && last.at > at) this.sorted = false
+    this.list.push(event)
   }
 
   about(ref: ObjectRef): ClusterEvent[] {

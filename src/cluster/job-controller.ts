@@ -3,10 +3,11 @@
 // (R71), and deletes finished Jobs after ttlSecondsAfterFinished (R74).
 import { parseTimestamp, timestamp, type VirtualClock } from './clock.ts'
 import type { EventRecorder } from './events.ts'
+import { deepEqual } from './json.ts'
 import { type Condition, getCondition, type Job, type JobStatus, type Pod, refOf } from './objects.ts'
 import type { ObjectStore, WatchEvent } from './store.ts'
 import { backoff, timings } from './timings.ts'
-import { nsKey, splitKey, WorkQueue } from './work-queue.ts'
+import { WorkQueue } from './work-queue.ts'
 
 interface PodCounts {
   active: Pod[]
@@ -24,21 +25,40 @@ export class JobController {
 
   constructor(private store: ObjectStore, private clock: VirtualClock, private events: EventRecorder) {
     this.queue = new WorkQueue(clock, key => this.reconcile(key), 'job-controller')
-    store.watch(e => this.onEvent(e))
+    store.watch(e => this.onEvent(e), ['Job', 'Pod'])
   }
 
   private onEvent(e: WatchEvent): void {
     const obj = e.object
-    if (obj.kind === 'Job' && e.type !== 'DELETED') this.queue.enqueue(nsKey(obj.metadata.namespace, obj.metadata.name))
-    if (obj.kind === 'Pod') {
+    // Its own status writes need no second look; a new spec or a deletion does.
+    if (obj.kind === 'Job' && (e.type === 'ADDED' || (e.type === 'MODIFIED' && (
+      e.old?.metadata.generation !== obj.metadata.generation ||
+      e.old?.metadata.deletionTimestamp !== obj.metadata.deletionTimestamp)))) {
+      this.queue.enqueue(obj.metadata.uid!)
+    }
+    if (obj.kind === 'Pod' && countsMayChange(e)) {
       const owner = obj.metadata.ownerReferences?.find(o => o.controller && o.kind === 'Job')
-      if (owner) this.queue.enqueue(nsKey(obj.metadata.namespace, owner.name))
+      if (!owner) return
+      const key = owner.uid
+      // A Pod this very reconcile created is already counted (the controller's "expectations").
+      if (e.type === 'ADDED' && key === this.reconciling) return
+      this.queue.enqueue(key)
     }
   }
 
+  private reconciling: string | undefined
+
   private reconcile(key: string): void {
-    const { namespace, name } = splitKey(key)
-    const job = this.store.get({ kind: 'Job', namespace, name }) as Job | undefined
+    this.reconciling = key
+    try {
+      this.reconcileJob(key)
+    } finally {
+      this.reconciling = undefined
+    }
+  }
+
+  private reconcileJob(key: string): void {
+    const job = this.store.getByUid(key) as Job | undefined
     if (!job) return
     const status: JobStatus = job.status ?? {}
     if (isFinished(status)) {
@@ -160,19 +180,26 @@ export class JobController {
         ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name: job.metadata.name!, uid: job.metadata.uid!,
           controller: true, blockOwnerDeletion: true }],
       },
-      spec: structuredClone(template.spec),
+      spec: template.spec, // the store copies what it is given
     }) as Pod
     this.events.record(job, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, 'job-controller')
     return pod
   }
 
   private writeStatus(job: Job, next: JobStatus, counts: PodCounts, finishing: boolean): void {
-    next.active = finishing && isFinished(next) ? 0 : counts.active.length
-    next.succeeded = counts.succeeded
-    next.failed = counts.failed
-    next.ready = counts.ready
-    const clean = prune(next)
-    if (JSON.stringify(clean) !== JSON.stringify(job.status ?? {})) this.store.updateStatus(refOf(job), clean)
+    const status: JobStatus = {}
+    const active = finishing && isFinished(next) ? 0 : counts.active.length
+    // The API server's JSON omits zero counts and empty lists.
+    if (active) status.active = active
+    if (counts.succeeded) status.succeeded = counts.succeeded
+    if (counts.failed) status.failed = counts.failed
+    status.ready = counts.ready
+    if (next.startTime) status.startTime = next.startTime
+    if (next.completionTime) status.completionTime = next.completionTime
+    if (next.conditions && next.conditions.length > 0) status.conditions = next.conditions
+    if (deepEqual(status, job.status ?? {})) return
+    const written = this.store.updateStatus(refOf(job), status) as Job
+    if (isFinished(status)) this.scheduleTtl(written, status)
   }
 
   private scheduled = new Set<string>()
@@ -211,15 +238,13 @@ function setCondition(status: JobStatus, type: string, reason: string, message: 
   conditions.push(condition)
 }
 
-/** Drops empty fields, as the API server's JSON omits them. */
-function prune(status: JobStatus): JobStatus {
-  const out: JobStatus = {}
-  if (status.active) out.active = status.active
-  if (status.succeeded) out.succeeded = status.succeeded
-  if (status.failed) out.failed = status.failed
-  if (status.ready !== undefined) out.ready = status.ready
-  if (status.startTime) out.startTime = status.startTime
-  if (status.completionTime) out.completionTime = status.completionTime
-  if (status.conditions && status.conditions.length > 0) out.conditions = status.conditions
-  return out
+/** A Pod change matters to its Job only when it can change the counts: phase, restarts, readiness, deletion. */
+function countsMayChange(e: WatchEvent): boolean {
+  if (e.type !== 'MODIFIED' || !e.old) return true
+  const a = e.old as Pod
+  const b = e.object as Pod
+  if (a.status?.phase !== b.status?.phase || a.metadata.deletionTimestamp !== b.metadata.deletionTimestamp) return true
+  const ready = (p: Pod) => p.status?.conditions?.some(c => c.type === 'Ready' && c.status === 'True') ?? false
+  const restarts = (p: Pod) => p.status?.containerStatuses?.reduce((n, c) => n + c.restartCount, 0) ?? 0
+  return ready(a) !== ready(b) || restarts(a) !== restarts(b)
 }

@@ -2,13 +2,13 @@
 // container's process as the command model plans it, restarts containers per restartPolicy with back-off, and
 // stops containers when a Pod is deleted (graceful deletion, R75). Logs are kept per container run.
 import { timestamp, type TimerHandle, type VirtualClock } from './clock.ts'
+import { lookupImage } from './images.ts'
 import { planProcess, type ProcessPlan } from './process.ts'
 import type { EventRecorder } from './events.ts'
 import type { Condition, Container, ContainerStatus, Pod, PodPhase, PodStatus } from './objects.ts'
 import { refOf } from './objects.ts'
 import type { ObjectStore, WatchEvent } from './store.ts'
 import { backoff, timings } from './timings.ts'
-import { nsKey } from './work-queue.ts'
 
 export const NODE_NAME = 'synclab-node'
 
@@ -44,10 +44,15 @@ interface ContainerRuntime {
   runs: Run[]
   timer?: TimerHandle
   pullAttempts: number
+  /** The Pulled event, recorded when the container starts (with the time the pull ended). */
+  pulled?: { at: number; message: string }
 }
 
 interface PodRuntime {
   key: string
+  conditions?: Condition[]
+  ready?: boolean
+  ip: string
   containers: ContainerRuntime[]
   startTime: number
   scheduledAt?: number
@@ -66,12 +71,13 @@ export class Kubelet {
     private overrides: OverrideLookup = () => undefined,
     private unreachableHosts: () => string[] = () => [],
   ) {
-    store.watch(e => this.onEvent(e))
+    store.watch(e => this.onEvent(e), ['Pod'])
   }
 
   /** Log lines of a container, as `kubectl logs` prints them (previous = the run before the last restart). */
   logs(namespace: string, pod: string, container?: string, previous = false): string[] | undefined {
-    const rt = this.pods.get(nsKey(namespace, pod))
+    const uid = this.store.get({ kind: 'Pod', namespace, name: pod })?.metadata.uid
+    const rt = uid === undefined ? undefined : this.pods.get(uid)
     const c = container ? rt?.containers.find(x => x.spec.name === container) : rt?.containers[0]
     if (!c) return undefined
     const run = c.runs[c.runs.length - (previous ? 2 : 1)]
@@ -87,7 +93,7 @@ export class Kubelet {
   private onEvent(e: WatchEvent): void {
     if (e.object.kind !== 'Pod') return
     const pod = e.object as Pod
-    const key = nsKey(pod.metadata.namespace, pod.metadata.name)
+    const key = pod.metadata.uid!
     if (e.type === 'ADDED') {
       this.clock.schedule(timings.schedulingMs, () => this.bind(key), 'kubelet:bind')
     } else if (e.type === 'DELETED') {
@@ -97,18 +103,17 @@ export class Kubelet {
     }
   }
 
-  private livePod(key: string): Pod | undefined {
-    const slash = key.indexOf('/')
-    return this.store.get({ kind: 'Pod', namespace: key.slice(0, slash), name: key.slice(slash + 1) }) as Pod | undefined
+  /** The Pod as stored now (runtimes and timers are keyed by uid: a re-created Pod is another Pod). */
+  private livePod(uid: string): Pod | undefined {
+    return this.store.getByUid(uid) as Pod | undefined
   }
 
   private bind(key: string): void {
     const pod = this.livePod(key)
     if (!pod || pod.metadata.deletionTimestamp) return
-    this.store.updateSpec(refOf(pod), { ...pod.spec, nodeName: NODE_NAME })
     const now = this.clock.now()
     const rt: PodRuntime = {
-      key, startTime: now, scheduledAt: now, deleting: false,
+      key, ip: podIp(pod), startTime: now, scheduledAt: now, deleting: false,
       containers: pod.spec.containers.map(spec => ({
         spec, state: 'waiting', waitingReason: 'ContainerCreating', ready: false, restartCount: 0, runs: [],
         pullAttempts: 0,
@@ -117,7 +122,7 @@ export class Kubelet {
     this.pods.set(key, rt)
     this.events.record(pod, 'Normal', 'Scheduled',
       `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${NODE_NAME}`, 'default-scheduler')
-    this.writeStatus(rt)
+    this.store.updateSpecAndStatus(refOf(pod), { ...pod.spec, nodeName: NODE_NAME }, podStatus(pod, rt, now))
     for (const c of rt.containers) this.pull(rt, c)
   }
 
@@ -126,9 +131,9 @@ export class Kubelet {
     if (!pod || rt.deleting) return
     const image = c.spec.image
     const override = this.overrides(pod, c.spec)
-    const plan = planProcess(c.spec, { startedAt: 0, hostname: pod.metadata.name ?? '', unreachableHosts: [] })
+    const known = lookupImage(image)
     c.pullAttempts++
-    if (!plan.imageKnown || override?.missingImage) {
+    if (!known || override?.missingImage) {
       this.events.record(pod, 'Normal', 'Pulling', `Pulling image "${image}"`, 'kubelet')
       c.timer = this.clock.schedule(timings.failedPullMs, () => this.pullFailed(rt, c), 'kubelet:pull')
       return
@@ -143,13 +148,10 @@ export class Kubelet {
     } else {
       this.events.record(pod, 'Normal', 'Pulling', `Pulling image "${image}"`, 'kubelet')
       readyAt = doneAt !== undefined ? Math.max(doneAt, now + (doneAt <= now ? timings.cachedPullCheckMs : 0))
-        : now + plan.pullMs
+        : now + known.pullMs
       if (doneAt === undefined) this.images.set(image, readyAt)
       const took = ((readyAt - now) / 1000).toFixed(3).replace(/\.?0+$/, '')
-      c.timer = this.clock.scheduleAt(readyAt, () => {
-        const p = this.livePod(rt.key)
-        if (p) this.events.record(p, 'Normal', 'Pulled', `Successfully pulled image "${image}" in ${took}s`, 'kubelet')
-      }, 'kubelet:pulled')
+      c.pulled = { at: readyAt, message: `Successfully pulled image "${image}" in ${took}s` }
     }
     c.timer = this.clock.scheduleAt(readyAt + timings.containerCreateMs, () => this.start(rt, c), 'kubelet:start')
   }
@@ -190,6 +192,10 @@ export class Kubelet {
     if (override) plan = applyOverride(plan, override)
     const run: Run = { startedAt: now, plan }
     c.runs.push(run)
+    if (c.pulled) {
+      this.events.record(pod, 'Normal', 'Pulled', c.pulled.message, 'kubelet', c.pulled.at)
+      delete c.pulled
+    }
     if (c.runs.length === 1) this.events.record(pod, 'Normal', 'Created', `Created container ${c.spec.name}`, 'kubelet')
     if (plan.startError) {
       this.events.record(pod, 'Warning', 'Failed', `Error: ${plan.startError.message}`, 'kubelet')
@@ -298,26 +304,34 @@ export class Kubelet {
   private writeStatus(rt: PodRuntime): void {
     const pod = this.livePod(rt.key)
     if (!pod) return
-    this.store.updateStatus(refOf(pod), podStatus(pod, rt))
+    this.store.updateStatus(refOf(pod), podStatus(pod, rt, this.clock.now()))
   }
 }
 
-function podStatus(pod: Pod, rt: PodRuntime): PodStatus {
+function podStatus(pod: Pod, rt: PodRuntime, now: number): PodStatus {
   const statuses = rt.containers.map(c => containerStatus(c))
   const phase = podPhase(pod, rt)
-  const allReady = rt.containers.every(c => c.ready)
-  const t = timestamp(rt.startTime)
-  const condition = (type: string, ok: boolean): Condition =>
-    ({ type, status: ok ? 'True' : 'False', lastTransitionTime: t,
-      ...(ok || type === 'PodScheduled' ? {} : { reason: type === 'Ready' ? 'ContainersNotReady' : 'ContainersNotReady' }) })
-  const conditions: Condition[] = [
-    condition('Initialized', true),
-    condition('Ready', allReady && phase === 'Running'),
-    condition('ContainersReady', allReady && phase === 'Running'),
-    condition('PodScheduled', true),
-  ]
+  const ready = phase === 'Running' && rt.containers.every(c => c.ready)
+  if (!rt.conditions || rt.ready !== ready) {
+    // Conditions change only when readiness does; their transition time is that moment.
+    rt.ready = ready
+    const since = timestamp(rt.startTime)
+    const changed = timestamp(now)
+    const unready = rt.containers.filter(c => !c.ready).map(c => c.spec.name).join(' ')
+    const readiness = (type: string): Condition => ready
+      ? { type, status: 'True', lastTransitionTime: changed }
+      : { type, status: 'False', reason: 'ContainersNotReady', message: `containers with unready status: [${unready}]`,
+          lastTransitionTime: changed }
+    rt.conditions = [
+      { type: 'Initialized', status: 'True', lastTransitionTime: since },
+      readiness('Ready'),
+      readiness('ContainersReady'),
+      { type: 'PodScheduled', status: 'True', lastTransitionTime: since },
+    ]
+  }
   return {
-    phase, conditions, hostIP: '10.0.0.10', podIP: podIp(pod), startTime: t, containerStatuses: statuses,
+    phase, conditions: rt.conditions, hostIP: '10.0.0.10', podIP: rt.ip, startTime: timestamp(rt.startTime),
+    containerStatuses: statuses,
   }
 }
 
@@ -351,7 +365,7 @@ function containerStatus(c: ContainerRuntime): ContainerStatus {
   }
   if (previous?.endedAt !== undefined && previous !== run) status.lastState = { terminated: terminated(previous) }
   else if (c.state === 'waiting' && previous?.endedAt !== undefined) status.lastState = { terminated: terminated(previous) }
-  if (run) status.imageID = `${fullImageName(c.spec.image)}@sha256:${'0'.repeat(64)}`
+  if (run) status.imageID = imageId(c.spec.image)
   return status
 }
 
@@ -391,4 +405,12 @@ function podIp(pod: Pod): string {
   let h = 0
   for (const ch of pod.metadata.uid ?? '') h = (Math.imul(h, 31) + ch.charCodeAt(0)) >>> 0
   return `10.244.${(h >>> 8) & 255}.${(h & 255) || 1}`
+}
+
+const imageIds = new Map<string, string>()
+/** The digest-qualified image name the container runtime reports (one fixed digest per image). */
+function imageId(image: string): string {
+  let id = imageIds.get(image)
+  if (!id) imageIds.set(image, (id = `${fullImageName(image)}@sha256:${'0'.repeat(64)}`))
+  return id
 }

@@ -1,30 +1,44 @@
 // The ReplicaSet controller: keeps spec.replicas Pods running from the template and reports how many are ready.
 import type { VirtualClock } from './clock.ts'
 import type { EventRecorder } from './events.ts'
+import { deepEqual } from './json.ts'
 import { type Pod, type ReplicaSet, type ReplicaSetStatus, refOf } from './objects.ts'
 import type { ObjectStore, WatchEvent } from './store.ts'
-import { nsKey, splitKey, WorkQueue } from './work-queue.ts'
+import { WorkQueue } from './work-queue.ts'
 
 export class ReplicaSetController {
   private queue: WorkQueue
 
   constructor(private store: ObjectStore, clock: VirtualClock, private events: EventRecorder) {
     this.queue = new WorkQueue(clock, key => this.reconcile(key), 'replicaset-controller')
-    store.watch(e => this.onEvent(e))
+    store.watch(e => this.onEvent(e), ['ReplicaSet', 'Pod'])
   }
 
   private onEvent(e: WatchEvent): void {
     const obj = e.object
-    if (obj.kind === 'ReplicaSet' && e.type !== 'DELETED') this.queue.enqueue(nsKey(obj.metadata.namespace, obj.metadata.name))
+    if (obj.kind === 'ReplicaSet' && e.type !== 'DELETED') this.queue.enqueue(obj.metadata.uid!)
     if (obj.kind === 'Pod') {
       const owner = obj.metadata.ownerReferences?.find(o => o.controller && o.kind === 'ReplicaSet')
-      if (owner) this.queue.enqueue(nsKey(obj.metadata.namespace, owner.name))
+      if (!owner) return
+      const key = owner.uid
+      if (e.type === 'ADDED' && key === this.reconciling) return // created by this reconcile: already counted
+      this.queue.enqueue(key)
     }
   }
 
+  private reconciling: string | undefined
+
   private reconcile(key: string): void {
-    const { namespace, name } = splitKey(key)
-    const rs = this.store.get({ kind: 'ReplicaSet', namespace, name }) as ReplicaSet | undefined
+    this.reconciling = key
+    try {
+      this.reconcileReplicaSet(key)
+    } finally {
+      this.reconciling = undefined
+    }
+  }
+
+  private reconcileReplicaSet(key: string): void {
+    const rs = this.store.getByUid(key) as ReplicaSet | undefined
     if (!rs || rs.metadata.deletionTimestamp) return
     const pods = this.store.dependents(rs.metadata.uid!).filter((o): o is Pod => o.kind === 'Pod')
     const live = pods.filter(p => !p.metadata.deletionTimestamp && p.status?.phase !== 'Succeeded' &&
@@ -58,7 +72,7 @@ export class ReplicaSetController {
       availableReplicas: ready,
       observedGeneration: rs.metadata.generation ?? 1,
     }
-    if (JSON.stringify(status) !== JSON.stringify(rs.status ?? {})) this.store.updateStatus(refOf(rs), status)
+    if (!deepEqual(status, rs.status ?? {})) this.store.updateStatus(refOf(rs), status)
   }
 
   private createPod(rs: ReplicaSet): Pod {
@@ -71,7 +85,7 @@ export class ReplicaSetController {
         ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs.metadata.name!, uid: rs.metadata.uid!,
           controller: true, blockOwnerDeletion: true }],
       },
-      spec: structuredClone(template.spec),
+      spec: template.spec, // the store copies what it is given
     }) as Pod
     this.events.record(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, 'replicaset-controller')
     return pod

@@ -4,8 +4,9 @@
 import { timestamp, type VirtualClock } from './clock.ts'
 import { applyDefaults } from './defaults.ts'
 import { alreadyExists, ApiError, invalid, notFound } from './errors.ts'
+import { cloneJson, deepEqual } from './json.ts'
 import { KindRegistry, type KindInfo } from './kinds.ts'
-import { keyOf, type KubeObject, type ObjectRef, refOf } from './objects.ts'
+import { type KubeObject, type ObjectRef, refOf } from './objects.ts'
 import { generateName, type SeededRandom } from './random.ts'
 import { immutableFieldErrors, validateObject } from './validation.ts'
 
@@ -32,55 +33,69 @@ export const ORPHAN_FINALIZER = 'orphan'
 
 export class ObjectStore {
   readonly kinds = new KindRegistry()
-  private objects = new Map<string, KubeObject>()
-  private byKind = new Map<string, Map<string, KubeObject>>()
+  // kind → namespace → name → object. Nested maps, so lookups hash the strings objects already carry
+  // instead of building a key per call.
+  private index = new Map<string, Map<string, Map<string, KubeObject>>>()
+  /** uid → object, in creation order. */
+  private byUid = new Map<string, KubeObject>()
+  /** owner uid → dependent uids. */
   private byOwner = new Map<string, Set<string>>()
-  private byUid = new Map<string, string>()
   private watchers: WatchListener[] = []
+  private kindWatchers = new Map<string, WatchListener[]>()
   private version = 0
+  private created = 0
+  /** uid → creation sequence, to list objects of several namespaces in creation order. */
+  private creationOrder = new Map<string, number>()
 
   constructor(private clock: VirtualClock, private random: SeededRandom) {}
 
   get(ref: ObjectRef): KubeObject | undefined {
-    return this.objects.get(keyOf(ref))
+    return this.index.get(ref.kind)?.get(ref.namespace)?.get(ref.name)
   }
 
   /** Objects of a kind, optionally in one namespace, in creation order. */
   list(kind: string, namespace?: string): KubeObject[] {
-    const all = [...(this.byKind.get(kind)?.values() ?? [])]
-    return namespace === undefined ? all : all.filter(o => o.metadata.namespace === namespace)
+    const byNs = this.index.get(kind)
+    if (!byNs) return []
+    if (namespace !== undefined) return [...(byNs.get(namespace)?.values() ?? [])]
+    const out = [...byNs.values()].flatMap(m => [...m.values()])
+    return byNs.size > 1 ? out.sort((a, b) => this.order(a) - this.order(b)) : out
   }
 
   /** Every object, in creation order. */
   all(): KubeObject[] {
-    return [...this.objects.values()]
+    return [...this.byUid.values()]
   }
 
   get size(): number {
-    return this.objects.size
+    return this.byUid.size
   }
 
   getByUid(uid: string): KubeObject | undefined {
-    const key = this.byUid.get(uid)
-    return key === undefined ? undefined : this.objects.get(key)
+    return this.byUid.get(uid)
   }
 
   /** Objects whose ownerReferences name `uid`. */
   dependents(uid: string): KubeObject[] {
-    const keys = this.byOwner.get(uid)
-    if (!keys) return []
+    const uids = this.byOwner.get(uid)
+    if (!uids) return []
     const out: KubeObject[] = []
-    for (const key of keys) {
-      const obj = this.objects.get(key)
+    for (const d of uids) {
+      const obj = this.byUid.get(d)
       if (obj) out.push(obj)
     }
     return out
   }
 
-  watch(listener: WatchListener): () => void {
-    this.watchers.push(listener)
+  /** Every change from now on, or only changes to the given kinds. */
+  watch(listener: WatchListener, kinds?: string[]): () => void {
+    if (!kinds) {
+      this.watchers.push(listener)
+      return () => { this.watchers = this.watchers.filter(w => w !== listener) }
+    }
+    for (const kind of kinds) this.kindWatchers.set(kind, [...(this.kindWatchers.get(kind) ?? []), listener])
     return () => {
-      this.watchers = this.watchers.filter(w => w !== listener)
+      for (const kind of kinds) this.kindWatchers.set(kind, (this.kindWatchers.get(kind) ?? []).filter(w => w !== listener))
     }
   }
 
@@ -96,7 +111,7 @@ export class ObjectStore {
   /** POST: a new object. `generateName` gets five random characters (R72). */
   create(input: KubeObject, opts: WriteOptions = {}): KubeObject {
     const info = this.kindInfo(input)
-    const obj = structuredClone(input)
+    const obj = cloneJson(input)
     const meta = obj.metadata ?? (obj.metadata = {})
     if (!info.namespaced) delete meta.namespace
     if (info.namespaced && meta.namespace && meta.namespace !== '' && !this.namespaceExists(meta.namespace)) {
@@ -107,16 +122,16 @@ export class ObjectStore {
     this.prepareForCreate(obj)
     const errors = validateObject(obj, info)
     if (errors.length > 0) throw invalid(resourceName(info), meta.name ?? '', errors)
-    const key = keyOf(refOf(obj))
-    if (this.objects.has(key)) throw alreadyExists(resourceName(info, true), meta.name!)
+    if (this.get(refOf(obj))) throw alreadyExists(resourceName(info, true), meta.name!)
     meta.uid = this.uid()
     meta.creationTimestamp = timestamp(this.clock.now())
     if (obj.kind === 'Job') labelJobPods(obj)
     if (obj.spec !== undefined) meta.generation = 1
     if (opts.dryRun) return obj
     meta.resourceVersion = this.nextVersion()
+    this.creationOrder.set(meta.uid, ++this.created)
     if (obj.kind === 'CustomResourceDefinition') this.registerCrd(obj)
-    this.put(key, obj)
+    this.put(obj)
     this.emit({ type: 'ADDED', object: obj })
     return obj
   }
@@ -128,7 +143,7 @@ export class ObjectStore {
   update(input: KubeObject, opts: WriteOptions = {}): KubeObject {
     const info = this.kindInfo(input)
     const old = this.mustGet(refOf(input), info)
-    const obj = structuredClone(input)
+    const obj = cloneJson(input)
     applyDefaults(obj)
     const meta = obj.metadata
     meta.uid = old.metadata.uid!
@@ -137,7 +152,7 @@ export class ObjectStore {
     if (old.status !== undefined) obj.status = old.status
     const errors = [...validateObject(obj, info), ...immutableFieldErrors(obj.kind, old, obj)]
     if (errors.length > 0) throw invalid(resourceName(info), meta.name ?? '', errors)
-    const specChanged = JSON.stringify(old.spec) !== JSON.stringify(obj.spec)
+    const specChanged = !deepEqual(old.spec, obj.spec)
     meta.generation = (old.metadata.generation ?? 1) + (specChanged ? 1 : 0)
     if (opts.dryRun) return obj
     return this.replace(old, obj)
@@ -152,11 +167,17 @@ export class ObjectStore {
   /** Metadata-only changes (finalizers, labels, owner references) made by controllers. */
   updateMetadata(ref: ObjectRef, change: (meta: KubeObject['metadata']) => void): KubeObject {
     const old = this.mustGet(ref)
-    const metadata = structuredClone(old.metadata)
+    const metadata = cloneJson(old.metadata)
     change(metadata)
     const updated = this.replace(old, { ...old, metadata })
     this.finalizeIfDone(updated)
     return updated
+  }
+
+  /** The kubelet binds a Pod and writes its first status in one go. */
+  updateSpecAndStatus(ref: ObjectRef, spec: unknown, status: unknown): KubeObject {
+    const old = this.mustGet(ref)
+    return this.replace(old, { ...old, metadata: { ...old.metadata }, spec, status })
   }
 
   /** Controllers that own an object's spec (a ReplicaSet's replicas) write it here, bypassing validation. */
@@ -183,7 +204,7 @@ export class ObjectStore {
     const old = this.mustGet(ref)
     if (opts.dryRun) return old
     const policy = opts.propagationPolicy ?? 'Background'
-    const meta = structuredClone(old.metadata)
+    const meta = cloneJson(old.metadata)
     const finalizers = new Set(meta.finalizers ?? [])
     if (policy === 'Foreground' && !meta.deletionTimestamp) finalizers.add(FOREGROUND_FINALIZER)
     if (policy === 'Orphan' && !meta.deletionTimestamp) finalizers.add(ORPHAN_FINALIZER)
@@ -212,7 +233,7 @@ export class ObjectStore {
   }
 
   namespaceExists(name: string): boolean {
-    return this.objects.has(keyOf({ kind: 'Namespace', namespace: '', name }))
+    return this.get({ kind: 'Namespace', namespace: '', name }) !== undefined
   }
 
   private finalizeIfDone(obj: KubeObject): void {
@@ -240,46 +261,55 @@ export class ObjectStore {
 
   private replace(old: KubeObject, obj: KubeObject): KubeObject {
     obj.metadata.resourceVersion = this.nextVersion()
-    const key = keyOf(refOf(old))
-    this.unindexOwners(key, old)
-    this.put(key, obj)
+    const sameOwners = old.metadata.ownerReferences === obj.metadata.ownerReferences
+    if (!sameOwners) this.unindexOwners(old)
+    this.put(obj, !sameOwners)
     this.emit({ type: 'MODIFIED', object: obj, old })
     return obj
   }
 
-  private put(key: string, obj: KubeObject): void {
-    this.objects.set(key, obj)
-    if (obj.metadata.uid) this.byUid.set(obj.metadata.uid, key)
-    let kindMap = this.byKind.get(obj.kind)
-    if (!kindMap) this.byKind.set(obj.kind, (kindMap = new Map()))
-    kindMap.set(key, obj)
-    for (const owner of obj.metadata.ownerReferences ?? []) {
+  private put(obj: KubeObject, indexOwners = true): void {
+    const meta = obj.metadata
+    let byNs = this.index.get(obj.kind)
+    if (!byNs) this.index.set(obj.kind, (byNs = new Map()))
+    const ns = meta.namespace ?? ''
+    let byName = byNs.get(ns)
+    if (!byName) byNs.set(ns, (byName = new Map()))
+    byName.set(meta.name!, obj)
+    this.byUid.set(meta.uid!, obj)
+    if (!indexOwners) return
+    for (const owner of meta.ownerReferences ?? []) {
       let set = this.byOwner.get(owner.uid)
       if (!set) this.byOwner.set(owner.uid, (set = new Set()))
-      set.add(key)
+      set.add(meta.uid!)
     }
   }
 
   private remove(obj: KubeObject): void {
-    const key = keyOf(refOf(obj))
-    const live = this.objects.get(key)
+    const live = this.get(refOf(obj))
     if (!live) return
-    this.objects.delete(key)
-    if (live.metadata.uid) this.byUid.delete(live.metadata.uid)
-    this.byKind.get(live.kind)?.delete(key)
-    this.unindexOwners(key, live)
+    this.index.get(live.kind)?.get(live.metadata.namespace ?? '')?.delete(live.metadata.name!)
+    this.byUid.delete(live.metadata.uid!)
+    this.creationOrder.delete(live.metadata.uid!)
+    this.unindexOwners(live)
     this.emit({ type: 'DELETED', object: live, old: live })
   }
 
-  private unindexOwners(key: string, obj: KubeObject): void {
+  private unindexOwners(obj: KubeObject): void {
     for (const owner of obj.metadata.ownerReferences ?? []) {
       const set = this.byOwner.get(owner.uid)
-      set?.delete(key)
+      set?.delete(obj.metadata.uid!)
       if (set?.size === 0) this.byOwner.delete(owner.uid)
     }
   }
 
+  private order(obj: KubeObject): number {
+    return this.creationOrder.get(obj.metadata.uid!) ?? 0
+  }
+
   private emit(event: WatchEvent): void {
+    const forKind = this.kindWatchers.get(event.object.kind)
+    if (forKind) for (const w of forKind) w(event)
     for (const w of this.watchers) w(event)
   }
 
@@ -288,8 +318,8 @@ export class ObjectStore {
   }
 
   private uid(): string {
-    const hex = this.random.chars(32, '0123456789abcdef')
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20)}`
+    const hex = (bits: number) => (this.random.int(2 ** bits) >>> 0).toString(16).padStart(bits / 4, '0')
+    return `${hex(32)}-${hex(16)}-4${hex(12)}-a${hex(12)}-${hex(24)}${hex(24)}`
   }
 
   private registerCrd(crd: KubeObject): void {

@@ -1,5 +1,6 @@
 // The API server's validation for the fields synclab models, with its own messages: a learner who meets
 // one of these in synclab meets the same words on a real cluster.
+import { deepEqual } from './json.ts'
 import type { KindInfo } from './kinds.ts'
 import type { DeploymentSpec, JobSpec, KubeObject, PodSpec } from './objects.ts'
 
@@ -76,10 +77,8 @@ export function immutableFieldErrors(kind: string, oldObj: KubeObject, newObj: K
   const paths = immutablePaths[kind] ?? []
   const errors: string[] = []
   for (const path of paths) {
-    const before = JSON.stringify(at(oldObj, path))
-    const after = JSON.stringify(at(newObj, path))
-    if (before !== after) {
-      const typeName = path === 'spec.template' ? 'core.PodTemplateSpec{...}' : after ?? 'null'
+    if (!deepEqual(at(oldObj, path), at(newObj, path))) {
+      const typeName = path === 'spec.template' ? 'core.PodTemplateSpec{...}' : JSON.stringify(at(newObj, path)) ?? 'null'
       errors.push(`${path}: Invalid value: ${typeName}: field is immutable`)
     }
   }
