@@ -1,0 +1,70 @@
+// End-to-end tests: the built page served by `vite preview`, driven in Debian's chromium by playwright-core.
+// Writes test-artifacts/e2e.json ({ passed, failed }) and screenshots into test-artifacts/.
+import { spawn } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium } from 'playwright-core'
+import { tests } from './tests.mjs'
+
+const PORT = 4173
+const BASE = `http://127.0.0.1:${PORT}/`
+const ARTIFACTS = 'test-artifacts'
+mkdirSync(ARTIFACTS, { recursive: true })
+
+// vite preview spawned directly (not through npx), so killing it really stops it.
+const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1',
+  '--port', String(PORT), '--strictPort'], { stdio: ['ignore', 'pipe', 'pipe'] })
+const userDataDir = mkdtempSync(join(tmpdir(), 'synclab-chromium-'))
+let passed = 0
+let failed = 0
+let context
+try {
+  await waitForServer(BASE, 20_000)
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1280, height: 800 },
+  })
+  for (const t of tests) {
+    const page = await context.newPage()
+    const errors = []
+    page.on('pageerror', e => errors.push(e.message))
+    try {
+      await t.run({ page, base: BASE, artifacts: ARTIFACTS })
+      if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`)
+      passed++
+      console.log(`  ✓ ${t.name}`)
+    } catch (e) {
+      failed++
+      console.log(`  ✗ ${t.name}\n    ${String(e?.stack ?? e).split('\n').slice(0, 6).join('\n    ')}`)
+      await page.screenshot({ path: join(ARTIFACTS, `failed-${t.name.replace(/\W+/g, '-')}.png`) }).catch(() => {})
+    } finally {
+      await page.close()
+    }
+  }
+} catch (e) {
+  failed++
+  console.log(`  ✗ setup: ${e?.stack ?? e}`)
+} finally {
+  await context?.close().catch(() => {})
+  server.kill()
+  rmSync(userDataDir, { recursive: true, force: true })
+}
+writeFileSync(join(ARTIFACTS, 'e2e.json'), JSON.stringify({ passed, failed }))
+console.log(`E2E ${passed} passed, ${failed} failed`)
+process.exit(failed === 0 ? 0 : 1)
+
+async function waitForServer(url, timeoutMs) {
+  const end = Date.now() + timeoutMs
+  while (Date.now() < end) {
+    try {
+      const r = await fetch(url)
+      if (r.ok) return
+    } catch { /* not up yet */ }
+    await new Promise(r => setTimeout(r, 200))
+  }
+  throw new Error(`vite preview did not answer at ${url}`)
+}
