@@ -41,23 +41,12 @@ export class JobController {
       if (!owner) return
       const key = owner.uid
       // A Pod this very reconcile created is already counted (the controller's "expectations").
-      if (e.type === 'ADDED' && key === this.reconciling) return
+      if (e.type === 'ADDED' && this.queue.isReconciling(key)) return
       this.queue.enqueue(key)
     }
   }
 
-  private reconciling: string | undefined
-
   private reconcile(key: string): void {
-    this.reconciling = key
-    try {
-      this.reconcileJob(key)
-    } finally {
-      this.reconciling = undefined
-    }
-  }
-
-  private reconcileJob(key: string): void {
     const job = this.store.getByUid(key) as Job | undefined
     if (!job) return
     const status: JobStatus = job.status ?? {}

@@ -21,23 +21,12 @@ export class ReplicaSetController {
       const owner = obj.metadata.ownerReferences?.find(o => o.controller && o.kind === 'ReplicaSet')
       if (!owner) return
       const key = owner.uid
-      if (e.type === 'ADDED' && key === this.reconciling) return // created by this reconcile: already counted
+      if (e.type === 'ADDED' && this.queue.isReconciling(key)) return // created by this reconcile: already counted
       this.queue.enqueue(key)
     }
   }
 
-  private reconciling: string | undefined
-
   private reconcile(key: string): void {
-    this.reconciling = key
-    try {
-      this.reconcileReplicaSet(key)
-    } finally {
-      this.reconciling = undefined
-    }
-  }
-
-  private reconcileReplicaSet(key: string): void {
     const rs = this.store.getByUid(key) as ReplicaSet | undefined
     if (!rs || rs.metadata.deletionTimestamp) return
     const pods = this.store.dependents(rs.metadata.uid!).filter((o): o is Pod => o.kind === 'Pod')

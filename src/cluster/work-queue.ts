@@ -4,8 +4,14 @@ import type { TimerHandle, VirtualClock } from './clock.ts'
 
 export class WorkQueue {
   private queued = new Map<string, { at: number; handle: TimerHandle }>()
+  private current: string | undefined
 
   constructor(private clock: VirtualClock, private reconcile: (key: string) => void, private label: string) {}
+
+  /** True while `key` is being reconciled: what it creates then is already accounted for ("expectations"). */
+  isReconciling(key: string): boolean {
+    return this.current === key
+  }
 
   /** Reconciles `key` after `delayMs`, unless it is already due no later than that. */
   enqueue(key: string, delayMs = 0): void {
@@ -15,18 +21,13 @@ export class WorkQueue {
     if (existing) this.clock.cancel(existing.handle)
     const handle = this.clock.scheduleAt(at, () => {
       this.queued.delete(key)
-      this.reconcile(key)
+      this.current = key
+      try {
+        this.reconcile(key)
+      } finally {
+        this.current = undefined
+      }
     }, this.label)
     this.queued.set(key, { at, handle })
   }
-}
-
-/** "ns/name" keys for namespaced objects of one kind. */
-export function nsKey(namespace: string | undefined, name: string | undefined): string {
-  return `${namespace ?? ''}/${name ?? ''}`
-}
-
-export function splitKey(key: string): { namespace: string; name: string } {
-  const slash = key.indexOf('/')
-  return { namespace: key.slice(0, slash), name: key.slice(slash + 1) }
 }
