@@ -169,8 +169,8 @@ export class JobController {
         ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name: job.metadata.name!, uid: job.metadata.uid!,
           controller: true, blockOwnerDeletion: true }],
       },
-      spec: template.spec, // the store copies what it is given
-    }) as Pod
+      spec: template.spec,
+    }, { handOver: true }) as Pod
     this.events.record(job, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, 'job-controller')
     return pod
   }

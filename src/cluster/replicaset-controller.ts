@@ -74,8 +74,8 @@ export class ReplicaSetController {
         ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs.metadata.name!, uid: rs.metadata.uid!,
           controller: true, blockOwnerDeletion: true }],
       },
-      spec: template.spec, // the store copies what it is given
-    }) as Pod
+      spec: template.spec,
+    }, { handOver: true }) as Pod
     this.events.record(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, 'replicaset-controller')
     return pod
   }

@@ -26,7 +26,14 @@ export interface DeleteOptions {
   gracePeriodSeconds?: number
   dryRun?: boolean
 }
-export interface WriteOptions { dryRun?: boolean }
+export interface WriteOptions {
+  dryRun?: boolean
+  /**
+   * Controllers creating objects from their own templates hand the object over: the store keeps it without a
+   * copy, sharing unchanged parts (a Pod's spec with its Job's template) as the objects are never mutated.
+   */
+  handOver?: boolean
+}
 
 export const FOREGROUND_FINALIZER = 'foregroundDeletion'
 export const ORPHAN_FINALIZER = 'orphan'
@@ -111,7 +118,7 @@ export class ObjectStore {
   /** POST: a new object. `generateName` gets five random characters (R72). */
   create(input: KubeObject, opts: WriteOptions = {}): KubeObject {
     const info = this.kindInfo(input)
-    const obj = cloneJson(input)
+    const obj = opts.handOver ? input : cloneJson(input)
     const meta = obj.metadata ?? (obj.metadata = {})
     if (!info.namespaced) delete meta.namespace
     if (info.namespaced && meta.namespace && meta.namespace !== '' && !this.namespaceExists(meta.namespace)) {
