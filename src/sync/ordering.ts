@@ -1,0 +1,80 @@
+// The order of sync tasks (R11–R13): phase, wave, kind, name; then namespaces and CRDs moved in front of the
+// first task that needs them. Groups are runs of equal (phase, wave) (R14).
+import { groupOf } from '../cluster/objects.ts'
+import { kindOf, nameOf, type SyncTask, wave } from './task.ts'
+import { PHASE_ORDER } from './types.ts'
+
+/** R12, from Helm's kind sorter as gitops-engine uses it. Unknown kinds (custom resources) come last. */
+export const KIND_ORDER: readonly string[] = [
+  'Namespace', 'NetworkPolicy', 'ResourceQuota', 'LimitRange', 'PodSecurityPolicy', 'PodDisruptionBudget',
+  'ServiceAccount', 'Secret', 'SecretList', 'ConfigMap', 'StorageClass', 'PersistentVolume', 'PersistentVolumeClaim',
+  'CustomResourceDefinition', 'ClusterRole', 'ClusterRoleList', 'ClusterRoleBinding', 'ClusterRoleBindingList',
+  'Role', 'RoleList', 'RoleBinding', 'RoleBindingList', 'Service', 'DaemonSet', 'Pod', 'ReplicationController',
+  'ReplicaSet', 'Deployment', 'HorizontalPodAutoscaler', 'StatefulSet', 'Job', 'CronJob', 'IngressClass', 'Ingress',
+  'APIService',
+]
+const kindRank = new Map(KIND_ORDER.map((k, i) => [k, i - KIND_ORDER.length]))
+
+export function compareTasks(a: SyncTask, b: SyncTask): number {
+  return PHASE_ORDER[a.phase] - PHASE_ORDER[b.phase] ||
+    wave(a) - wave(b) ||
+    (kindRank.get(kindOf(a)) ?? 0) - (kindRank.get(kindOf(b)) ?? 0) ||
+    byteCompare(nameOf(a), nameOf(b)) // R12: namespace is not a key
+}
+
+function byteCompare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/** Sorts in place (R12) and moves dependencies first (R13). */
+export function sortTasks(tasks: SyncTask[]): SyncTask[] {
+  tasks.sort(compareTasks)
+  adjustDeps(tasks, t => (t.kind === 'Namespace' && groupOf(t.apiVersion) === '' ? t.metadata.name : undefined),
+    t => t.metadata.namespace || undefined)
+  adjustDeps(tasks, crdGroupKind, t => `${groupOf(t.apiVersion)}/${t.kind}`)
+  return tasks
+}
+
+function crdGroupKind(obj: SyncTask['target'] & object): string | undefined {
+  if (obj.kind !== 'CustomResourceDefinition') return undefined
+  const spec = obj.spec as { group?: string; names?: { kind?: string } } | undefined
+  return spec?.group && spec.names?.kind ? `${spec.group}/${spec.names.kind}` : undefined
+}
+
+/**
+ * R13: a dependency (a Namespace, a CRD) found after the first task that refers to it is moved directly before
+ * that task and takes its phase and wave.
+ */
+function adjustDeps(tasks: SyncTask[], depKey: (o: NonNullable<SyncTask['target']>) => string | undefined,
+  refKey: (o: NonNullable<SyncTask['target']>) => string | undefined): void {
+  const firstRef = new Map<string, number>()
+  for (let i = 0; i < tasks.length; i++) {
+    const t = tasks[i]!
+    if (!t.target) continue
+    const dep = depKey(t.target)
+    if (dep !== undefined) {
+      const index = firstRef.get(dep)
+      if (index === undefined) continue
+      const anchor = tasks[index]!
+      t.waveOverride = wave(anchor)
+      t.phase = anchor.phase
+      tasks.splice(i, 1)
+      tasks.splice(index, 0, t)
+      for (const [k, v] of firstRef) if (v >= index) firstRef.set(k, v + 1)
+    } else {
+      const ref = refKey(t.target)
+      if (ref !== undefined && !firstRef.has(ref)) firstRef.set(ref, i)
+    }
+  }
+}
+
+export const firstPhase = (tasks: SyncTask[]) => tasks[0]?.phase
+export const firstWave = (tasks: SyncTask[]) => (tasks[0] ? wave(tasks[0]) : 0)
+export const lastPhase = (tasks: SyncTask[]) => tasks.at(-1)?.phase
+export const lastWave = (tasks: SyncTask[]) => (tasks.length > 0 ? wave(tasks.at(-1)!) : 0)
+
+/** R16: more than one (phase, wave) among all tasks, done or not, SyncFail hooks included. */
+export function multiStep(tasks: SyncTask[]): boolean {
+  return firstWave(tasks) !== lastWave(tasks) || firstPhase(tasks) !== lastPhase(tasks)
+}
+

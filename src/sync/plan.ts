@@ -1,0 +1,198 @@
+// Planning (gitops-engine getSyncTasks): from the desired manifests, the live objects the application tracks and
+// the results so far, the ordered list of tasks of this tick. Pure: the same inputs give the same plan, which is
+// also how the page shows the plan before a sync.
+import { EPOCH_MS } from '../cluster/clock.ts'
+import type { KindInfo } from '../cluster/kinds.ts'
+import { groupOf, type KubeObject } from '../cluster/objects.ts'
+import { HOOK_FINALIZER } from '../cluster/health/index.ts'
+import { sortTasks } from './ordering.ts'
+import {
+  isHook, isPrune, newTask, objOf, resourceKey, resultKey, settingsOf, type SyncTask, wave,
+} from './task.ts'
+import { type ResourceKey, type ResourceResult, resourceKeyString } from './types.ts'
+
+export interface PlanInput {
+  /** The revision's manifests, as rendered (no namespace filled in yet). */
+  targets: KubeObject[]
+  /** Live objects the application tracks, by resourceKeyString. */
+  live: ReadonlyMap<string, KubeObject>
+  namespace: string
+  revision: string
+  /** Virtual ms the operation started (hook names use its unix seconds, R24). */
+  startedAt: number
+  results?: ReadonlyMap<string, ResourceResult>
+  /** R53: selective sync and the apply strategy run no hooks. */
+  skipHooks?: boolean
+  /** R53: a selective sync's resources; undefined = all. */
+  resources?: ResourceKey[]
+  /** R50 as an operation option. */
+  pruneLast?: boolean
+  /** Discovery; a kind it does not know makes the task invalid (R47) unless its CRD is in the sync. */
+  kindInfo?: (apiVersion: string, kind: string) => KindInfo | undefined
+  /** Discovery of a group version (for the error message of an unknown kind). */
+  servesGroupVersion?: (apiVersion: string) => boolean
+  skipDryRunOnMissingResource?: boolean
+}
+
+export interface Plan {
+  tasks: SyncTask[]
+  /** R47: tasks the API server cannot take, with the reason (empty when all are valid). */
+  invalid: Array<{ task: SyncTask; message: string }>
+}
+
+interface Reconciled { target?: KubeObject; live?: KubeObject }
+
+/** gitops-engine Reconcile: hooks apart, targets paired with their live objects, live leftovers to prune. */
+export function reconcile(input: PlanInput): { resources: Map<string, Reconciled>; hooks: KubeObject[] } {
+  const hooks: KubeObject[] = []
+  const resources = new Map<string, Reconciled>()
+  const live = new Map(input.live)
+  for (const target of input.targets) {
+    const s = settingsOf(target)
+    if (s.dropped || s.excludedFromSync) continue // R4, R10
+    if (s.isHook) {
+      hooks.push(target)
+      continue
+    }
+    const scoped = isNamespaced(input, target)
+    const key = keyOf(target, scoped === false ? '' : target.metadata.namespace || input.namespace)
+    const liveObj = live.get(key) ?? (scoped === undefined ? live.get(keyOf(target, '')) : undefined)
+    if (liveObj) live.delete(resourceKeyString(keyFromObj(liveObj)))
+    resources.set(key, { target, ...(liveObj ? { live: liveObj } : {}) })
+  }
+  for (const [key, obj] of live) resources.set(key, { live: obj })
+  return { resources, hooks }
+}
+
+export function planTasks(input: PlanInput): Plan {
+  const { resources, hooks } = reconcile(input)
+  const selected = input.resources?.map(resourceKeyString)
+  const tasks: SyncTask[] = []
+  for (const [key, r] of resources) {
+    if (selected && !selected.includes(key) && !selected.includes(keyIgnoringNamespace(key))) continue // R53
+    const obj = (r.target ?? r.live)!
+    if (settingsOf(obj).isHook) continue // R8: live hooks are never pruned nor re-run
+    if (settingsOf(obj).skip) continue // R5
+    tasks.push(newTask('Sync', r.target, r.live)) // R11: non-hook resources and prunes run in Sync
+  }
+  if (!input.skipHooks) {
+    for (const hook of hooks) {
+      for (const phase of settingsOf(hook).phases) tasks.push(newTask(phase, hookTarget(hook, phase, input))) // R6
+    }
+  }
+  for (const t of tasks) {
+    if (t.target && !t.target.metadata.namespace && isNamespaced(input, t.target) !== false) {
+      t.target = { ...t.target, metadata: { ...t.target.metadata, namespace: input.namespace } } // R25
+    }
+    if (t.target && !t.live) {
+      const live = liveFor(resources, t.target)
+      if (live) t.live = live
+    }
+  }
+  const invalid = validate(tasks, input)
+  reversePruneWaves(tasks) // R49
+  applyPruneLast(tasks, input.pruneLast ?? false) // R50
+  sortTasks(tasks)
+  for (const t of tasks) {
+    const r = input.results?.get(resultKey(t))
+    if (r) {
+      t.syncStatus = r.status
+      t.operationState = r.hookPhase
+      t.message = r.message
+    }
+  }
+  return { tasks, invalid }
+}
+
+/**
+ * R24: a hook without a name is named generateName + lower(rev7-phase-<startedAt unix seconds>), not by the API
+ * server's random suffix; every hook carries Argo CD's finalizer (R26).
+ */
+function hookTarget(hook: KubeObject, phase: string, input: PlanInput): KubeObject {
+  const meta = { ...hook.metadata }
+  if (!meta.name) {
+    const rev = input.revision.length >= 8 ? input.revision.slice(0, 7) : input.revision
+    const seconds = Math.floor((EPOCH_MS + input.startedAt) / 1000)
+    meta.name = `${meta.generateName ?? ''}${`${rev}-${phase}-${seconds}`.toLowerCase()}`
+  }
+  if (!meta.finalizers?.includes(HOOK_FINALIZER)) meta.finalizers = [...(meta.finalizers ?? []), HOOK_FINALIZER]
+  return { ...hook, metadata: meta }
+}
+
+/** gitops-engine liveObj: only objects the application tracks count (a namespace-less key matches any). */
+function liveFor(resources: Map<string, Reconciled>, target: KubeObject): KubeObject | undefined {
+  const group = groupOf(target.apiVersion)
+  const exact = resources.get(keyOf(target, target.metadata.namespace ?? ''))?.live
+  if (exact) return exact
+  const clusterScoped = resources.get(resourceKeyString({ group, kind: target.kind, namespace: '',
+    name: target.metadata.name ?? '' }))
+  return clusterScoped?.live
+}
+
+/** R47: kinds the API server does not serve are invalid, unless a CRD in this sync defines them. */
+function validate(tasks: SyncTask[], input: PlanInput): Array<{ task: SyncTask; message: string }> {
+  if (!input.kindInfo) return []
+  const crds = new Set(input.targets.filter(t => t.kind === 'CustomResourceDefinition').map(crd => {
+    const spec = crd.spec as { group?: string; names?: { kind?: string } } | undefined
+    return `${spec?.group ?? ''}/${spec?.names?.kind ?? ''}`
+  }))
+  const invalid: Array<{ task: SyncTask; message: string }> = []
+  for (const t of tasks) {
+    const o = objOf(t)
+    if (input.kindInfo(o.apiVersion, o.kind)) continue
+    const skip = input.skipDryRunOnMissingResource || settingsOf(o).syncOptions.skipDryRunOnMissingResource ||
+      crds.has(`${groupOf(o.apiVersion)}/${o.kind}`)
+    if (skip) {
+      t.skipDryRun = true
+      continue
+    }
+    // gitops-engine ServerResourceForGroupVersionKind's errors.
+    const group = groupOf(o.apiVersion)
+    invalid.push({ task: t, message: input.servesGroupVersion?.(o.apiVersion)
+      ? `${o.kind}${group ? `.${group}` : ''} "" not found`
+      : `failed to discover server resources for group version ${o.apiVersion}: the server could not find the requested resource` })
+  }
+  return invalid
+}
+
+/** R49: prune waves are mirrored among prune tasks only. */
+function reversePruneWaves(tasks: SyncTask[]): void {
+  const byWave = new Map<number, SyncTask[]>()
+  for (const t of tasks) if (isPrune(t)) byWave.set(wave(t), [...(byWave.get(wave(t)) ?? []), t])
+  const waves = [...byWave.keys()].sort((a, b) => a - b)
+  for (let i = 0; i < Math.floor(waves.length / 2); i++) {
+    const lo = waves[i]!
+    const hi = waves[waves.length - 1 - i]!
+    for (const t of byWave.get(lo)!) t.waveOverride = hi
+    for (const t of byWave.get(hi)!) t.waveOverride = lo
+  }
+}
+
+/** R50: PruneLast prunes go one wave after the last Sync-phase wave (prunes included). */
+function applyPruneLast(tasks: SyncTask[], appPruneLast: boolean): void {
+  let last = 0
+  for (const t of tasks) if (t.phase === 'Sync' && wave(t) > last) last = wave(t)
+  for (const t of tasks) {
+    if (isPrune(t) && (appPruneLast || settingsOf(t.live!).syncOptions.pruneLast)) t.waveOverride = last + 1
+  }
+}
+
+function isNamespaced(input: PlanInput, obj: KubeObject): boolean | undefined {
+  return input.kindInfo?.(obj.apiVersion, obj.kind)?.namespaced
+}
+
+function keyOf(obj: KubeObject, namespace: string): string {
+  return resourceKeyString({ group: groupOf(obj.apiVersion), kind: obj.kind, namespace, name: obj.metadata.name ?? '' })
+}
+
+function keyFromObj(obj: KubeObject): ResourceKey {
+  return { group: groupOf(obj.apiVersion), kind: obj.kind, namespace: obj.metadata.namespace ?? '',
+    name: obj.metadata.name ?? '' }
+}
+
+function keyIgnoringNamespace(key: string): string {
+  const [group, kind, , name] = key.split('/')
+  return `${group}/${kind}//${name}`
+}
+
+export { isHook, resourceKey }

@@ -1,0 +1,24 @@
+// The simulated cluster behind the sync's Cluster interface. Its answers are immediate; time passes only when
+// the clock is stepped.
+import type { FakeCluster } from '../cluster/fake-cluster.ts'
+import type { Cluster } from './cluster.ts'
+
+export function simulatedCluster(fake: FakeCluster): Cluster {
+  const store = fake.store
+  return {
+    clock: fake.clock,
+    kindInfo: (apiVersion, kind) => store.kinds.lookup(apiVersion, kind),
+    servesGroupVersion: apiVersion => store.kinds.all().some(k => (k.group ? `${k.group}/${k.version}` : k.version) === apiVersion),
+    get: async ref => store.get(ref),
+    list: async () => store.all(),
+    apply: async (obj, opts = {}) => fake.apply(obj, opts),
+    create: async (obj, opts = {}) => store.create(obj, opts),
+    delete: async (ref, opts = {}) => {
+      store.delete(ref, opts)
+    },
+    removeFinalizer: async (ref, finalizer) => {
+      store.removeFinalizer(ref, finalizer)
+    },
+    watch: listener => store.watch(listener),
+  }
+}

@@ -1,0 +1,60 @@
+// Runs applications on the simulated cluster: steps virtual time, and lets each operation's asynchronous steps
+// finish between steps, so that everything happens in virtual-time order and the same input and seed always give
+// the same run.
+import { waitFor } from 'xstate'
+import { FakeCluster, type FakeClusterOptions } from '../cluster/fake-cluster.ts'
+import { Application } from './application.ts'
+import type { Cluster } from './cluster.ts'
+import { simulatedCluster } from './simulated.ts'
+
+export class Simulation {
+  readonly fake: FakeCluster
+  readonly cluster: Cluster
+  readonly apps: Application[] = []
+
+  constructor(opts: FakeClusterOptions = {}) {
+    this.fake = new FakeCluster(opts)
+    this.cluster = simulatedCluster(this.fake)
+  }
+
+  async createApp(name: string, namespace: string, opts: { waveDelayMs?: number } = {}): Promise<Application> {
+    this.fake.ensureNamespace(namespace)
+    const app = new Application({ name, namespace, cluster: this.cluster, ...opts })
+    await app.load()
+    this.apps.push(app)
+    return app
+  }
+
+  /** Steps the clock until `until()` holds or nothing is left to do before `limitMs` (virtual). */
+  async run(until: () => boolean, limitMs = Number.POSITIVE_INFINITY): Promise<void> {
+    for (;;) {
+      await this.settleSteps()
+      if (until()) return
+      const next = this.fake.clock.nextAt()
+      if (next === undefined || next > limitMs) return
+      this.fake.step()
+    }
+  }
+
+  /** Runs until the application's current operation has ended (or `limitMs` of virtual time). */
+  async runOperation(app: Application, limitMs = this.fake.now() + 24 * 3_600_000): Promise<void> {
+    await this.run(() => !app.operationRunning, limitMs)
+  }
+
+  /** Lets the cluster run on for `ms` (virtual). */
+  async advance(ms: number): Promise<void> {
+    const until = this.fake.now() + ms
+    await this.run(() => false, until)
+    this.fake.clock.runUntil(until)
+  }
+
+  /** Waits until no operation is in the middle of an API call. */
+  private async settleSteps(): Promise<void> {
+    for (const app of this.apps) {
+      const current = app.currentOperation
+      if (current && current.actor.getSnapshot().hasTag('busy')) {
+        await waitFor(current.actor, s => !s.hasTag('busy'))
+      }
+    }
+  }
+}

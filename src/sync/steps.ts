@@ -1,0 +1,221 @@
+// The steps of one tick (semantics.md section K), each a named function over the operation. The machine decides
+// which runs next; the steps do the work against the cluster. Numbers cite the rules.
+import { getHealth, hookOperationPhase } from '../cluster/health/index.ts'
+import { MSG, runningMessage, withReasons } from './messages.ts'
+import type { SyncOperation } from './operation.ts'
+import { lastPhase, lastWave, multiStep } from './ordering.ts'
+import { planTasks } from './plan.ts'
+import {
+  completed, deleteOnPhaseFailed, deleteOnPhaseSuccessful, isHook, isPrune, kindOf, nameOf, namespaceOf, pending,
+  pruned, running, successful, type SyncTask, wave,
+} from './task.ts'
+import { applyTasks, type RunState } from './run-tasks.ts'
+import { deleteHooks, deleteObject, emitHook, removeHookFinalizer } from './cluster-ops.ts'
+
+/** Step 1: the tasks of this tick, from the manifests, the live objects and the results so far. */
+export function refreshTasks(op: SyncOperation): void {
+  const plan = planTasks(op.planInput())
+  op.tasks = plan.tasks
+  op.invalid = plan.invalid
+}
+
+/** R47: invalid tasks fail the operation before anything is applied; no SyncFail hooks. */
+export function failInvalidTasks(op: SyncOperation): void {
+  for (const { task, message } of op.invalid) op.results.set(task, 'SyncFailed', undefined, message)
+  const messages = [...new Set(op.invalid.map(i => i.message))].sort()
+  op.setPhase('Failed', messages.length > 0 ? `${MSG.notValid}: ${messages.join('; ')}` : MSG.notValid)
+}
+
+/** gitops-engine `started()`: nothing recorded yet means the dry run has not been done. */
+export const notStarted = (op: SyncOperation): boolean => op.results.size === 0
+
+/** R45: the first tick applies every task with a client-side dry run; any failure fails the operation. */
+export async function dryRunAll(op: SyncOperation): Promise<RunState> {
+  const tasks = op.env.request.options?.applyOutOfSyncOnly ? outOfSync(op, op.tasks) : op.tasks
+  const state = await applyTasks(op, tasks, true)
+  if (state === 'failed') op.setPhase('Failed', MSG.dryRunFailed)
+  return state
+}
+
+/** Step 3: running tasks take the state of their live objects: hooks by R28, other resources by health (R16). */
+export function observeRunningTasks(op: SyncOperation): void {
+  for (const t of op.tasks) {
+    if (!running(t) || !t.live) continue
+    if (isHook(t)) {
+      const { phase, message } = hookOperationPhase(t.live)
+      if (phase !== t.operationState) emitHook(op, t, phase)
+      op.results.set(t, t.syncStatus, phase, message)
+      continue
+    }
+    const health = getHealth(t.live)
+    if (!health) op.results.set(t, t.syncStatus, 'Succeeded', t.message) // no health check: done (R16)
+    else if (health.status === 'Healthy') op.results.set(t, t.syncStatus, 'Succeeded', health.message ?? '')
+    else if (health.status === 'Degraded') op.results.set(t, t.syncStatus, 'Failed', health.message ?? '')
+  }
+}
+
+/** Step 4: tasks that gate the next group: hooks always, other resources when the sync is multi-step (R16). */
+export function gatingTasks(op: SyncOperation): SyncTask[] {
+  const multi = multiStep(op.tasks)
+  return op.tasks.filter(t => (multi || isHook(t)) && running(t))
+}
+
+/** R46: a running task whose object disappeared fails (on the next tick). */
+export async function waitForRunningTasks(op: SyncOperation): Promise<void> {
+  const waiting = gatingTasks(op)
+  for (const t of waiting) {
+    if (t.live) continue
+    const live = await op.env.cluster.get({ kind: kindOf(t), namespace: namespaceOf(t), name: nameOf(t) })
+    if (!live) op.results.set(t, 'SyncFailed', 'Error', MSG.missing(t))
+  }
+  op.setPhase('Running', runningMessage(waiting, false))
+}
+
+/** Step 5: pruned objects still being deleted hold the next group back (R51). */
+export function prunesPendingDeletion(op: SyncOperation): SyncTask[] {
+  return op.tasks.filter(t => pruned(t) && t.live?.metadata.deletionTimestamp !== undefined)
+}
+
+export function waitForPrunes(op: SyncOperation): void {
+  op.setPhase('Running', runningMessage(prunesPendingDeletion(op), true))
+}
+
+/** Step 6 (R26): completed hooks lose Argo CD's finalizer. */
+export async function removeCompletedHookFinalizers(op: SyncOperation): Promise<void> {
+  for (const t of op.tasks) if (isHook(t) && completed(t)) await removeHookFinalizer(op, t)
+}
+
+const nonSyncFail = (op: SyncOperation) => op.tasks.filter(t => t.phase !== 'SyncFail')
+
+/** Step 7 (R39): a finished, unsuccessful task fails the sync. */
+export const anyTaskFailed = (op: SyncOperation): boolean => nonSyncFail(op).some(t => completed(t) && !successful(t))
+
+/** Step 7: HookFailed hooks are deleted (R35) and the SyncFail phase runs (R42). */
+export async function failSync(op: SyncOperation): Promise<boolean> {
+  await deleteHooks(op, op.tasks.filter(t => isHook(t) && completed(t) && deleteOnPhaseFailed(t)), 'HookFailed')
+  const failedToApply = nonSyncFail(op).filter(t => t.syncStatus === 'SyncFailed')
+  return runSyncFailPhase(op, failedToApply, MSG.completedUnsuccessfully)
+}
+
+/** The tasks still to run (step 8), less unmodified resources under ApplyOutOfSyncOnly=true (R23). */
+export function pendingTasks(op: SyncOperation): SyncTask[] {
+  const tasks = nonSyncFail(op).filter(pending)
+  return op.env.request.options?.applyOutOfSyncOnly ? outOfSync(op, tasks) : tasks
+}
+
+/** Step 8 (R34): success deletes the HookSucceeded hooks of every phase. */
+export async function succeed(op: SyncOperation, message: string): Promise<void> {
+  await deleteHooks(op, op.tasks.filter(t => isHook(t) && completed(t) && deleteOnPhaseSuccessful(t)), 'HookSucceeded')
+  op.setPhase('Succeeded', message)
+}
+
+/** The next (phase, wave) group (R14) and whether it is the last one. */
+export function nextGroup(op: SyncOperation): { tasks: SyncTask[]; final: boolean } {
+  const remaining = pendingTasks(op)
+  const first = remaining[0]!
+  const tasks = remaining.filter(t => t.phase === first.phase && wave(t) === wave(first))
+  return { tasks, final: first.phase === lastPhase(remaining) && wave(first) === lastWave(remaining) }
+}
+
+/** Step 9 (R15): apply the next group. */
+export async function applyGroup(op: SyncOperation, group: SyncTask[]): Promise<RunState> {
+  const first = group[0]!
+  op.current = { phase: first.phase, wave: wave(first) }
+  op.env.emit({ type: 'phase', syncPhase: first.phase, wave: wave(first) })
+  op.setPhase('Running', MSG.tasksRunning)
+  return applyTasks(op, group, false)
+}
+
+/** Step 11: what the tick ends with after a group was applied (R17, R40). */
+export async function finishGroup(op: SyncOperation, group: SyncTask[], state: RunState, remaining: number): Promise<void> {
+  if (state === 'pending') {
+    // R33, R51: a hook or a pruned object is being deleted first.
+    op.setPhase('Running', runningMessage(group.filter(t => (isHook(t) && t.live !== undefined && pending(t)) ||
+      (isPrune(t) && pending(t))), true))
+    return
+  }
+  if (state === 'failed') {
+    const failedToApply = group.filter(t => t.syncStatus === 'SyncFailed')
+    const stillRunning = group.filter(running)
+    const syncFail = op.tasks.filter(t => t.phase === 'SyncFail')
+    if (stillRunning.length > 0) {
+      // R40: other tasks of the group are still running; SyncFail hooks start now and the operation waits.
+      const done = syncFail.length === 0 || await runSyncFailPhase(op, failedToApply, MSG.applyFailed)
+      op.setPhase('Running', runningMessage(done ? stillRunning : [...stillRunning, ...syncFail], false))
+      return
+    }
+    const done = await runSyncFailPhase(op, failedToApply, MSG.applyFailed)
+    if (done) await deleteHooks(op, op.tasks.filter(t => isHook(t) && completed(t) && deleteOnPhaseFailed(t)), 'HookFailed')
+    return
+  }
+  if (remaining === 0 && !group.some(isHook)) return succeed(op, MSG.allTasksRun) // R17
+  op.setPhase('Running', runningMessage(group, false))
+}
+
+/**
+ * R42, R43: SyncFail hooks start in one batch; the operation fails once they all completed. Returns whether the
+ * operation is now Failed.
+ */
+export async function runSyncFailPhase(op: SyncOperation, failedToApply: SyncTask[], message: string): Promise<boolean> {
+  const syncFail = op.tasks.filter(t => t.phase === 'SyncFail')
+  const errorMessage = withReasons(message, failedToApply)
+  if (syncFail.length === 0) {
+    op.setPhase('Failed', errorMessage)
+    return true
+  }
+  if (syncFail.every(completed)) {
+    const failedHooks = syncFail.filter(t => t.syncStatus === 'SyncFailed')
+    op.setPhase('Failed', failedHooks.length > 0
+      ? `${errorMessage}\n${withReasons(MSG.syncFailHooksFailed, failedHooks)}` : errorMessage)
+    return true
+  }
+  const toStart = syncFail.filter(t => !completed(t) && !running(t))
+  if (toStart.length > 0) {
+    op.current = { phase: 'SyncFail', wave: wave(toStart[0]!) }
+    op.env.emit({ type: 'phase', syncPhase: 'SyncFail', wave: wave(toStart[0]!) })
+  }
+  await applyTasks(op, toStart, false)
+  op.setPhase('Running', runningMessage(toStart, false))
+  return false
+}
+
+/** R60: Terminate stops running hooks (deleting them), keeps what completed, and fails the operation. */
+export async function terminate(op: SyncOperation): Promise<void> {
+  refreshTasks(op)
+  await removeCompletedHookFinalizers(op)
+  let ok = true
+  for (const t of op.tasks) {
+    if (!isHook(t) || !running(t)) continue
+    const live = t.live ?? await op.env.cluster.get({ kind: kindOf(t), namespace: namespaceOf(t), name: nameOf(t) })
+    if (!live) {
+      op.results.set(t, t.syncStatus, 'Succeeded', 'Terminated')
+      continue
+    }
+    t.live = live
+    const { phase, message } = hookOperationPhase(live)
+    try {
+      await removeHookFinalizer(op, t)
+      if (phase === 'Running' || deleteOnPhaseFailed(t)) await deleteObject(op, t, 'Terminate')
+    } catch (e) {
+      op.results.set(t, t.syncStatus, 'Failed', `Failed to delete: ${(e as Error).message}`)
+      ok = false
+      continue
+    }
+    if (phase !== 'Running') op.results.set(t, t.syncStatus, phase, message)
+    else op.results.set(t, t.syncStatus, 'Failed', 'Terminated')
+    emitHook(op, t, phase === 'Running' ? 'Failed' : phase)
+  }
+  op.setPhase(ok ? 'Failed' : 'Error', ok ? MSG.terminated : MSG.terminationErrors)
+}
+
+function outOfSync(op: SyncOperation, tasks: SyncTask[]): SyncTask[] {
+  const modified = op.env.source.isModified
+  if (!modified) return tasks
+  return tasks.filter(t => isHook(t) || !t.target || !t.live || modified(keyFor(t)))
+}
+
+function keyFor(t: SyncTask): string {
+  const o = (t.target ?? t.live)!
+  const group = o.apiVersion.includes('/') ? o.apiVersion.split('/')[0] : ''
+  return `${group}/${o.kind}/${t.live?.metadata.namespace ?? o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`
+}

@@ -1,0 +1,98 @@
+// One sync task: a (target, live) pair in one phase, as gitops-engine's syncTask. No target = prune (R48);
+// no live object = not yet created. Its state (pending, running, completed) comes from the operation's results.
+import { groupOf, type KubeObject, versionOf } from '../cluster/objects.ts'
+import type { HookDeletePolicy } from '../manifest/annotations.ts'
+import { readSyncSettings } from '../manifest/sync-settings.ts'
+import type { SyncSettings } from '../manifest/types.ts'
+import { type ResourceKey, type ResultCode, type SyncPhase, type TaskPhase, isCompleted, resourceKeyString } from './types.ts'
+
+export interface SyncTask {
+  phase: SyncPhase
+  target?: KubeObject
+  live?: KubeObject
+  /** Prune wave reversal (R49), PruneLast (R50) and dependency bubbling (R13) move a task to another wave. */
+  waveOverride?: number
+  skipDryRun: boolean
+  syncStatus?: ResultCode
+  /** undefined while pending. */
+  operationState?: TaskPhase | undefined
+  message: string
+}
+
+const settingsCache = new WeakMap<KubeObject, SyncSettings>()
+
+/** The Argo CD / Helm settings of an object (cached: objects are never mutated). */
+export function settingsOf(obj: KubeObject): SyncSettings {
+  let s = settingsCache.get(obj)
+  if (!s) settingsCache.set(obj, (s = readSyncSettings(obj).settings))
+  return s
+}
+
+export function newTask(phase: SyncPhase, target?: KubeObject, live?: KubeObject): SyncTask {
+  return { phase, ...(target ? { target } : {}), ...(live ? { live } : {}), skipDryRun: false, message: '' }
+}
+
+/** The target if there is one, else the live object. */
+export function objOf(t: SyncTask): KubeObject {
+  return (t.target ?? t.live)!
+}
+
+export const isPrune = (t: SyncTask): boolean => t.target === undefined
+export const isHook = (t: SyncTask): boolean => settingsOf(objOf(t)).isHook // R2
+export const wave = (t: SyncTask): number => t.waveOverride ?? settingsOf(objOf(t)).wave // R7
+export const kindOf = (t: SyncTask): string => objOf(t).kind
+export const groupOfTask = (t: SyncTask): string => groupOf(objOf(t).apiVersion)
+export const versionOfTask = (t: SyncTask): string => versionOf(objOf(t).apiVersion)
+export const nameOf = (t: SyncTask): string => objOf(t).metadata.name ?? ''
+export const namespaceOf = (t: SyncTask): string => objOf(t).metadata.namespace ?? ''
+
+export const pending = (t: SyncTask): boolean => t.operationState === undefined
+export const running = (t: SyncTask): boolean => t.operationState === 'Running'
+export const completed = (t: SyncTask): boolean => isCompleted(t.operationState)
+export const successful = (t: SyncTask): boolean => t.operationState === 'Succeeded'
+export const pruned = (t: SyncTask): boolean => t.syncStatus === 'Pruned'
+
+export function hookType(t: SyncTask): SyncPhase | undefined {
+  return isHook(t) ? t.phase : undefined
+}
+
+export function hasDeletePolicy(t: SyncTask, policy: HookDeletePolicy): boolean {
+  return isHook(t) && settingsOf(objOf(t)).deletePolicies.includes(policy) // R32: default BeforeHookCreation
+}
+
+/** R33: only an existing object, only while the task is pending. */
+export const deleteBeforeCreation = (t: SyncTask): boolean =>
+  t.live !== undefined && pending(t) && hasDeletePolicy(t, 'BeforeHookCreation')
+/** R34 */
+export const deleteOnPhaseSuccessful = (t: SyncTask): boolean =>
+  t.live !== undefined && hasDeletePolicy(t, 'HookSucceeded')
+/** R35 */
+export const deleteOnPhaseFailed = (t: SyncTask): boolean => t.live !== undefined && hasDeletePolicy(t, 'HookFailed')
+
+export function resourceKey(t: SyncTask): ResourceKey {
+  const o = objOf(t)
+  // A cluster-scoped live object has no namespace even when the target was given one.
+  const namespace = t.live ? t.live.metadata.namespace ?? '' : o.metadata.namespace ?? ''
+  return { group: groupOf(o.apiVersion), kind: o.kind, namespace, name: o.metadata.name ?? '' }
+}
+
+/** Results are keyed by resource and phase: a PreSync,PostSync hook has two (R6, R57). */
+export function resultKey(t: SyncTask): string {
+  const o = objOf(t)
+  return `${resourceKeyString({ group: groupOf(o.apiVersion), kind: o.kind, namespace: o.metadata.namespace ?? '',
+    name: o.metadata.name ?? '' })}:${t.phase}`
+}
+
+/** "batch/Job/before" as Argo CD's messages name a task (R59). */
+export function taskRef(t: SyncTask): string {
+  return `${groupOfTask(t)}/${kindOf(t)}/${nameOf(t)}`
+}
+
+export function images(obj: KubeObject): string[] {
+  const spec = obj.spec as { template?: { spec?: PodSpecLike }; containers?: unknown } | undefined
+  const pod = (obj.kind === 'Pod' ? spec : spec?.template?.spec) as PodSpecLike | undefined
+  const out: string[] = []
+  for (const c of [...(pod?.initContainers ?? []), ...(pod?.containers ?? [])]) if (c?.image) out.push(c.image)
+  return out
+}
+interface PodSpecLike { containers?: Array<{ image?: string }>; initContainers?: Array<{ image?: string }> }
