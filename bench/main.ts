@@ -3,12 +3,13 @@
 // with the median wall time is reported. Each goal is checked and printed beside the figures; figures are never asserted
 // by unit tests.
 import { benchClusterJobs } from './cluster-jobs.ts'
+import { benchSyncApp } from './sync-app.ts'
 import type { BenchResult } from './measure.ts'
 
 interface Suite {
   name: string
   sizes: number[]
-  run: (n: number) => BenchResult
+  run: (n: number) => BenchResult | Promise<BenchResult>
   /** Goals, as lines "ok"/"MISSED" with the figures they compare. */
   goals: (results: BenchResult[]) => string[]
 }
@@ -26,13 +27,28 @@ const suites: Suite[] = [
       ]
     },
   },
+  {
+    name: 'sync.app', sizes: [1_000, 10_000], run: benchSyncApp,
+    goals: ([small, large]) => {
+      const perSmall = small!.wallMs / small!.n
+      const perLarge = large!.wallMs / large!.n
+      return [
+        goal(`10,000 resources (50 waves, 1,000 hooks) synced in under 1 s wall: ${large!.wallMs} ms ` +
+          `(virtual ${(large!.virtualMs! / 1000).toFixed(1)} s, ${large!['ratio']}× faster than a real cluster)`, large!.wallMs < 1000),
+        goal(`time per resource at 10,000 ≤ 1.5× at 1,000: ${(perLarge * 1000).toFixed(1)} µs vs ` +
+          `${(perSmall * 1000).toFixed(1)} µs (${(perLarge / perSmall).toFixed(2)}×)`, perLarge <= 1.5 * perSmall),
+      ]
+    },
+  },
 ]
 
 /** Each figure is the run with the median wall time of this many. */
 const RUNS = 3
 
-function median(runs: number, run: () => BenchResult): BenchResult {
-  const results = Array.from({ length: runs }, run).sort((a, b) => a.wallMs - b.wallMs)
+async function median(runs: number, run: () => BenchResult | Promise<BenchResult>): Promise<BenchResult> {
+  const results: BenchResult[] = []
+  for (let i = 0; i < runs; i++) results.push(await run())
+  results.sort((a, b) => a.wallMs - b.wallMs)
   return results[Math.floor(runs / 2)]!
 }
 
@@ -47,8 +63,9 @@ const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefi
 for (const suite of suites) {
   if (only && suite.name !== only) continue
   // Warm-up at the largest size: the JIT has compiled the hot paths and the heap has grown before measuring.
-  suite.run(suite.sizes.at(-1)!)
-  const results = suite.sizes.map(n => median(RUNS, () => suite.run(n)))
+  await suite.run(suite.sizes.at(-1)!)
+  const results: BenchResult[] = []
+  for (const n of suite.sizes) results.push(await median(RUNS, () => suite.run(n)))
   if (json) {
     for (const r of results) console.log(JSON.stringify(r))
     continue

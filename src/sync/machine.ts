@@ -93,6 +93,7 @@ export const syncMachine = setup({
     startAttempt: ({ context }) => {
       const op = context.op
       op.results.clear() // R61: the attempt starts over, with the same startedAt
+      op.plan = undefined
       op.setPhase('Running', `Retrying operation. Attempt #${op.retryCount}`)
     },
     noteRetries: ({ context }) => {

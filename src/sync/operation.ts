@@ -3,7 +3,7 @@
 import type { KubeObject } from '../cluster/objects.ts'
 import type { Cluster } from './cluster.ts'
 import type { SyncEvent } from './events.ts'
-import type { PlanInput } from './plan.ts'
+import type { Plan, PlanInput } from './plan.ts'
 import { Results } from './results.ts'
 import type { SyncTask } from './task.ts'
 import type { OperationPhase, ResourceKey } from './types.ts'
@@ -69,6 +69,8 @@ export interface SyncEnv {
 export class SyncOperation {
   readonly results = new Results()
   tasks: SyncTask[] = []
+  /** The current plan; kept across ticks while it still fits the live objects (plan.ts refreshLive). */
+  plan: Plan | undefined
   invalid: Array<{ task: SyncTask; message: string }> = []
   phase: OperationPhase = 'Running'
   message = ''

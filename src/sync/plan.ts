@@ -36,6 +36,8 @@ export interface PlanInput {
 
 export interface Plan {
   tasks: SyncTask[]
+  /** Every tracked key the plan accounted for; a new one means the plan must be made again. */
+  known: Set<string>
   /** R47: tasks the API server cannot take, with the reason (empty when all are valid). */
   invalid: Array<{ task: SyncTask; message: string }>
 }
@@ -84,9 +86,15 @@ export function planTasks(input: PlanInput): Plan {
     if (t.target && !t.target.metadata.namespace && isNamespaced(input, t.target) !== false) {
       t.target = { ...t.target, metadata: { ...t.target.metadata, namespace: input.namespace } } // R25
     }
-    if (t.target && !t.live) {
-      const live = liveFor(resources, t.target)
-      if (live) t.live = live
+    if (t.target) {
+      t.liveKey = keyOf(t.target, t.target.metadata.namespace ?? '')
+      const live = t.live ?? liveFor(resources, t.target)
+      if (live) {
+        t.live = live
+        t.liveKey = liveKey(live)
+      }
+    } else {
+      t.liveKey = liveKey(t.live!)
     }
   }
   const invalid = validate(tasks, input)
@@ -101,7 +109,23 @@ export function planTasks(input: PlanInput): Plan {
       t.message = r.message
     }
   }
-  return { tasks, invalid }
+  return { tasks, invalid, known: new Set([...input.live.keys(), ...tasks.map(t => t.liveKey)]) }
+}
+
+/**
+ * Between ticks only the live objects change; the tasks, their order and their results stay. The plan is made
+ * anew (as gitops-engine does on every tick) only when that could change it: a tracked object it has not seen,
+ * or a pruned object that is gone.
+ */
+export function refreshLive(plan: Plan, live: ReadonlyMap<string, KubeObject>): boolean {
+  for (const key of live.keys()) if (!plan.known.has(key)) return false
+  for (const t of plan.tasks) if (!t.target && !live.has(t.liveKey)) return false
+  for (const t of plan.tasks) {
+    const obj = live.get(t.liveKey)
+    if (obj) t.live = obj
+    else delete t.live
+  }
+  return true
 }
 
 /**
@@ -183,6 +207,10 @@ function isNamespaced(input: PlanInput, obj: KubeObject): boolean | undefined {
 
 function keyOf(obj: KubeObject, namespace: string): string {
   return resourceKeyString({ group: groupOf(obj.apiVersion), kind: obj.kind, namespace, name: obj.metadata.name ?? '' })
+}
+
+function liveKey(obj: KubeObject): string {
+  return resourceKeyString(keyFromObj(obj))
 }
 
 function keyFromObj(obj: KubeObject): ResourceKey {

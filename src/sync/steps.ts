@@ -4,7 +4,7 @@ import { getHealth, hookOperationPhase } from '../cluster/health/index.ts'
 import { MSG, runningMessage, withReasons } from './messages.ts'
 import type { SyncOperation } from './operation.ts'
 import { lastPhase, lastWave, multiStep } from './ordering.ts'
-import { planTasks } from './plan.ts'
+import { planTasks, refreshLive } from './plan.ts'
 import {
   completed, deleteOnPhaseFailed, deleteOnPhaseSuccessful, isHook, isPrune, kindOf, nameOf, namespaceOf, pending,
   pruned, running, successful, type SyncTask, wave,
@@ -14,9 +14,11 @@ import { deleteHooks, deleteObject, emitHook, removeHookFinalizer } from './clus
 
 /** Step 1: the tasks of this tick, from the manifests, the live objects and the results so far. */
 export function refreshTasks(op: SyncOperation): void {
-  const plan = planTasks(op.planInput())
-  op.tasks = plan.tasks
-  op.invalid = plan.invalid
+  const input = op.planInput()
+  if (op.plan && refreshLive(op.plan, input.live)) return
+  op.plan = planTasks(input)
+  op.tasks = op.plan.tasks
+  op.invalid = op.plan.invalid
 }
 
 /** R47: invalid tasks fail the operation before anything is applied; no SyncFail hooks. */

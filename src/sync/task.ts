@@ -13,6 +13,10 @@ export interface SyncTask {
   /** Prune wave reversal (R49), PruneLast (R50) and dependency bubbling (R13) move a task to another wave. */
   waveOverride?: number
   skipDryRun: boolean
+  /** The object's Argo CD / Helm settings, read once when the task is planned. */
+  settings: SyncSettings
+  /** Where its live object is found among the tracked objects (resourceKeyString). */
+  liveKey: string
   syncStatus?: ResultCode
   /** undefined while pending. */
   operationState?: TaskPhase | undefined
@@ -20,16 +24,42 @@ export interface SyncTask {
 }
 
 const settingsCache = new WeakMap<KubeObject, SyncSettings>()
+/**
+ * Settings depend only on annotations, name and generateName. Copies of an object (the target with its
+ * namespace filled in, a live object after a status write) share the annotations object, so they share this entry.
+ */
+const byAnnotations = new WeakMap<object, { name?: string; generateName?: string; settings: SyncSettings }>()
+const withoutAnnotations = new Map<string, SyncSettings>()
 
 /** The Argo CD / Helm settings of an object (cached: objects are never mutated). */
 export function settingsOf(obj: KubeObject): SyncSettings {
   let s = settingsCache.get(obj)
-  if (!s) settingsCache.set(obj, (s = readSyncSettings(obj).settings))
+  if (s) return s
+  const { annotations, name, generateName } = obj.metadata
+  if (annotations) {
+    const known = byAnnotations.get(annotations)
+    if (known && known.name === name && known.generateName === generateName) s = known.settings
+    else {
+      s = readSyncSettings(obj).settings
+      byAnnotations.set(annotations, { ...(name !== undefined ? { name } : {}),
+        ...(generateName !== undefined ? { generateName } : {}), settings: s })
+    }
+  } else {
+    const key = `${name ?? ''}\u0000${generateName ?? ''}`
+    s = withoutAnnotations.get(key)
+    if (!s) {
+      if (withoutAnnotations.size > 100_000) withoutAnnotations.clear()
+      withoutAnnotations.set(key, (s = readSyncSettings(obj).settings))
+    }
+  }
+  settingsCache.set(obj, s)
   return s
 }
 
 export function newTask(phase: SyncPhase, target?: KubeObject, live?: KubeObject): SyncTask {
-  return { phase, ...(target ? { target } : {}), ...(live ? { live } : {}), skipDryRun: false, message: '' }
+  const obj = (target ?? live)!
+  return { phase, ...(target ? { target } : {}), ...(live ? { live } : {}), skipDryRun: false, message: '',
+    settings: settingsOf(obj), liveKey: '' }
 }
 
 /** The target if there is one, else the live object. */
@@ -38,8 +68,8 @@ export function objOf(t: SyncTask): KubeObject {
 }
 
 export const isPrune = (t: SyncTask): boolean => t.target === undefined
-export const isHook = (t: SyncTask): boolean => settingsOf(objOf(t)).isHook // R2
-export const wave = (t: SyncTask): number => t.waveOverride ?? settingsOf(objOf(t)).wave // R7
+export const isHook = (t: SyncTask): boolean => t.settings.isHook // R2
+export const wave = (t: SyncTask): number => t.waveOverride ?? t.settings.wave // R7
 export const kindOf = (t: SyncTask): string => objOf(t).kind
 export const groupOfTask = (t: SyncTask): string => groupOf(objOf(t).apiVersion)
 export const versionOfTask = (t: SyncTask): string => versionOf(objOf(t).apiVersion)
@@ -57,7 +87,7 @@ export function hookType(t: SyncTask): SyncPhase | undefined {
 }
 
 export function hasDeletePolicy(t: SyncTask, policy: HookDeletePolicy): boolean {
-  return isHook(t) && settingsOf(objOf(t)).deletePolicies.includes(policy) // R32: default BeforeHookCreation
+  return isHook(t) && t.settings.deletePolicies.includes(policy) // R32: default BeforeHookCreation
 }
 
 /** R33: only an existing object, only while the task is pending. */
