@@ -1,14 +1,17 @@
 // An Argo CD Application on a cluster: a destination namespace, revisions of desired manifests, the live objects
-// it tracks, and its sync operations. It plays the application controller's part: it keeps the tracked-object
-// cache, queues operation ticks (R21) and records what happens.
+// it tracks, its sync operations and history. It plays the application controller's part: it keeps the
+// tracked-object cache, queues operation ticks (R21), refreshes (auto-sync, deletion) and records what happens.
 import { createActor, type SnapshotFrom } from 'xstate'
 import { getHealth, type HealthStatusCode } from '../cluster/health/index.ts'
 import type { KubeObject } from '../cluster/objects.ts'
 import type { WatchEvent } from '../cluster/store.ts'
+import { advanceDeletion, type DeletionState } from './app-deletion.ts'
+import { type AppStatus, compareAppState } from './app-status.ts'
+import { AUTOMATED_DEFAULT_RETRY, decideAutoSync, type SyncPolicy } from './auto-sync.ts'
 import type { Cluster } from './cluster.ts'
 import type { RecordedEvent, SyncEvent } from './events.ts'
 import { syncMachine } from './machine.ts'
-import { type SyncOperation as Op, SyncOperation, type SyncRequest } from './operation.ts'
+import { SyncOperation, type SyncRequest } from './operation.ts'
 import { isTrackedBy, liveKey } from './tracking.ts'
 import type { OperationPhase, ResourceResult } from './types.ts'
 
@@ -21,6 +24,8 @@ export interface Revision {
   manifests: KubeObject[]
 }
 
+export type InitiatedBy = { username: string } | { automated: true }
+
 export interface OperationResult {
   phase: OperationPhase
   message: string
@@ -29,6 +34,17 @@ export interface OperationResult {
   resources: ResourceResult[]
   revision: string
   retryCount: number
+  initiatedBy: InitiatedBy
+  dryRun: boolean
+}
+
+/** `argocd app history` rows: successful, non-dry-run, non-selective syncs (R53). */
+export interface HistoryEntry {
+  id: number
+  revision: string
+  deployStartedAt: number
+  deployedAt: number
+  initiatedBy: InitiatedBy
 }
 
 export interface ApplicationOptions {
@@ -37,6 +53,14 @@ export interface ApplicationOptions {
   cluster: Cluster
   /** ARGOCD_SYNC_WAVE_DELAY in ms (R20). */
   waveDelayMs?: number
+  syncPolicy?: SyncPolicy
+}
+
+export interface OperationRecord {
+  op: SyncOperation
+  actor: OperationActor
+  initiatedBy: InitiatedBy
+  result(): OperationResult
 }
 
 export class Application {
@@ -44,17 +68,23 @@ export class Application {
   readonly namespace: string
   readonly cluster: Cluster
   readonly events: RecordedEvent[] = []
-  readonly operations: Array<{ op: Op; actor: OperationActor; result: () => OperationResult }> = []
+  readonly operations: OperationRecord[] = []
+  readonly history: HistoryEntry[] = []
+  syncPolicy: SyncPolicy | undefined
+  deletion: DeletionState | undefined
   private revisionValue: Revision | undefined
   private tracked = new Map<string, KubeObject>()
   private healthSeen = new Map<string, HealthStatusCode | undefined>()
   private tick: { at: number; handle: unknown } | undefined
+  private refreshHandle: unknown
+  private inflight = new Set<Promise<unknown>>()
   private unwatch: () => void
 
   constructor(private opts: ApplicationOptions) {
     this.name = opts.name
     this.namespace = opts.namespace
     this.cluster = opts.cluster
+    this.syncPolicy = opts.syncPolicy
     this.unwatch = this.cluster.watch(e => this.onClusterEvent(e))
   }
 
@@ -67,12 +97,19 @@ export class Application {
     this.unwatch()
   }
 
+  /** A new revision of the source (a commit): with an automated policy it syncs by itself. */
   setRevision(revision: Revision): void {
     this.revisionValue = revision
+    this.requestRefresh()
   }
 
   get revision(): Revision | undefined {
     return this.revisionValue
+  }
+
+  setSyncPolicy(policy: SyncPolicy | undefined): void {
+    this.syncPolicy = policy
+    this.requestRefresh()
   }
 
   /** The live objects this application tracks, keyed as resourceKeyString. */
@@ -80,7 +117,11 @@ export class Application {
     return this.tracked
   }
 
-  get currentOperation(): { op: Op; actor: OperationActor } | undefined {
+  status(): AppStatus {
+    return compareAppState(this.revisionValue?.manifests ?? [], this.tracked, this.namespace)
+  }
+
+  get currentOperation(): OperationRecord | undefined {
     return this.operations.at(-1)
   }
 
@@ -89,10 +130,34 @@ export class Application {
     return current !== undefined && current.actor.getSnapshot().status === 'active'
   }
 
+  /** True while an asynchronous step (an operation's API calls, a refresh) is under way. */
+  get busy(): boolean {
+    return this.inflight.size > 0 || (this.currentOperation?.actor.getSnapshot().hasTag('busy') ?? false)
+  }
+
+  /** Resolves once no asynchronous step is under way. */
+  async idle(): Promise<void> {
+    while (this.busy) {
+      if (this.inflight.size > 0) await Promise.all(this.inflight)
+      const current = this.currentOperation
+      if (current?.actor.getSnapshot().hasTag('busy')) {
+        await new Promise<void>(resolve => {
+          const sub = current.actor.subscribe(s => {
+            if (!s.hasTag('busy')) {
+              sub.unsubscribe()
+              resolve()
+            }
+          })
+        })
+      }
+    }
+  }
+
   /** `argocd app sync`: starts an operation on the current revision. */
-  sync(request: SyncRequest = {}): { op: Op; actor: OperationActor } {
+  sync(request: SyncRequest = {}, initiatedBy: InitiatedBy = { username: 'admin' }): OperationRecord {
     if (!this.revisionValue) throw new Error(`application ${this.name} has no revision to sync`)
     if (this.operationRunning) throw new Error('another operation is already in progress')
+    if (this.deletion) throw new Error(`application ${this.name} is being deleted`)
     const revision = this.revisionValue
     const number = this.operations.length + 1
     const op = new SyncOperation({
@@ -108,25 +173,44 @@ export class Application {
     op.env.emit({ type: 'operation', phase: 'Running' })
     const actor = createActor(syncMachine, { input: { op }, clock: this.cluster.clock })
     let finishedAt: number | undefined
-    actor.subscribe(s => {
-      if (s.status === 'done' && finishedAt === undefined) {
-        finishedAt = this.cluster.clock.now()
-        this.cancelTick()
-      }
-    })
     const result = (): OperationResult => ({
       phase: op.phase, message: op.message, startedAt: op.env.startedAt,
       ...(finishedAt !== undefined ? { finishedAt } : {}), resources: op.results.list(),
-      revision: revision.revision, retryCount: op.retryCount,
+      revision: revision.revision, retryCount: op.retryCount, initiatedBy, dryRun: request.dryRun ?? false,
     })
-    this.operations.push({ op, actor, result })
+    actor.subscribe(s => {
+      if (s.status !== 'done' || finishedAt !== undefined) return
+      finishedAt = this.cluster.clock.now()
+      this.cancelTick()
+      this.recordHistory(result(), request)
+      this.requestRefresh() // the controller refreshes after an operation (auto-sync decides again)
+    })
+    const record: OperationRecord = { op, actor, initiatedBy, result }
+    this.operations.push(record)
     actor.start()
-    return { op, actor }
+    return record
   }
 
   /** `argocd app terminate-op` (R60). */
   terminate(): void {
     this.currentOperation?.actor.send({ type: 'TERMINATE' })
+  }
+
+  /** `argocd app delete` (R64–R66): cascade deletes the managed objects, with PreDelete/PostDelete hooks. */
+  delete(opts: { cascade?: boolean; propagation?: 'Foreground' | 'Background' } = {}): void {
+    if (this.deletion) return
+    if (this.operationRunning) this.terminate()
+    const hooks = (this.revisionValue?.manifests ?? []).map(m => m.metadata.annotations ?? {})
+    const hasPreDelete = hooks.some(a => /PreDelete/.test(a['argocd.argoproj.io/hook'] ?? '') ||
+      /pre-delete/.test(a['helm.sh/hook'] ?? ''))
+    this.deletion = { stage: hasPreDelete ? 'PreDelete' : opts.cascade === false ? 'PostDelete' : 'Resources',
+      cascade: opts.cascade ?? true, propagation: opts.propagation ?? 'Foreground' }
+    this.record({ type: 'app', status: 'Deleting', message: `application '${this.name}' is being deleted` }, this.opNumber)
+    this.requestRefresh()
+  }
+
+  get deleted(): boolean {
+    return this.deletion?.stage === 'Deleted'
   }
 
   private record(event: SyncEvent, op: number): void {
@@ -135,6 +219,12 @@ export class Application {
 
   private get opNumber(): number {
     return Math.max(1, this.operations.length)
+  }
+
+  private recordHistory(result: OperationResult, request: SyncRequest): void {
+    if (result.phase !== 'Succeeded' || request.dryRun || (request.resources?.length ?? 0) > 0) return
+    this.history.push({ id: this.history.length, revision: result.revision, deployStartedAt: result.startedAt,
+      deployedAt: result.finishedAt!, initiatedBy: result.initiatedBy })
   }
 
   /** The operation queue keeps the earliest requested tick (client-go's delaying queue). */
@@ -154,6 +244,50 @@ export class Application {
     this.tick = undefined
   }
 
+  /** A refresh (comparison, auto-sync, deletion) at the end of this instant; several requests make one. */
+  private requestRefresh(): void {
+    if (this.refreshHandle !== undefined) return
+    this.refreshHandle = this.cluster.clock.setTimeout(() => {
+      this.refreshHandle = undefined
+      this.track(this.refresh())
+    }, 0)
+  }
+
+  private track(work: Promise<unknown>): void {
+    this.inflight.add(work)
+    void work.finally(() => this.inflight.delete(work))
+  }
+
+  private async refresh(): Promise<void> {
+    if (this.deletion) {
+      if (this.deletion.stage === 'Deleted' || this.operationRunning) return
+      await advanceDeletion(this.deletion, { appName: this.name, namespace: this.namespace, cluster: this.cluster,
+        targets: this.revisionValue?.manifests ?? [], live: this.tracked, emit: e => this.record(e, this.opNumber) })
+      return
+    }
+    if (this.operationRunning || !this.revisionValue) return
+    this.autoSync()
+  }
+
+  private autoSync(): void {
+    const last = this.currentOperation
+    const lastResult = last?.result()
+    const decision = decideAutoSync(this.syncPolicy, this.status(), this.revisionValue!.revision,
+      lastResult && { revision: lastResult.revision, automated: 'automated' in last!.initiatedBy, phase: lastResult.phase,
+        ...(lastResult.finishedAt !== undefined ? { finishedAt: lastResult.finishedAt } : {}) },
+      this.cluster.clock.now())
+    if (!decision.sync) {
+      if (!decision.quiet) this.record({ type: 'autosync', action: 'skipped', message: decision.reason }, this.opNumber)
+      if (decision.retryAt !== undefined) this.cluster.clock.setTimeout(() => this.requestRefresh(),
+        decision.retryAt - this.cluster.clock.now())
+      return
+    }
+    const policy = this.syncPolicy!
+    this.record({ type: 'autosync', action: 'started', message: decision.reason }, this.operations.length + 1)
+    this.sync({ prune: policy.automated?.prune ?? false, retry: policy.retry ?? AUTOMATED_DEFAULT_RETRY,
+      ...(policy.syncOptions ? { options: policy.syncOptions } : {}) }, { automated: true })
+  }
+
   private onClusterEvent(e: WatchEvent): void {
     const obj = e.object
     const ref = { kind: obj.kind, namespace: obj.metadata.namespace ?? '', name: obj.metadata.name ?? '' }
@@ -171,6 +305,7 @@ export class Application {
     this.noteHealth(key, tracked ? obj : undefined, ref)
     // R21: a change to a managed object asks for an operation tick, batched over 5 s.
     if (this.operationRunning) this.requeue(OPERATION_REQUEUE_DELAY_MS)
+    else if (this.deletion || this.syncPolicy?.automated?.selfHeal) this.requestRefresh()
   }
 
   private noteHealth(key: string, obj: KubeObject | undefined, ref: { kind: string; namespace: string; name: string }): void {

@@ -6,7 +6,7 @@ import type { OperationPhase, SyncPhase, TaskPhase } from './types.ts'
 
 interface ObjectFields { kind: string; namespace: string; name: string }
 
-export type DeleteReason = 'HookSucceeded' | 'HookFailed' | 'BeforeHookCreation' | 'Terminate' | 'Prune'
+export type DeleteReason = 'HookSucceeded' | 'HookFailed' | 'BeforeHookCreation' | 'Terminate' | 'Prune' | 'AppDeleted'
 
 export type SyncEvent =
   | { type: 'operation'; phase: OperationPhase; message?: string }
@@ -19,6 +19,10 @@ export type SyncEvent =
   /** Any object appearing in the cluster. */
   | ({ type: 'created'; owner?: string } & ObjectFields)
   | ({ type: 'gone' } & ObjectFields)
+  /** The application itself: being deleted, deleted, or a deletion hook failed (R64–R66). */
+  | { type: 'app'; status: 'Deleting' | 'Deleted' | 'DeletionError'; message: string }
+  /** A sync started by the automated policy, or refused by it (R62). */
+  | { type: 'autosync'; action: 'started' | 'skipped'; message: string }
   /** A tracked live object's health changed. */
   | ({ type: 'health'; health: HealthStatusCode } & ObjectFields)
 

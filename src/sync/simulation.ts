@@ -1,7 +1,6 @@
 // Runs applications on the simulated cluster: steps virtual time, and lets each operation's asynchronous steps
 // finish between steps, so that everything happens in virtual-time order and the same input and seed always give
 // the same run.
-import { waitFor } from 'xstate'
 import { FakeCluster, type FakeClusterOptions } from '../cluster/fake-cluster.ts'
 import { Application } from './application.ts'
 import type { Cluster } from './cluster.ts'
@@ -48,13 +47,8 @@ export class Simulation {
     this.fake.clock.runUntil(until)
   }
 
-  /** Waits until no operation is in the middle of an API call. */
+  /** Waits until no application is in the middle of an API call. */
   private async settleSteps(): Promise<void> {
-    for (const app of this.apps) {
-      const current = app.currentOperation
-      if (current && current.actor.getSnapshot().hasTag('busy')) {
-        await waitFor(current.actor, s => !s.hasTag('busy'))
-      }
-    }
+    for (const app of this.apps) if (app.busy) await app.idle()
   }
 }

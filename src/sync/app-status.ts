@@ -1,0 +1,89 @@
+// The application's sync status and health, as Argo CD's comparison shows them: each resource Synced or OutOfSync
+// (desired against live, ignoring what the server adds), and the app's health as the worst of its resources'.
+import { getHealth, type HealthStatusCode, isWorse } from '../cluster/health/index.ts'
+import { groupOf, type KubeObject } from '../cluster/objects.ts'
+import { LAST_APPLIED } from '../cluster/apply.ts'
+import { settingsOf } from './task.ts'
+import { TRACKING_ANNOTATION } from './tracking.ts'
+import { resourceKeyString } from './types.ts'
+
+export type SyncStatusCode = 'Synced' | 'OutOfSync' | 'Unknown'
+
+export interface ResourceStatus {
+  group: string
+  version: string
+  kind: string
+  namespace: string
+  name: string
+  status: SyncStatusCode
+  health?: { status: HealthStatusCode; message?: string }
+  hook: boolean
+  /** Live, tracked, and no longer in the manifests: a prune would delete it. */
+  requiresPruning: boolean
+}
+
+export interface AppStatus {
+  sync: SyncStatusCode
+  health: HealthStatusCode
+  resources: ResourceStatus[]
+}
+
+/** Compares the revision's manifests with the tracked live objects (AC controller/state.go CompareAppState). */
+export function compareAppState(targets: KubeObject[], live: ReadonlyMap<string, KubeObject>, namespace: string): AppStatus {
+  const resources: ResourceStatus[] = []
+  const seen = new Set<string>()
+  for (const target of targets) {
+    const s = settingsOf(target)
+    if (s.isHook || s.dropped || s.excludedFromSync) continue // hooks are not part of the sync status
+    const obj = target.metadata.namespace ? target : { ...target, metadata: { ...target.metadata, namespace } }
+    const key = keyOf(obj)
+    const liveObj = live.get(key) ?? live.get(keyOf({ ...obj, metadata: { ...obj.metadata, namespace: '' } }))
+    if (liveObj) seen.add(keyOf(liveObj))
+    const health = liveObj ? getHealth(liveObj) : { status: 'Missing' as const }
+    resources.push({
+      ...identity(obj), hook: false, requiresPruning: false,
+      // R5: Skip resources are managed but never applied; Argo CD leaves them out of the sync status.
+      status: s.skip ? 'Synced' : liveObj && contains(liveObj, obj) ? 'Synced' : 'OutOfSync',
+      ...(health ? { health } : {}),
+    })
+  }
+  for (const [key, obj] of live) {
+    if (seen.has(key)) continue
+    const hook = settingsOf(obj).isHook
+    const health = getHealth(obj)
+    resources.push({ ...identity(obj), hook, requiresPruning: !hook, status: hook ? 'Synced' : 'OutOfSync',
+      ...(health ? { health } : {}) })
+  }
+  const counted = resources.filter(r => !r.hook)
+  const sync: SyncStatusCode = counted.some(r => r.status === 'OutOfSync') ? 'OutOfSync' : 'Synced'
+  let health: HealthStatusCode = 'Healthy'
+  for (const r of counted) if (r.health && isWorse(health, r.health.status)) health = r.health.status
+  return { sync, health, resources }
+}
+
+/** Whether every field the manifest sets has that value live (server defaults and status do not count). */
+export function contains(live: unknown, desired: unknown, path = ''): boolean {
+  if (Array.isArray(desired)) {
+    return Array.isArray(live) && live.length === desired.length && desired.every((d, i) => contains(live[i], d, path))
+  }
+  if (desired !== null && typeof desired === 'object') {
+    if (live === null || typeof live !== 'object' || Array.isArray(live)) return false
+    return Object.entries(desired).every(([k, v]) => {
+      if (path === '' && k === 'status') return true
+      if (path === 'metadata.annotations' && (k === TRACKING_ANNOTATION || k === LAST_APPLIED)) return true
+      return contains((live as Record<string, unknown>)[k], v, path ? `${path}.${k}` : k)
+    })
+  }
+  return live === desired || (typeof desired === 'number' && String(desired) === String(live))
+}
+
+function identity(obj: KubeObject) {
+  const [group, version] = obj.apiVersion.includes('/') ? obj.apiVersion.split('/') : ['', obj.apiVersion]
+  return { group: group!, version: version!, kind: obj.kind, namespace: obj.metadata.namespace ?? '',
+    name: obj.metadata.name ?? obj.metadata.generateName ?? '' }
+}
+
+function keyOf(obj: KubeObject): string {
+  return resourceKeyString({ group: groupOf(obj.apiVersion), kind: obj.kind, namespace: obj.metadata.namespace ?? '',
+    name: obj.metadata.name ?? '' })
+}
