@@ -91,8 +91,9 @@ async function executeHooks(type: DeleteHookType, state: DeletionState, ctx: Del
     ctx.emit({ type: 'app', status: 'DeletionError', message: state.error })
     return false
   }
-  delete state.error
-  return progressing === 0
+  if (progressing > 0) return false
+  delete state.error // the DeletionError condition stays until the hooks pass
+  return true
 }
 
 /** AC finalizeApplicationDeletion: delete every managed object but the deletion hooks, and wait until all are gone. */
