@@ -2,16 +2,22 @@
 import { parseArgs } from 'node:util'
 import { formatDiagnostic, hasErrors, parseManifests } from '../manifest/index.ts'
 import { readManifestFiles } from './files.ts'
+import { type Output, syncCommand } from './sync.ts'
+import { SYNC_USAGE } from './sync-args.ts'
 
 const usage = `synclab: Argo CD sync, hooks and waves on a simulated cluster
 
 Usage:
   synclab validate <file-or-dir>...   read manifests as Argo CD would; print problems as file:line:col
+  synclab sync <file-or-dir>...       sync them as one Argo CD Application on a simulated cluster
+                                      (synclab sync --help for its flags)
   synclab --help | --version
 
-Exit status: 0 fine, 1 warnings only with --strict, 2 invalid input.`
+Exit status: validate: 0 fine, 1 warnings only with --strict, 2 invalid input.
+             sync: 0 every operation Succeeded, 1 an operation Failed or Errored, 2 invalid input.`
 
-export async function main(argv: string[]): Promise<number> {
+/** `io` receives the sync command's output (tests capture it); other commands print to the console. */
+export async function main(argv: string[], io?: Output): Promise<number> {
   const [command, ...rest] = argv
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     console.log(usage)
@@ -23,6 +29,13 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     if (command === 'validate') return validate(rest)
+    if (command === 'sync') {
+      if (rest.includes('--help') || rest.includes('-h')) {
+        console.log(SYNC_USAGE)
+        return 0
+      }
+      return await syncCommand(rest, io)
+    }
   } catch (e) {
     console.error(`synclab: ${(e as Error).message}`)
     return 2

@@ -15,6 +15,8 @@ export interface ApplyResult {
 }
 export interface ApplyOptions {
   dryRun?: boolean
+  /** kubectl --dry-run=client (see WriteOptions.clientSide). */
+  clientSide?: boolean
   /** Replace=true (R55): create, or replace the whole object instead of patching it. */
   replace?: boolean
 }
@@ -22,7 +24,7 @@ export interface ApplyOptions {
 export function applyObject(store: ObjectStore, manifest: KubeObject, opts: ApplyOptions = {}): ApplyResult {
   const desired = withoutStatus(manifest)
   const live = store.get(refOf(desired))
-  const dryRun = opts.dryRun ? { dryRun: true } : {}
+  const dryRun = opts.dryRun ? { dryRun: true, clientSide: opts.clientSide ?? false } : {}
   if (!live) {
     const toCreate = opts.replace ? desired : annotate(desired)
     return { object: store.create(toCreate, dryRun), action: 'created' }

@@ -29,6 +29,11 @@ export interface DeleteOptions {
 export interface WriteOptions {
   dryRun?: boolean
   /**
+   * kubectl's client-side dry run (what Argo CD's dry run uses, R45): validated locally only, so it does not see a
+   * missing namespace or a change to an immutable field.
+   */
+  clientSide?: boolean
+  /**
    * Controllers creating objects from their own templates hand the object over: the store keeps it without a
    * copy, sharing unchanged parts (a Pod's spec with its Job's template) as the objects are never mutated.
    */
@@ -121,7 +126,7 @@ export class ObjectStore {
     const obj = opts.handOver ? input : cloneJson(input)
     const meta = obj.metadata ?? (obj.metadata = {})
     if (!info.namespaced) delete meta.namespace
-    if (info.namespaced && meta.namespace && meta.namespace !== '' && !this.namespaceExists(meta.namespace)) {
+    if (info.namespaced && meta.namespace && !(opts.dryRun && opts.clientSide) && !this.namespaceExists(meta.namespace)) {
       throw notFound('namespaces', meta.namespace)
     }
     if (!meta.name && meta.generateName) meta.name = generateName(meta.generateName, this.random)
@@ -157,7 +162,8 @@ export class ObjectStore {
     meta.creationTimestamp = old.metadata.creationTimestamp!
     if (old.metadata.deletionTimestamp) meta.deletionTimestamp = old.metadata.deletionTimestamp
     if (old.status !== undefined) obj.status = old.status
-    const errors = [...validateObject(obj, info), ...immutableFieldErrors(obj.kind, old, obj)]
+    const clientSide = opts.dryRun && opts.clientSide
+    const errors = [...validateObject(obj, info), ...(clientSide ? [] : immutableFieldErrors(obj.kind, old, obj))]
     if (errors.length > 0) throw invalid(resourceName(info), meta.name ?? '', errors)
     const specChanged = !deepEqual(old.spec, obj.spec)
     meta.generation = (old.metadata.generation ?? 1) + (specChanged ? 1 : 0)

@@ -74,6 +74,7 @@ export class Application {
   deletion: DeletionState | undefined
   private revisionValue: Revision | undefined
   private tracked = new Map<string, KubeObject>()
+  private namespaces = new Set<string>()
   private healthSeen = new Map<string, HealthStatusCode | undefined>()
   private tick: { at: number; handle: unknown } | undefined
   private refreshHandle: unknown
@@ -90,7 +91,10 @@ export class Application {
 
   /** Fills the tracked-object cache from the cluster (the controller's initial list). */
   async load(): Promise<void> {
-    for (const obj of await this.cluster.list()) if (isTrackedBy(this.name, obj)) this.tracked.set(liveKey(obj), obj)
+    for (const obj of await this.cluster.list()) {
+      if (isTrackedBy(this.name, obj)) this.tracked.set(liveKey(obj), obj)
+      if (obj.kind === 'Namespace') this.namespaces.add(obj.metadata.name ?? '')
+    }
   }
 
   dispose(): void {
@@ -100,6 +104,7 @@ export class Application {
   /** A new revision of the source (a commit): with an automated policy it syncs by itself. */
   setRevision(revision: Revision): void {
     this.revisionValue = revision
+    this.trackedVersion++
     this.requestRefresh()
   }
 
@@ -163,7 +168,8 @@ export class Application {
     const op = new SyncOperation({
       cluster: this.cluster,
       source: { appName: this.name, namespace: this.namespace, revision: revision.revision, targets: revision.manifests,
-        live: () => this.tracked },
+        live: () => this.tracked, namespaceExists: () => this.namespaces.has(this.namespace),
+        isModified: key => this.isModified(key) },
       request,
       startedAt: this.cluster.clock.now(),
       ...(this.opts.waveDelayMs !== undefined ? { waveDelayMs: this.opts.waveDelayMs } : {}),
@@ -212,6 +218,17 @@ export class Application {
   get deleted(): boolean {
     return this.deletion?.stage === 'Deleted'
   }
+
+  /** R23 ApplyOutOfSyncOnly: is the tracked object at `key` different from its manifest? */
+  private isModified(key: string): boolean {
+    if (this.statusCache?.version !== this.trackedVersion) {
+      const byKey = new Map(this.status().resources.map(r => [`${r.group}/${r.kind}/${r.namespace}/${r.name}`, r.status]))
+      this.statusCache = { version: this.trackedVersion, byKey }
+    }
+    return this.statusCache.byKey.get(key) !== 'Synced'
+  }
+  private statusCache: { version: number; byKey: Map<string, string> } | undefined
+  private trackedVersion = 0
 
   private record(event: SyncEvent, op: number): void {
     this.events.push({ ...event, t: this.cluster.clock.now(), op } as RecordedEvent)
@@ -296,11 +313,16 @@ export class Application {
       this.record({ type: 'created', ...ref, ...(owner ? { owner: `${owner.kind}/${owner.name}` } : {}) }, this.opNumber)
     }
     if (e.type === 'DELETED') this.record({ type: 'gone', ...ref }, this.opNumber)
+    if (obj.kind === 'Namespace') {
+      if (e.type === 'DELETED') this.namespaces.delete(ref.name)
+      else this.namespaces.add(ref.name)
+    }
     const key = liveKey(obj)
     const tracked = e.type !== 'DELETED' && isTrackedBy(this.name, obj)
     const wasTracked = this.tracked.has(key)
     if (tracked) this.tracked.set(key, obj)
     else this.tracked.delete(key)
+    if (tracked || wasTracked) this.trackedVersion++
     if (!tracked && !wasTracked) return
     this.noteHealth(key, tracked ? obj : undefined, ref)
     // R21: a change to a managed object asks for an operation tick, batched over 5 s.

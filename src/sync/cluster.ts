@@ -16,7 +16,7 @@ export interface Scheduler {
 
 export interface ClusterApplyOptions {
   dryRun?: boolean
-  /** Replace=true (R55): create, or replace the whole object. */
+  /** Replace=true (R55): create, or replace the whole object. dryRun is kubectl's client-side dry run. */
   replace?: boolean
 }
 
@@ -36,7 +36,7 @@ export interface Cluster {
   list(): Promise<KubeObject[]>
   apply(obj: KubeObject, opts?: ClusterApplyOptions): Promise<ClusterApplyResult>
   create(obj: KubeObject, opts?: { dryRun?: boolean }): Promise<KubeObject>
-  delete(ref: ObjectRef, opts?: { propagationPolicy?: PropagationPolicy }): Promise<void>
+  delete(ref: ObjectRef, opts?: { propagationPolicy?: PropagationPolicy; gracePeriodSeconds?: number }): Promise<void>
   removeFinalizer(ref: ObjectRef, finalizer: string): Promise<void>
   watch(listener: WatchListener): () => void
 }

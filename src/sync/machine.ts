@@ -30,6 +30,7 @@ export const syncMachine = setup({
     waveDelay: ({ context }) => context.op.env.waveDelayMs ?? 2000,
   },
   actors: {
+    refreshTasks: fromPromise(async ({ input }: { input: { op: SyncOperation } }) => step.refreshTasks(input.op)),
     dryRun: fromPromise(({ input }: { input: { op: SyncOperation } }) => step.dryRunAll(input.op)),
     waitForRunningTasks: fromPromise(({ input }: { input: { op: SyncOperation } }) => step.waitForRunningTasks(input.op)),
     removeFinalizers: fromPromise(({ input }: { input: { op: SyncOperation } }) => step.removeCompletedHookFinalizers(input.op)),
@@ -52,7 +53,10 @@ export const syncMachine = setup({
     anyTaskFailed: ({ context }) => step.anyTaskFailed(context.op), // R39
     noPendingTasks: ({ context }) => step.pendingTasks(context.op).length === 0,
     syncFailDone: ({ context }) => context.op.phase === 'Failed',
-    waveDelayDue: ({ context }) => context.runState !== 'failed' && !context.group!.final, // R20
+    // R20: no delay after a failed apply. Guards run before the transition's actions, so the run state is read
+    // from the done event (context.runState still holds the previous group's).
+    waveDelayDue: ({ context, event }) =>
+      (event as unknown as { output?: RunState }).output !== 'failed' && !context.group!.final,
     succeeded: ({ context }) => context.op.phase === 'Succeeded',
     failed: ({ context }) => context.op.phase === 'Failed' || context.op.phase === 'Error',
     retryAllowed: ({ context }) => retryAllowed(context.op.env.request.retry, context.op.retryCount),
@@ -68,7 +72,6 @@ export const syncMachine = setup({
       context.op.setPhase('Terminating', context.op.message)
       return { terminateRequested: true }
     }),
-    refreshTasks: ({ context }) => step.refreshTasks(context.op),
     failInvalidTasks: ({ context }) => step.failInvalidTasks(context.op),
     observeRunningTasks: ({ context }) => step.observeRunningTasks(context.op),
     waitForPrunes: ({ context }) => step.waitForPrunes(context.op),
@@ -123,12 +126,17 @@ export const syncMachine = setup({
           on: { TICK: 'observing' },
         },
         observing: {
-          entry: ['startTick', 'refreshTasks'],
-          always: [
+          // Step 1 runs as an invoked actor, not as an entry action: xstate defers the custom actions of the
+          // actor's first macrostep until start() returns, so `always` guards right after an entry action would
+          // see the tasks of no tick at all on the first tick (it skipped the dry run, R45, and the invalid-task
+          // check, R47).
+          tags: ['busy'],
+          entry: 'startTick',
+          invoke: { src: 'refreshTasks', input: opInput, onDone: [
             { guard: 'hasInvalidTasks', target: '#sync.ending', actions: 'failInvalidTasks' },
             { guard: 'notStarted', target: 'dryRun' },
             { target: 'checkingRunningTasks' },
-          ],
+          ] },
         },
         dryRun: {
           tags: ['busy'],

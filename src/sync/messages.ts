@@ -39,8 +39,12 @@ export function runningMessage(tasks: SyncTask[], pendingDeletion: boolean, need
   return more > 0 ? `${message} and ${more} more ${taskType}` : message
 }
 
-/** "<message>, reason: <task messages>" for tasks that failed to apply (R40, R41). */
+/**
+ * "<message>, reason: <task messages>" for tasks that failed to apply (R40, R41). gitops-engine collects the
+ * messages through a set (syncTasks.Map): a message shared by several tasks is given once
+ * (T:Test_executeSyncFailPhase_DuplicatedMessages).
+ */
 export function withReasons(message: string, failed: SyncTask[]): string {
-  const reasons = failed.map(t => t.message)
+  const reasons = [...new Set(failed.map(t => t.message))]
   return reasons.length > 0 ? `${message}, reason: ${reasons.join(',')}` : message
 }

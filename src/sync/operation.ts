@@ -51,6 +51,8 @@ export interface SyncSource {
   live(): ReadonlyMap<string, KubeObject>
   /** Whether a live object's spec differs from its manifest (ApplyOutOfSyncOnly=true, R23). */
   isModified?(key: string): boolean
+  /** Whether the destination namespace exists (CreateNamespace=true, R55). */
+  namespaceExists?(): boolean
 }
 
 export interface SyncEnv {
@@ -99,6 +101,7 @@ export class SyncOperation {
       kindInfo: (apiVersion, kind) => cluster.kindInfo(apiVersion, kind),
       servesGroupVersion: apiVersion => cluster.servesGroupVersion?.(apiVersion) ?? false,
       skipDryRunOnMissingResource: request.options?.skipDryRunOnMissingResource ?? false,
+      ...(request.options?.createNamespace ? { createNamespace: { exists: source.namespaceExists?.() ?? true } } : {}),
     }
   }
 

@@ -32,6 +32,8 @@ export interface PlanInput {
   /** Discovery of a group version (for the error message of an unknown kind). */
   servesGroupVersion?: (apiVersion: string) => boolean
   skipDryRunOnMissingResource?: boolean
+  /** R55 CreateNamespace=true, with whether the destination namespace exists now. */
+  createNamespace?: { exists: boolean }
 }
 
 export interface Plan {
@@ -77,6 +79,11 @@ export function planTasks(input: PlanInput): Plan {
     if (settingsOf(obj).skip) continue // R5
     tasks.push(newTask('Sync', r.target, r.live)) // R11: non-hook resources and prunes run in Sync
   }
+  if (namespaceCreationNeeded(input)) {
+    const ns = newTask('PreSync', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: input.namespace } })
+    ns.createsNamespace = true
+    tasks.push(ns)
+  }
   if (!input.skipHooks) {
     for (const hook of hooks) {
       for (const phase of settingsOf(hook).phases) tasks.push(newTask(phase, hookTarget(hook, phase, input))) // R6
@@ -117,7 +124,8 @@ export function planTasks(input: PlanInput): Plan {
  * anew (as gitops-engine does on every tick) only when that could change it: a tracked object it has not seen,
  * or a pruned object that is gone.
  */
-export function refreshLive(plan: Plan, live: ReadonlyMap<string, KubeObject>): boolean {
+export function refreshLive(plan: Plan, live: ReadonlyMap<string, KubeObject>, input?: PlanInput): boolean {
+  if (input?.createNamespace?.exists && plan.tasks.some(t => t.createsNamespace)) return false
   for (const key of live.keys()) if (!plan.known.has(key)) return false
   for (const t of plan.tasks) if (!t.target && !live.has(t.liveKey)) return false
   for (const t of plan.tasks) {
@@ -177,6 +185,15 @@ function validate(tasks: SyncTask[], input: PlanInput): Array<{ task: SyncTask; 
       : `failed to discover server resources for group version ${o.apiVersion}: the server could not find the requested resource` })
   }
   return invalid
+}
+
+/**
+ * gitops-engine autoCreateNamespace: with CreateNamespace=true a PreSync task creates the destination namespace,
+ * unless the manifests have it or it exists already.
+ */
+function namespaceCreationNeeded(input: PlanInput): boolean {
+  if (!input.createNamespace || input.createNamespace.exists) return false
+  return !input.targets.some(t => t.kind === 'Namespace' && groupOf(t.apiVersion) === '' && t.metadata.name === input.namespace)
 }
 
 /** R49: prune waves are mirrored among prune tasks only. */

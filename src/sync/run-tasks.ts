@@ -130,15 +130,29 @@ async function applyOne(op: SyncOperation, t: SyncTask, dry: boolean, validation
 /** R27, R55: kubectl apply (or create/replace with Replace=true), with kubectl's own output as the message. */
 async function applyObject(op: SyncOperation, t: SyncTask, dry: boolean):
   Promise<{ code: ResultCode; message: string; action?: 'created' | 'configured' | 'unchanged' }> {
-  const target = withTracking(op.env.source.appName, t.target!)
+  // The namespace Argo CD creates for CreateNamespace=true is not tracked by the application (R55).
+  const target = t.createsNamespace ? t.target! : withTracking(op.env.source.appName, t.target!)
   const opts = op.env.request.options
-  const replace = (opts?.replace ?? false) || settingsOf(target).syncOptions.replace ||
-    (t.live !== undefined && settingsOf(t.live).syncOptions.replace)
+  const optionOn = (key: 'replace' | 'force') => (opts?.[key] ?? false) || settingsOf(target).syncOptions[key] ||
+    (t.live !== undefined && settingsOf(t.live).syncOptions[key])
+  const replace = optionOn('replace')
+  const force = optionOn('force')
+  const name = `${kubectlKindName({ kind: target.kind, group: groupOf(target.apiVersion) })}/${target.metadata.name}`
+  const dryRun = dry ? { dryRun: true } : {}
   try {
-    const { action } = await op.env.cluster.apply(target, { ...(dry ? { dryRun: true } : {}), replace })
+    const { action } = await op.env.cluster.apply(target, { ...dryRun, replace })
     const verb = replace && action !== 'created' ? 'replaced' : action
-    const name = `${kubectlKindName({ kind: target.kind, group: groupOf(target.apiVersion) })}/${target.metadata.name}`
     return { code: 'Synced', message: `${name} ${verb}${dry ? ' (dry run)' : ''}`, action }
+  } catch (e) {
+    const reason = (e as { reason?: string }).reason
+    if (!force || dry || (reason !== 'Invalid' && reason !== 'Conflict')) return { code: 'SyncFailed', message: (e as Error).message }
+  }
+  // R55 Force=true: kubectl apply --force deletes and re-creates what it cannot patch (an immutable field).
+  try {
+    const ref = { kind: target.kind, namespace: target.metadata.namespace ?? '', name: target.metadata.name ?? '' }
+    await op.env.cluster.delete(ref, { propagationPolicy: 'Background', gracePeriodSeconds: 0 })
+    await op.env.cluster.apply(target, { replace })
+    return { code: 'Synced', message: `${name} ${replace ? 'replaced' : 'configured'}`, action: 'configured' }
   } catch (e) {
     return { code: 'SyncFailed', message: (e as Error).message }
   }

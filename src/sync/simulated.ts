@@ -11,7 +11,8 @@ export function simulatedCluster(fake: FakeCluster): Cluster {
     servesGroupVersion: apiVersion => store.kinds.all().some(k => (k.group ? `${k.group}/${k.version}` : k.version) === apiVersion),
     get: async ref => store.get(ref),
     list: async () => store.all(),
-    apply: async (obj, opts = {}) => fake.apply(obj, opts),
+    // Argo CD's dry run is kubectl's client-side one (R45).
+    apply: async (obj, opts = {}) => fake.apply(obj, { ...opts, clientSide: true }),
     create: async (obj, opts = {}) => store.create(obj, opts),
     delete: async (ref, opts = {}) => {
       store.delete(ref, opts)

@@ -16,9 +16,12 @@ export class Simulation {
     this.cluster = simulatedCluster(this.fake)
   }
 
-  async createApp(name: string, namespace: string, opts: { waveDelayMs?: number } = {}): Promise<Application> {
-    this.fake.ensureNamespace(namespace)
-    const app = new Application({ name, namespace, cluster: this.cluster, ...opts })
+  /** An application; its destination namespace is created unless `createNamespace` is false (CreateNamespace=true tests). */
+  async createApp(name: string, namespace: string,
+    opts: { waveDelayMs?: number; createNamespace?: boolean } = {}): Promise<Application> {
+    const { createNamespace = true, ...appOpts } = opts
+    if (createNamespace) this.fake.ensureNamespace(namespace)
+    const app = new Application({ name, namespace, cluster: this.cluster, ...appOpts })
     await app.load()
     this.apps.push(app)
     return app

@@ -6,16 +6,16 @@ import type { SyncOperation } from './operation.ts'
 import { lastPhase, lastWave, multiStep } from './ordering.ts'
 import { planTasks, refreshLive } from './plan.ts'
 import {
-  completed, deleteOnPhaseFailed, deleteOnPhaseSuccessful, isHook, isPrune, kindOf, nameOf, namespaceOf, pending,
+  completed, deleteBeforeCreation, deleteOnPhaseFailed, deleteOnPhaseSuccessful, isHook, isPrune, kindOf, nameOf, namespaceOf, pending,
   pruned, running, successful, type SyncTask, wave,
 } from './task.ts'
-import { applyTasks, type RunState } from './run-tasks.ts'
-import { deleteHooks, deleteObject, emitHook, removeHookFinalizer } from './cluster-ops.ts'
+import { applyTasks, needsPruneConfirmation, type RunState } from './run-tasks.ts'
+import { deleteHooks, deleteObject, emitHook, isNotFound, removeHookFinalizer } from './cluster-ops.ts'
 
 /** Step 1: the tasks of this tick, from the manifests, the live objects and the results so far. */
 export function refreshTasks(op: SyncOperation): void {
   const input = op.planInput()
-  if (op.plan && refreshLive(op.plan, input.live)) return
+  if (op.plan && refreshLive(op.plan, input.live, input)) return
   op.plan = planTasks(input)
   op.tasks = op.plan.tasks
   op.invalid = op.plan.invalid
@@ -33,7 +33,14 @@ export const notStarted = (op: SyncOperation): boolean => op.results.size === 0
 
 /** R45: the first tick applies every task with a client-side dry run; any failure fails the operation. */
 export async function dryRunAll(op: SyncOperation): Promise<RunState> {
-  const tasks = op.env.request.options?.applyOutOfSyncOnly ? outOfSync(op, op.tasks) : op.tasks
+  // R55: the namespace is created for real first; validation would fail without it.
+  const nsTask = op.tasks.find(t => t.createsNamespace && !t.live)
+  if (nsTask && await applyTasks(op, [nsTask], false) === 'failed') {
+    await runSyncFailPhase(op, [nsTask], 'the namespace failed to apply')
+    return 'failed'
+  }
+  let tasks = op.tasks.filter(t => t !== nsTask)
+  if (op.env.request.options?.applyOutOfSyncOnly) tasks = outOfSync(op, tasks)
   const state = await applyTasks(op, tasks, true)
   if (state === 'failed') op.setPhase('Failed', MSG.dryRunFailed)
   return state
@@ -92,9 +99,19 @@ const nonSyncFail = (op: SyncOperation) => op.tasks.filter(t => t.phase !== 'Syn
 /** Step 7 (R39): a finished, unsuccessful task fails the sync. */
 export const anyTaskFailed = (op: SyncOperation): boolean => nonSyncFail(op).some(t => completed(t) && !successful(t))
 
+/**
+ * gitops-engine hooksPendingDeletionSuccessful / hooksPendingDeletionFailed (R34, R35): every hook with a live
+ * object that is not running carrying the policy — the completed ones, and also pending ones whose object is
+ * left from an earlier operation (e.g. a SyncFail hook that ran last time), SyncFail hooks included.
+ */
+export function hooksPendingDeletion(op: SyncOperation, policy: 'HookSucceeded' | 'HookFailed'): SyncTask[] {
+  const has = policy === 'HookSucceeded' ? deleteOnPhaseSuccessful : deleteOnPhaseFailed
+  return op.tasks.filter(t => isHook(t) && t.live !== undefined && !running(t) && has(t))
+}
+
 /** Step 7: HookFailed hooks are deleted (R35) and the SyncFail phase runs (R42). */
 export async function failSync(op: SyncOperation): Promise<boolean> {
-  await deleteHooks(op, op.tasks.filter(t => isHook(t) && completed(t) && deleteOnPhaseFailed(t)), 'HookFailed')
+  await deleteHooks(op, hooksPendingDeletion(op, 'HookFailed'), 'HookFailed')
   const failedToApply = nonSyncFail(op).filter(t => t.syncStatus === 'SyncFailed')
   return runSyncFailPhase(op, failedToApply, MSG.completedUnsuccessfully)
 }
@@ -107,7 +124,7 @@ export function pendingTasks(op: SyncOperation): SyncTask[] {
 
 /** Step 8 (R34): success deletes the HookSucceeded hooks of every phase. */
 export async function succeed(op: SyncOperation, message: string): Promise<void> {
-  await deleteHooks(op, op.tasks.filter(t => isHook(t) && completed(t) && deleteOnPhaseSuccessful(t)), 'HookSucceeded')
+  await deleteHooks(op, hooksPendingDeletion(op, 'HookSucceeded'), 'HookSucceeded')
   op.setPhase('Succeeded', message)
 }
 
@@ -131,9 +148,11 @@ export async function applyGroup(op: SyncOperation, group: SyncTask[]): Promise<
 /** Step 11: what the tick ends with after a group was applied (R17, R40). */
 export async function finishGroup(op: SyncOperation, group: SyncTask[], state: RunState, remaining: number): Promise<void> {
   if (state === 'pending') {
-    // R33, R51: a hook or a pruned object is being deleted first.
-    op.setPhase('Running', runningMessage(group.filter(t => (isHook(t) && t.live !== undefined && pending(t)) ||
-      (isPrune(t) && pending(t))), true))
+    // R33, R51, R52: a hook is being deleted before creation, or prunes wait for confirmation. gitops-engine
+    // names only the tasks with deleteBeforeCreation() (not every pending existing hook) and the pending prunes;
+    // a prune awaiting confirmation turns the message into "waiting for pruning confirmation of ...".
+    const waiting = group.filter(t => deleteBeforeCreation(t) || (isPrune(t) && pending(t)))
+    op.setPhase('Running', runningMessage(waiting, true, waiting.filter(t => needsPruneConfirmation(op, t))))
     return
   }
   if (state === 'failed') {
@@ -147,7 +166,7 @@ export async function finishGroup(op: SyncOperation, group: SyncTask[], state: R
       return
     }
     const done = await runSyncFailPhase(op, failedToApply, MSG.applyFailed)
-    if (done) await deleteHooks(op, op.tasks.filter(t => isHook(t) && completed(t) && deleteOnPhaseFailed(t)), 'HookFailed')
+    if (done) await deleteHooks(op, hooksPendingDeletion(op, 'HookFailed'), 'HookFailed')
     return
   }
   if (remaining === 0 && !group.some(isHook)) return succeed(op, MSG.allTasksRun) // R17
@@ -195,16 +214,29 @@ export async function terminate(op: SyncOperation): Promise<void> {
     }
     t.live = live
     const { phase, message } = hookOperationPhase(live)
+    // gitops-engine terminateHooksPreemptively: a failed finalizer removal is an Error result and the hook is
+    // left alone; a failed delete is a Failed result; a NotFound delete (the object went away once its finalizer
+    // was removed) is no error.
     try {
       await removeHookFinalizer(op, t)
-      if (phase === 'Running' || deleteOnPhaseFailed(t)) await deleteObject(op, t, 'Terminate')
     } catch (e) {
-      op.results.set(t, t.syncStatus, 'Failed', `Failed to delete: ${(e as Error).message}`)
+      op.results.set(t, t.syncStatus, 'Error', `Failed to remove hook finalizer: ${(e as Error).message}`)
       ok = false
       continue
     }
+    if (phase === 'Running' || deleteOnPhaseFailed(t)) {
+      try {
+        await deleteObject(op, t, 'Terminate')
+      } catch (e) {
+        if (!isNotFound(e)) {
+          op.results.set(t, t.syncStatus, 'Failed', `Failed to delete: ${(e as Error).message}`)
+          ok = false
+          continue
+        }
+      }
+    }
     if (phase !== 'Running') op.results.set(t, t.syncStatus, phase, message)
-    else op.results.set(t, t.syncStatus, 'Failed', 'Terminated')
+    else if (t.operationState !== 'Error') op.results.set(t, t.syncStatus, 'Failed', 'Terminated')
     emitHook(op, t, phase === 'Running' ? 'Failed' : phase)
   }
   op.setPhase(ok ? 'Failed' : 'Error', ok ? MSG.terminated : MSG.terminationErrors)

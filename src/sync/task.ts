@@ -17,6 +17,8 @@ export interface SyncTask {
   settings: SyncSettings
   /** Where its live object is found among the tracked objects (resourceKeyString). */
   liveKey: string
+  /** The destination namespace Argo CD creates for CreateNamespace=true (R55). */
+  createsNamespace?: boolean
   syncStatus?: ResultCode
   /** undefined while pending. */
   operationState?: TaskPhase | undefined

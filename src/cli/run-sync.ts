@@ -1,0 +1,240 @@
+// Drives the engine for `synclab sync`: a fresh simulated cluster, the --live objects, one Application, N sync
+// operations with the settle time between them. While an operation runs it samples what `argocd app sync` would
+// show (its resource rows, in virtual time). No sync rule lives here: phases, waves, hooks and messages all come
+// from the engine (src/sync) and the cluster (src/cluster).
+import { getHealth } from '../cluster/health/index.ts'
+import type { KubeObject } from '../cluster/objects.ts'
+import type { Manifest } from '../manifest/index.ts'
+import type { OperationResult } from '../sync/application.ts'
+import type { RecordedEvent } from '../sync/events.ts'
+import { reconcile } from '../sync/plan.ts'
+import { Simulation } from '../sync/simulation.ts'
+import { settingsOf } from '../sync/task.ts'
+import { isTrackedBy, withTracking } from '../sync/tracking.ts'
+import type { ResourceKey } from '../sync/types.ts'
+import type { ResourceRow, StreamFlush } from './format.ts'
+import { APP_NAME, type SyncArgs } from './sync-args.ts'
+
+export interface OperationRecord {
+  result: OperationResult
+  /** The rows `argocd app sync` streams while waiting, one flush per virtual instant. */
+  stream: StreamFlush[]
+  /** `argocd app get`'s resource table when the operation ended (what `app sync` prints last). */
+  finalRows: ResourceRow[]
+  /** Whether the Application has managed (non-hook) resources; argocd prints the final table only then. */
+  hasResources: boolean
+  /** Virtual time the CLI stopped waiting (the operation's end, or the timeout). */
+  endedAt: number
+}
+
+export interface ClusterEntry {
+  kind: string
+  namespace: string
+  name: string
+  health?: string
+  conditions?: Array<{ type: string; reason?: string }>
+}
+
+export interface SyncRun {
+  operations: OperationRecord[]
+  events: RecordedEvent[]
+  cluster: ClusterEntry[]
+}
+
+export class LiveObjectError extends Error {}
+
+/** Runs the whole `synclab sync`: targets and live objects are already parsed and free of errors. */
+export async function runSync(args: SyncArgs, targets: Manifest[], live: Manifest[]): Promise<SyncRun> {
+  const sim = new Simulation({ seed: args.seed })
+  const fake = sim.fake
+  fake.ensureNamespace(args.destNamespace)
+  // --live: objects Argo CD applied in an earlier sync (kubectl apply semantics: last-applied annotation), tracked
+  // by the app; a given status is kept (a Job with a Complete/Failed condition is a finished Job).
+  for (const m of live) {
+    const obj = m.object
+    const info = fake.store.kinds.lookup(obj.apiVersion, obj.kind)
+    if (!info) throw new LiveObjectError(`${m.source.file}: the cluster does not serve ${obj.apiVersion} ${obj.kind}`)
+    const namespace = info.namespaced ? obj.metadata.namespace || args.destNamespace : undefined
+    if (namespace) fake.ensureNamespace(namespace)
+    const { status, ...rest } = obj
+    const meta = { ...rest.metadata }
+    if (namespace) meta.namespace = namespace
+    else delete meta.namespace
+    try {
+      const created = fake.apply(withTracking(APP_NAME, { ...rest, metadata: meta } as KubeObject)).object
+      if (status !== undefined) {
+        fake.store.updateStatus({ kind: created.kind, namespace: namespace ?? '', name: created.metadata.name! }, status)
+      }
+    } catch (e) {
+      throw new LiveObjectError(`${m.source.file}: ${obj.kind} ${obj.metadata.name ?? ''}: ${(e as Error).message}`)
+    }
+  }
+  const preexisting = new Set(fake.store.list('Namespace').map(ns => ns.metadata.name))
+  const app = await sim.createApp(APP_NAME, args.destNamespace,
+    args.waveDelayMs !== undefined ? { waveDelayMs: args.waveDelayMs } : {})
+  const targetObjects = targets.map(m => m.object)
+  app.setRevision({ revision: args.revision, manifests: targetObjects })
+
+  const synced = new WeakMap<KubeObject, boolean>()
+  /** An Application's status.resources: managed non-hook resources with their sync status and health. */
+  const managedResources = (): Map<string, ResourceRow> => {
+    const { resources } = reconcile({
+      targets: targetObjects, live: app.live(), namespace: args.destNamespace, revision: args.revision, startedAt: 0,
+      kindInfo: (apiVersion, kind) => fake.store.kinds.lookup(apiVersion, kind),
+    })
+    const out = new Map<string, ResourceRow>()
+    for (const [key, r] of resources) {
+      const obj = (r.target ?? r.live)!
+      const s = settingsOf(obj)
+      if (s.isHook || s.skip) continue // hooks are not app resources; R5: Skip is left out of sync status
+      const [group = '', kind = '', namespace = '', name = ''] = key.split('/')
+      let status = 'OutOfSync'
+      if (r.target && r.live) status = isSynced(r.target, r.live) ? 'Synced' : 'OutOfSync'
+      const health = r.live ? getHealth(r.live)?.status ?? '' : 'Missing'
+      out.set(key, { group, kind, namespace, name, status, health, hook: '', message: '' })
+    }
+    return out
+  }
+  const isSynced = (target: KubeObject, liveObj: KubeObject): boolean => {
+    let known = synced.get(liveObj)
+    if (known !== undefined) return known
+    const info = fake.store.kinds.lookup(target.apiVersion, target.kind)
+    const meta = { ...target.metadata }
+    if (info?.namespaced && !meta.namespace) meta.namespace = args.destNamespace
+    try {
+      known = fake.apply(withTracking(APP_NAME, { ...target, metadata: meta }), { dryRun: true }).action === 'unchanged'
+    } catch {
+      known = false
+    }
+    synced.set(liveObj, known)
+    return known
+  }
+  /** argo-cd getResourceStates: the operation's results first (hook rows show the quirk), then the rest. */
+  const resourceRows = (result: OperationResult, selected: ResourceKey[] | undefined): ResourceRow[] => {
+    const managed = managedResources()
+    const rows: ResourceRow[] = []
+    for (const r of result.resources) {
+      const key = `${r.group}/${r.kind}/${r.namespace}/${r.name}`
+      const m = managed.get(key)
+      if (m && !r.hookType) rows.push({ ...m, message: r.message })
+      else {
+        rows.push({ group: r.group, kind: r.kind, namespace: r.namespace, name: r.name, status: r.hookPhase ?? '',
+          health: r.status, hook: r.hookType ?? '', message: r.message })
+      }
+      managed.delete(key)
+    }
+    rows.push(...[...managed.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row))
+    if (!selected) return rows
+    return rows.filter(row => selected.some(s => s.group === row.group && s.kind === row.kind && s.name === row.name &&
+      (s.namespace === '' || s.namespace === row.namespace)))
+  }
+
+  const operations: OperationRecord[] = []
+  const selected = args.request.resources
+  for (let i = 0; i < args.repeat; i++) {
+    app.sync(args.request)
+    const current = app.operations[app.operations.length - 1]!
+    const start = fake.now()
+    const stream = new StreamRecorder()
+    const observe = (): boolean => {
+      stream.observe(fake.now(), resourceRows(current.result(), selected))
+      return !app.operationRunning
+    }
+    const limit = start + args.timeoutMs
+    if (i === 0 && args.terminateAfterMs !== undefined) {
+      const at = start + args.terminateAfterMs
+      await sim.run(observe, Math.min(at, limit))
+      if (app.operationRunning && at <= limit) {
+        fake.clock.runUntil(at)
+        await sim.run(() => true)
+        app.terminate()
+      }
+    }
+    await sim.run(observe, limit)
+    if (app.operationRunning) fake.clock.runUntil(limit) // gave up waiting at the timeout
+    observe()
+    stream.flush()
+    const result = current.result()
+    // argocd prints the final table after the app's next refresh: let what is due at this instant happen
+    // (a pruned object with no dependents is gone by then).
+    if (!app.operationRunning) {
+      fake.clock.runUntil(fake.now())
+      await sim.run(() => true)
+    }
+    operations.push({
+      result, stream: stream.flushes, finalRows: resourceRows(result, selected),
+      hasResources: managedResources().size > 0, endedAt: fake.now(),
+    })
+    if (app.operationRunning) break // gave up waiting: no further operation can start
+    await sim.advance(args.settleMs)
+  }
+  if (app.operationRunning) await sim.advance(args.settleMs)
+
+  const cluster: ClusterEntry[] = []
+  for (const obj of fake.store.all()) {
+    if (obj.kind === 'Namespace' && preexisting.has(obj.metadata.name) && !isTrackedBy(APP_NAME, obj)) continue
+    const entry: ClusterEntry = { kind: obj.kind, namespace: obj.metadata.namespace ?? '', name: obj.metadata.name ?? '' }
+    const health = getHealth(obj)?.status
+    if (health) entry.health = health
+    const conditions = (obj.status as { conditions?: unknown } | undefined)?.conditions
+    if (Array.isArray(conditions)) {
+      const list = conditions.filter((c): c is { type: string; status?: string; reason?: string } =>
+        typeof c === 'object' && c !== null && typeof (c as { type?: unknown }).type === 'string')
+        .filter(c => c.status === 'True')
+        .map(c => (typeof c.reason === 'string' && c.reason !== '' ? { type: c.type, reason: c.reason } : { type: c.type }))
+      if (list.length > 0) entry.conditions = list
+    }
+    cluster.push(entry)
+  }
+  return { operations, events: [...app.events], cluster }
+}
+
+/**
+ * What the streaming table shows: argo-cd keeps the last printed state per resource key (group/kind/ns/name,
+ * so the two phases of one hook merge), merges non-empty new values in and prints the row when any of
+ * Status/Health/Hook/Message changed. The CLI samples once per virtual instant (the last state at that time).
+ */
+class StreamRecorder {
+  readonly flushes: StreamFlush[] = []
+  private printed = new Map<string, ResourceRow>()
+  private pending: { t: number; rows: ResourceRow[] } | undefined
+
+  observe(t: number, rows: ResourceRow[]): void {
+    if (this.pending && this.pending.t !== t) this.flush()
+    this.pending = { t, rows }
+  }
+
+  flush(): void {
+    if (!this.pending) return
+    const { t, rows } = this.pending
+    this.pending = undefined
+    const grouped = new Map<string, ResourceRow>()
+    for (const row of rows) {
+      const key = `${row.group}/${row.kind}/${row.namespace}/${row.name}`
+      const prev = grouped.get(key)
+      if (prev) merge(prev, row)
+      else grouped.set(key, { ...row })
+    }
+    const out: ResourceRow[] = []
+    for (const [key, row] of grouped) {
+      const prev = this.printed.get(key)
+      if (!prev) {
+        this.printed.set(key, row)
+        out.push({ ...row })
+      } else if (merge(prev, row)) out.push({ ...prev })
+    }
+    if (out.length > 0) this.flushes.push({ t, rows: out })
+  }
+}
+
+/** argo-cd resourceState.Merge: non-empty new values replace old ones; true when anything changed. */
+function merge(into: ResourceRow, from: ResourceRow): boolean {
+  let updated = false
+  for (const field of ['status', 'health', 'hook', 'message'] as const) {
+    if (from[field] !== '' && into[field] !== from[field]) {
+      into[field] = from[field]
+      updated = true
+    }
+  }
+  return updated
+}
