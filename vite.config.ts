@@ -1,5 +1,6 @@
 /// <reference types="vitest/config" />
 import { fileURLToPath } from 'node:url'
+import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
 
 // monaco-editor >= 0.56 has an "exports" map, so the deep import 'monaco-editor/esm/vs/editor/editor.worker.js'
@@ -7,11 +8,12 @@ import { defineConfig } from 'vite'
 const monacoEsm = fileURLToPath(new URL('./node_modules/monaco-editor/esm/', import.meta.url))
 
 export default defineConfig({
+  plugins: [react()],
   resolve: { alias: [{ find: /^monaco-editor\/esm\/(.*)$/, replacement: `${monacoEsm}$1` }] },
   // Found late on a cold dev start, these would otherwise make Vite reload the page mid-session.
   optimizeDeps: {
     include: ['monaco-editor/editor/editor.api', 'monaco-yaml', 'monaco-yaml/yaml.worker.js',
-      'monaco-editor/editor/editor.worker', 'xstate', 'yaml'],
+      'monaco-editor/editor/editor.worker', 'xstate', 'yaml', 'react', 'react-dom/client', '@xstate/react'],
   },
   worker: { format: 'es' },
   build: {

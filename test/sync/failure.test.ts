@@ -30,8 +30,7 @@ describe('a failing task fails the sync', () => {
     expect(applied(s.app)).toEqual(['Deployment/web'])
   })
 
-  // needs: a client-side dry run in the simulated cluster (src/sync/simulated.ts); its dry run checks the namespace.
-  it.skip('R40 a missing namespace is an apply failure of the wet run (the client-side dry run does not see it)', async () => {
+  it('R40 a missing namespace is an apply failure of the wet run (the client-side dry run does not see it)', async () => {
     const s = await run([configMap('lost', { namespace: 'does-not-exist' })])
     expect(s.result).toMatchObject({ phase: 'Failed',
       message: 'one or more objects failed to apply, reason: namespaces "does-not-exist" not found' })

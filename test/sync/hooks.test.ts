@@ -345,10 +345,8 @@ describe('delete policies', () => {
     expect(s.sim.fake.list('Pod', 'default')).toHaveLength(1)
   })
 
-  // needs: a client-side dry run in the simulated cluster (src/sync/simulated.ts / src/cluster/apply.ts): Argo CD
-  // validates with `kubectl apply --dry-run=client`, which does not see immutable-field errors; here the dry run
-  // already fails, so the operation ends "one or more objects failed to apply (dry run)" instead of SyncFailed.
-  it.skip('R38 R73 a changed pod template of an existing named hook fails to apply with "field is immutable"', async () => {
+  // Argo CD's dry run is kubectl's client-side one, which does not see immutable-field errors (R45).
+  it('R38 R73 a changed pod template of an existing named hook fails to apply with "field is immutable"', async () => {
     const s = await setup([job('mig', { hook: 'PreSync', policy: 'HookFailed', command: ['sleep', '1'] }), configMap('cm')])
     await syncAndRun(s)
     s.app.setRevision({ revision: REV, manifests: [job('mig', { hook: 'PreSync', policy: 'HookFailed', command: ['sleep', '2'] }), configMap('cm')] })

@@ -32,9 +32,8 @@ describe('phases and sort order', () => {
       'Deployment/web', 'Job/a-job'])
   })
 
-  // needs: a client-side dry run in the simulated cluster (src/sync/simulated.ts): `kubectl apply --dry-run=client`
-  // does not check that the namespace exists, so Argo CD creates a Namespace and the objects in it in one sync.
-  it.skip('R13 a Namespace and the objects in it are created in one sync', async () => {
+  // `kubectl apply --dry-run=client` does not check that the namespace exists (R45).
+  it('R13 a Namespace and the objects in it are created in one sync', async () => {
     const s = await run([namespace('fresh'), configMap('inside', { namespace: 'fresh' })])
     expect(s.result.phase).toBe('Succeeded')
     expect(applied(s.app)).toEqual(['Namespace/fresh', 'ConfigMap/inside'])
@@ -53,8 +52,6 @@ describe('phases and sort order', () => {
     expect(applied(s.app)).toEqual(['ConfigMap/cm', 'CustomResourceDefinition/widgets.example.com', 'Job/z', 'Widget/a-widget'])
   })
 
-  // The namespaces exist beforehand (untracked): the simulated cluster's dry run, unlike kubectl's client-side one,
-  // refuses objects in a namespace that does not exist yet (see the skipped test below).
   it('R13 a Namespace moves before the first task in it and takes that task\'s phase and wave', async () => {
     const s = await run([namespace('extra', { wave: 5 }), configMap('early', { namespace: 'extra', wave: -1 }),
       configMap('cm', { wave: 0 })], { untracked: [namespace('extra')] })
@@ -235,9 +232,7 @@ describe('groups and gating', () => {
       .toEqual(['a:unchanged', 'b:unchanged'])
   })
 
-  // needs: src/sync/application.ts to give SyncSource.isModified (a diff of live vs desired); without it
-  // ApplyOutOfSyncOnly=true cannot tell synced resources apart and re-applies everything.
-  it.skip('R23 ApplyOutOfSyncOnly=true skips unmodified non-hook resources; hooks still run', async () => {
+  it('R23 ApplyOutOfSyncOnly=true skips unmodified non-hook resources; hooks still run', async () => {
     const s = await setup([configMap('a'), configMap('b'), configMap('h', { hook: 'Sync', policy: 'HookFailed' })])
     await syncAndRun(s)
     s.app.setRevision({ revision: 'x', manifests: [configMap('a', { data: { k: 'changed' } }), configMap('b'),
