@@ -197,6 +197,11 @@ export class Application {
     return record
   }
 
+  /** When the controller looks at the running operation next (R21), if a look is queued. */
+  get nextTickAt(): number | undefined {
+    return this.tick?.at
+  }
+
   /** `argocd app terminate-op` (R60). */
   terminate(): void {
     this.currentOperation?.actor.send({ type: 'TERMINATE' })

@@ -1,20 +1,102 @@
-// The end-to-end test cases; run.mjs runs them in order, each on a fresh page.
+// The end-to-end test cases; run.mjs runs them in order, each on a fresh page (a fresh profile per run).
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
 
+const session = page => page.evaluate(() => {
+  const s = window.__synclab
+  const run = s.shown
+  return {
+    now: run.now, dirty: s.dirty, revisions: s.revisions.length, playing: s.playing,
+    events: run.app.events.map(e => ({ t: e.t, type: e.type, name: e.name, reason: e.reason, kind: e.kind, phase: e.phase })),
+    phase: run.app.currentOperation?.result().phase,
+  }
+})
+
+/** Opens the page on a fresh session (what earlier tests kept in the browser is cleared). */
+async function ready(page, base) {
+  await page.goto(base)
+  await page.evaluate(() => window.localStorage.clear())
+  await page.reload()
+  await page.waitForSelector('[data-testid=sandbox][data-ready=true]', { timeout: 15_000 })
+}
+
+async function editorReady(page) {
+  await page.waitForFunction(() => typeof window.__synclabMarkers === 'function', null, { timeout: 20_000 })
+  await page.waitForSelector('.monaco-editor .view-lines', { timeout: 20_000 })
+}
+
 export const tests = [
   {
-    name: 'the page loads and runs the simulated cluster in the browser',
-    async run({ page, base, artifacts }) {
-      await page.goto(base)
-      await page.waitForSelector('#app[data-ready=true]', { timeout: 10_000 })
+    name: 'the page loads with the lab, the app view and the plan before the editor',
+    async run({ page, base }) {
+      await ready(page, base)
       assert.equal(await page.title(), 'synclab: Argo CD sync, hooks and waves in your browser')
-      const watch = await page.textContent('[data-testid=pod-watch]')
-      assert.match(watch, /before-[a-z0-9]{5}\s+Pending/)
-      assert.match(watch, /before-[a-z0-9]{5}\s+ContainerCreating/)
-      assert.match(watch, /before-[a-z0-9]{5}\s+Running/)
-      assert.match(watch, /before-[a-z0-9]{5}\s+Completed/)
-      await page.screenshot({ path: join(artifacts, 'page.png') })
+      assert.match(await page.textContent('[data-testid=app-status]'), /OutOfSync/)
+      const plan = await page.textContent('[data-testid=sync-plan]')
+      assert.ok(plan.indexOf('PreSync · wave 0') < plan.indexOf('Sync · wave 0'), plan)
+      assert.ok(plan.indexOf('Job/before') < plan.indexOf('Deployment/pre-post-sync-hook'), plan)
+      assert.ok(plan.indexOf('Deployment/pre-post-sync-hook') < plan.indexOf('Job/after'), plan)
+    },
+  },
+  {
+    name: 'a wrong hook type gets a marker at its line; fixing it clears it',
+    async run({ page, base }) {
+      await ready(page, base)
+      await editorReady(page)
+      const path = 'pre-post-sync-hook/pre-sync-job.yaml'
+      await page.locator('.monaco-editor .view-lines').getByText('PreSync', { exact: true }).dblclick()
+      await page.keyboard.type('postsync')
+      await page.waitForFunction(p => window.__synclabMarkers(p).some(m => m.startLineNumber === 6), path, { timeout: 15_000 })
+      const markers = await page.evaluate(p => window.__synclabMarkers(p), path)
+      assert.ok(markers.some(m => /PostSync/.test(m.message)), JSON.stringify(markers))
+      await page.locator('.monaco-editor .view-lines').getByText('postsync', { exact: true }).dblclick()
+      await page.keyboard.type('PreSync')
+      await page.waitForFunction(p => window.__synclabMarkers(p).filter(m => m.source === 'synclab').length === 0, path,
+        { timeout: 15_000 })
+    },
+  },
+  {
+    name: 'commit and sync the seed lab: PreSync before the Deployment, PostSync runs and is deleted (HookSucceeded)',
+    async run({ page, base, artifacts }) {
+      await ready(page, base)
+      assert.match(await page.textContent('[data-testid=head]'), /HEAD [0-9a-f]{7} · Initial commit/)
+      await page.click('[data-testid=play-20]')
+      await page.click('[data-testid=sync]')
+      await page.waitForFunction(() => window.__synclab.shown.app.events.some(e => e.type === 'apply' && e.name === 'after'),
+        null, { timeout: 30_000 })
+      await page.screenshot({ path: join(artifacts, 'mid-sync.png'), fullPage: true })
+      await page.click('[data-testid=pause]')
+      const paused = await session(page)
+      await page.waitForTimeout(300)
+      assert.equal((await session(page)).now, paused.now, 'time stands still while paused')
+      await page.click('[data-testid=step]')
+      await page.waitForFunction(t => window.__synclab.shown.now > t, paused.now)
+      await page.click('[data-testid=to-end]')
+      await page.waitForFunction(() => window.__synclab.shown.app.currentOperation?.result().phase === 'Succeeded',
+        null, { timeout: 30_000 })
+      const s = await session(page)
+      const applyAt = name => s.events.find(e => e.type === 'apply' && e.name === name)?.t
+      assert.ok(applyAt('before') < applyAt('pre-post-sync-hook'), 'PreSync before the Deployment')
+      assert.ok(applyAt('pre-post-sync-hook') < applyAt('after'), 'PostSync after the Deployment')
+      assert.ok(s.events.some(e => e.type === 'delete' && e.name === 'after' && e.reason === 'HookSucceeded'))
+      assert.ok(s.events.some(e => e.type === 'gone' && e.name === 'after' && e.kind === 'Job'))
+      assert.match(await page.textContent('[data-testid=app-status]'), /Synced/)
+      assert.match(await page.textContent('[data-testid=operation-message]'), /successfully synced/)
+      await page.screenshot({ path: join(artifacts, 'synced.png'), fullPage: true })
+    },
+  },
+  {
+    name: 'an edit survives a reload',
+    async run({ page, base }) {
+      await ready(page, base)
+      await page.evaluate(() => {
+        const s = window.__synclab
+        s.edit('pre-post-sync-hook/svc.yaml', s.files.find(f => f.path === 'pre-post-sync-hook/svc.yaml').text.replace('5000', '5001'))
+      })
+      await page.reload()
+      await page.waitForSelector('[data-testid=sandbox][data-ready=true]')
+      const text = await page.evaluate(() => window.__synclab.files.find(f => f.path === 'pre-post-sync-hook/svc.yaml').text)
+      assert.match(text, /5001/)
     },
   },
 ]

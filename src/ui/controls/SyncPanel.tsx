@@ -1,0 +1,55 @@
+// Argo CD's Sync panel: prune, dry run, selective sync by ticking resources; Terminate while an operation runs.
+import { useState } from 'react'
+import type { Session } from '../session/session.ts'
+import type { ResourceKey } from '../../sync/types.ts'
+
+export function SyncPanel({ session }: { session: Session }) {
+  const [prune, setPrune] = useState(false)
+  const [dryRun, setDryRun] = useState(false)
+  const [selected, setSelected] = useState<Set<string>>(new Set())
+  const live = session.live
+  const running = live.app.operationRunning
+  const head = session.head
+  const resources = (head?.manifests ?? []).filter(m => !m.metadata.annotations?.['argocd.argoproj.io/hook'] &&
+    !m.metadata.annotations?.['helm.sh/hook'])
+  const keyOf = (kind: string, name: string, apiVersion: string) =>
+    `${apiVersion.includes('/') ? apiVersion.split('/')[0] : ''}:${kind}:${name}`
+  const sync = () => {
+    const resourcesFilter: ResourceKey[] = [...selected].map(k => {
+      const [group, kind, name] = k.split(':')
+      return { group: group!, kind: kind!, namespace: '', name: name! }
+    })
+    session.sync({ prune, dryRun, ...(resourcesFilter.length > 0 ? { resources: resourcesFilter } : {}) })
+  }
+  return (
+    <section className="panel sync-panel" aria-label="Sync">
+      <div className="sync-buttons">
+        <button className="primary" onClick={sync} disabled={running} data-testid="sync"
+          title="Sync (Ctrl/Cmd+Enter)">⟳ Sync</button>
+        <button onClick={() => session.terminate()} disabled={!running} data-testid="terminate">■ Terminate</button>
+        <button onClick={() => session.deleteApp()} disabled={running || !!live.app.deletion} data-testid="delete-app">
+          ✖ Delete app</button>
+      </div>
+      <label><input type="checkbox" checked={prune} onChange={e => setPrune(e.target.checked)} /> Prune</label>{' '}
+      <label><input type="checkbox" checked={dryRun} onChange={e => setDryRun(e.target.checked)} /> Dry run</label>
+      {resources.length > 0 ? (
+        <details>
+          <summary>Selective sync ({selected.size === 0 ? 'all' : `${selected.size} selected`}; hooks do not run, R53)</summary>
+          {resources.map(m => {
+            const k = keyOf(m.kind, m.metadata.name ?? '', m.apiVersion)
+            return (
+              <label key={k} className="select-resource">
+                <input type="checkbox" checked={selected.has(k)} onChange={e => {
+                  const next = new Set(selected)
+                  if (e.target.checked) next.add(k)
+                  else next.delete(k)
+                  setSelected(next)
+                }} /> {m.kind}/{m.metadata.name}
+              </label>
+            )
+          })}
+        </details>
+      ) : null}
+    </section>
+  )
+}

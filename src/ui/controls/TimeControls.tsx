@@ -1,0 +1,43 @@
+// Pause, step to the next event, play at 1×, 5×, 20×, run to the end; the current virtual time.
+import { useEffect } from 'react'
+import type { Session, Speed } from '../session/session.ts'
+
+export function TimeControls({ session }: { session: Session }) {
+  useAnimationLoop(session)
+  const now = session.shown.now
+  const speeds: Speed[] = [1, 5, 20]
+  return (
+    <div className="time-controls" role="toolbar" aria-label="Time controls" data-testid="time-controls">
+      <button onClick={() => session.pause()} aria-pressed={!session.playing} data-testid="pause">❚❚ Pause</button>
+      <button onClick={() => void session.step()} data-testid="step">▶❘ Step</button>
+      {speeds.map(s => (
+        <button key={s} onClick={() => session.play(s)} aria-pressed={session.playing && session.speed === s}
+          data-testid={`play-${s}`}>▶ {s}×</button>
+      ))}
+      <button onClick={() => void session.toEnd()} data-testid="to-end">▶▶ To the end</button>
+      <span className="clock" data-testid="virtual-time" data-t={now} aria-live="off">
+        t = {(now / 1000).toFixed(1)} s{session.view ? ' (past)' : ''}
+      </span>
+    </div>
+  )
+}
+
+/** Feeds the session the wall time that passes while it plays (virtual time = wall time × speed). */
+function useAnimationLoop(session: Session): void {
+  useEffect(() => {
+    let last = performance.now()
+    let frame = 0
+    let inFlight = false
+    const loop = (ts: number) => {
+      const wall = ts - last
+      last = ts
+      if (session.playing && !inFlight) {
+        inFlight = true
+        void session.tick(Math.min(wall, 250)).finally(() => { inFlight = false })
+      }
+      frame = requestAnimationFrame(loop)
+    }
+    frame = requestAnimationFrame(loop)
+    return () => cancelAnimationFrame(frame)
+  }, [session])
+}

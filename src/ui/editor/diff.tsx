@@ -1,0 +1,96 @@
+// "Desired vs live": a read-only Monaco diff editor of two YAML texts. Loads Monaco lazily like ManifestEditor.
+import { useEffect, useRef, useState, type ReactElement } from 'react'
+import type * as Monaco from 'monaco-editor/editor/editor.api'
+import { loadMonaco, type MonacoModule } from './load.ts'
+import { preferredTheme, watchTheme } from './theme.ts'
+
+export interface ManifestDiffProps {
+  /** Left side, e.g. the live object as YAML. */
+  original: string
+  /** Right side, e.g. the desired manifest from Git. */
+  modified: string
+  /** Side by side (default) or inline. */
+  sideBySide?: boolean
+  /** Height of the diff area (CSS), default '20rem'. */
+  height?: string
+  className?: string
+}
+
+let nextId = 0
+
+export function ManifestDiff(props: ManifestDiffProps): ReactElement {
+  const { original, modified, sideBySide = true, height = '20rem', className } = props
+  const [mod, setMod] = useState<MonacoModule | null>(null)
+  const [loadError, setLoadError] = useState<string | null>(null)
+  const hostRef = useRef<HTMLDivElement>(null)
+  const models = useRef<{ original: Monaco.editor.ITextModel; modified: Monaco.editor.ITextModel } | null>(null)
+  const diffRef = useRef<Monaco.editor.IStandaloneDiffEditor | null>(null)
+
+  useEffect(() => {
+    let live = true
+    loadMonaco().then(m => { if (live) setMod(m) },
+      (e: unknown) => { if (live) setLoadError(e instanceof Error ? e.message : String(e)) })
+    return () => { live = false }
+  }, [])
+
+  useEffect(() => {
+    const host = hostRef.current
+    if (mod === null || host === null) return
+    const { monaco } = mod
+    // inmemory URIs without a .yaml suffix: the schema's fileMatch does not apply, so no schema squiggles here.
+    const id = nextId++
+    const m = {
+      original: monaco.editor.createModel(original, 'yaml', monaco.Uri.parse(`inmemory://synclab-diff/${id}/original`)),
+      modified: monaco.editor.createModel(modified, 'yaml', monaco.Uri.parse(`inmemory://synclab-diff/${id}/modified`)),
+    }
+    const diff = monaco.editor.createDiffEditor(host, {
+      automaticLayout: true,
+      readOnly: true,
+      originalEditable: false,
+      renderSideBySide: sideBySide,
+      theme: preferredTheme(),
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+    })
+    diff.setModel(m)
+    models.current = m
+    diffRef.current = diff
+    const unwatch = watchTheme(theme => monaco.editor.setTheme(theme))
+    return () => {
+      unwatch()
+      diff.dispose()
+      m.original.dispose()
+      m.modified.dispose()
+      models.current = null
+      diffRef.current = null
+    }
+    // original/modified/sideBySide are applied by the effects below.
+  }, [mod])
+
+  useEffect(() => {
+    const m = models.current
+    if (m !== null && m.original.getValue() !== original) m.original.setValue(original)
+  }, [mod, original])
+
+  useEffect(() => {
+    const m = models.current
+    if (m !== null && m.modified.getValue() !== modified) m.modified.setValue(modified)
+  }, [mod, modified])
+
+  useEffect(() => {
+    diffRef.current?.updateOptions({ renderSideBySide: sideBySide })
+  }, [mod, sideBySide])
+
+  return (
+    <div className={['synclab-diff', className].filter(Boolean).join(' ')} data-testid="manifest-diff"
+      data-ready={mod !== null ? 'true' : 'false'} style={{ position: 'relative', height }}>
+      <div ref={hostRef} style={{ position: 'absolute', inset: 0 }} />
+      {mod === null &&
+        <div role="status" style={{ position: 'absolute', inset: 0, display: 'grid', placeItems: 'center' }}>
+          {loadError === null ? 'loading editor…' : `The editor failed to load: ${loadError}`}
+        </div>}
+    </div>
+  )
+}
+
+export default ManifestDiff

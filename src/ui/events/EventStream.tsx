@@ -1,0 +1,46 @@
+// A scrolling log of text lines (the operation log, `kubectl get pods --watch`): announced politely to screen
+// readers, and kept scrolled to the newest line unless the reader has scrolled up to read older ones.
+import { type UIEvent, useId, useLayoutEffect, useRef } from 'react'
+
+export interface EventStreamProps {
+  lines: string[]
+  title: string
+  /** Max height of the scrolling region (CSS length); 16em by default. */
+  maxHeight?: string
+}
+
+/** Within this many px of the bottom counts as "at the bottom" (keeps following new lines). */
+export const STICK_THRESHOLD_PX = 8
+
+export function isAtBottom(scrollTop: number, scrollHeight: number, clientHeight: number): boolean {
+  return scrollHeight - scrollTop - clientHeight <= STICK_THRESHOLD_PX
+}
+
+export function EventStream({ lines, title, maxHeight = '16em' }: EventStreamProps) {
+  const headingId = `es${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`
+  const ref = useRef<HTMLPreElement>(null)
+  const stick = useRef(true)
+
+  useLayoutEffect(() => {
+    const el = ref.current
+    if (el && stick.current) el.scrollTop = el.scrollHeight
+  }, [lines])
+
+  const onScroll = (e: UIEvent<HTMLPreElement>): void => {
+    const el = e.currentTarget
+    stick.current = isAtBottom(el.scrollTop, el.scrollHeight, el.clientHeight)
+  }
+
+  return (
+    <section className="event-stream" aria-labelledby={headingId}>
+      <h3 id={headingId} style={{ fontSize: '0.95em', margin: '0 0 4px' }}>{title}</h3>
+      <pre ref={ref} role="log" aria-live="polite" aria-labelledby={headingId} tabIndex={0} onScroll={onScroll}
+        style={{ maxHeight, overflow: 'auto', margin: 0, padding: 8, background: '#0b1020', color: '#e5e7eb',
+          fontSize: 12, lineHeight: 1.4, whiteSpace: 'pre' }}>
+        {lines.length === 0 ? <span>(nothing yet)</span>
+          // One node per line, so a new line is announced alone rather than the whole log again.
+          : lines.map((line, i) => <span key={i}>{line}{i < lines.length - 1 ? '\n' : ''}</span>)}
+      </pre>
+    </section>
+  )
+}

@@ -1,0 +1,233 @@
+// The page's controller: the edited files, the revisions committed from them, the learner's actions and the
+// simulation they drive, played in virtual time at a chosen speed. It holds no Argo CD rule: every answer comes
+// from the engine. Listeners are told after every change (the React view subscribes).
+import type { Diagnostic, SourceFile } from '../../manifest/index.ts'
+import type { SyncRequest } from '../../sync/operation.ts'
+import type { SessionAction } from './actions.ts'
+import { readSource, revisionId, type SourceRevision } from './revisions.ts'
+import { Run, type RunSetup } from './run.ts'
+import { type SavedSession, loadSession, saveSession } from './storage.ts'
+
+export type Speed = 1 | 5 | 20
+
+export interface SessionOptions extends RunSetup {
+  /** The lab's files: the starting point, and what Reset restores. */
+  labFiles: SourceFile[]
+  storageKey: string
+  storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | undefined
+}
+
+export class Session {
+  files: SourceFile[]
+  active: string
+  diagnostics: Diagnostic[] = []
+  revisions: SourceRevision[] = []
+  actions: SessionAction[] = []
+  playing = false
+  speed: Speed = 1
+  /** The live run; `view` is a rebuilt past moment while the learner scrubs the timeline. */
+  live!: Run
+  view: Run | undefined
+  version = 0
+  private listeners = new Set<() => void>()
+  private ready: Promise<void>
+
+  constructor(readonly opts: SessionOptions) {
+    const saved = opts.storage ? loadSession(opts.storage, opts.storageKey) : undefined
+    this.files = saved?.files ?? opts.labFiles.map(f => ({ ...f }))
+    this.active = saved?.active ?? this.files[0]?.path ?? ''
+    this.diagnostics = readSource(this.files).diagnostics
+    if (saved) this.restoreRevisions(saved)
+    else this.initialCommit()
+    this.ready = this.rebuildLive(saved?.now ?? 0)
+  }
+
+  whenReady(): Promise<void> {
+    return this.ready
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** The run the page shows: the scrubbed past moment, or the live run. */
+  get shown(): Run {
+    return this.view ?? this.live
+  }
+
+  get head(): SourceRevision | undefined {
+    return this.revisions.at(-1)
+  }
+
+  /** Files differ from the last commit. */
+  get dirty(): boolean {
+    const head = this.head
+    return !head || JSON.stringify(head.files) !== JSON.stringify(this.files)
+  }
+
+  // Editing and source control.
+
+  edit(path: string, text: string): void {
+    this.files = this.files.map(f => (f.path === path ? { ...f, text } : f))
+    this.diagnostics = readSource(this.files).diagnostics
+    this.changed()
+  }
+
+  setActive(path: string): void {
+    this.active = path
+    this.changed()
+  }
+
+  /** "Commit": the edited files become a new revision, unless they cannot be read (errors keep the learner's text). */
+  commit(message = 'Update manifests'): SourceRevision | undefined {
+    const source = readSource(this.files)
+    this.diagnostics = source.diagnostics
+    if (!source.ok) {
+      this.changed()
+      return undefined
+    }
+    const revision: SourceRevision = { id: revisionId(this.files, this.head?.id ?? ''), message,
+      files: this.files.map(f => ({ ...f })), manifests: source.manifests }
+    this.revisions.push(revision)
+    this.act({ type: 'commit', t: this.live.now, revision: revision.id })
+    return revision
+  }
+
+  // Operations.
+
+  sync(request: SyncRequest = {}): void {
+    if (!this.head) this.commit('Initial commit')
+    if (!this.head) return
+    this.act({ type: 'sync', t: this.live.now, request })
+    if (!this.playing) this.play(this.speed)
+  }
+
+  terminate(): void {
+    this.act({ type: 'terminate', t: this.live.now })
+  }
+
+  deleteApp(): void {
+    this.act({ type: 'delete', t: this.live.now })
+    if (!this.playing) this.play(this.speed)
+  }
+
+  /** Back to the lab's files and a fresh cluster. */
+  async reset(): Promise<void> {
+    this.files = this.opts.labFiles.map(f => ({ ...f }))
+    this.active = this.files[0]?.path ?? ''
+    this.diagnostics = readSource(this.files).diagnostics
+    this.revisions = []
+    this.actions = []
+    this.initialCommit()
+    this.playing = false
+    this.view = undefined
+    this.opts.storage?.removeItem(this.opts.storageKey)
+    await this.rebuildLive(0)
+  }
+
+  // Time.
+
+  play(speed: Speed = this.speed): void {
+    this.view = undefined
+    this.playing = true
+    this.speed = speed
+    this.changed()
+  }
+
+  pause(): void {
+    this.playing = false
+    this.changed()
+  }
+
+  /** Called by the page's animation loop with the wall time that passed. */
+  async tick(wallMs: number): Promise<void> {
+    if (!this.playing) return
+    await this.advanceLiveTo(this.live.now + wallMs * this.speed)
+  }
+
+  /** To the next moment anything happens. */
+  async step(): Promise<void> {
+    this.view = undefined
+    this.playing = false
+    const next = this.live.nextEventAt()
+    if (next !== undefined) await this.advanceLiveTo(next)
+    else this.changed()
+  }
+
+  /** Until the current operation (or deletion) has ended and the cluster has settled. */
+  async toEnd(limitMs = 3_600_000): Promise<void> {
+    this.view = undefined
+    const run = this.live
+    const until = run.now + limitMs
+    await run.sim.run(() => !run.app.operationRunning && !(run.app.deletion && !run.app.deleted), until)
+    await this.advanceLiveTo(run.now + 30_000)
+    this.playing = false
+    this.changed()
+  }
+
+  /** Shows the run as it was at `t` (rebuilt from the start: the engine is deterministic). */
+  async seek(t: number): Promise<void> {
+    if (t >= this.live.now) {
+      this.view = undefined
+      this.changed()
+      return
+    }
+    this.playing = false
+    const run = await Run.start(this.opts)
+    await run.advanceTo(t, this.actions, this.revisions)
+    this.view?.dispose()
+    this.view = run
+    this.changed()
+  }
+
+  private async advanceLiveTo(t: number): Promise<void> {
+    await this.live.advanceTo(t, this.actions, this.revisions)
+    this.changed()
+  }
+
+  private act(action: SessionAction): void {
+    this.view = undefined
+    this.actions.push(action)
+    void this.live.advanceTo(this.live.now, this.actions, this.revisions).then(() => this.changed())
+    this.changed()
+  }
+
+  private async rebuildLive(t: number): Promise<void> {
+    const run = await Run.start(this.opts)
+    await run.advanceTo(t, this.actions, this.revisions)
+    this.live?.dispose()
+    this.live = run
+    this.changed()
+  }
+
+  /** The lab's repository as the learner finds it: its files are the application's first revision. */
+  private initialCommit(): void {
+    const source = readSource(this.files)
+    if (!source.ok) return
+    const revision: SourceRevision = { id: revisionId(this.files, ''), message: 'Initial commit',
+      files: this.files.map(f => ({ ...f })), manifests: source.manifests }
+    this.revisions.push(revision)
+    this.actions.push({ type: 'commit', t: 0, revision: revision.id })
+  }
+
+  private restoreRevisions(saved: SavedSession): void {
+    for (const r of saved.revisions) {
+      const source = readSource(r.files)
+      if (source.ok) this.revisions.push({ ...r, manifests: source.manifests })
+    }
+    const known = new Set(this.revisions.map(r => r.id))
+    this.actions = saved.actions.filter(a => a.type !== 'commit' || known.has(a.revision))
+  }
+
+  private changed(): void {
+    this.version++
+    if (this.opts.storage && this.live) {
+      saveSession(this.opts.storage, this.opts.storageKey, {
+        files: this.files, active: this.active, now: this.live.now, actions: this.actions,
+        revisions: this.revisions.map(({ manifests: _m, ...r }) => r),
+      })
+    }
+    for (const l of this.listeners) l()
+  }
+}

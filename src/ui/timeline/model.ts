@@ -1,0 +1,401 @@
+// The timeline of a run, as data: one lane per resource of the application with the bars of its Pods, bands for
+// the (phase, wave) groups, and markers for applies, hook results, deletions and the operation's start and end.
+// Everything here is read off the recorded event stream and the Pod histories; no sync rule is decided here.
+// `untilT` cuts everything at that virtual time, so the same function draws the live run and any moment of it.
+import type { ApplyAction } from '../../cluster/apply.ts'
+import type { HealthStatusCode } from '../../cluster/health/index.ts'
+import { KindRegistry } from '../../cluster/kinds.ts'
+import type { DeleteReason, RecordedEvent } from '../../sync/events.ts'
+import type { OperationPhase, SyncPhase, TaskPhase } from '../../sync/types.ts'
+import type { PodHistory } from './pod-history.ts'
+
+/** A stretch of virtual time. `open`: still going at the timeline's end (`to` is then the end). */
+export interface Span {
+  from: number
+  to: number
+  open: boolean
+}
+
+export type PodState = 'pending' | 'running' | 'succeeded' | 'failed' | 'terminating'
+
+/** Text symbols for pod states, so that a state never reads by colour alone. */
+export const POD_STATE_ICON: Readonly<Record<PodState, string>> = {
+  pending: '◌', running: '…', succeeded: '✓', failed: '✗', terminating: '⊘',
+}
+
+export interface PodSegment extends Span {
+  state: PodState
+  /** The kubectl STATUS words seen during the segment, in order (Pending, ContainerCreating). */
+  statuses: string[]
+  /** The last of them. */
+  status: string
+  /** Icon and status, e.g. "✓ Completed". */
+  label: string
+}
+
+export interface PodBar extends Span {
+  uid: string
+  name: string
+  namespace: string
+  owner?: string
+  /** Sub-row of the lane: Pods of one lane that overlap in time get different rows. */
+  row: number
+  /** Contiguous, in time order, not overlapping. */
+  segments: PodSegment[]
+  /** kubectl STATUS at the bar's end. */
+  status: string
+}
+
+export type LaneMarker =
+  | { type: 'apply'; t: number; op: number; action: ApplyAction | 'failed'; syncPhase: SyncPhase; wave: number;
+      hook: boolean; dryRun: boolean; message?: string; label: string }
+  | { type: 'hook'; t: number; op: number; hookPhase: TaskPhase; label: string }
+  | { type: 'delete'; t: number; op: number; reason: DeleteReason; label: string }
+  | { type: 'gone'; t: number; op: number; label: string }
+  | { type: 'health'; t: number; op: number; health: HealthStatusCode; label: string }
+
+export interface Lane {
+  /** `Kind/namespace/name`. */
+  key: string
+  kind: string
+  /** API group ('' for core, 'batch', 'apps'...). */
+  group: string
+  namespace: string
+  name: string
+  /** `Kind/name`. */
+  label: string
+  /** The hook types it ran as (empty for a plain resource). */
+  hookTypes: SyncPhase[]
+  /** Phase and wave of its last apply. */
+  syncPhase?: SyncPhase
+  wave?: number
+  /** Its health at the timeline's end (absent once gone, or for kinds without a health check). */
+  health?: HealthStatusCode
+  /** When the object existed in the cluster. */
+  presence: Span[]
+  /** In time order. */
+  markers: LaneMarker[]
+  pods: PodBar[]
+  /** Number of pod sub-rows (0 without Pods). */
+  podRows: number
+}
+
+export interface Band extends Span {
+  op: number
+  syncPhase: SyncPhase
+  wave: number
+  /** "PreSync · wave 0". */
+  label: string
+}
+
+export interface OperationSpan extends Span {
+  op: number
+  /** The last phase seen (Running while it runs). */
+  phase: OperationPhase
+  message: string
+}
+
+export type TimelineMarker =
+  | { type: 'operation'; t: number; op: number; edge: 'start' | 'terminating' | 'end'; phase: OperationPhase;
+      message?: string; label: string }
+  | { type: 'app'; t: number; op: number; status: 'Deleting' | 'Deleted' | 'DeletionError'; message: string;
+      label: string }
+  | { type: 'autosync'; t: number; op: number; action: 'started' | 'skipped'; message: string; label: string }
+
+export interface Timeline {
+  /** Virtual ms of the first thing shown. */
+  start: number
+  /** Virtual ms the timeline is cut at (`untilT`). */
+  end: number
+  lanes: Lane[]
+  bands: Band[]
+  operations: OperationSpan[]
+  /** Operation start/end, application and auto-sync markers, in time order. */
+  markers: TimelineMarker[]
+}
+
+const kinds = new KindRegistry()
+
+/** API group of a kind the simulated cluster serves ('' if unknown or core). */
+export function groupOfKind(kind: string): string {
+  return kinds.byName(kind)?.group ?? ''
+}
+
+export function bandLabel(syncPhase: SyncPhase, wave: number): string {
+  return `${syncPhase} · wave ${wave}`
+}
+
+/** "21.5s", "0s", "2m3.5s" (virtual ms). */
+export function formatSeconds(ms: number): string {
+  const tenths = Math.round(ms / 100)
+  const minutes = Math.floor(tenths / 600)
+  const rest = (tenths - minutes * 600) / 10
+  const s = `${Number.isInteger(rest) ? rest : rest.toFixed(1)}s`
+  return minutes > 0 ? `${minutes}m${s}` : s
+}
+
+export function podState(t: { phase: string; deleting: boolean }): PodState {
+  if (t.phase === 'Succeeded') return 'succeeded'
+  if (t.phase === 'Failed') return 'failed'
+  if (t.deleting) return 'terminating'
+  if (t.phase === 'Running') return 'running'
+  return 'pending'
+}
+
+type ObjectEvent = Extract<RecordedEvent, { kind: string }>
+
+const keyOf = (e: { kind: string; namespace: string; name: string }): string => `${e.kind}/${e.namespace}/${e.name}`
+
+/** The timeline of `events` and `pods` up to and including virtual time `untilT`. */
+export function buildTimeline(events: RecordedEvent[], pods: PodHistory[], untilT: number): Timeline {
+  const shown = events.filter(e => e.t <= untilT)
+  const end = untilT
+  let start = end
+  for (const e of shown) start = Math.min(start, e.t)
+  for (const p of pods) if (p.createdAt <= end) start = Math.min(start, p.createdAt)
+
+  // Which objects are the application's resources: the ones the operation applied, ran as hooks, deleted, or
+  // whose health the application tracks. Objects that only appeared (ReplicaSets, Pods) are not lanes.
+  const laneKeys = new Set<string>()
+  for (const e of shown) {
+    if (e.type === 'apply' || e.type === 'hook' || e.type === 'delete' || e.type === 'health') laneKeys.add(keyOf(e))
+  }
+  const owners = new Map<string, string>()
+  const byLane = new Map<string, ObjectEvent[]>()
+  for (const e of shown) {
+    if (!('kind' in e)) continue
+    const key = keyOf(e)
+    if (e.type === 'created' && e.owner !== undefined) owners.set(key, e.owner)
+    if (!laneKeys.has(key)) continue
+    const list = byLane.get(key)
+    if (list) list.push(e)
+    else byLane.set(key, [e])
+  }
+
+  const lanes: Lane[] = []
+  const laneByKey = new Map<string, Lane>()
+  for (const [key, list] of byLane) {
+    const first = list[0]!
+    const lane = buildLane(key, first, list, start, end)
+    lanes.push(lane)
+    laneByKey.set(key, lane)
+  }
+
+  // Pods go to the lane of the first owner up their owner chain that is a lane (Pod → Job, Pod → ReplicaSet →
+  // Deployment).
+  const laneOfPod = (p: PodHistory): Lane | undefined => {
+    let owner = p.owner
+    for (let depth = 0; owner !== undefined && depth < 8; depth++) {
+      const slash = owner.indexOf('/')
+      const key = `${owner.slice(0, slash)}/${p.namespace}/${owner.slice(slash + 1)}`
+      const lane = laneByKey.get(key)
+      if (lane) return lane
+      owner = owners.get(key)
+    }
+    return undefined
+  }
+  for (const p of pods) {
+    const lane = laneOfPod(p)
+    const bar = lane && podBar(p, end)
+    if (bar) lane.pods.push(bar)
+  }
+  for (const lane of lanes) lane.podRows = assignRows(lane.pods)
+
+  const { bands, operations, markers } = buildBandsAndOperations(shown, end)
+  return { start, end, lanes, bands, operations, markers }
+}
+
+function buildLane(key: string, first: ObjectEvent, list: ObjectEvent[], start: number, end: number): Lane {
+  const lane: Lane = {
+    key, kind: first.kind, group: groupOfKind(first.kind), namespace: first.namespace, name: first.name,
+    label: `${first.kind}/${first.name}`, hookTypes: [], presence: [], markers: [], pods: [], podRows: 0,
+  }
+  let openFrom: number | undefined
+  let existenceKnown = false
+  /** An event that shows the object exists: before any created/gone, it was there from the start. */
+  const exists = (): void => {
+    if (!existenceKnown && openFrom === undefined) openFrom = start
+    existenceKnown = true
+  }
+  let health: HealthStatusCode | undefined
+  for (const e of list) {
+    switch (e.type) {
+      case 'created':
+        if (openFrom === undefined) openFrom = e.t
+        existenceKnown = true
+        break
+      case 'gone':
+        if (!existenceKnown && openFrom === undefined) openFrom = start
+        existenceKnown = true
+        if (openFrom !== undefined) lane.presence.push({ from: openFrom, to: e.t, open: false })
+        openFrom = undefined
+        health = undefined
+        lane.markers.push({ type: 'gone', t: e.t, op: e.op, label: 'gone' })
+        break
+      case 'apply': {
+        if (e.action !== 'failed' && e.action !== 'created' && !e.dryRun) exists()
+        if (e.hook && !lane.hookTypes.includes(e.syncPhase)) lane.hookTypes.push(e.syncPhase)
+        if (!e.dryRun) {
+          lane.syncPhase = e.syncPhase
+          lane.wave = e.wave
+        }
+        const dryRun = e.dryRun ?? false
+        lane.markers.push({ type: 'apply', t: e.t, op: e.op, action: e.action, syncPhase: e.syncPhase, wave: e.wave,
+          hook: e.hook, dryRun, ...(e.message !== undefined ? { message: e.message } : {}),
+          label: `${e.action}${dryRun ? ' (dry run)' : ''}` })
+        break
+      }
+      case 'hook':
+        exists()
+        lane.markers.push({ type: 'hook', t: e.t, op: e.op, hookPhase: e.hookPhase, label: e.hookPhase })
+        break
+      case 'delete':
+        exists()
+        lane.markers.push({ type: 'delete', t: e.t, op: e.op, reason: e.reason, label: e.reason })
+        break
+      case 'health':
+        exists()
+        health = e.health
+        lane.markers.push({ type: 'health', t: e.t, op: e.op, health: e.health, label: e.health })
+        break
+    }
+  }
+  if (openFrom !== undefined) lane.presence.push({ from: openFrom, to: end, open: true })
+  if (health !== undefined) lane.health = health
+  return lane
+}
+
+function podBar(p: PodHistory, end: number): PodBar | undefined {
+  const transitions = p.transitions.filter(t => t.t <= end)
+  if (transitions.length === 0 || p.createdAt > end) return undefined
+  const gone = p.goneAt !== undefined && p.goneAt <= end
+  const to = gone ? p.goneAt! : end
+  const segments: PodSegment[] = []
+  for (const tr of transitions) {
+    const state = podState(tr)
+    const last = segments.at(-1)
+    if (last && last.state === state) {
+      if (last.statuses.at(-1) !== tr.status) last.statuses.push(tr.status)
+      last.status = tr.status
+      last.label = `${POD_STATE_ICON[state]} ${tr.status}`
+      continue
+    }
+    const from = segments.length === 0 ? Math.min(p.createdAt, tr.t) : tr.t
+    if (last) {
+      last.to = from
+      last.open = false
+    }
+    segments.push({ from, to, open: !gone, state, statuses: [tr.status], status: tr.status,
+      label: `${POD_STATE_ICON[state]} ${tr.status}` })
+  }
+  return {
+    uid: p.uid, name: p.name, namespace: p.namespace, ...(p.owner !== undefined ? { owner: p.owner } : {}),
+    row: 0, from: segments[0]!.from, to, open: !gone, segments, status: transitions.at(-1)!.status,
+  }
+}
+
+/** Greedy interval packing: each bar takes the first row free at its start. Returns the number of rows. */
+function assignRows(bars: PodBar[]): number {
+  bars.sort((a, b) => a.from - b.from)
+  const rowEnds: number[] = []
+  for (const bar of bars) {
+    let row = rowEnds.findIndex(endT => endT <= bar.from)
+    if (row < 0) row = rowEnds.length
+    rowEnds[row] = bar.open ? Number.POSITIVE_INFINITY : bar.to
+    bar.row = row
+  }
+  return rowEnds.length
+}
+
+const TERMINAL: ReadonlySet<OperationPhase> = new Set(['Succeeded', 'Failed', 'Error'])
+
+function buildBandsAndOperations(shown: RecordedEvent[], end: number):
+  { bands: Band[]; operations: OperationSpan[]; markers: TimelineMarker[] } {
+  const bands: Band[] = []
+  const operations: OperationSpan[] = []
+  const markers: TimelineMarker[] = []
+  const openBand = new Map<number, Band>()
+  const openOp = new Map<number, OperationSpan>()
+  const closeBand = (op: number, t: number): void => {
+    const band = openBand.get(op)
+    if (!band) return
+    band.to = t
+    band.open = false
+    openBand.delete(op)
+  }
+  for (const e of shown) {
+    switch (e.type) {
+      case 'phase': {
+        closeBand(e.op, e.t)
+        const band: Band = { op: e.op, syncPhase: e.syncPhase, wave: e.wave, from: e.t, to: end, open: true,
+          label: bandLabel(e.syncPhase, e.wave) }
+        bands.push(band)
+        openBand.set(e.op, band)
+        break
+      }
+      case 'operation': {
+        let span = openOp.get(e.op)
+        const message = e.message ?? ''
+        if (!span && !operations.some(o => o.op === e.op)) {
+          span = { op: e.op, from: e.t, to: end, open: true, phase: e.phase, message }
+          operations.push(span)
+          openOp.set(e.op, span)
+          markers.push({ type: 'operation', t: e.t, op: e.op, edge: 'start', phase: e.phase,
+            ...(e.message !== undefined ? { message: e.message } : {}), label: `Operation ${e.op} started` })
+        }
+        if (!span) break
+        if (e.phase === 'Terminating' && span.phase !== 'Terminating') {
+          markers.push({ type: 'operation', t: e.t, op: e.op, edge: 'terminating', phase: e.phase,
+            ...(e.message !== undefined ? { message: e.message } : {}), label: `Operation ${e.op} terminating` })
+        }
+        span.phase = e.phase
+        if (message !== '') span.message = message
+        if (TERMINAL.has(e.phase)) {
+          span.to = e.t
+          span.open = false
+          openOp.delete(e.op)
+          closeBand(e.op, e.t)
+          markers.push({ type: 'operation', t: e.t, op: e.op, edge: 'end', phase: e.phase,
+            ...(e.message !== undefined ? { message: e.message } : {}), label: `Operation ${e.op} ${e.phase}` })
+        }
+        break
+      }
+      case 'app':
+        markers.push({ type: 'app', t: e.t, op: e.op, status: e.status, message: e.message,
+          label: `Application ${e.status}` })
+        break
+      case 'autosync':
+        markers.push({ type: 'autosync', t: e.t, op: e.op, action: e.action, message: e.message,
+          label: `Auto-sync ${e.action}` })
+        break
+    }
+  }
+  return { bands, operations, markers }
+}
+
+/** A sentence-per-fact summary of the timeline, for screen readers (the chart's aria-label). */
+export function describeTimeline(tl: Timeline): string {
+  const parts: string[] = []
+  parts.push(`Timeline from ${formatSeconds(tl.start)} to ${formatSeconds(tl.end)}, ${tl.lanes.length} resource${
+    tl.lanes.length === 1 ? '' : 's'}.`)
+  if (tl.bands.length > 0) {
+    parts.push(`Phases: ${tl.bands.map(b => `${b.label} from ${formatSeconds(b.from)}${
+      b.open ? '' : ` to ${formatSeconds(b.to)}`}`).join('; ')}.`)
+  }
+  for (const lane of tl.lanes) {
+    const facts: string[] = []
+    if (lane.hookTypes.length > 0) facts.push(`${lane.hookTypes.join(', ')} hook`)
+    for (const m of lane.markers) {
+      if (m.type === 'apply') facts.push(`${m.label} at ${formatSeconds(m.t)}`)
+      else if (m.type === 'hook' && m.hookPhase !== 'Running') facts.push(`hook ${m.label} at ${formatSeconds(m.t)}`)
+      else if (m.type === 'delete') facts.push(`deleted (${m.reason}) at ${formatSeconds(m.t)}`)
+      else if (m.type === 'gone') facts.push(`gone at ${formatSeconds(m.t)}`)
+    }
+    for (const pod of lane.pods) facts.push(`pod ${pod.name} ${pod.status}`)
+    parts.push(`${lane.label}: ${facts.length > 0 ? facts.join(', ') : 'no changes'}.`)
+  }
+  for (const op of tl.operations) {
+    parts.push(`Operation ${op.op} ${op.open ? 'running' : `${op.phase} at ${formatSeconds(op.to)}`}.`)
+  }
+  return parts.join(' ')
+}

@@ -1,0 +1,147 @@
+// What every Pod of the simulated cluster looked like over time, in the words `kubectl get pods` uses (STATUS,
+// READY, RESTARTS). The recorder only watches the store: it reads Pod objects as the kubelet wrote them and keeps a
+// row whenever what kubectl would print changes. The timeline draws pod bars from it and the event panel prints
+// `kubectl get pods --watch` lines from it.
+import { parseTimestamp } from '../../cluster/clock.ts'
+import type { FakeCluster } from '../../cluster/fake-cluster.ts'
+import type { KubeObject, Pod, PodPhase } from '../../cluster/objects.ts'
+
+/** One row `kubectl get pods` would print, at virtual time `t`. */
+export interface PodTransition {
+  t: number
+  /** kubectl's STATUS word: Pending, ContainerCreating, Running, Completed, Error, ErrImagePull, Terminating... */
+  status: string
+  /** status.phase (Pending when the kubelet has not written a status yet). */
+  phase: PodPhase
+  /** Containers ready and running / containers in the spec (READY column). */
+  ready: number
+  containers: number
+  /** Sum of the containers' restart counts (RESTARTS column). */
+  restarts: number
+  /** When the last restarted container run ended (kubectl's "(5s ago)"). */
+  lastRestartAt?: number
+  /** The Pod has a deletionTimestamp. */
+  deleting: boolean
+}
+
+export interface PodHistory {
+  uid: string
+  name: string
+  namespace: string
+  /** The controlling owner, as `Kind/name` ("Job/before", "ReplicaSet/web-5d8f9c"). */
+  owner?: string
+  /** Virtual ms the Pod appeared (or recording started, for a Pod that was already there). */
+  createdAt: number
+  /** creationTimestamp in virtual ms (second precision, as the API server writes it): AGE counts from it. */
+  creationTimestamp: number
+  /** Rows in time order; consecutive rows always differ in status, readiness, restarts or deletion. */
+  transitions: PodTransition[]
+  /** When the Pod got its deletionTimestamp. */
+  deletingAt?: number
+  /** When the Pod left the store. */
+  goneAt?: number
+}
+
+export interface PodHistoryRecorder {
+  /** A snapshot of every Pod seen so far, in creation order. */
+  histories(): PodHistory[]
+  /** Stops watching the cluster. */
+  dispose(): void
+}
+
+/** Watches `cluster` and records each Pod's kubectl row changes with their virtual times. */
+export function recordPodHistory(cluster: FakeCluster): PodHistoryRecorder {
+  const byUid = new Map<string, PodHistory>()
+  let version = 0
+  let cached: { version: number; list: PodHistory[] } | undefined
+
+  const note = (obj: KubeObject, t: number): PodHistory => {
+    const pod = obj as Pod
+    const uid = pod.metadata.uid ?? `${pod.metadata.namespace ?? ''}/${pod.metadata.name ?? ''}`
+    let h = byUid.get(uid)
+    if (!h) {
+      const owner = pod.metadata.ownerReferences?.find(o => o.controller) ?? pod.metadata.ownerReferences?.[0]
+      const created = pod.metadata.creationTimestamp ? parseTimestamp(pod.metadata.creationTimestamp) : t
+      h = {
+        uid, name: pod.metadata.name ?? '', namespace: pod.metadata.namespace ?? '',
+        ...(owner ? { owner: `${owner.kind}/${owner.name}` } : {}),
+        createdAt: t, creationTimestamp: Number.isFinite(created) ? created : t, transitions: [],
+      }
+      byUid.set(uid, h)
+    }
+    const row = kubectlPodRow(pod)
+    const last = h.transitions.at(-1)
+    if (!last || !sameRow(last, row)) h.transitions.push({ t, ...row })
+    if (row.deleting && h.deletingAt === undefined) h.deletingAt = t
+    version++
+    return h
+  }
+
+  for (const pod of cluster.store.list('Pod')) note(pod, cluster.now())
+  const unwatch = cluster.watch(e => {
+    if (e.object.kind !== 'Pod') return
+    const h = note(e.object, cluster.now())
+    if (e.type === 'DELETED') {
+      h.goneAt = cluster.now()
+      version++
+    }
+  })
+
+  return {
+    histories() {
+      if (cached?.version !== version) {
+        // Copies, so a snapshot handed to React does not change under it.
+        cached = { version, list: [...byUid.values()].map(h => ({ ...h, transitions: [...h.transitions] })) }
+      }
+      return cached.list
+    },
+    dispose: unwatch,
+  }
+}
+
+function sameRow(a: Omit<PodTransition, 't'>, b: Omit<PodTransition, 't'>): boolean {
+  return a.status === b.status && a.phase === b.phase && a.ready === b.ready && a.containers === b.containers &&
+    a.restarts === b.restarts && a.deleting === b.deleting
+}
+
+/**
+ * The STATUS, READY and RESTARTS columns of `kubectl get pods`, as kubectl's printPod computes them
+ * (k8s.io/kubernetes pkg/printers/internalversion/printers.go), for the fields the simulated kubelet writes.
+ */
+export function kubectlPodRow(pod: Pod): Omit<PodTransition, 't'> {
+  const status = pod.status
+  const phase: PodPhase = status?.phase ?? 'Pending'
+  let reason: string = status?.reason || phase
+  let ready = 0
+  let restarts = 0
+  let lastRestartAt: number | undefined
+  let hasRunning = false
+  const statuses = status?.containerStatuses ?? []
+  for (let i = statuses.length - 1; i >= 0; i--) {
+    const c = statuses[i]!
+    restarts += c.restartCount
+    const finished = c.lastState?.terminated?.finishedAt
+    if (finished) {
+      const at = parseTimestamp(finished)
+      if (lastRestartAt === undefined || at > lastRestartAt) lastRestartAt = at
+    }
+    const { waiting, terminated, running } = c.state
+    if (waiting?.reason) reason = waiting.reason
+    else if (terminated?.reason) reason = terminated.reason
+    else if (terminated) reason = `ExitCode:${terminated.exitCode}`
+    else if (c.ready && running) {
+      hasRunning = true
+      ready++
+    }
+  }
+  if (reason === 'Completed' && hasRunning) {
+    const podReady = status?.conditions?.some(c => c.type === 'Ready' && c.status === 'True') ?? false
+    reason = podReady ? 'Running' : 'NotReady'
+  }
+  const deleting = pod.metadata.deletionTimestamp !== undefined
+  if (deleting && phase !== 'Succeeded' && phase !== 'Failed') reason = 'Terminating'
+  return {
+    status: reason, phase, ready, containers: pod.spec.containers.length, restarts,
+    ...(restarts > 0 && lastRestartAt !== undefined ? { lastRestartAt } : {}), deleting,
+  }
+}

@@ -1,0 +1,39 @@
+// One line that always says what the operation is waiting for and which rule makes it wait; the rule's text on
+// a click.
+import { useState } from 'react'
+import type { Session } from '../session/session.ts'
+import { RULES, ruleForMessage } from './rules.ts'
+
+export function WhyItWaits({ session }: { session: Session }) {
+  const [open, setOpen] = useState<string | undefined>()
+  const run = session.shown
+  const app = run.app
+  const current = app.currentOperation
+  if (!current) return null
+  const snapshot = current.actor.getSnapshot()
+  const result = current.result()
+  const inWaveDelay = snapshot.matches({ running: 'waveDelay' })
+  const ruleId = ruleForMessage(result.message, result.phase, inWaveDelay)
+  const group = current.op.current
+  let line = result.phase === 'Running' ? result.message || 'starting' : `${result.phase}: ${result.message}`
+  if (inWaveDelay) line = `waiting out the wave delay before the next look (${group?.phase} wave ${group?.wave} applied)`
+  const nextLook = app.nextTickAt
+  const rule = ruleId ? RULES[ruleId] : undefined
+  return (
+    <div className="why" data-testid="why-it-waits" aria-live="polite">
+      <span className="why-line">{line}</span>
+      {group && result.phase === 'Running' ? <span className="muted"> · now in {group.phase} · wave {group.wave}</span> : null}
+      {rule ? (
+        <> — <button className="rule-link" aria-expanded={open === rule.id} onClick={() => setOpen(open === rule.id ? undefined : rule.id)}>
+          {rule.id}</button></>
+      ) : null}
+      {result.phase === 'Running' && nextLook !== undefined ? (
+        <span className="muted"> · next controller look at {(nextLook / 1000).toFixed(1)} s{' '}
+          (<button className="rule-link" onClick={() => setOpen(open === 'R21' ? undefined : 'R21')}>R21</button>)</span>
+      ) : null}
+      {open && RULES[open] ? (
+        <div className="rule-text" role="note"><strong>{RULES[open]!.id} · {RULES[open]!.title}.</strong> {RULES[open]!.text}</div>
+      ) : null}
+    </div>
+  )
+}
