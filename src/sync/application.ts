@@ -95,6 +95,7 @@ export class Application {
       if (isTrackedBy(this.name, obj)) this.tracked.set(liveKey(obj), obj)
       if (obj.kind === 'Namespace') this.namespaces.add(obj.metadata.name ?? '')
     }
+    this.changes.epoch++
   }
 
   dispose(): void {
@@ -165,10 +166,12 @@ export class Application {
     if (this.deletion) throw new Error(`application ${this.name} is being deleted`)
     const revision = this.revisionValue
     const number = this.operations.length + 1
+    this.changes = { epoch: this.changes.epoch + 1, log: [] } // a new operation plans afresh
     const op = new SyncOperation({
       cluster: this.cluster,
       source: { appName: this.name, namespace: this.namespace, revision: revision.revision, targets: revision.manifests,
         live: () => this.tracked, namespaceExists: () => this.namespaces.has(this.namespace),
+        changes: () => this.changes,
         isModified: key => this.isModified(key) },
       request,
       startedAt: this.cluster.clock.now(),
@@ -234,6 +237,8 @@ export class Application {
   }
   private statusCache: { version: number; byKey: Map<string, string> } | undefined
   private trackedVersion = 0
+  /** Tracked keys written to, for plans to follow (plan.ts refreshLive); a fresh start moves the epoch. */
+  private changes = { epoch: 0, log: [] as string[] }
 
   private record(event: SyncEvent, op: number): void {
     this.events.push({ ...event, t: this.cluster.clock.now(), op } as RecordedEvent)
@@ -327,7 +332,10 @@ export class Application {
     const wasTracked = this.tracked.has(key)
     if (tracked) this.tracked.set(key, obj)
     else this.tracked.delete(key)
-    if (tracked || wasTracked) this.trackedVersion++
+    if (tracked || wasTracked) {
+      this.trackedVersion++
+      this.changes.log.push(key)
+    }
     if (!tracked && !wasTracked) return
     this.noteHealth(key, tracked ? obj : undefined, ref)
     // R21: a change to a managed object asks for an operation tick, batched over 5 s.

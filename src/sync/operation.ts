@@ -3,7 +3,7 @@
 import type { KubeObject } from '../cluster/objects.ts'
 import type { Cluster } from './cluster.ts'
 import type { SyncEvent } from './events.ts'
-import type { Plan, PlanInput } from './plan.ts'
+import type { LiveChanges, Plan, PlanInput } from './plan.ts'
 import { Results } from './results.ts'
 import type { SyncTask } from './task.ts'
 import type { OperationPhase, ResourceKey } from './types.ts'
@@ -53,6 +53,8 @@ export interface SyncSource {
   isModified?(key: string): boolean
   /** Whether the destination namespace exists (CreateNamespace=true, R55). */
   namespaceExists?(): boolean
+  /** What changed among the tracked objects since the application started watching. */
+  changes?(): LiveChanges
 }
 
 export interface SyncEnv {
@@ -94,7 +96,7 @@ export class SyncOperation {
   planInput(): PlanInput {
     const { cluster, source, request } = this.env
     return {
-      targets: source.targets, live: source.live(), namespace: source.namespace, revision: source.revision,
+      targets: source.targets, live: source.live(), ...(source.changes ? { changes: source.changes() } : {}), namespace: source.namespace, revision: source.revision,
       startedAt: this.env.startedAt, results: this.results.map, skipHooks: this.skipHooks,
       ...(request.resources?.length ? { resources: request.resources } : {}),
       pruneLast: request.options?.pruneLast ?? false,

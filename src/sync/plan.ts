@@ -32,12 +32,24 @@ export interface PlanInput {
   /** Discovery of a group version (for the error message of an unknown kind). */
   servesGroupVersion?: (apiVersion: string) => boolean
   skipDryRunOnMissingResource?: boolean
+  /** What changed among the tracked objects (lets a kept plan update only those). */
+  changes?: LiveChanges
   /** R55 CreateNamespace=true, with whether the destination namespace exists now. */
   createNamespace?: { exists: boolean }
 }
 
+/** A log of the tracked keys written to (created, changed, gone), and an epoch that a fresh start moves on. */
+export interface LiveChanges {
+  epoch: number
+  log: readonly string[]
+}
+
 export interface Plan {
   tasks: SyncTask[]
+  /** Tasks by the key their live object is tracked under. */
+  byLiveKey: Map<string, SyncTask[]>
+  /** How far the plan has followed `LiveChanges`. */
+  seen: { epoch: number; log: number } | undefined
   /** Every tracked key the plan accounted for; a new one means the plan must be made again. */
   known: Set<string>
   /** R47: tasks the API server cannot take, with the reason (empty when all are valid). */
@@ -116,7 +128,10 @@ export function planTasks(input: PlanInput): Plan {
       t.message = r.message
     }
   }
-  return { tasks, invalid, known: new Set([...input.live.keys(), ...tasks.map(t => t.liveKey)]) }
+  const byLiveKey = new Map<string, SyncTask[]>()
+  for (const t of tasks) byLiveKey.set(t.liveKey, [...(byLiveKey.get(t.liveKey) ?? []), t])
+  return { tasks, invalid, byLiveKey, known: new Set([...input.live.keys(), ...tasks.map(t => t.liveKey)]),
+    seen: input.changes && { epoch: input.changes.epoch, log: input.changes.log.length } }
 }
 
 /**
@@ -126,6 +141,23 @@ export function planTasks(input: PlanInput): Plan {
  */
 export function refreshLive(plan: Plan, live: ReadonlyMap<string, KubeObject>, input?: PlanInput): boolean {
   if (input?.createNamespace?.exists && plan.tasks.some(t => t.createsNamespace)) return false
+  const changes = input?.changes
+  if (changes && plan.seen && changes.epoch === plan.seen.epoch) {
+    // Only the objects written to since the last tick need a look.
+    for (let i = plan.seen.log; i < changes.log.length; i++) {
+      const key = changes.log[i]!
+      const obj = live.get(key)
+      const tasks = plan.byLiveKey.get(key)
+      if (obj && !plan.known.has(key)) return false // a tracked object the plan has not seen
+      if (!obj && tasks?.some(t => !t.target)) return false // a pruned object is gone: its task goes
+      for (const t of tasks ?? []) {
+        if (obj) t.live = obj
+        else delete t.live
+      }
+    }
+    plan.seen.log = changes.log.length
+    return true
+  }
   for (const key of live.keys()) if (!plan.known.has(key)) return false
   for (const t of plan.tasks) if (!t.target && !live.has(t.liveKey)) return false
   for (const t of plan.tasks) {
@@ -133,6 +165,7 @@ export function refreshLive(plan: Plan, live: ReadonlyMap<string, KubeObject>, i
     if (obj) t.live = obj
     else delete t.live
   }
+  if (changes) plan.seen = { epoch: changes.epoch, log: changes.log.length }
   return true
 }
 

@@ -133,7 +133,7 @@ async function applyObject(op: SyncOperation, t: SyncTask, dry: boolean):
   // The namespace Argo CD creates for CreateNamespace=true is not tracked by the application (R55).
   const target = t.createsNamespace ? t.target! : withTracking(op.env.source.appName, t.target!)
   const opts = op.env.request.options
-  const optionOn = (key: 'replace' | 'force') => (opts?.[key] ?? false) || settingsOf(target).syncOptions[key] ||
+  const optionOn = (key: 'replace' | 'force') => (opts?.[key] ?? false) || t.settings.syncOptions[key] ||
     (t.live !== undefined && settingsOf(t.live).syncOptions[key])
   const replace = optionOn('replace')
   const force = optionOn('force')
