@@ -1,7 +1,7 @@
 // cluster.jobs: N Jobs and N/10 Deployments on one simulated cluster, clock run until idle.
 import { FakeCluster } from '../src/cluster/fake-cluster.ts'
 import type { KubeObject } from '../src/cluster/objects.ts'
-import { type BenchResult, HeapSampler } from './measure.ts'
+import { type BenchResult, HeapSampler, type RunMode } from './measure.ts'
 
 function jobManifest(i: number): KubeObject {
   return {
@@ -24,8 +24,8 @@ function deploymentManifest(i: number): KubeObject {
   }
 }
 
-export function benchClusterJobs(n: number): BenchResult {
-  const heap = new HeapSampler()
+export function benchClusterJobs(n: number, mode: RunMode = { heap: false }): BenchResult {
+  const heap = new HeapSampler(mode.heap)
   const start = performance.now()
   const cluster = new FakeCluster({ seed: 'bench' })
   for (let i = 0; i < n; i++) cluster.apply(jobManifest(i))

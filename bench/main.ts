@@ -1,15 +1,15 @@
 // npm run bench [-- --json] [-- --only NAME]: runs every benchmark and prints its figures, as a table or as one
 // JSON object per case and line. Each case is warmed up once at its largest size, then run three times; the run
-// with the median wall time is reported. Each goal is checked and printed beside the figures; figures are never asserted
-// by unit tests.
+// with the median wall time is reported. The peak heap comes from one more run that starts from a collected heap.
+// Each goal is checked and printed beside the figures; figures are never asserted by unit tests.
 import { benchClusterJobs } from './cluster-jobs.ts'
 import { benchSyncApp } from './sync-app.ts'
-import type { BenchResult } from './measure.ts'
+import type { BenchResult, RunMode } from './measure.ts'
 
 interface Suite {
   name: string
   sizes: number[]
-  run: (n: number) => BenchResult | Promise<BenchResult>
+  run: (n: number, mode: RunMode) => BenchResult | Promise<BenchResult>
   /** Goals, as lines "ok"/"MISSED" with the figures they compare. */
   goals: (results: BenchResult[]) => string[]
 }
@@ -63,9 +63,13 @@ const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefi
 for (const suite of suites) {
   if (only && suite.name !== only) continue
   // Warm-up at the largest size: the JIT has compiled the hot paths and the heap has grown before measuring.
-  await suite.run(suite.sizes.at(-1)!)
+  await suite.run(suite.sizes.at(-1)!, { heap: false })
   const results: BenchResult[] = []
-  for (const n of suite.sizes) results.push(await median(RUNS, () => suite.run(n)))
+  for (const n of suite.sizes) {
+    const timed = await median(RUNS, () => suite.run(n, { heap: false }))
+    const { heapMB } = await suite.run(n, { heap: true })
+    results.push({ ...timed, ...(heapMB !== undefined ? { heapMB } : {}) })
+  }
   if (json) {
     for (const r of results) console.log(JSON.stringify(r))
     continue

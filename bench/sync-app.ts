@@ -3,7 +3,7 @@
 // wave, so that every wave runs before the failure ends the operation (and SyncFail-time cleanup deletes them).
 import type { KubeObject } from '../src/cluster/objects.ts'
 import { Simulation } from '../src/sync/simulation.ts'
-import { type BenchResult, HeapSampler } from './measure.ts'
+import { type BenchResult, HeapSampler, type RunMode } from './measure.ts'
 
 const WAVES = 50
 
@@ -41,9 +41,9 @@ export function manifests(n: number): KubeObject[] {
   return out
 }
 
-export async function benchSyncApp(n: number): Promise<BenchResult> {
+export async function benchSyncApp(n: number, mode: RunMode = { heap: false }): Promise<BenchResult> {
   const objects = manifests(n)
-  const heap = new HeapSampler()
+  const heap = new HeapSampler(mode.heap)
   const start = performance.now()
   const sim = new Simulation({ seed: 'bench' })
   const app = await sim.createApp('bench', 'default')
