@@ -15,6 +15,7 @@ export function TimeControls({ session }: { session: Session }) {
           data-testid={`play-${s}`}>▶ {s}×</button>
       ))}
       <button onClick={() => void session.toEnd()} data-testid="to-end">▶▶ To the end</button>
+      {session.view ? <button onClick={() => session.play(session.speed)} data-testid="back-to-live">Back to now</button> : null}
       <span className="clock" data-testid="virtual-time" data-t={now} aria-live="off">
         t = {(now / 1000).toFixed(1)} s{session.view ? ' (past)' : ''}
       </span>

@@ -1,6 +1,8 @@
 // One line that always says what the operation is waiting for and which rule makes it wait; the rule's text on
 // a click.
+import { useSelector } from '@xstate/react'
 import { useState } from 'react'
+import type { OperationActor } from '../../sync/application.ts'
 import type { Session } from '../session/session.ts'
 import { RULES, ruleForMessage } from './rules.ts'
 
@@ -10,9 +12,16 @@ export function WhyItWaits({ session }: { session: Session }) {
   const app = run.app
   const current = app.currentOperation
   if (!current) return null
-  const snapshot = current.actor.getSnapshot()
+  return <OperationLine key={app.operations.length} session={session} actor={current.actor} open={open} setOpen={setOpen} />
+}
+
+/** Subscribes to the operation's own xstate actor: its state says whether it waits out the wave delay. */
+function OperationLine({ session, actor, open, setOpen }: { session: Session; actor: OperationActor;
+  open: string | undefined; setOpen: (id: string | undefined) => void }) {
+  const inWaveDelay = useSelector(actor, s => s.matches({ running: 'waveDelay' }))
+  const app = session.shown.app
+  const current = app.currentOperation!
   const result = current.result()
-  const inWaveDelay = snapshot.matches({ running: 'waveDelay' })
   const ruleId = ruleForMessage(result.message, result.phase, inWaveDelay)
   const group = current.op.current
   let line = result.phase === 'Running' ? result.message || 'starting' : `${result.phase}: ${result.message}`
