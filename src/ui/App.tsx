@@ -4,6 +4,7 @@ import { useEffect } from 'react'
 import { AppView } from './app-view/AppView.tsx'
 import { SyncPanel } from './controls/SyncPanel.tsx'
 import { TimeControls } from './controls/TimeControls.tsx'
+import { WhatIfPanel } from './controls/WhatIfPanel.tsx'
 import { EventStream } from './events/EventStream.tsx'
 import { eventLines, podWatchLines } from './events/watch-lines.ts'
 import { LAB } from './lab.ts'
@@ -30,6 +31,7 @@ export function App({ session }: { session: Session }) {
         <SourcePanel session={session} />
         <div className="right">
           <SyncPanel session={session} />
+          <WhatIfPanel session={session} />
           <AppView session={session} />
           <PlanPane session={session} />
         </div>

@@ -4,11 +4,12 @@ import { useState } from 'react'
 import type { Session } from '../session/session.ts'
 import { Badge } from './badges.tsx'
 import { ResourceTree } from './ResourceTree.tsx'
+import { DiffView } from './DiffView.tsx'
 import { ResultTable } from './ResultTable.tsx'
 import { WhyItWaits } from '../why/WhyItWaits.tsx'
 
 export function AppView({ session }: { session: Session }) {
-  const [tab, setTab] = useState<'tree' | 'results'>('tree')
+  const [tab, setTab] = useState<'tree' | 'results' | 'diff'>('tree')
   const run = session.shown
   const app = run.app
   const status = app.status()
@@ -37,8 +38,10 @@ export function AppView({ session }: { session: Session }) {
       <div role="tablist" aria-label="Application view" className="tabs">
         <button role="tab" aria-selected={tab === 'tree'} onClick={() => setTab('tree')}>Resource tree</button>
         <button role="tab" aria-selected={tab === 'results'} onClick={() => setTab('results')}>Sync result</button>
+        <button role="tab" aria-selected={tab === 'diff'} onClick={() => setTab('diff')} data-testid="diff-tab">Diff</button>
       </div>
-      {tab === 'tree' ? <ResourceTree session={session} /> : <ResultTable resources={result?.resources ?? []} />}
+      {tab === 'tree' ? <ResourceTree session={session} />
+        : tab === 'results' ? <ResultTable resources={result?.resources ?? []} /> : <DiffView session={session} />}
     </section>
   )
 }

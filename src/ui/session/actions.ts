@@ -20,4 +20,13 @@ export interface DeleteAppAction {
   type: 'delete'
   t: number
 }
-export type SessionAction = CommitAction | SyncAction | TerminateAction | DeleteAppAction
+/** A "what if" simulation setting for a workload (kept apart from the YAML): how its containers behave. */
+export type WhatIf = 'normal' | 'fail' | 'slow' | 'never-ready' | 'missing-image'
+export interface WhatIfAction {
+  type: 'whatif'
+  t: number
+  /** "Job/after", "Deployment/web", "Pod/x". */
+  target: string
+  setting: WhatIf
+}
+export type SessionAction = CommitAction | SyncAction | TerminateAction | DeleteAppAction | WhatIfAction

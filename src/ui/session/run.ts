@@ -3,7 +3,9 @@
 import { type PodHistory, recordPodHistory } from '../timeline/pod-history.ts'
 import type { Application } from '../../sync/application.ts'
 import { Simulation } from '../../sync/simulation.ts'
-import type { SessionAction } from './actions.ts'
+import type { ContainerOverride } from '../../cluster/kubelet.ts'
+import type { KubeObject, Pod } from '../../cluster/objects.ts'
+import type { SessionAction, WhatIf } from './actions.ts'
 import type { SourceRevision } from './revisions.ts'
 
 export interface RunSetup {
@@ -19,9 +21,17 @@ export class Run {
   private pods!: { histories(): PodHistory[]; dispose(): void }
   private applied = 0
   private busy: Promise<void> = Promise.resolve()
+  /** The "what if" settings in force, by workload ("Job/after"). */
+  readonly whatIf = new Map<string, WhatIf>()
 
   private constructor(readonly setup: RunSetup) {
-    this.sim = new Simulation({ seed: setup.seed })
+    this.sim = new Simulation({ seed: setup.seed, overrides: pod => this.overrideFor(pod) })
+  }
+
+  /** The kubelet asks how a Pod's containers should behave; the workload that owns it decides. */
+  private overrideFor(pod: Pod): ContainerOverride | undefined {
+    const setting = this.whatIf.get(workloadOf(pod, uid => this.sim.fake.store.getByUid(uid)))
+    return setting && setting !== 'normal' ? OVERRIDES[setting] : undefined
   }
 
   static async start(setup: RunSetup): Promise<Run> {
@@ -48,6 +58,24 @@ export class Run {
   /** Advances to `t`, performing the logged actions due on the way. Calls are queued, never interleaved. */
   advanceTo(t: number, actions: readonly SessionAction[], revisions: readonly SourceRevision[]): Promise<void> {
     this.busy = this.busy.then(() => this.doAdvance(t, actions, revisions))
+    return this.busy
+  }
+
+  /** Advances until `done()` holds (or `limitMs` later), performing the logged actions due on the way. */
+  runWhile(done: () => boolean, limitMs: number, actions: readonly SessionAction[],
+    revisions: readonly SourceRevision[]): Promise<void> {
+    this.busy = this.busy.then(async () => {
+      const until = this.now + limitMs
+      for (;;) {
+        await this.doAdvance(this.now, actions, revisions) // actions due now
+        if (done() || this.now >= until) return
+        const nextAction = actions[this.applied]?.t ?? Number.POSITIVE_INFINITY
+        const stop = Math.min(until, nextAction)
+        await this.sim.run(done, stop)
+        if (done() || (this.nextEventAt() === undefined && nextAction === Number.POSITIVE_INFINITY)) return
+        await this.runTo(stop)
+      }
+    })
     return this.busy
   }
 
@@ -82,6 +110,10 @@ export class Run {
         return
       case 'delete':
         app.delete()
+        return
+      case 'whatif':
+        if (action.setting === 'normal') this.whatIf.delete(action.target)
+        else this.whatIf.set(action.target, action.setting)
     }
   }
 
@@ -89,4 +121,21 @@ export class Run {
     this.pods.dispose()
     this.app.dispose()
   }
+}
+
+const OVERRIDES: Record<Exclude<WhatIf, 'normal'>, ContainerOverride> = {
+  'fail': { exitCode: 1 },
+  'slow': { extraMs: 30_000 },
+  'never-ready': { neverReady: true },
+  'missing-image': { missingImage: true },
+}
+
+/** "Job/after" for a Job's Pod, "Deployment/web" for a Deployment's (through its ReplicaSet), else the Pod. */
+export function workloadOf(pod: KubeObject, byUid: (uid: string) => KubeObject | undefined): string {
+  const owner = pod.metadata.ownerReferences?.find(o => o.controller)
+  if (!owner) return `Pod/${pod.metadata.name}`
+  if (owner.kind !== 'ReplicaSet') return `${owner.kind}/${owner.name}`
+  const rs = byUid(owner.uid)
+  const top = rs?.metadata.ownerReferences?.find(o => o.controller)
+  return top ? `${top.kind}/${top.name}` : `ReplicaSet/${owner.name}`
 }

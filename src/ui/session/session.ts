@@ -3,7 +3,7 @@
 // from the engine. Listeners are told after every change (the React view subscribes).
 import type { Diagnostic, SourceFile } from '../../manifest/index.ts'
 import type { SyncRequest } from '../../sync/operation.ts'
-import type { SessionAction } from './actions.ts'
+import type { SessionAction, WhatIf } from './actions.ts'
 import { readSource, revisionId, type SourceRevision } from './revisions.ts'
 import { Run, type RunSetup } from './run.ts'
 import { type SavedSession, loadSession, saveSession } from './storage.ts'
@@ -107,6 +107,11 @@ export class Session {
     this.act({ type: 'terminate', t: this.live.now })
   }
 
+  /** A "what if" simulation setting for a workload; it applies to Pods started from now on. */
+  setWhatIf(target: string, setting: WhatIf): void {
+    this.act({ type: 'whatif', t: this.live.now, target, setting })
+  }
+
   deleteApp(): void {
     this.act({ type: 'delete', t: this.live.now })
     if (!this.playing) this.play(this.speed)
@@ -159,8 +164,8 @@ export class Session {
   async toEnd(limitMs = 3_600_000): Promise<void> {
     this.view = undefined
     const run = this.live
-    const until = run.now + limitMs
-    await run.sim.run(() => !run.app.operationRunning && !(run.app.deletion && !run.app.deleted), until)
+    await run.runWhile(() => !run.app.operationRunning && !(run.app.deletion && !run.app.deleted), limitMs,
+      this.actions, this.revisions)
     await this.advanceLiveTo(run.now + 30_000)
     this.playing = false
     this.changed()
