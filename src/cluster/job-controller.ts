@@ -3,6 +3,7 @@
 // (R71), and deletes finished Jobs after ttlSecondsAfterFinished (R74).
 import { parseTimestamp, timestamp, type VirtualClock } from './clock.ts'
 import type { EventRecorder } from './events.ts'
+import { createPodFromTemplate } from './pod-template.ts'
 import { deepEqual } from './json.ts'
 import { type Condition, getCondition, type Job, type JobStatus, type Pod, refOf } from './objects.ts'
 import type { ObjectStore, WatchEvent } from './store.ts'
@@ -159,21 +160,9 @@ export class JobController {
   }
 
   private createPod(job: Job): Pod {
-    const template = job.spec.template
-    const pod = this.store.create({
-      apiVersion: 'v1', kind: 'Pod',
-      metadata: {
-        generateName: `${job.metadata.name}-`, namespace: job.metadata.namespace!,
-        labels: { ...template.metadata?.labels },
-        ...(template.metadata?.annotations ? { annotations: { ...template.metadata.annotations } } : {}),
-        ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name: job.metadata.name!, uid: job.metadata.uid!,
-          controller: true, blockOwnerDeletion: true }],
-      },
-      spec: template.spec,
-    }, { handOver: true }) as Pod
-    this.events.record(job, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, 'job-controller')
-    return pod
+    return createPodFromTemplate(this.store, this.events, job, job.spec.template, 'job-controller')
   }
+
 
   private writeStatus(job: Job, next: JobStatus, counts: PodCounts, finishing: boolean): void {
     const status: JobStatus = {}

@@ -1,6 +1,7 @@
 // The ReplicaSet controller: keeps spec.replicas Pods running from the template and reports how many are ready.
 import type { VirtualClock } from './clock.ts'
 import type { EventRecorder } from './events.ts'
+import { createPodFromTemplate } from './pod-template.ts'
 import { deepEqual } from './json.ts'
 import { type Pod, type ReplicaSet, type ReplicaSetStatus, refOf } from './objects.ts'
 import type { ObjectStore, WatchEvent } from './store.ts'
@@ -65,20 +66,9 @@ export class ReplicaSetController {
   }
 
   private createPod(rs: ReplicaSet): Pod {
-    const template = rs.spec.template
-    const pod = this.store.create({
-      apiVersion: 'v1', kind: 'Pod',
-      metadata: {
-        generateName: `${rs.metadata.name}-`, namespace: rs.metadata.namespace!,
-        labels: { ...template.metadata?.labels },
-        ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs.metadata.name!, uid: rs.metadata.uid!,
-          controller: true, blockOwnerDeletion: true }],
-      },
-      spec: template.spec,
-    }, { handOver: true }) as Pod
-    this.events.record(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, 'replicaset-controller')
-    return pod
+    return createPodFromTemplate(this.store, this.events, rs, rs.spec.template, 'replicaset-controller')
   }
+
 }
 
 export function isReady(pod: Pod): boolean {

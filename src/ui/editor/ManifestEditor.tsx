@@ -5,7 +5,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type Keyboard
 import type * as Monaco from 'monaco-editor/editor/editor.api'
 import type { Diagnostic, SourceFile } from '../../manifest/types.ts'
 import { countByFile, MARKER_OWNER, modelUri, toMarkers } from './diagnostic-markers.ts'
-import { loadMonaco, type MonacoModule } from './load.ts'
+import { useMonaco } from './load.ts'
 import { preferredTheme, watchTheme } from './theme.ts'
 
 declare global {
@@ -43,8 +43,7 @@ interface Entry {
 
 export function ManifestEditor(props: ManifestEditorProps): ReactElement {
   const { files, active, onChange, onActiveChange, diagnostics, readOnly = false, height = '28rem', className } = props
-  const [mod, setMod] = useState<MonacoModule | null>(null)
-  const [loadError, setLoadError] = useState<string | null>(null)
+  const { mod, loadError } = useMonaco()
   const [editor, setEditor] = useState<Monaco.editor.IStandaloneCodeEditor | null>(null)
   const hostRef = useRef<HTMLDivElement>(null)
   const entries = useRef(new Map<string, Entry>())
@@ -58,13 +57,6 @@ export function ManifestEditor(props: ManifestEditorProps): ReactElement {
 
   const activePath = files.some(f => f.path === active) ? active : files[0]?.path ?? ''
 
-  // Load Monaco.
-  useEffect(() => {
-    let live = true
-    loadMonaco().then(m => { if (live) setMod(m) },
-      (e: unknown) => { if (live) setLoadError(e instanceof Error ? e.message : String(e)) })
-    return () => { live = false }
-  }, [])
 
   // Create the editor once Monaco is there; dispose it and our models on unmount.
   useEffect(() => {

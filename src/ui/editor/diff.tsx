@@ -1,7 +1,7 @@
 // "Desired vs live": a read-only Monaco diff editor of two YAML texts. Loads Monaco lazily like ManifestEditor.
-import { useEffect, useRef, useState, type ReactElement } from 'react'
+import { useEffect, useRef, type ReactElement } from 'react'
 import type * as Monaco from 'monaco-editor/editor/editor.api'
-import { loadMonaco, type MonacoModule } from './load.ts'
+import { useMonaco } from './load.ts'
 import { preferredTheme, watchTheme } from './theme.ts'
 
 export interface ManifestDiffProps {
@@ -20,18 +20,11 @@ let nextId = 0
 
 export function ManifestDiff(props: ManifestDiffProps): ReactElement {
   const { original, modified, sideBySide = true, height = '20rem', className } = props
-  const [mod, setMod] = useState<MonacoModule | null>(null)
-  const [loadError, setLoadError] = useState<string | null>(null)
+  const { mod, loadError } = useMonaco()
   const hostRef = useRef<HTMLDivElement>(null)
   const models = useRef<{ original: Monaco.editor.ITextModel; modified: Monaco.editor.ITextModel } | null>(null)
   const diffRef = useRef<Monaco.editor.IStandaloneDiffEditor | null>(null)
 
-  useEffect(() => {
-    let live = true
-    loadMonaco().then(m => { if (live) setMod(m) },
-      (e: unknown) => { if (live) setLoadError(e instanceof Error ? e.message : String(e)) })
-    return () => { live = false }
-  }, [])
 
   useEffect(() => {
     const host = hostRef.current

@@ -1,3 +1,5 @@
+import { useEffect, useState } from 'react'
+
 // Loads Monaco once, on demand. Call loadMonaco() early (e.g. on idle) to warm it up; the editor calls it too.
 export type MonacoModule = typeof import('./monaco-setup.ts')
 
@@ -7,4 +9,17 @@ export function loadMonaco(): Promise<MonacoModule> {
   loading ??= import('./monaco-setup.ts')
   loading.catch(() => { loading = undefined }) // a failed load (e.g. offline chunk) may be retried
   return loading
+}
+
+/** React: Monaco once it has loaded (null until then), and the load error if it failed. */
+export function useMonaco(): { mod: MonacoModule | null; loadError: string | null } {
+  const [mod, setMod] = useState<MonacoModule | null>(null)
+  const [loadError, setLoadError] = useState<string | null>(null)
+  useEffect(() => {
+    let live = true
+    loadMonaco().then(m => { if (live) setMod(m) },
+      (e: unknown) => { if (live) setLoadError(e instanceof Error ? e.message : String(e)) })
+    return () => { live = false }
+  }, [])
+  return { mod, loadError }
 }
