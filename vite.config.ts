@@ -22,6 +22,9 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
+            // Vite's preload helper is shared by every lazy import; in the monaco group it would make the entry
+            // import (and preload) all of Monaco before the app view renders.
+            { name: 'preload-helper', test: /preload-helper/, priority: 10 },
             { name: 'monaco', test: /node_modules[\\/]monaco-editor/ },
             { name: 'monaco-yaml', test: /node_modules[\\/](monaco-yaml|monaco-[a-z-]+|vscode-[a-z-]+|jsonc-parser|prettier)/ },
           ],

@@ -3,6 +3,7 @@
 // with the median wall time is reported. The peak heap comes from one more run that starts from a collected heap.
 // Each goal is checked and printed beside the figures; figures are never asserted by unit tests.
 import { benchClusterJobs } from './cluster-jobs.ts'
+import { benchPage } from './page.ts'
 import { benchSyncApp } from './sync-app.ts'
 import type { BenchResult, RunMode } from './measure.ts'
 
@@ -12,6 +13,8 @@ interface Suite {
   run: (n: number, mode: RunMode) => BenchResult | Promise<BenchResult>
   /** Goals, as lines "ok"/"MISSED" with the figures they compare. */
   goals: (results: BenchResult[]) => string[]
+  /** The case takes its own medians (page: navigations in fresh browser profiles): run once, no warm-up, no heap run. */
+  once?: boolean
 }
 
 const suites: Suite[] = [
@@ -40,6 +43,19 @@ const suites: Suite[] = [
       ]
     },
   },
+  {
+    name: 'page', sizes: [200], run: benchPage, once: true,
+    goals: ([page]) => [
+      goal(`app view rendered in under 1 s from navigation (vite preview, median of 3 fresh profiles): ` +
+        `${page!['appViewMs']} ms`, (page!['appViewMs'] as number) < 1000),
+      goal(`editor ready in under 2.5 s from navigation: ${page!['editorMs']} ms`, (page!['editorMs'] as number) < 2500),
+      goal(`app JavaScript under 200 KB gzip, Monaco excluded: ${page!['appJsGzipKB']} KB`,
+        (page!['appJsGzipKB'] as number) < 200),
+      goal(`p95 frame under 16 ms while ${page!.n} resources play at 20×: main-thread work ${page!['frameWorkP95Ms']} ms ` +
+        `(rAF interval p95 ${page!['p95FrameMs']} ms over ${page!['frames']} frames, max ${page!['maxFrameMs']} ms)`,
+        (page!['frameWorkP95Ms'] as number) < 16),
+    ],
+  },
 ]
 
 /** Each figure is the run with the median wall time of this many. */
@@ -62,6 +78,12 @@ const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefi
 
 for (const suite of suites) {
   if (only && suite.name !== only) continue
+  if (suite.once) {
+    const results: BenchResult[] = []
+    for (const n of suite.sizes) results.push(await suite.run(n, { heap: false }))
+    report(suite, results)
+    continue
+  }
   // Warm-up at the largest size: the JIT has compiled the hot paths and the heap has grown before measuring.
   await suite.run(suite.sizes.at(-1)!, { heap: false })
   const results: BenchResult[] = []
@@ -70,9 +92,13 @@ for (const suite of suites) {
     const { heapMB } = await suite.run(n, { heap: true })
     results.push({ ...timed, ...(heapMB !== undefined ? { heapMB } : {}) })
   }
+  report(suite, results)
+}
+
+function report(suite: Suite, results: BenchResult[]): void {
   if (json) {
     for (const r of results) console.log(JSON.stringify(r))
-    continue
+    return
   }
   console.log(`\n${suite.name}`)
   console.table(results.map(({ bench: _b, ...figures }) => figures))

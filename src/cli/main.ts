@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util'
 import { formatDiagnostic, hasErrors, parseManifests } from '../manifest/index.ts'
 import { readManifestFiles } from './files.ts'
+import { labCommand } from './lab.ts'
 import { type Output, syncCommand } from './sync.ts'
 import { SYNC_USAGE } from './sync-args.ts'
 
@@ -11,10 +12,12 @@ Usage:
   synclab validate <file-or-dir>...   read manifests as Argo CD would; print problems as file:line:col
   synclab sync <file-or-dir>...       sync them as one Argo CD Application on a simulated cluster
                                       (synclab sync --help for its flags)
+  synclab lab check <lab-dir>... [--solution]   run a lab's tasks headless and check them
   synclab --help | --version
 
 Exit status: validate: 0 fine, 1 warnings only with --strict, 2 invalid input.
-             sync: 0 every operation Succeeded, 1 an operation Failed or Errored, 2 invalid input.`
+             sync: 0 every operation Succeeded, 1 an operation Failed or Errored, 2 invalid input.
+             lab check: 0 as expected, 1 a task's verdict is not as expected, 2 invalid lab.`
 
 /** `io` receives the sync command's output (tests capture it); other commands print to the console. */
 export async function main(argv: string[], io?: Output): Promise<number> {
@@ -36,6 +39,7 @@ export async function main(argv: string[], io?: Output): Promise<number> {
       }
       return await syncCommand(rest, io)
     }
+    if (command === 'lab') return await labCommand(rest)
   } catch (e) {
     console.error(`synclab: ${(e as Error).message}`)
     return 2

@@ -123,8 +123,19 @@ export class Application {
     return this.tracked
   }
 
+  /** Sync status and health; recomputed only after a tracked object or the revision changed. */
   status(): AppStatus {
-    return compareAppState(this.revisionValue?.manifests ?? [], this.tracked, this.namespace)
+    if (this.statusMemo?.version !== this.trackedVersion) {
+      this.statusMemo = { version: this.trackedVersion,
+        status: compareAppState(this.revisionValue?.manifests ?? [], this.tracked, this.namespace) }
+    }
+    return this.statusMemo.status
+  }
+  private statusMemo: { version: number; status: AppStatus } | undefined
+
+  /** Moves on whenever a tracked object is written to, appears or goes, or the revision changes. */
+  get liveVersion(): number {
+    return this.trackedVersion
   }
 
   get currentOperation(): OperationRecord | undefined {
@@ -229,13 +240,13 @@ export class Application {
 
   /** R23 ApplyOutOfSyncOnly: is the tracked object at `key` different from its manifest? */
   private isModified(key: string): boolean {
-    if (this.statusCache?.version !== this.trackedVersion) {
+    if (this.statusByKey?.version !== this.trackedVersion) {
       const byKey = new Map(this.status().resources.map(r => [`${r.group}/${r.kind}/${r.namespace}/${r.name}`, r.status]))
-      this.statusCache = { version: this.trackedVersion, byKey }
+      this.statusByKey = { version: this.trackedVersion, byKey }
     }
-    return this.statusCache.byKey.get(key) !== 'Synced'
+    return this.statusByKey.byKey.get(key) !== 'Synced'
   }
-  private statusCache: { version: number; byKey: Map<string, string> } | undefined
+  private statusByKey: { version: number; byKey: Map<string, string> } | undefined
   private trackedVersion = 0
   /** Tracked keys written to, for plans to follow (plan.ts refreshLive); a fresh start moves the epoch. */
   private changes = { epoch: 0, log: [] as string[] }

@@ -1,6 +1,6 @@
 // The sandbox page: source on the left; the application, the plan and the sync panel on the right; the timeline,
 // the event streams and the time controls below.
-import { useEffect } from 'react'
+import { memo, useDeferredValue, useEffect } from 'react'
 import { AppView } from './app-view/AppView.tsx'
 import { SyncPanel } from './controls/SyncPanel.tsx'
 import { TimeControls } from './controls/TimeControls.tsx'
@@ -16,11 +16,11 @@ import { Timeline } from './timeline/Timeline.tsx'
 import { useSession } from './use-session.ts'
 
 export function App({ session }: { session: Session }) {
-  useSession(session)
+  const version = useSession(session)
+  // The timeline and the streams are the heavy part: they follow at a lower priority, in an interruptible render,
+  // so that playing at 20× keeps every frame short.
+  const deferred = useDeferredValue(version)
   useShortcuts(session)
-  const run = session.shown
-  const now = run.now
-  const timeline = buildTimeline(run.app.events, run.podHistories(), now)
   return (
     <div className="layout" data-testid="sandbox" data-ready="true">
       <header className="top">
@@ -38,16 +38,28 @@ export function App({ session }: { session: Session }) {
       </main>
       <section className="bottom panel" aria-label="Timeline">
         <TimeControls session={session} />
-        <Timeline timeline={timeline} now={now} cursor={session.view ? now : undefined}
-          onCursor={t => void session.seek(t)} />
-        <div className="streams">
-          <EventStream title="kubectl get pods --watch" lines={podWatchLines(run.podHistories(), now)} />
-          <EventStream title="Operation events" lines={eventLines(run.app.events, now)} />
-        </div>
+        <RunViews session={session} version={deferred} />
       </section>
     </div>
   )
 }
+
+/** Timeline and event streams of the run shown, at the given session version. */
+const RunViews = memo(function RunViews({ session }: { session: Session; version: number }) {
+  const run = session.shown
+  const now = run.now
+  const pods = run.podHistories()
+  return (
+    <>
+      <Timeline timeline={buildTimeline(run.app.events, pods, now)} now={now} cursor={session.view ? now : undefined}
+        onCursor={t => void session.seek(t)} />
+      <div className="streams">
+        <EventStream title="kubectl get pods --watch" lines={podWatchLines(pods, now)} />
+        <EventStream title="Operation events" lines={eventLines(run.app.events, now)} />
+      </div>
+    </>
+  )
+})
 
 /** Ctrl/Cmd+Enter syncs, Ctrl/Cmd+S commits. */
 function useShortcuts(session: Session): void {

@@ -5,22 +5,21 @@ import { useMemo } from 'react'
 import { groupOf } from '../../cluster/objects.ts'
 import { planTasks } from '../../sync/plan.ts'
 import { deleteBeforeCreation, isHook, settingsOf, wave } from '../../sync/task.ts'
-import { readSource } from '../session/revisions.ts'
 import type { Session } from '../session/session.ts'
 
 export function PlanPane({ session }: { session: Session }) {
-  const files = session.files
-  const run = session.live
-  const version = session.version
+  const source = session.source
+  const run = session.shown
+  const liveVersion = run.app.liveVersion
+  // Planned again only when the files or the tracked objects change, not on every tick.
   const plan = useMemo(() => {
-    const source = readSource(files)
     if (!source.ok) return undefined
     const { tasks } = planTasks({ targets: source.manifests, live: run.app.live(), namespace: run.app.namespace,
       revision: session.head?.id ?? '0000000', startedAt: run.now })
     const never = source.manifests.filter(m => settingsOf(m).skip || settingsOf(m).dropped || settingsOf(m).excludedFromSync)
     return { tasks, never }
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [files, run, version])
+  }, [source, run, liveVersion])
   if (!plan) return <section className="panel plan" aria-label="Sync plan"><h3>Sync plan</h3><p className="muted">Fix the errors in the editor to see the plan.</p></section>
   const groups: Array<{ label: string; tasks: typeof plan.tasks }> = []
   for (const t of plan.tasks) {

@@ -36,7 +36,8 @@ export class Session {
     const saved = opts.storage ? loadSession(opts.storage, opts.storageKey) : undefined
     this.files = saved?.files ?? opts.labFiles.map(f => ({ ...f }))
     this.active = saved?.active ?? this.files[0]?.path ?? ''
-    this.diagnostics = readSource(this.files).diagnostics
+    this.source = readSource(this.files)
+    this.diagnostics = this.source.diagnostics
     if (saved) this.restoreRevisions(saved)
     else this.initialCommit()
     this.ready = this.rebuildLive(saved?.now ?? 0)
@@ -68,9 +69,13 @@ export class Session {
 
   // Editing and source control.
 
+  /** The edited files as read (manifests and diagnostics), kept until the next edit. */
+  source: ReturnType<typeof readSource>
+
   edit(path: string, text: string): void {
     this.files = this.files.map(f => (f.path === path ? { ...f, text } : f))
-    this.diagnostics = readSource(this.files).diagnostics
+    this.source = readSource(this.files)
+    this.diagnostics = this.source.diagnostics
     this.changed()
   }
 
@@ -81,8 +86,7 @@ export class Session {
 
   /** "Commit": the edited files become a new revision, unless they cannot be read (errors keep the learner's text). */
   commit(message = 'Update manifests'): SourceRevision | undefined {
-    const source = readSource(this.files)
-    this.diagnostics = source.diagnostics
+    const source = this.source
     if (!source.ok) {
       this.changed()
       return undefined
@@ -121,7 +125,8 @@ export class Session {
   async reset(): Promise<void> {
     this.files = this.opts.labFiles.map(f => ({ ...f }))
     this.active = this.files[0]?.path ?? ''
-    this.diagnostics = readSource(this.files).diagnostics
+    this.source = readSource(this.files)
+    this.diagnostics = this.source.diagnostics
     this.revisions = []
     this.actions = []
     this.initialCommit()

@@ -1,0 +1,279 @@
+// page: the built sandbox page served by `vite preview`, measured in Debian's chromium (playwright-core).
+//  - appViewMs / editorMs: from navigation start to the app view rendered ([data-testid=sandbox][data-ready=true]
+//    holding [data-testid=app-view]) and to the Monaco editor ready ([data-testid=manifest-editor][data-ready=true]),
+//    read in the page: a MutationObserver installed before any page script stamps performance.now() (whose origin is
+//    the navigation's start) in the mutation batch that puts the element there. Each navigation uses a fresh
+//    profile (cold HTTP cache, empty localStorage); the median of NAVIGATIONS is reported.
+//  - appJsGzipKB: the JavaScript chunks of dist/assets that are the app's own code (everything but Monaco, monaco-yaml,
+//    their setup and their workers), each gzip -9 with node:zlib; `gz.<chunk>` lists them.
+//  - p95FrameMs / frames: a generated application of n resources committed, synced and played at 20× on the page
+//    of the last navigation; requestAnimationFrame deltas recorded in the page for FRAMES_MS of wall time (or until
+//    the operation ends). frameWorkP95Ms is the main-thread time of each frame (from the frame's start to a task
+//    posted from its requestAnimationFrame callback, which runs after style, layout and paint), the part of a
+//    frame the page is responsible for; headless chromium draws at 60 Hz, so a delta is never under ~16.7 ms.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { type BrowserContext, chromium } from 'playwright-core'
+import { stringify } from 'yaml'
+import type { KubeObject } from '../src/cluster/objects.ts'
+import type { BenchResult } from './measure.ts'
+
+const NAVIGATIONS = 3
+const FRAMES_MS = 8_000
+const SPEED = 20
+const ASSETS = 'dist/assets'
+/** Monaco and what only it needs: not app code. The lazily loaded ManifestEditor chunk is app code. */
+const NOT_APP = /^(monaco|monaco-yaml|monaco-setup|editor\.worker|yaml\.worker)-[\w-]+\.js$/
+/** The flags of test/e2e/run.mjs. */
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync']
+
+export async function benchPage(n: number): Promise<BenchResult> {
+  ensureBuilt()
+  const gz = appChunksGzip()
+  const appJsGzipKB = round(Object.values(gz).reduce((a, b) => a + b, 0))
+  const port = await freePort()
+  const base = `http://127.0.0.1:${port}/`
+  const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1',
+    '--port', String(port), '--strictPort'], { stdio: ['ignore', 'pipe', 'pipe'] })
+  let serverLog = ''
+  server.stdout!.on('data', (d: Buffer) => { serverLog += d })
+  server.stderr!.on('data', (d: Buffer) => { serverLog += d })
+  const profiles: string[] = []
+  let context: BrowserContext | undefined
+  try {
+    await waitForServer(base, server, 20_000).catch((e: unknown) => { throw new Error(`${String(e)}\n${serverLog}`) })
+    const loads: { appView: number; editor: number }[] = []
+    let frames: FrameFigures | undefined
+    for (let i = 0; i < NAVIGATIONS; i++) {
+      const profile = mkdtempSync(join(tmpdir(), 'synclab-bench-chromium-'))
+      profiles.push(profile)
+      context = await chromium.launchPersistentContext(profile, {
+        executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS,
+        viewport: { width: 1280, height: 800 },
+      })
+      const page = context.pages()[0] ?? await context.newPage()
+      const errors: string[] = []
+      page.on('pageerror', e => errors.push(e.message))
+      await page.addInitScript({ content: MARKS_SCRIPT })
+      await page.goto(base, { waitUntil: 'commit' })
+      await page.waitForFunction('window.__benchMarks && window.__benchMarks.editor !== undefined', null,
+        { timeout: 30_000, polling: 100 })
+      loads.push(await page.evaluate('window.__benchMarks') as { appView: number; editor: number })
+      if (i === NAVIGATIONS - 1) frames = await playFrames(page, n)
+      if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`)
+      await context.close()
+      context = undefined
+    }
+    const appViewMs = median(loads.map(l => l.appView))
+    const editorMs = median(loads.map(l => l.editor))
+    return {
+      bench: 'page', n, wallMs: appViewMs, appViewMs, editorMs, appJsGzipKB,
+      p95FrameMs: frames!.p95, frames: frames!.count, frameWorkP95Ms: frames!.workP95, maxFrameMs: frames!.max,
+      virtualS: frames!.virtualS, phase: frames!.phase,
+      ...Object.fromEntries(Object.entries(gz).map(([chunk, kb]) => [`gz.${chunk}`, round(kb)])),
+    }
+  } finally {
+    await context?.close().catch(() => {})
+    await stop(server)
+    for (const p of profiles) rmSync(p, { recursive: true, force: true })
+  }
+}
+
+// In the page, before any of its scripts: stamps when the app view and the editor are first in the document.
+const MARKS_SCRIPT = `(() => {
+  const marks = {}
+  window.__benchMarks = marks
+  const start = () => performance.getEntriesByType('navigation')[0]?.startTime ?? 0
+  const observer = new MutationObserver(() => {
+    if (marks.appView === undefined &&
+        document.querySelector('[data-testid=sandbox][data-ready=true] [data-testid=app-view]'))
+      marks.appView = Math.round((performance.now() - start()) * 10) / 10
+    if (marks.editor === undefined && document.querySelector('[data-testid=manifest-editor][data-ready=true]'))
+      marks.editor = Math.round((performance.now() - start()) * 10) / 10
+    if (marks.appView !== undefined && marks.editor !== undefined) observer.disconnect()
+  })
+  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-ready'] })
+})()`
+
+interface FrameFigures {
+  p95: number
+  workP95: number
+  max: number
+  count: number
+  virtualS: number
+  phase: string
+}
+
+/** Replaces the lab's files with a generated app of n resources, commits, syncs, plays at 20×, records frames. */
+async function playFrames(page: import('playwright-core').Page, n: number): Promise<FrameFigures> {
+  const texts = generatedFiles(n)
+  const script = `(async () => {
+    const texts = ${JSON.stringify(texts)}
+    const s = window.__synclab
+    const paths = s.files.map(f => f.path)
+    if (paths.length < texts.length) throw new Error('the lab has ' + paths.length + ' files, need ' + texts.length)
+    paths.forEach((p, i) => s.edit(p, texts[i] ?? ''))
+    if (!s.commit('bench: ${n} resources')) throw new Error('commit failed: ' + JSON.stringify(s.diagnostics.slice(0, 3)))
+    // Let the editor and the page take in the new files before the clock starts.
+    await new Promise(r => setTimeout(r, 1000))
+    const deltas = [], work = []
+    const t0 = performance.now(), v0 = s.live.now
+    let last, started = false
+    s.sync({})
+    s.play(${SPEED})
+    const channel = new MessageChannel()
+    let frameStart = 0
+    channel.port1.onmessage = () => { work.push(performance.now() - frameStart) }
+    await new Promise(resolve => {
+      const frame = ts => {
+        if (last !== undefined) deltas.push(ts - last)
+        last = ts
+        frameStart = ts
+        channel.port2.postMessage(0)
+        if (s.live.app.operationRunning) started = true
+        const ended = started && !s.live.app.operationRunning
+        if (performance.now() - t0 < ${FRAMES_MS} && !ended) requestAnimationFrame(frame)
+        else setTimeout(resolve, 50)
+      }
+      requestAnimationFrame(frame)
+    })
+    s.pause()
+    channel.port1.close()
+    const phase = s.live.app.currentOperation?.result().phase ?? 'none'
+    return { deltas, work, virtualMs: s.live.now - v0, phase }
+  })()`
+  const r = await page.evaluate(script) as { deltas: number[]; work: number[]; virtualMs: number; phase: string }
+  if (r.deltas.length < 10) throw new Error(`page: only ${r.deltas.length} frames recorded`)
+  return {
+    p95: round(percentile(r.deltas, 0.95)), workP95: round(percentile(r.work, 0.95)),
+    max: round(Math.max(...r.deltas)), count: r.deltas.length, virtualS: round(r.virtualMs / 1000), phase: r.phase,
+  }
+}
+
+/**
+ * n resources as multi-document YAML in 4 files (the lab has 4): 3/4 ConfigMaps and Services in 10 waves, 15 %
+ * Deployments, 10 % Sync hook Jobs (busybox, sleep 5) spread over the waves.
+ */
+export function generatedFiles(n: number): string[] {
+  const WAVES = 10
+  const hooks = Math.round(n / 10)
+  const deployments = Math.round(n * 0.15)
+  const plain = n - hooks - deployments
+  const wave = (i: number) => ({ 'argocd.argoproj.io/sync-wave': String(i % WAVES) })
+  const configMaps: KubeObject[] = []
+  const services: KubeObject[] = []
+  for (let i = 0; i < plain; i++) {
+    if (i % 3 === 0) {
+      services.push({ apiVersion: 'v1', kind: 'Service', metadata: { name: `svc-${i}`, annotations: wave(i) },
+        spec: { selector: { app: `web-${i % deployments}` }, ports: [{ port: 80, targetPort: 8080 }] } })
+    } else {
+      configMaps.push({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `cm-${i}`, annotations: wave(i) },
+        data: { index: String(i), greeting: 'hello' } })
+    }
+  }
+  const webs: KubeObject[] = []
+  for (let i = 0; i < deployments; i++) {
+    webs.push({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: `web-${i}`, annotations: wave(i) },
+      spec: { replicas: 1, selector: { matchLabels: { app: `web-${i}` } },
+        template: { metadata: { labels: { app: `web-${i}` } },
+          spec: { containers: [{ name: 'web', image: 'nginx:1.27', ports: [{ containerPort: 8080 }] }] } } } })
+  }
+  const jobs: KubeObject[] = []
+  for (let i = 0; i < hooks; i++) {
+    jobs.push({ apiVersion: 'batch/v1', kind: 'Job',
+      metadata: { name: `hook-${i}`, annotations: { 'argocd.argoproj.io/hook': 'Sync',
+        'argocd.argoproj.io/hook-delete-policy': 'HookSucceeded', ...wave(i) } },
+      spec: { backoffLimit: 0, template: { spec: { restartPolicy: 'Never',
+        containers: [{ name: 'main', image: 'busybox:1.36', command: ['sleep', '5'] }] } } } })
+  }
+  const doc = (objects: KubeObject[]) => objects.map(o => stringify(o)).join('---\n')
+  return [doc(jobs), doc(webs), doc(services), doc(configMaps)]
+}
+
+/** Builds dist/ when it is missing or older than what it is built from. */
+function ensureBuilt(): void {
+  const built = existsSync('dist/index.html') ? statSync('dist/index.html').mtimeMs : 0
+  const sources = ['src', 'labs', 'index.html', 'vite.config.ts', 'package-lock.json']
+  if (built > 0 && newest(sources) <= built) return
+  const r = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'],
+    { encoding: 'utf8', timeout: 120_000 })
+  if (r.status !== 0) throw new Error(`page: vite build failed\n${r.stdout}\n${r.stderr}`)
+}
+
+function newest(paths: string[]): number {
+  let max = 0
+  for (const p of paths) {
+    if (!existsSync(p)) continue
+    const st = statSync(p)
+    max = Math.max(max, st.mtimeMs)
+    if (st.isDirectory()) max = Math.max(max, newest(readdirSync(p).map(e => join(p, e))))
+  }
+  return max
+}
+
+/** KB (1024 bytes) gzip -9 of each app chunk, by chunk name without its hash. */
+function appChunksGzip(): Record<string, number> {
+  const out: Record<string, number> = {}
+  const chunks = readdirSync(ASSETS).filter(f => f.endsWith('.js') && !NOT_APP.test(f)).sort()
+  if (!chunks.some(f => f.startsWith('index-'))) throw new Error(`page: no index-*.js in ${ASSETS}`)
+  for (const f of chunks) {
+    const name = f.replace(/-[\w-]{8}\.js$/, '')
+    out[name] = (out[name] ?? 0) + gzipSync(readFileSync(join(ASSETS, f)), { level: 9 }).length / 1024
+  }
+  return out
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer()
+    srv.once('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address()
+      const port = typeof address === 'object' && address !== null ? address.port : 0
+      srv.close(() => resolve(port))
+    })
+  })
+}
+
+async function waitForServer(url: string, server: ChildProcess, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs
+  while (Date.now() < end) {
+    if (server.exitCode !== null) throw new Error(`vite preview exited with ${server.exitCode}`)
+    try {
+      const r = await fetch(url)
+      if (r.ok) return
+    } catch { /* not up yet */ }
+    await new Promise(r => setTimeout(r, 100))
+  }
+  throw new Error(`vite preview did not answer at ${url}`)
+}
+
+/** Stops vite preview and waits for it to exit (SIGKILL if it has not after 3 s). */
+async function stop(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) return
+  const exited = new Promise<void>(resolve => server.once('exit', () => resolve()))
+  server.kill()
+  const timer = setTimeout(() => server.kill('SIGKILL'), 3_000)
+  await exited
+  clearTimeout(timer)
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]!
+}
+
+/** Nearest-rank percentile. */
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!
+}
+
+function round(x: number): number {
+  return Math.round(x * 10) / 10
+}

@@ -1,0 +1,52 @@
+// `synclab lab check <lab-dir>... [--solution]`: reads each lab (problems as file:line:col) and runs its tasks
+// headless (src/labs/run.ts). Exit status: 0 every verdict as expected, 1 a mismatch, 2 an invalid lab or usage.
+import { parseArgs } from 'node:util'
+import { formatDiagnostic } from '../manifest/index.ts'
+import { loadLabDir } from '../labs/load.ts'
+import { checkLab } from '../labs/run.ts'
+
+export const LAB_USAGE = `Usage:
+  synclab lab check <lab-dir>... [--solution]
+
+Runs each lab's tasks on a simulated cluster, as a learner would, and checks them.
+  --solution   apply every task's solution: every task must pass
+  (default)    start state: tasks that need work must fail; pitfalls must be rejected
+
+Exit status: 0 as expected, 1 a task's verdict is not as expected, 2 invalid lab or usage.`
+
+export async function labCommand(argv: string[], print: (line: string) => void = console.log,
+  printError: (line: string) => void = console.error): Promise<number> {
+  const [sub, ...rest] = argv
+  if (!sub || sub === '--help' || sub === '-h') {
+    print(LAB_USAGE)
+    return sub ? 0 : 2
+  }
+  if (sub !== 'check') {
+    printError(`synclab lab: unknown subcommand "${sub}"\n\n${LAB_USAGE}`)
+    return 2
+  }
+  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true,
+    options: { solution: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } })
+  if (values.help) {
+    print(LAB_USAGE)
+    return 0
+  }
+  if (positionals.length === 0) {
+    printError(`synclab lab check: name at least one lab folder\n\n${LAB_USAGE}`)
+    return 2
+  }
+  let status = 0
+  for (const dir of positionals) {
+    const { lab, diagnostics } = loadLabDir(dir)
+    for (const d of diagnostics) printError(formatDiagnostic(d))
+    if (!lab) {
+      status = 2
+      continue
+    }
+    print(`${lab.id}: ${lab.title} (${values.solution ? 'solutions' : 'start states'})`)
+    const lines = await checkLab(lab, { solution: values.solution })
+    for (const line of lines) print(line.text)
+    if (lines.some(l => !l.ok) && status === 0) status = 1
+  }
+  return status
+}
