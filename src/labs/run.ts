@@ -223,8 +223,11 @@ export interface CheckLine {
   text: string
 }
 
-const why = (run: TaskRun): string =>
-  [run.error, ...run.outcome.failures.map(formatFailure)].filter((s): s is string => s !== undefined).join('; ')
+/** The first reason a check failed (a step error, else the first failed expectation), and how many more. */
+export function why(run: Pick<TaskRun, 'error' | 'outcome'>): string {
+  const all = [run.error, ...run.outcome.failures.map(formatFailure)].filter((s): s is string => s !== undefined)
+  return all.length > 1 ? `${all[0]} (+${all.length - 1} more)` : all[0] ?? ''
+}
 
 /**
  * `synclab lab check`: with solution, every task must pass; without, every task that needs work must fail from

@@ -14,12 +14,13 @@ import { SourcePanel } from './source/SourcePanel.tsx'
 import { buildTimeline } from './timeline/model.ts'
 import { Timeline } from './timeline/Timeline.tsx'
 import { useSession } from './use-session.ts'
+import { useThrottled } from './use-throttled.ts'
 
 export function App({ session }: { session: Session }) {
   const version = useSession(session)
-  // The timeline and the streams are the heavy part: they follow at a lower priority, in an interruptible render,
-  // so that playing at 20× keeps every frame short.
-  const deferred = useDeferredValue(version)
+  // The application view, the timeline and the streams are the heavy part: while a run plays they redraw ten times a
+  // second, at a lower priority, in an interruptible render, so that every frame stays short.
+  const deferred = useDeferredValue(useThrottled(version, 100))
   useShortcuts(session)
   return (
     <div className="layout" data-testid="sandbox" data-ready="true">
@@ -28,12 +29,12 @@ export function App({ session }: { session: Session }) {
         <span className="muted">Lab: {LAB.title} · app <code>{LAB.appName}</code> · namespace <code>{LAB.namespace}</code></span>
       </header>
       <main className="columns">
-        <SourcePanel session={session} />
+        <SourcePanelMemo session={session} version={session.stateVersion} />
         <div className="right">
-          <SyncPanel session={session} />
-          <WhatIfPanel session={session} />
-          <AppView session={session} />
-          <PlanPane session={session} />
+          <SyncPanelMemo session={session} version={session.stateVersion} running={session.live.app.operationRunning} />
+          <WhatIfPanelMemo session={session} version={session.stateVersion} />
+          <AppViewMemo session={session} version={deferred} />
+          <PlanPaneMemo session={session} version={session.stateVersion} live={session.shown.app.liveVersion} />
         </div>
       </main>
       <section className="bottom panel" aria-label="Timeline">
@@ -43,6 +44,15 @@ export function App({ session }: { session: Session }) {
     </div>
   )
 }
+
+// Panels that change only when the learner does something, or (the plan) when the tracked objects change: they
+// skip the re-render on every frame of a playing run.
+type Versioned = { session: Session; version: number }
+const SourcePanelMemo = memo(({ session }: Versioned) => <SourcePanel session={session} />)
+const SyncPanelMemo = memo(({ session }: Versioned & { running: boolean }) => <SyncPanel session={session} />)
+const WhatIfPanelMemo = memo(({ session }: Versioned) => <WhatIfPanel session={session} />)
+const AppViewMemo = memo(({ session }: Versioned) => <AppView session={session} />)
+const PlanPaneMemo = memo(({ session }: Versioned & { live: number }) => <PlanPane session={session} />)
 
 /** Timeline and event streams of the run shown, at the given session version. */
 const RunViews = memo(function RunViews({ session }: { session: Session; version: number }) {

@@ -80,8 +80,10 @@ export const tests = [
       assert.ok(applyAt('pre-post-sync-hook') < applyAt('after'), 'PostSync after the Deployment')
       assert.ok(s.events.some(e => e.type === 'delete' && e.name === 'after' && e.reason === 'HookSucceeded'))
       assert.ok(s.events.some(e => e.type === 'gone' && e.name === 'after' && e.kind === 'Job'))
+      // The application view redraws a few times a second while a run plays: wait for it to show the end.
+      await page.waitForFunction(() => /successfully synced/.test(
+        document.querySelector('[data-testid=operation-message]')?.textContent ?? ''), null, { timeout: 5_000 })
       assert.match(await page.textContent('[data-testid=app-status]'), /Synced/)
-      assert.match(await page.textContent('[data-testid=operation-message]'), /successfully synced/)
       await page.screenshot({ path: join(artifacts, 'synced.png'), fullPage: true })
     },
   },

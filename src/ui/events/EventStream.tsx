@@ -24,7 +24,8 @@ export function EventStream({ lines, title, maxHeight = '16em' }: EventStreamPro
   useLayoutEffect(() => {
     const el = ref.current
     if (el && stick.current) el.scrollTop = el.scrollHeight
-  }, [lines])
+    // Only when the content changed: scrolling forces a layout, which would cost every frame of a playing run.
+  }, [lines.length, lines.at(-1)])
 
   const onScroll = (e: UIEvent<HTMLPreElement>): void => {
     const el = e.currentTarget

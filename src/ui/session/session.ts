@@ -29,6 +29,8 @@ export class Session {
   live!: Run
   view: Run | undefined
   version = 0
+  /** Moves on when the learner does something (edit, commit, action, play state), not when time merely passes. */
+  stateVersion = 0
   private listeners = new Set<() => void>()
   private ready: Promise<void>
 
@@ -64,8 +66,15 @@ export class Session {
   /** Files differ from the last commit. */
   get dirty(): boolean {
     const head = this.head
-    return !head || JSON.stringify(head.files) !== JSON.stringify(this.files)
+    if (!head) return true
+    if (this.dirtyMemo?.files !== this.files || this.dirtyMemo.head !== head) {
+      const same = head.files.length === this.files.length &&
+        this.files.every((f, i) => f.path === head.files[i]!.path && f.text === head.files[i]!.text)
+      this.dirtyMemo = { files: this.files, head, dirty: !same }
+    }
+    return this.dirtyMemo.dirty
   }
+  private dirtyMemo: { files: SourceFile[]; head: SourceRevision; dirty: boolean } | undefined
 
   // Editing and source control.
 
@@ -193,7 +202,7 @@ export class Session {
 
   private async advanceLiveTo(t: number): Promise<void> {
     await this.live.advanceTo(t, this.actions, this.revisions)
-    this.changed()
+    this.changed(false)
   }
 
   private act(action: SessionAction): void {
@@ -230,14 +239,32 @@ export class Session {
     this.actions = saved.actions.filter(a => a.type !== 'commit' || known.has(a.revision))
   }
 
-  private changed(): void {
+  /**
+   * Tells the listeners; saves to the browser's storage at once after the learner did something, at most once a
+   * second while time merely passes.
+   */
+  private changed(saveNow = true): void {
     this.version++
-    if (this.opts.storage && this.live) {
-      saveSession(this.opts.storage, this.opts.storageKey, {
-        files: this.files, active: this.active, now: this.live.now, actions: this.actions,
-        revisions: this.revisions.map(({ manifests: _m, ...r }) => r),
-      })
+    if (saveNow) {
+      this.stateVersion++
+      this.save()
     }
+    else this.saveSoon()
     for (const l of this.listeners) l()
+  }
+
+  private saveTimer: ReturnType<typeof setTimeout> | undefined
+  private saveSoon(): void {
+    if (this.saveTimer === undefined) this.saveTimer = setTimeout(() => this.save(), 1000)
+  }
+
+  private save(): void {
+    if (this.saveTimer !== undefined) clearTimeout(this.saveTimer)
+    this.saveTimer = undefined
+    if (!this.opts.storage || !this.live) return
+    saveSession(this.opts.storage, this.opts.storageKey, {
+      files: this.files, active: this.active, now: this.live.now, actions: this.actions,
+      revisions: this.revisions.map(({ manifests: _m, ...r }) => r),
+    })
   }
 }
