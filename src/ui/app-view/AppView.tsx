@@ -1,6 +1,7 @@
 // The application as Argo CD's UI shows it: sync status and health, the last operation, why it waits, the resource
 // tree and the sync result table.
 import { useState } from 'react'
+import { timestamp } from '../../cluster/clock.ts'
 import type { Session } from '../session/session.ts'
 import { Badge } from './badges.tsx'
 import { ResourceTree } from './ResourceTree.tsx'
@@ -9,7 +10,7 @@ import { ResultTable } from './ResultTable.tsx'
 import { WhyItWaits } from '../why/WhyItWaits.tsx'
 
 export function AppView({ session }: { session: Session }) {
-  const [tab, setTab] = useState<'tree' | 'results' | 'diff'>('tree')
+  const [tab, setTab] = useState<'tree' | 'results' | 'diff' | 'history'>('tree')
   const run = session.shown
   const app = run.app
   const status = app.status()
@@ -39,9 +40,30 @@ export function AppView({ session }: { session: Session }) {
         <button role="tab" aria-selected={tab === 'tree'} onClick={() => setTab('tree')}>Resource tree</button>
         <button role="tab" aria-selected={tab === 'results'} onClick={() => setTab('results')}>Sync result</button>
         <button role="tab" aria-selected={tab === 'diff'} onClick={() => setTab('diff')} data-testid="diff-tab">Diff</button>
+        <button role="tab" aria-selected={tab === 'history'} onClick={() => setTab('history')}>History</button>
       </div>
       {tab === 'tree' ? <ResourceTree session={session} />
-        : tab === 'results' ? <ResultTable resources={result?.resources ?? []} /> : <DiffView session={session} />}
+        : tab === 'results' ? <ResultTable resources={result?.resources ?? []} />
+          : tab === 'diff' ? <DiffView session={session} /> : <HistoryTable session={session} />}
     </section>
+  )
+}
+
+/** `argocd app history`: the successful syncs, newest last (R53: selective and dry-run syncs are not recorded). */
+function HistoryTable({ session }: { session: Session }) {
+  const history = session.shown.app.history
+  if (history.length === 0) return <p className="muted">No successful sync yet.</p>
+  return (
+    <table className="results" data-testid="history">
+      <thead><tr><th>ID</th><th>Date</th><th>Revision</th><th>Initiated by</th></tr></thead>
+      <tbody>
+        {history.map(h => (
+          <tr key={h.id}>
+            <td>{h.id}</td><td>{timestamp(h.deployedAt).replace('T', ' ').replace('Z', ' +0000 UTC')}</td>
+            <td><code>{h.revision.slice(0, 7)}</code></td><td>{'automated' in h.initiatedBy ? 'automated sync' : h.initiatedBy.username}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   )
 }
