@@ -88,7 +88,7 @@ export const tests = [
     },
   },
   {
-    name: 'an edit survives a reload',
+    name: 'an edit survives a reload; Ctrl+S commits it as a new revision',
     async run({ page, base }) {
       await ready(page, base)
       await page.evaluate(() => {
@@ -99,6 +99,11 @@ export const tests = [
       await page.waitForSelector('[data-testid=sandbox][data-ready=true]')
       const text = await page.evaluate(() => window.__synclab.files.find(f => f.path === 'pre-post-sync-hook/svc.yaml').text)
       assert.match(text, /5001/)
+      assert.match(await page.textContent('[data-testid=head]'), /uncommitted changes/)
+      await page.keyboard.press('Control+s')
+      await page.waitForFunction(() => window.__synclab.revisions.length === 2)
+      assert.match(await page.textContent('[data-testid=head]'), /HEAD [0-9a-f]{7} · Update manifests/)
+      assert.match(await page.textContent('[data-testid=app-status]'), /OutOfSync/)
     },
   },
 ]
