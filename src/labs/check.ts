@@ -106,7 +106,6 @@ export function describeEvent(m: EventMatch): string {
     if (m[k] !== undefined) parts.push(`${k}=${m[k]}`)
   }
   if (m.hook !== undefined) parts.push(m.hook ? '(hook)' : '(resource)')
-  if (m.dryRun) parts.push('(dry run)')
   return parts.join(' ')
 }
 
@@ -172,7 +171,7 @@ export function eventMatches(e: RecordedEvent, m: EventMatch): boolean {
   for (const k of ['reason', 'syncPhase', 'wave', 'action', 'hook', 'hookPhase', 'health', 'phase', 'status'] as const) {
     if (m[k] !== undefined && f[k] !== m[k]) return false
   }
-  if (e.type === 'apply' && (e.dryRun ?? false) !== (m.dryRun ?? false)) return false
+  if (e.type === 'apply' && e.dryRun) return false // only real applies count
   return true
 }
 

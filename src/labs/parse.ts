@@ -116,9 +116,9 @@ export function parseLab(files: readonly LabFile[], dir: string): ParseLabResult
   const lc = new LineCounter()
   const doc = parseDocument(labFile.text, { lineCounter: lc, prettyErrors: false })
   const at = new Positions(doc, lc, labFile.text)
-  const push = (code: string, message: string, node?: Node | null, file = fileName): void => {
-    const s = at.span(node?.range ?? null)
-    diagnostics.push({ file, ...s, severity: 'error', code, message })
+  const push: Push = (code, message, node, file = fileName, span) => {
+    const s = span ?? at.span(node?.range ?? null)
+    diagnostics.push({ file, line: s.line, col: s.col, endLine: s.endLine, endCol: s.endCol, severity: 'error', code, message })
   }
   for (const e of doc.errors) {
     const s = at.span(e.pos)
@@ -230,28 +230,38 @@ export function editSetFolder(task: LabTask, pitfall?: Pitfall): string {
   return pitfall ? `solution/${task.id}/${pitfall.id}/` : `solution/${task.id}/`
 }
 
+export interface EditProblem {
+  field: 'files' | 'edits'
+  index: number
+  message: string
+}
+
 /** Applies an edit set to a working tree; returns the problems (a missing file, text not found). */
-export function applyEdits(lab: Lab, tree: Map<string, string>, set: EditSet, folder: string): string[] {
-  const problems: string[] = []
-  for (const file of set.files) {
+export function applyEdits(lab: Lab, tree: Map<string, string>, set: EditSet, folder: string): EditProblem[] {
+  const problems: EditProblem[] = []
+  set.files.forEach((file, index) => {
     const text = lab.files.get(folder + file)
-    if (text === undefined) problems.push(`files: ${folder}${file} does not exist`)
+    if (text === undefined) problems.push({ field: 'files', index, message: `${folder}${file} does not exist` })
     else tree.set(file, text)
-  }
-  set.edits.forEach((e, i) => {
+  })
+  set.edits.forEach((e, index) => {
+    const problem = (message: string) => problems.push({ field: 'edits', index, message })
     if ('delete' in e) {
-      if (!tree.delete(e.file)) problems.push(`edits[${i}]: ${e.file} does not exist`)
+      if (!tree.delete(e.file)) problem(`${e.file} does not exist`)
     } else if ('replace' in e) {
       const text = tree.get(e.file)
-      if (text === undefined) problems.push(`edits[${i}]: ${e.file} does not exist`)
-      else if (!text.includes(e.replace)) problems.push(`edits[${i}]: ${e.file} does not contain ${JSON.stringify(e.replace)}`)
+      if (text === undefined) problem(`${e.file} does not exist`)
+      else if (!text.includes(e.replace)) problem(`${e.file} does not contain ${JSON.stringify(e.replace)}`)
       else tree.set(e.file, text.replace(e.replace, e.with))
     } else tree.set(e.file, e.content)
   })
   return problems
 }
 
-type Push = (code: string, message: string, node?: Node | null, file?: string) => void
+export const formatEditProblem = (p: EditProblem): string => `${p.field}[${p.index}]: ${p.message}`
+
+type Span = { line: number; col: number; endLine: number; endCol: number }
+type Push = (code: string, message: string, node?: Node | null, file?: string, span?: Span) => void
 
 function checkRules(lab: Lab, raw: RawLab, at: Positions, push: Push): void {
   const folder = lab.dir.split('/').filter(Boolean).at(-1)
@@ -261,7 +271,7 @@ function checkRules(lab: Lab, raw: RawLab, at: Positions, push: Push): void {
   const tree = repoFiles(lab)
   if (tree.size === 0) push('lab-repo', `app.path: no YAML files under repo/${lab.app.path}/`, at.node(['app', 'path']))
   for (const d of parseManifests([...tree].map(([path, text]) => ({ path: `${lab.dir}/repo/${lab.app.path}/${path}`, text }))).diagnostics) {
-    if (d.severity === 'error') push(`manifest-${d.code}`, d.message, null, d.file)
+    if (d.severity === 'error') push(`manifest-${d.code}`, d.message, null, d.file, d)
   }
 
   const taskIds = new Set<string>()
@@ -301,18 +311,24 @@ function checkRules(lab: Lab, raw: RawLab, at: Positions, push: Push): void {
       // A pitfall's edits must apply on top of the state the task starts from.
       const ptree = new Map(tree)
       for (const problem of applyEdits(lab, ptree, p, editSetFolder(task, p))) {
-        push('lab-edit', `${pbase.join('.')}.${problem}`, at.node([...pbase, problem.startsWith('files') ? 'files' : 'edits']))
+        push('lab-edit', `${pbase.join('.')}.${formatEditProblem(problem)}`, at.node([...pbase, problem.field, problem.index]))
       }
     })
     task.check.forEach((x, xi) => checkExpectation(x, [...base, 'check', xi], at, push))
     // The solution carries the working tree on to the next task; it must apply and give valid manifests.
     for (const problem of applyEdits(lab, tree, task.solution, editSetFolder(task))) {
-      push('lab-edit', `tasks.${ti}.solution.${problem}`, at.node([...base, 'solution', problem.startsWith('files') ? 'files' : 'edits']))
+      push('lab-edit', `tasks.${ti}.solution.${formatEditProblem(problem)}`, at.node([...base, 'solution', problem.field, problem.index]))
     }
     if (hasEdits) {
-      const { diagnostics } = parseManifests([...tree].map(([path, text]) => ({ path, text })))
+      // A broken manifest is reported where it came from: the solution file, or the inline edit that wrote it.
+      const touched = new Set([...task.solution.files, ...task.solution.edits.map(e => e.file)])
+      const { diagnostics } = parseManifests([...tree].filter(([path]) => touched.has(path)).map(([path, text]) => ({ path, text })))
       for (const d of diagnostics.filter(x => x.severity === 'error')) {
-        push('lab-solution-manifest', `tasks.${ti}.solution: ${d.file}:${d.line}:${d.col}: ${d.message}`, at.node([...base, 'solution']))
+        const edit = task.solution.edits.findLastIndex(e => e.file === d.file)
+        if (edit >= 0) {
+          push('lab-solution-manifest', `tasks.${ti}.solution.edits[${edit}]: ${d.file}:${d.line}:${d.col}: ${d.message}`,
+            at.node([...base, 'solution', 'edits', edit]))
+        } else push(`manifest-${d.code}`, d.message, null, `${lab.dir}/${editSetFolder(task)}${d.file}`, d)
       }
     }
   })

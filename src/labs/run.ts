@@ -10,7 +10,7 @@ import type { SyncRequest } from '../sync/operation.ts'
 import { Simulation } from '../sync/simulation.ts'
 import type { ResourceKey } from '../sync/types.ts'
 import { type CheckContext, type CheckOutcome, evaluate, formatFailure, LogBook } from './check.ts'
-import { applyEdits, editSetFolder, repoFiles } from './parse.ts'
+import { applyEdits, editSetFolder, formatEditProblem, repoFiles } from './parse.ts'
 import type { EditSet, Lab, LabTask, Pitfall, Step } from './types.ts'
 
 /** How long a step waits at most for an operation or a deletion (virtual). */
@@ -76,7 +76,7 @@ export class LabSession {
 
   edit(set: EditSet, folder: string): void {
     const problems = applyEdits(this.lab, this.tree, set, folder)
-    if (problems.length > 0) throw new StepError(`edit: ${problems.join('; ')}`)
+    if (problems.length > 0) throw new StepError(`edit: ${problems.map(formatEditProblem).join('; ')}`)
   }
 
   async step(step: Step, editFor: (use: string | undefined) => { set: EditSet; folder: string } | undefined): Promise<void> {

@@ -101,8 +101,6 @@ export interface EventMatch extends NameMatch {
   /** operation: Running, Succeeded, ...; app: Deleting, Deleted, DeletionError. */
   phase?: string
   status?: string
-  /** apply: a dry-run apply (default: only real applies match). */
-  dryRun?: boolean
 }
 
 export type Expectation =

@@ -20,6 +20,8 @@ export interface ResourceStatus {
   hook: boolean
   /** Live, tracked, and no longer in the manifests: a prune would delete it. */
   requiresPruning: boolean
+  /** R5: annotated Skip, never applied, not counted. */
+  skip?: boolean
 }
 
 export interface AppStatus {
@@ -41,7 +43,7 @@ export function compareAppState(targets: KubeObject[], live: ReadonlyMap<string,
     if (liveObj) seen.add(keyOf(liveObj))
     const health = liveObj ? getHealth(liveObj) : { status: 'Missing' as const }
     resources.push({
-      ...identity(obj), hook: false, requiresPruning: false,
+      ...identity(obj), hook: false, requiresPruning: false, ...(s.skip ? { skip: true } : {}),
       // R5: Skip resources are managed but never applied; Argo CD leaves them out of the sync status.
       status: s.skip ? 'Synced' : liveObj && contains(liveObj, obj) ? 'Synced' : 'OutOfSync',
       ...(health ? { health } : {}),
@@ -54,7 +56,8 @@ export function compareAppState(targets: KubeObject[], live: ReadonlyMap<string,
     resources.push({ ...identity(obj), hook, requiresPruning: !hook, status: hook ? 'Synced' : 'OutOfSync',
       ...(health ? { health } : {}) })
   }
-  const counted = resources.filter(r => !r.hook)
+  // R5: Skip resources are never applied; Argo CD leaves them out of sync status and health.
+  const counted = resources.filter(r => !r.hook && !r.skip)
   const sync: SyncStatusCode = counted.some(r => r.status === 'OutOfSync') ? 'OutOfSync' : 'Synced'
   let health: HealthStatusCode = 'Healthy'
   for (const r of counted) if (r.health && isWorse(health, r.health.status)) health = r.health.status
