@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { type ParseLabResult, parseLab } from './parse.ts'
+import { validateLabSchema } from './schema-validator.ts'
 import type { LabFile } from './types.ts'
 
 export { parseLab } from './parse.ts'
@@ -25,7 +26,7 @@ export function readLabFiles(dir: string): LabFile[] {
 export function loadLabDir(dir: string, display = dir.replace(/\/+$/, '')): ParseLabResult {
   const stat = statSync(dir, { throwIfNoEntry: false })
   if (!stat?.isDirectory()) throw new Error(`${dir}: no such lab folder`)
-  return parseLab(readLabFiles(dir), display)
+  return parseLab(readLabFiles(dir), display, validateLabSchema)
 }
 
 /** The lab folders under `root` (labs/): names like 01-resource-hooks. */

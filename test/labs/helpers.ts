@@ -1,5 +1,6 @@
 // Builders for lab tests: a lab from inline files, and a session run through steps on it.
 import { readFileSync } from 'node:fs'
+import { validateLabSchema } from '../../src/labs/schema-validator.ts'
 import { parseLab } from '../../src/labs/parse.ts'
 import { LabSession } from '../../src/labs/run.ts'
 import type { Lab, LabFile } from '../../src/labs/types.ts'
@@ -33,14 +34,14 @@ tasks:
 
 /** Parses a lab from lab.yaml text and files; throws with the diagnostics if it does not load. */
 export function labOf(yaml: string, files: LabFile[] = seedRepo(), dir = 'labs/99-test'): Lab {
-  const { lab, diagnostics } = parseLab([{ path: 'lab.yaml', text: yaml }, ...files], dir)
+  const { lab, diagnostics } = parseLab([{ path: 'lab.yaml', text: yaml }, ...files], dir, validateLabSchema)
   if (!lab) throw new Error(diagnostics.map(d => `${d.file}:${d.line}:${d.col}: ${d.message}`).join('\n'))
   return lab
 }
 
 /** Diagnostics of a lab.yaml, as file:line:col: error: message lines. */
 export function problems(yaml: string, files: LabFile[] = seedRepo(), dir = 'labs/99-test'): string[] {
-  return parseLab([{ path: 'lab.yaml', text: yaml }, ...files], dir).diagnostics
+  return parseLab([{ path: 'lab.yaml', text: yaml }, ...files], dir, validateLabSchema).diagnostics
     .map(d => `${d.file}:${d.line}:${d.col}: ${d.severity}: ${d.message}`)
 }
 
