@@ -7,7 +7,9 @@ import { TimeControls } from './controls/TimeControls.tsx'
 import { WhatIfPanel } from './controls/WhatIfPanel.tsx'
 import { EventStream } from './events/EventStream.tsx'
 import { eventLines, podWatchLines } from './events/watch-lines.ts'
-import { LAB } from './lab.ts'
+import { LABS } from './labs/catalog.ts'
+import { LabPanel } from './labs/LabPanel.tsx'
+import type { LabTracker } from './labs/tracker.ts'
 import { PlanPane } from './plan/PlanPane.tsx'
 import type { Session } from './session/session.ts'
 import { SourcePanel } from './source/SourcePanel.tsx'
@@ -16,7 +18,8 @@ import { Timeline } from './timeline/Timeline.tsx'
 import { useSession } from './use-session.ts'
 import { useThrottled } from './use-throttled.ts'
 
-export function App({ session }: { session: Session }) {
+export function App({ session, tracker, onOpenLab }: { session: Session; tracker: LabTracker;
+  onOpenLab: (id: string) => void }) {
   const version = useSession(session)
   // The application view, the timeline and the streams are the heavy part: while a run plays they redraw ten times a
   // second, at a lower priority, in an interruptible render, so that every frame stays short.
@@ -26,10 +29,18 @@ export function App({ session }: { session: Session }) {
     <div className="layout" data-testid="sandbox" data-ready="true">
       <header className="top">
         <h1>synclab</h1>
-        <span className="muted">Lab: {LAB.title} · app <code>{LAB.appName}</code> · namespace <code>{LAB.namespace}</code></span>
+        <label>Lab{' '}
+          <select value={tracker.lab.id} onChange={e => onOpenLab(e.target.value)} data-testid="lab-picker">
+            {LABS.map(l => <option key={l.id} value={l.id}>{l.title}</option>)}
+          </select>
+        </label>
+        <span className="muted">app <code>{tracker.lab.app.name}</code> · namespace <code>{tracker.lab.app.namespace}</code></span>
       </header>
       <main className="columns">
-        <SourcePanelMemo session={session} version={session.stateVersion} />
+        <div className="left">
+          <LabPanel session={session} tracker={tracker} version={deferred} />
+          <SourcePanelMemo session={session} version={session.stateVersion} />
+        </div>
         <div className="right">
           <SyncPanelMemo session={session} version={session.stateVersion} running={session.live.app.operationRunning} />
           <WhatIfPanelMemo session={session} version={session.stateVersion} />

@@ -85,6 +85,9 @@ export const tests = [
         document.querySelector('[data-testid=operation-message]')?.textContent ?? ''), null, { timeout: 5_000 })
       assert.match(await page.textContent('[data-testid=app-status]'), /Synced/)
       await page.screenshot({ path: join(artifacts, 'synced.png'), fullPage: true })
+      // The lab checks the sync by itself: task 1 passes and task 2 becomes the current one.
+      await page.waitForSelector('[data-testid=lab-panel] li[data-task][data-state=passed]', { timeout: 5_000 })
+      assert.match(await page.textContent('[data-testid=lab-panel] li[data-state=current]'), /PostSync/)
     },
   },
   {

@@ -1,6 +1,8 @@
 // One run of the simulation: the action log replayed on a fresh simulated cluster with the session's seed, up to
 // some virtual time. The same log and seed always rebuild the same run, which is how the page travels in time.
 import { type PodHistory, recordPodHistory } from '../timeline/pod-history.ts'
+import { LogBook } from '../../labs/check.ts'
+import type { SyncPolicy } from '../../sync/auto-sync.ts'
 import type { Application } from '../../sync/application.ts'
 import { Simulation } from '../../sync/simulation.ts'
 import type { ContainerOverride } from '../../cluster/kubelet.ts'
@@ -12,12 +14,15 @@ export interface RunSetup {
   seed: string
   appName: string
   namespace: string
-  waveDelayMs?: number
+  waveDelayMs?: number | undefined
+  syncPolicy?: SyncPolicy | undefined
 }
 
 export class Run {
   readonly sim: Simulation
   app!: Application
+  /** Every Pod's log, kept after the Pod is gone (lab checks read hook logs). */
+  logs!: LogBook
   private pods!: { histories(): PodHistory[]; dispose(): void }
   private applied = 0
   private busy: Promise<void> = Promise.resolve()
@@ -37,8 +42,10 @@ export class Run {
   static async start(setup: RunSetup): Promise<Run> {
     const run = new Run(setup)
     run.pods = recordPodHistory(run.sim.fake)
+    run.logs = new LogBook(run.sim.fake)
     run.app = await run.sim.createApp(setup.appName, setup.namespace,
       setup.waveDelayMs !== undefined ? { waveDelayMs: setup.waveDelayMs } : {})
+    if (setup.syncPolicy) run.app.setSyncPolicy(setup.syncPolicy)
     return run
   }
 
@@ -119,6 +126,7 @@ export class Run {
 
   dispose(): void {
     this.pods.dispose()
+    this.logs.dispose()
     this.app.dispose()
   }
 }

@@ -88,6 +88,15 @@ export class Session {
     this.changed()
   }
 
+  /** Files added, removed or changed at once ("show solution"). */
+  replaceFiles(files: SourceFile[]): void {
+    this.files = files.map(f => ({ ...f }))
+    if (!this.files.some(f => f.path === this.active)) this.active = this.files[0]?.path ?? ''
+    this.source = readSource(this.files)
+    this.diagnostics = this.source.diagnostics
+    this.changed()
+  }
+
   setActive(path: string): void {
     this.active = path
     this.changed()

@@ -1,0 +1,71 @@
+// Checks the learner's current task after each thing that happens, with the lab's own declarative checks
+// (src/labs/check.ts) on the live run, and moves on when it passes.
+import { evaluate, type CheckOutcome } from '../../labs/check.ts'
+import { applyEdits, editSetFolder } from '../../labs/parse.ts'
+import type { Lab, LabTask } from '../../labs/types.ts'
+import type { Session } from '../session/session.ts'
+import { type LabProgress, loadProgress, saveProgress } from './progress.ts'
+
+type Store = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>
+
+export class LabTracker {
+  progress: LabProgress
+  /** Why the current task does not pass yet (after its last check). */
+  last: CheckOutcome | undefined
+  private checkedAt = ''
+
+  constructor(readonly lab: Lab, private storage: Store | undefined) {
+    this.progress = loadProgress(storage, lab.id)
+  }
+
+  get task(): LabTask | undefined {
+    return this.lab.tasks[this.progress.current]
+  }
+
+  get done(): boolean {
+    return this.progress.current >= this.lab.tasks.length
+  }
+
+  /**
+   * Checks the current task against the live run, once per settled state (no operation running); returns true when
+   * the task just passed.
+   */
+  check(session: Session): boolean {
+    const task = this.task
+    const run = session.live
+    if (!task || run.app.operationRunning) return false
+    const key = `${run.app.events.length}/${run.now}/${this.progress.current}`
+    if (key === this.checkedAt) return false
+    this.checkedAt = key
+    this.last = evaluate(task.check, { app: run.app, fake: run.sim.fake, logs: run.logs, since: this.progress.since })
+    if (!this.last.ok) return false
+    this.progress = { ...this.progress, passed: [...this.progress.passed, task.id], current: this.progress.current + 1,
+      since: { event: run.app.events.length, operation: run.app.operations.length, t: run.now } }
+    this.last = undefined
+    saveProgress(this.storage, this.lab.id, this.progress)
+    return true
+  }
+
+  showHint(task: LabTask): void {
+    const shown = this.progress.hintsShown[task.id] ?? 0
+    if (shown >= task.hints.length) return
+    this.progress = { ...this.progress, hintsShown: { ...this.progress.hintsShown, [task.id]: shown + 1 } }
+    saveProgress(this.storage, this.lab.id, this.progress)
+  }
+
+  /** "Show solution": the task's edits applied to the learner's files, as a change they can commit or undo. */
+  applySolution(session: Session, task: LabTask): string[] {
+    const prefix = `${this.lab.app.path}/`
+    const tree = new Map(session.files.filter(f => f.path.startsWith(prefix)).map(f => [f.path.slice(prefix.length), f.text]))
+    const problems = applyEdits(this.lab, tree, task.solution, editSetFolder(task))
+    session.replaceFiles([...tree].map(([path, text]) => ({ path: prefix + path, text })))
+    return problems.map(p => p.message)
+  }
+
+  reset(): void {
+    this.storage?.removeItem(`synclab:progress:${this.lab.id}`)
+    this.progress = loadProgress(undefined, this.lab.id)
+    this.last = undefined
+    this.checkedAt = ''
+  }
+}
