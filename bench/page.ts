@@ -4,6 +4,7 @@
 //    read in the page: a MutationObserver installed before any page script stamps performance.now() (whose origin is
 //    the navigation's start) in the mutation batch that puts the element there. Each navigation uses a fresh
 //    profile (cold HTTP cache, empty localStorage); the median of NAVIGATIONS is reported.
+//  - labContentGzipKB: the labs' text (its own chunk), content rather than code, so outside appJsGzipKB.
 //  - appJsGzipKB: the JavaScript chunks of dist/assets that are the app's own code (everything but Monaco, monaco-yaml,
 //    their setup and their workers), each gzip -9 with node:zlib; `gz.<chunk>` lists them.
 //  - p95FrameMs / frames: a generated application of n resources committed, synced and played at 20× on the page
@@ -27,7 +28,9 @@ const FRAMES_MS = 8_000
 const SPEED = 20
 const ASSETS = 'dist/assets'
 /** Monaco and what only it needs: not app code. The lazily loaded ManifestEditor chunk is app code. */
-const NOT_APP = /^(monaco|monaco-yaml|monaco-setup|editor\.worker|yaml\.worker)-[\w-]+\.js$/
+const NOT_APP = /^(monaco|monaco-yaml|monaco-setup|editor\.worker|yaml\.worker|lab-content)-[\w-]+\.js$/
+/** The labs' YAML and Markdown, bundled as a chunk of its own: content, reported apart from the code. */
+const LAB_CONTENT = /^lab-content-[\w-]+\.js$/
 /** The flags of test/e2e/run.mjs. */
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync']
@@ -36,6 +39,8 @@ export async function benchPage(n: number): Promise<BenchResult> {
   ensureBuilt()
   const gz = appChunksGzip()
   const appJsGzipKB = round(Object.values(gz).reduce((a, b) => a + b, 0))
+  const labContentGzipKB = round(readdirSync(ASSETS).filter(f => LAB_CONTENT.test(f))
+    .reduce((n, f) => n + gzipSync(readFileSync(join(ASSETS, f)), { level: 9 }).length / 1024, 0))
   const port = await freePort()
   const base = `http://127.0.0.1:${port}/`
   const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1',
@@ -72,7 +77,7 @@ export async function benchPage(n: number): Promise<BenchResult> {
     const appViewMs = median(loads.map(l => l.appView))
     const editorMs = median(loads.map(l => l.editor))
     return {
-      bench: 'page', n, wallMs: appViewMs, appViewMs, editorMs, appJsGzipKB,
+      bench: 'page', n, wallMs: appViewMs, appViewMs, editorMs, appJsGzipKB, labContentGzipKB,
       p95FrameMs: frames!.p95, frames: frames!.count, frameWorkP95Ms: frames!.workP95, maxFrameMs: frames!.max,
       virtualS: frames!.virtualS, phase: frames!.phase,
       ...Object.fromEntries(Object.entries(gz).map(([chunk, kb]) => [`gz.${chunk}`, round(kb)])),
