@@ -49,7 +49,8 @@ const suites: Suite[] = [
       goal(`app view rendered in under 1 s from navigation (vite preview, median of 3 fresh profiles): ` +
         `${page!['appViewMs']} ms`, (page!['appViewMs'] as number) < 1000),
       goal(`editor ready in under 2.5 s from navigation: ${page!['editorMs']} ms`, (page!['editorMs'] as number) < 2500),
-      goal(`app JavaScript under 200 KB gzip, Monaco excluded: ${page!['appJsGzipKB']} KB`,
+      goal(`app JavaScript under 200 KB gzip, Monaco excluded: ${page!['appJsGzipKB']} KB loads with the page ` +
+        `(${page!['lazyJsGzipKB']} KB more when the editor, diff or terminal open; lab text ${page!['labContentGzipKB']} KB)`,
         (page!['appJsGzipKB'] as number) < 200),
       goal(`p95 frame under 16 ms while ${page!.n} resources play at 20×: main-thread work ${page!['frameWorkP95Ms']} ms ` +
         `(rAF interval p95 ${page!['p95FrameMs']} ms over ${page!['frames']} frames, max ${page!['maxFrameMs']} ms)`,

@@ -16,7 +16,7 @@ function run(title, cmd, args) {
   return r.status === 0
 }
 
-run('chromium', 'bash', ['scripts/ensure-chromium.sh'])
+run('tools (chromium, kubectl)', 'bash', ['scripts/ensure-tools.sh'])
 if (!run('type check', node, ['node_modules/typescript/bin/tsc', '--noEmit'])) failed++
 else passed++
 

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util'
 import { formatDiagnostic, hasErrors, parseManifests } from '../manifest/index.ts'
 import { readManifestFiles } from './files.ts'
 import { labCommand } from './lab.ts'
+import { serveCommand } from './serve.ts'
 import { type Output, syncCommand } from './sync.ts'
 import { SYNC_USAGE } from './sync-args.ts'
 
@@ -13,6 +14,7 @@ Usage:
   synclab sync <file-or-dir>...       sync them as one Argo CD Application on a simulated cluster
                                       (synclab sync --help for its flags)
   synclab lab check <lab-dir>... [--solution]   run a lab's tasks headless and check them
+  synclab serve [--port 6443] [--speed 1] [paths...]   serve a simulated cluster over the Kubernetes API (kubectl)
   synclab --help | --version
 
 Exit status: validate: 0 fine, 1 warnings only with --strict, 2 invalid input.
@@ -40,6 +42,7 @@ export async function main(argv: string[], io?: Output): Promise<number> {
       return await syncCommand(rest, io)
     }
     if (command === 'lab') return await labCommand(rest)
+    if (command === 'serve') return await serveCommand(rest)
   } catch (e) {
     console.error(`synclab: ${(e as Error).message}`)
     return 2

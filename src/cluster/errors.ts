@@ -7,9 +7,17 @@ const codes: Record<StatusReason, number> = {
   NotFound: 404, AlreadyExists: 409, Conflict: 409, Invalid: 422, BadRequest: 400, MethodNotAllowed: 405,
 }
 
+/** A Status's details: what kubectl prints an Invalid error from ("The Job "x" is invalid: …"). */
+export interface StatusDetails {
+  name: string
+  group: string
+  kind: string
+  causes?: Array<{ reason: string; message: string; field: string }>
+}
+
 export class ApiError extends Error {
   readonly code: number
-  constructor(readonly reason: StatusReason, message: string) {
+  constructor(readonly reason: StatusReason, message: string, readonly details?: StatusDetails) {
     super(message)
     this.name = 'ApiError'
     this.code = codes[reason]
@@ -18,7 +26,7 @@ export class ApiError extends Error {
   /** The Status object the REST API returns for this error. */
   toStatus(): Record<string, unknown> {
     return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: this.message,
-      reason: this.reason, code: this.code }
+      reason: this.reason, ...(this.details ? { details: this.details } : {}), code: this.code }
   }
 }
 
@@ -36,5 +44,13 @@ export function alreadyExists(resource: string, name: string): ApiError {
 
 /** `Job.batch "x" is invalid: spec.template: Invalid value: ...: field is immutable` */
 export function invalid(kindGroup: string, name: string, causes: string[]): ApiError {
-  return new ApiError('Invalid', `${kindGroup} "${name}" is invalid: ${causes.join(', ')}`)
+  const [kind, ...group] = kindGroup.split('.')
+  return new ApiError('Invalid', `${kindGroup} "${name}" is invalid: ${causes.join(', ')}`, {
+    name, group: group.join('.'), kind: kind ?? '',
+    causes: causes.map(c => {
+      const colon = c.indexOf(': ')
+      return { reason: /immutable|Invalid value/.test(c) ? 'FieldValueInvalid' : 'FieldValueRequired',
+        field: colon > 0 ? c.slice(0, colon) : '', message: colon > 0 ? c.slice(colon + 2) : c }
+    }),
+  })
 }

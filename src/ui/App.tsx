@@ -1,6 +1,7 @@
 // The sandbox page: source on the left; the application, the plan and the sync panel on the right; the timeline,
 // the event streams and the time controls below.
-import { memo, useDeferredValue, useEffect } from 'react'
+import { lazy, memo, Suspense, useDeferredValue, useEffect, useMemo, useState } from 'react'
+import type { TerminalContext } from '../terminal/types.ts'
 import { AppView } from './app-view/AppView.tsx'
 import { SyncPanel } from './controls/SyncPanel.tsx'
 import { TimeControls } from './controls/TimeControls.tsx'
@@ -52,6 +53,7 @@ export function App({ session, tracker, onOpenLab }: { session: Session; tracker
         <TimeControls session={session} />
         <RunViews session={session} version={deferred} />
       </section>
+      <TerminalSection session={session} tracker={tracker} />
     </div>
   )
 }
@@ -81,6 +83,41 @@ const RunViews = memo(function RunViews({ session }: { session: Session; version
     </>
   )
 })
+
+// xterm.js is large: the terminal loads when the learner opens it.
+const TerminalPanel = lazy(() => import('./terminal/TerminalPanel.tsx').then(m => ({ default: m.TerminalPanel })))
+
+/** A terminal that speaks `argocd`, `kubectl` and `oc` against the simulated cluster. */
+function TerminalSection({ session, tracker }: { session: Session; tracker: LabTracker }) {
+  const [open, setOpen] = useState(false)
+  const context = useMemo<TerminalContext>(() => ({
+    user: tracker.lab.app.namespace,
+    simulation: () => session.live.sim,
+    repoUrl: `https://example.com/${tracker.lab.app.namespace}/argocd-training-examples.git`,
+    headRevision: () => session.head?.id ?? '',
+    repoFiles: path => {
+      const files = session.head?.files ?? session.files
+      const clean = path.replace(/\/+$/, '')
+      const found = files.filter(f => clean === '' || f.path === clean || f.path.startsWith(`${clean}/`))
+      return found.length > 0 ? found : undefined
+    },
+    onActivity: () => { if (!session.playing) session.play() },
+    onTime: listener => session.subscribe(listener),
+  }), [session, tracker])
+  return (
+    <details className="panel terminal-wrap" onToggle={e => setOpen((e.target as HTMLDetailsElement).open)}
+      data-testid="terminal-section">
+      <summary>Terminal <span className="muted">(argocd, kubectl, oc)</span></summary>
+      {open ? (
+        <div className="terminal-host">
+          <Suspense fallback={<p className="muted">Loading the terminal…</p>}>
+            <TerminalPanel context={context} />
+          </Suspense>
+        </div>
+      ) : null}
+    </details>
+  )
+}
 
 /** Ctrl/Cmd+Enter syncs, Ctrl/Cmd+S commits. */
 function useShortcuts(session: Session): void {

@@ -1,0 +1,183 @@
+// JSON merging as kubectl and the API server do it, for the fields synclab models: kubectl apply's three-way merge
+// (the same rules as src/cluster/apply.ts, which keeps its merge private), RFC 7386 JSON merge patch, and a
+// strategic merge patch that merges lists of named objects item by item. Shared by the KubeCluster adapter
+// (client-side apply) and `synclab serve` (PATCH).
+import { cloneJson, isPlainObject as isObject } from '../cluster/json.ts'
+
+type Json = unknown
+
+/**
+ * kubectl apply's three-way merge: fields of `desired` win; fields only in `live` stay (server defaults, controller
+ * labels) unless `last` (the last-applied configuration) shows the manifest once set them. Lists of objects with
+ * a `name` are merged item by item, like kubectl's strategic merge for containers, env and ports.
+ */
+export function threeWayMerge(live: Json, desired: Json, last: Json): Json {
+  if (isObject(desired) && isObject(live)) {
+    const out: Record<string, Json> = { ...live }
+    const lastObj = isObject(last) ? last : {}
+    for (const key of Object.keys(lastObj)) if (!(key in desired)) delete out[key]
+    for (const [key, value] of Object.entries(desired)) out[key] = threeWayMerge(live[key], value, lastObj[key])
+    return out
+  }
+  if (Array.isArray(desired) && Array.isArray(live) && desired.every(namedObject)) {
+    return desired.map(item => {
+      const name = (item as { name: string }).name
+      const liveItem = live.find(l => namedObject(l) && (l as { name: string }).name === name)
+      const lastItem = Array.isArray(last) ? last.find(l => namedObject(l) && (l as { name: string }).name === name) : undefined
+      return liveItem === undefined ? item : threeWayMerge(liveItem, item, lastItem)
+    })
+  }
+  return desired
+}
+
+function namedObject(v: Json): boolean {
+  return isObject(v) && typeof v['name'] === 'string'
+}
+
+/** RFC 7386 (application/merge-patch+json): objects merge, null removes a key, anything else replaces. */
+export function mergePatch(target: Json, patch: Json): Json {
+  if (!isObject(patch)) return cloneJson(patch)
+  const out: Record<string, Json> = isObject(target) ? { ...target } : {}
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete out[key]
+    else out[key] = mergePatch(out[key], value)
+  }
+  return out
+}
+
+/** The merge key of a list field, as Kubernetes' patchMergeKey tags name them (name for most lists). */
+function mergeKeyCandidates(field: string): string[] {
+  if (field === 'ports') return ['containerPort', 'port', 'name']
+  if (field === 'volumeMounts' || field === 'volumeDevices') return ['mountPath', 'devicePath']
+  if (field === 'conditions') return ['type']
+  return ['name']
+}
+
+function mergeKeyOf(field: string, items: Json[], live: Json[]): string | undefined {
+  if (items.length === 0 || !items.every(isObject) || !live.every(isObject)) return undefined
+  return mergeKeyCandidates(field).find(k => items.every(i => (i as Record<string, Json>)[k] !== undefined))
+}
+
+/**
+ * application/strategic-merge-patch+json for the fields synclab models: like a merge patch, except that lists of
+ * objects with a merge key (name, containerPort, mountPath…) merge item by item, `$patch: delete|replace` and
+ * `$deleteFromPrimitiveList/<field>` are honoured, and ordering directives (`$setElementOrder/…`, `$retainKeys`)
+ * are accepted and ignored.
+ */
+export function strategicMergePatch(target: Json, patch: Json): Json {
+  if (!isObject(patch)) return cloneJson(patch)
+  if (patch['$patch'] === 'replace') {
+    const { $patch: _p, ...rest } = patch
+    return cloneJson(rest)
+  }
+  const out: Record<string, Json> = isObject(target) ? { ...target } : {}
+  for (const [key, value] of Object.entries(patch)) {
+    if (key === '$patch' || key === '$retainKeys' || key.startsWith('$setElementOrder/')) continue
+    if (key.startsWith('$deleteFromPrimitiveList/')) {
+      const field = key.slice('$deleteFromPrimitiveList/'.length)
+      const list = out[field]
+      if (Array.isArray(list) && Array.isArray(value)) out[field] = list.filter(v => !value.includes(v))
+      continue
+    }
+    if (value === null) {
+      delete out[key]
+      continue
+    }
+    const current = out[key]
+    if (Array.isArray(value)) {
+      const liveList = Array.isArray(current) ? current : []
+      const mergeKey = mergeKeyOf(key, value, liveList)
+      out[key] = mergeKey === undefined ? cloneJson(value) : mergeList(liveList, value, mergeKey)
+      continue
+    }
+    if (isObject(value) && value['$patch'] === 'delete') {
+      delete out[key]
+      continue
+    }
+    out[key] = strategicMergePatch(current, value)
+  }
+  return out
+}
+
+function mergeList(live: Json[], patch: Json[], mergeKey: string): Json[] {
+  const items = patch as Array<Record<string, Json>>
+  if (items.some(i => i['$patch'] === 'replace')) {
+    return items.filter(i => i['$patch'] !== 'replace').map(i => cloneJson(i))
+  }
+  const out = [...live] as Array<Record<string, Json>>
+  for (const item of items) {
+    const at = out.findIndex(l => l[mergeKey] === item[mergeKey])
+    if (item['$patch'] === 'delete') {
+      if (at >= 0) out.splice(at, 1)
+      continue
+    }
+    if (at >= 0) out[at] = strategicMergePatch(out[at], item) as Record<string, Json>
+    else out.push(strategicMergePatch({}, item) as Record<string, Json>)
+  }
+  return out
+}
+
+/** RFC 6902 (application/json-patch+json): add, remove, replace, test, copy and move. */
+export function jsonPatch(target: Json, ops: Json): Json {
+  if (!Array.isArray(ops)) throw new Error('a JSON patch is a list of operations')
+  let doc = cloneJson(target)
+  for (const op of ops as Array<{ op?: string; path?: string; value?: Json; from?: string }>) {
+    const path = pointer(op.path ?? '')
+    switch (op.op) {
+      case 'add': doc = setAt(doc, path, cloneJson(op.value), true); break
+      case 'replace': doc = setAt(doc, path, cloneJson(op.value), false); break
+      case 'remove': doc = removeAt(doc, path); break
+      case 'test':
+        if (JSON.stringify(getAt(doc, path)) !== JSON.stringify(op.value)) throw new Error(`test failed at ${op.path}`)
+        break
+      case 'copy': doc = setAt(doc, path, cloneJson(getAt(doc, pointer(op.from ?? ''))), true); break
+      case 'move': {
+        const from = pointer(op.from ?? '')
+        const value = getAt(doc, from)
+        doc = setAt(removeAt(doc, from), path, value, true)
+        break
+      }
+      default: throw new Error(`unknown JSON patch operation "${String(op.op)}"`)
+    }
+  }
+  return doc
+}
+
+function pointer(path: string): string[] {
+  if (path === '') return []
+  return path.slice(1).split('/').map(s => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+}
+
+function getAt(doc: Json, path: string[]): Json {
+  let cur = doc
+  for (const seg of path) {
+    if (Array.isArray(cur)) cur = cur[Number(seg)]
+    else if (isObject(cur)) cur = cur[seg]
+    else throw new Error(`no value at /${path.join('/')}`)
+  }
+  return cur
+}
+
+function setAt(doc: Json, path: string[], value: Json, insert: boolean): Json {
+  if (path.length === 0) return value
+  const parent = getAt(doc, path.slice(0, -1))
+  const last = path[path.length - 1]!
+  if (Array.isArray(parent)) {
+    const i = last === '-' ? parent.length : Number(last)
+    if (insert) parent.splice(i, 0, value)
+    else parent[i] = value
+  } else if (isObject(parent)) {
+    if (!insert && !(last in parent)) throw new Error(`no value at /${path.join('/')} to replace`)
+    parent[last] = value
+  } else throw new Error(`no object at /${path.slice(0, -1).join('/')}`)
+  return doc
+}
+
+function removeAt(doc: Json, path: string[]): Json {
+  const parent = getAt(doc, path.slice(0, -1))
+  const last = path[path.length - 1]!
+  if (Array.isArray(parent)) parent.splice(Number(last), 1)
+  else if (isObject(parent) && last in parent) delete parent[last]
+  else throw new Error(`no value at /${path.join('/')} to remove`)
+  return doc
+}

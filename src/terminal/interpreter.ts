@@ -1,0 +1,90 @@
+// The sandbox shell: one line in, a CommandResult out. `argocd`, `kubectl`/`oc`, a few shell builtins, and
+// `| grep` on a command's output. Every handler is wrapped: a bug prints one line, never breaks the terminal.
+import { argocdCommand } from './argocd.ts'
+import { fail, out, tokenize, userOf } from './common.ts'
+import { kubectlCommand } from './kubectl.ts'
+import type { CommandResult, TerminalContext } from './types.ts'
+
+export const COMMANDS = ['argocd', 'kubectl', 'oc', 'help', 'clear', 'echo', 'whoami', 'history']
+
+export function runCommand(line: string, ctx: TerminalContext): CommandResult {
+  try {
+    const parsed = tokenize(line, ctx)
+    if (parsed.error) return fail(parsed.error)
+    const stages = parsed.stages
+    if (stages.length === 1 && stages[0]!.length === 0) return out([])
+    if (stages.some(s => s.length === 0)) return fail("bash: syntax error near unexpected token `|'")
+    const first = run(stages[0]!, ctx)
+    if (stages.length === 1) return first
+    return pipe(first, stages.slice(1))
+  } catch (e) {
+    return fail(`synclab: internal error: ${(e as Error).message}`)
+  }
+}
+
+function run(argv: string[], ctx: TerminalContext): CommandResult {
+  const [cmd, ...args] = argv
+  switch (cmd) {
+    case 'argocd': return argocdCommand(args, ctx)
+    case 'kubectl':
+    case 'oc':
+    case 'k': return kubectlCommand(cmd === 'k' ? 'kubectl' : cmd, args, ctx)
+    case 'help': return out(helpLines())
+    case 'clear': return { lines: [], exitCode: 0, clear: true }
+    case 'echo': return out([args.join(' ')])
+    case 'whoami': return out([userOf(ctx)])
+    case 'history': return out([]) // the panel prints its own history
+    case 'sudo': return fail(`${userOf(ctx)} is not in the sudoers file.  This incident will be reported.`)
+    default: return fail(`bash: ${cmd}: command not found`)
+  }
+}
+
+/** `cmd | grep [-v] [-i] [-c] PATTERN` (chained); `| head`/`| tail` [-n N]; `| wc -l`. */
+function pipe(first: CommandResult, stages: string[][]): CommandResult {
+  if (first.watch || first.prompt) {
+    return fail('synclab: pipes work with commands that print once (not with --watch, -f, prompts or a waiting sync)')
+  }
+  let lines = first.lines
+  for (const [cmd, ...args] of stages) {
+    if (cmd === 'grep' || cmd === 'egrep') {
+      const flags = args.filter(a => /^-[a-zA-Z]+$/.test(a)).join('')
+      const pattern = args.find(a => !/^-[a-zA-Z]+$/.test(a))
+      if (pattern === undefined) return fail('Usage: grep [OPTION]... PATTERNS [FILE]...')
+      let re: RegExp
+      try {
+        re = new RegExp(pattern, flags.includes('i') ? 'i' : '')
+      } catch {
+        re = new RegExp(pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), flags.includes('i') ? 'i' : '')
+      }
+      lines = lines.filter(l => re.test(l) !== flags.includes('v'))
+      if (flags.includes('c')) lines = [String(lines.length)]
+    } else if (cmd === 'head' || cmd === 'tail') {
+      const nArg = args.find(a => /^-?\d+$/.test(a.replace(/^-n/, ''))) ?? '10'
+      const n = Math.abs(Number(nArg.replace(/^-n/, '').replace(/^-/, '')) || 10)
+      const explicit = args.indexOf('-n') >= 0 ? Number(args[args.indexOf('-n') + 1]) : n
+      lines = cmd === 'head' ? lines.slice(0, explicit) : lines.slice(Math.max(0, lines.length - explicit))
+    } else if (cmd === 'wc' && args.includes('-l')) lines = [String(lines.length)]
+    else if (cmd === 'cat' || cmd === 'less' || cmd === 'more') continue
+    else return fail(`bash: ${cmd}: command not found`)
+  }
+  return { lines, exitCode: lines.length === 0 ? 1 : first.exitCode }
+}
+
+export function helpLines(): string[] {
+  return [
+    'synclab terminal: the Argo CD and kubectl commands of the labs, against the simulated cluster.',
+    'Time passes as the page plays (a sync starts it).',
+    '',
+    '  argocd app create NAME --repo URL --path PATH --dest-server https://kubernetes.default.svc --dest-namespace NS',
+    '  argocd app sync NAME [--prune] [--dry-run] [--async] [--resource GROUP:KIND:NAME]',
+    '  argocd app get|list|history|diff|manifests|resources|wait|terminate-op|delete NAME',
+    '  kubectl get pods|jobs|deployments|replicasets|services|configmaps|events|all [-n NS] [-A] [-w] [-o wide|yaml|json|name]',
+    '  kubectl describe pod|job|deployment NAME',
+    '  kubectl logs POD|job/NAME [-f] [-c CONTAINER] [--previous]',
+    '  kubectl delete TYPE NAME    kubectl apply -f PATH    kubectl explain argocd.argoproj.io/hook',
+    '  oc ...                      the same as kubectl',
+    '',
+    '$USER is your user name; your namespace has the same name.',
+    'Keys: Tab completes, Up/Down browse history, Ctrl+C stops a watch, Ctrl+L clears the screen.',
+  ]
+}

@@ -1,0 +1,58 @@
+// A full Argo CD sync of the seed lab through KubeCluster against `synclab serve`'s server, at high speed.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readManifestFiles } from '../../src/cli/files.ts'
+import type { KubeObject } from '../../src/cluster/objects.ts'
+import { wallClock } from '../../src/kube/clock.ts'
+import { APP_LABEL, KubeCluster, MANAGED_BY_LABEL } from '../../src/kube/kube-cluster.ts'
+import { openApplication, syncOnce } from '../../src/kube/run-app.ts'
+import { parseManifests } from '../../src/manifest/index.ts'
+import type { RunningServer } from '../../src/server/serve.ts'
+import { serve } from '../server/helpers.ts'
+
+const SPEED = 100
+const SEED_LAB = 'labs/01-resource-hooks/repo/pre-post-sync-hook'
+
+let s: RunningServer
+let cluster: KubeCluster
+beforeAll(async () => {
+  s = await serve({ speed: SPEED })
+  cluster = await KubeCluster.connect({ server: s.url, namespace: 'lab', appName: 'hooks', clock: wallClock(SPEED) })
+})
+afterAll(async () => {
+  cluster.close()
+  await s.close()
+})
+
+function seedLab(): KubeObject[] {
+  const { manifests, diagnostics } = parseManifests(readManifestFiles([SEED_LAB]))
+  expect(diagnostics.filter(d => d.severity === 'error')).toEqual([])
+  return manifests.map(m => m.object)
+}
+
+describe('the seed lab on a served cluster through KubeCluster', () => {
+  it('syncs: PreSync job, Service and Deployment, PostSync job; the operation Succeeds', async () => {
+    const app = await openApplication(cluster)
+    try {
+      const result = await syncOnce(app, { manifests: seedLab(), timeoutMs: 10_000 })
+      expect(result.phase).toBe('Succeeded')
+      expect(result.message).toBe('successfully synced (no more tasks)')
+      const rows = result.resources.map(r => `${r.kind}/${r.name} ${r.hookType ?? ''} ${r.status}`)
+      expect(rows).toEqual(expect.arrayContaining(['Job/before PreSync Synced', 'Job/after PostSync Synced',
+        'Service/pre-post-sync-hook  Synced', 'Deployment/pre-post-sync-hook  Synced']))
+      const phases = app.events.filter(e => e.type === 'phase').map(e => (e as { syncPhase: string }).syncPhase)
+      expect(phases).toEqual(['PreSync', 'Sync', 'PostSync'])
+      // The created objects carry synclab's labels; the hooks were deleted (HookSucceeded).
+      const dep = s.fake.get({ kind: 'Deployment', namespace: 'lab', name: 'pre-post-sync-hook' })
+      expect(dep?.metadata.labels).toMatchObject({ [MANAGED_BY_LABEL]: 'synclab', [APP_LABEL]: 'hooks' })
+      expect(s.fake.get({ kind: 'Job', namespace: 'lab', name: 'before' })).toBeUndefined()
+      expect(app.status().sync).toBe('Synced')
+
+      // A second sync: the resources are unchanged, the hooks run again.
+      const again = await syncOnce(app, { manifests: seedLab(), timeoutMs: 10_000 })
+      expect(again.phase).toBe('Succeeded')
+      expect(again.resources.find(r => r.kind === 'Service')?.message).toBe('service/pre-post-sync-hook unchanged')
+    } finally {
+      app.dispose()
+    }
+  })
+})
