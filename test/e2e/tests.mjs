@@ -109,4 +109,39 @@ export const tests = [
       assert.match(await page.textContent('[data-testid=app-status]'), /OutOfSync/)
     },
   },
+  {
+    name: 'the terminal: the seed lab\'s commands (create, sync, get pod --watch, delete) print what the real tools print',
+    async run({ page, base, artifacts }) {
+      await ready(page, base)
+      await page.click('[data-testid=terminal-section] summary')
+      await page.waitForFunction(() => typeof window.__synclabTerminal?.buffer === 'function', null, { timeout: 15_000 })
+      await page.click('[data-testid=play-20]')
+      const type = async line => {
+        await page.locator('.xterm-helper-textarea').focus()
+        await page.keyboard.type(line)
+        await page.keyboard.press('Enter')
+      }
+      const screen = () => page.evaluate(() => window.__synclabTerminal.buffer().join('\n'))
+      const waitFor = async (re, timeout = 30_000) => {
+        await page.waitForFunction(src => new RegExp(src).test(window.__synclabTerminal.buffer().join('\n')),
+          re.source, { timeout })
+      }
+      await type('argocd app create argo-hook-$USER --repo https://example.com/learner/argocd-training-examples.git ' +
+        '--path pre-post-sync-hook --dest-server https://kubernetes.default.svc --dest-namespace $USER')
+      await waitFor(/application 'argo-hook-learner' created/)
+      await type('kubectl get pod --namespace $USER --watch')
+      await page.keyboard.press('Control+c')
+      await type('argocd app sync argo-hook-learner')
+      await waitFor(/Phase:\s+Succeeded/, 60_000)
+      const text = await screen()
+      assert.match(text, /Message:\s+successfully synced \(no more tasks\)/)
+      assert.match(text, /batch\s+Job\s+learner\s+after/)
+      await type('kubectl get pods -n learner')
+      await waitFor(/NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE[\s\S]*pre-post-sync-hook-\w+-\w+\s+1\/1\s+Running/)
+      await type('argocd app delete argo-hook-learner -y')
+      await waitFor(/application 'argo-hook-learner' deleted|delet/)
+      await page.screenshot({ path: join(artifacts, 'terminal.png'), fullPage: true })
+    },
+  },
 ]
+
