@@ -1,5 +1,5 @@
 // A full Argo CD sync of the seed lab through KubeCluster against `synclab serve`'s server, at high speed.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { readManifestFiles } from '../../src/cli/files.ts'
 import type { KubeObject } from '../../src/cluster/objects.ts'
 import { wallClock } from '../../src/kube/clock.ts'
@@ -44,7 +44,9 @@ describe('the seed lab on a served cluster through KubeCluster', () => {
       // The created objects carry synclab's labels; the hooks were deleted (HookSucceeded).
       const dep = s.fake.get({ kind: 'Deployment', namespace: 'lab', name: 'pre-post-sync-hook' })
       expect(dep?.metadata.labels).toMatchObject({ [MANAGED_BY_LABEL]: 'synclab', [APP_LABEL]: 'hooks' })
-      expect(s.fake.get({ kind: 'Job', namespace: 'lab', name: 'before' })).toBeUndefined()
+      // Hook deletions are fire-and-forget (R37) and foreground: the Job goes once the served clock has moved on.
+      await vi.waitFor(() => expect(s.fake.get({ kind: 'Job', namespace: 'lab', name: 'before' })).toBeUndefined(),
+        { timeout: 5_000, interval: 20 })
       expect(app.status().sync).toBe('Synced')
 
       // A second sync: the resources are unchanged, the hooks run again.
