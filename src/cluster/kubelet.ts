@@ -280,7 +280,9 @@ export class Kubelet {
       const plan = c.runs.at(-1)!.plan
       const graceful = plan.onSigterm === 'exit' && timings.sigtermExitMs < graceMs
       c.timer = this.clock.schedule(graceful ? timings.sigtermExitMs : graceMs,
-        () => this.exit(rt, c, graceful ? 143 : 137), 'kubelet:kill')
+        // A process that handles SIGTERM shuts down cleanly (exit 0); one killed at the end of the grace period
+        // gets SIGKILL (137).
+        () => this.exit(rt, c, graceful ? 0 : 137), 'kubelet:kill')
     }
     this.finishDeletion(rt)
   }
