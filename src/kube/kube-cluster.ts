@@ -9,16 +9,16 @@
 // - Confinement: one namespace only. Objects or references in another namespace and cluster-scoped kinds are
 //   refused; everything synclab creates is labelled app.kubernetes.io/managed-by=synclab and synclab.dev/app=<app>,
 //   and synclab never changes, deletes or prunes an object without those labels.
-import { LAST_APPLIED, type ApplyAction } from '../cluster/apply.ts'
+import type { ApplyAction } from '../cluster/apply.ts'
 import { applyDefaults } from '../cluster/defaults.ts'
-import { deepEqual, isPlainObject } from '../cluster/json.ts'
+import { deepEqual } from '../cluster/json.ts'
 import type { KindInfo } from '../cluster/kinds.ts'
 import type { KubeObject, ObjectRef } from '../cluster/objects.ts'
 import type { PropagationPolicy, WatchEvent, WatchListener } from '../cluster/store.ts'
 import type { Cluster, ClusterApplyOptions, ClusterApplyResult, Scheduler } from '../sync/cluster.ts'
 import { wallClock } from './clock.ts'
 import { ConfinementError, KubeApiError } from './errors.ts'
-import { threeWayMerge } from './merge.ts'
+import { annotateLastApplied, readLastApplied, threeWayMerge, withoutStatus } from '../cluster/kubectl-apply.ts'
 
 export const MANAGED_BY_LABEL = 'app.kubernetes.io/managed-by'
 export const MANAGED_BY_VALUE = 'synclab'
@@ -202,7 +202,7 @@ export class KubeCluster implements Cluster {
       const live = obj.metadata.name ? await this.getRaw(info, obj.metadata.name) : undefined
       try {
         if (!live) {
-          const body = opts.replace ? obj : annotate(obj)
+          const body = opts.replace ? obj : annotateLastApplied(obj)
           const created = await this.request('POST', this.path(info) + query, body) as KubeObject
           return { object: withKind(created, info), action: 'created' }
         }
@@ -213,7 +213,7 @@ export class KubeCluster implements Cluster {
           const out = await this.request('PUT', this.path(info, obj.metadata.name) + query, replaced) as KubeObject
           return { object: withKind(out, info), action: 'configured' }
         }
-        const merged = threeWayMerge(withoutStatus(live), annotate(obj), readLastApplied(live)) as KubeObject
+        const merged = threeWayMerge(withoutStatus(live), annotateLastApplied(obj), readLastApplied(live)) as KubeObject
         applyDefaults(merged)
         if (deepEqual(merged, withoutStatus(live))) return { object: live, action: 'unchanged' }
         let out: KubeObject
@@ -506,31 +506,6 @@ function withKind(obj: KubeObject, info: KindInfo): KubeObject {
   return { ...obj, apiVersion: info.group ? `${info.group}/${info.version}` : info.version, kind: info.kind }
 }
 
-function withoutStatus(obj: KubeObject): KubeObject {
-  const { status: _status, ...rest } = obj
-  return rest as KubeObject
-}
-
-/** The manifest with its own copy in the last-applied annotation, as kubectl writes it. */
-function annotate(desired: KubeObject): KubeObject {
-  const { metadata } = desired
-  const annotations = { ...metadata.annotations }
-  delete annotations[LAST_APPLIED]
-  const record = { ...desired, metadata: { ...metadata, annotations } }
-  if (Object.keys(annotations).length === 0) delete (record.metadata as { annotations?: unknown }).annotations
-  return { ...desired, metadata: { ...metadata, annotations: { ...annotations, [LAST_APPLIED]: JSON.stringify(record) + '\n' } } }
-}
-
-function readLastApplied(live: KubeObject): unknown {
-  const text = live.metadata.annotations?.[LAST_APPLIED]
-  if (!text) return undefined
-  try {
-    const parsed: unknown = JSON.parse(text)
-    return isPlainObject(parsed) ? parsed : undefined
-  } catch {
-    return undefined
-  }
-}
 
 function sleep(ms: number): Promise<void> {
   return new Promise(resolve => setTimeout(resolve, ms))

@@ -1,38 +1,12 @@
 // JSON merging as kubectl and the API server do it, for the fields synclab models: kubectl apply's three-way merge
-// (the same rules as src/cluster/apply.ts, which keeps its merge private), RFC 7386 JSON merge patch, and a
+// (src/cluster/kubectl-apply.ts), RFC 7386 JSON merge patch, and a
 // strategic merge patch that merges lists of named objects item by item. Shared by the KubeCluster adapter
 // (client-side apply) and `synclab serve` (PATCH).
 import { cloneJson, isPlainObject as isObject } from '../cluster/json.ts'
 
 type Json = unknown
 
-/**
- * kubectl apply's three-way merge: fields of `desired` win; fields only in `live` stay (server defaults, controller
- * labels) unless `last` (the last-applied configuration) shows the manifest once set them. Lists of objects with
- * a `name` are merged item by item, like kubectl's strategic merge for containers, env and ports.
- */
-export function threeWayMerge(live: Json, desired: Json, last: Json): Json {
-  if (isObject(desired) && isObject(live)) {
-    const out: Record<string, Json> = { ...live }
-    const lastObj = isObject(last) ? last : {}
-    for (const key of Object.keys(lastObj)) if (!(key in desired)) delete out[key]
-    for (const [key, value] of Object.entries(desired)) out[key] = threeWayMerge(live[key], value, lastObj[key])
-    return out
-  }
-  if (Array.isArray(desired) && Array.isArray(live) && desired.every(namedObject)) {
-    return desired.map(item => {
-      const name = (item as { name: string }).name
-      const liveItem = live.find(l => namedObject(l) && (l as { name: string }).name === name)
-      const lastItem = Array.isArray(last) ? last.find(l => namedObject(l) && (l as { name: string }).name === name) : undefined
-      return liveItem === undefined ? item : threeWayMerge(liveItem, item, lastItem)
-    })
-  }
-  return desired
-}
-
-function namedObject(v: Json): boolean {
-  return isObject(v) && typeof v['name'] === 'string'
-}
+export { threeWayMerge } from '../cluster/kubectl-apply.ts'
 
 /** RFC 7386 (application/merge-patch+json): objects merge, null removes a key, anything else replaces. */
 export function mergePatch(target: Json, patch: Json): Json {

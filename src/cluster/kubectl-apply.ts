@@ -1,0 +1,64 @@
+// kubectl apply's client side: the last-applied configuration it records, and its three-way merge of the manifest
+// over the live object. Shared by the simulated API (apply.ts) and the adapter for real API servers (src/kube).
+import { isPlainObject as isObject } from './json.ts'
+import type { KubeObject } from './objects.ts'
+
+export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration'
+
+type Json = unknown
+
+export function withoutStatus(obj: KubeObject): KubeObject {
+  const { status: _status, ...rest } = obj
+  return rest as KubeObject
+}
+
+/** The manifest with its own copy in the last-applied annotation, as kubectl writes it. */
+export function annotateLastApplied(desired: KubeObject): KubeObject {
+  const { metadata } = desired
+  const annotations = { ...metadata.annotations }
+  delete annotations[LAST_APPLIED]
+  const record = { ...desired, metadata: { ...metadata, annotations } }
+  if (Object.keys(annotations).length === 0) delete (record.metadata as { annotations?: unknown }).annotations
+  return {
+    ...desired,
+    metadata: { ...metadata, annotations: { ...annotations, [LAST_APPLIED]: JSON.stringify(record) + '\n' } },
+  }
+}
+
+export function readLastApplied(live: KubeObject): unknown {
+  const text = live.metadata.annotations?.[LAST_APPLIED]
+  if (!text) return undefined
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Three-way merge: fields of `desired` win; fields only in `live` stay (server defaults, controller labels),
+ * unless `last` shows the manifest once set them (then they were removed from the manifest). Lists of objects
+ * with a `name` are merged item by item, like kubectl's strategic merge for containers, env and ports.
+ */
+export function threeWayMerge(live: Json, desired: Json, last: Json): Json {
+  if (isObject(desired) && isObject(live)) {
+    const out: Record<string, Json> = { ...live }
+    const lastObj = isObject(last) ? last : {}
+    for (const key of Object.keys(lastObj)) if (!(key in desired)) delete out[key]
+    for (const [key, value] of Object.entries(desired)) out[key] = threeWayMerge(live[key], value, lastObj[key])
+    return out
+  }
+  if (Array.isArray(desired) && Array.isArray(live) && desired.every(namedObject)) {
+    return desired.map(item => {
+      const name = (item as { name: string }).name
+      const liveItem = live.find(l => namedObject(l) && (l as { name: string }).name === name)
+      const lastItem = Array.isArray(last) ? last.find(l => namedObject(l) && (l as { name: string }).name === name) : undefined
+      return liveItem === undefined ? item : threeWayMerge(liveItem, item, lastItem)
+    })
+  }
+  return desired
+}
+
+function namedObject(v: Json): boolean {
+  return isObject(v) && typeof v['name'] === 'string'
+}
