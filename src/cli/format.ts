@@ -3,6 +3,7 @@
 // Src: argo-cd cmd/argocd/commands/app.go (waitFormatString, resourceState.FormatItems, printOperationResult,
 // printAppResources); Go text/tabwriter, time.Time.String, time.Duration.String.
 import { EPOCH_MS } from '../cluster/clock.ts'
+import type { ResourceKey, ResourceResult } from '../sync/types.ts'
 
 /** One row of `argocd app sync` / `argocd app get` resource tables (argo-cd's resourceState). */
 export interface ResourceRow {
@@ -14,6 +15,30 @@ export interface ResourceRow {
   health: string
   hook: string
   message: string
+}
+
+/**
+ * argo-cd getResourceStates: the operation's results first (a hook row shows the quirk: its hook phase under STATUS
+ * and its result code under HEALTH), then the other managed resources by key; a selective sync shows only its own.
+ */
+export function resourceStateRows(managed: Map<string, ResourceRow>, results: readonly ResourceResult[],
+  selected?: readonly ResourceKey[]): ResourceRow[] {
+  const rest = new Map(managed)
+  const rows: ResourceRow[] = []
+  for (const r of results) {
+    const key = `${r.group}/${r.kind}/${r.namespace}/${r.name}`
+    const m = rest.get(key)
+    if (m && !r.hookType) rows.push({ ...m, message: r.message })
+    else {
+      rows.push({ group: r.group, kind: r.kind, namespace: r.namespace, name: r.name, status: r.hookPhase ?? '',
+        health: r.status, hook: r.hookType ?? '', message: r.message })
+    }
+    rest.delete(key)
+  }
+  rows.push(...[...rest.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row))
+  if (!selected) return rows
+  return rows.filter(row => selected.some(s => s.group === row.group && s.kind === row.kind && s.name === row.name &&
+    (s.namespace === '' || s.namespace === row.namespace)))
 }
 
 /** Rows printed together: argocd flushes its tabwriter once per application watch event. */

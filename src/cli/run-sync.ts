@@ -12,7 +12,7 @@ import { Simulation } from '../sync/simulation.ts'
 import { settingsOf } from '../sync/task.ts'
 import { isTrackedBy, withTracking } from '../sync/tracking.ts'
 import type { ResourceKey } from '../sync/types.ts'
-import type { ResourceRow, StreamFlush } from './format.ts'
+import { resourceStateRows, type ResourceRow, type StreamFlush } from './format.ts'
 import { APP_NAME, type SyncArgs } from './sync-args.ts'
 
 export interface OperationRecord {
@@ -109,25 +109,8 @@ export async function runSync(args: SyncArgs, targets: Manifest[], live: Manifes
     synced.set(liveObj, known)
     return known
   }
-  /** argo-cd getResourceStates: the operation's results first (hook rows show the quirk), then the rest. */
-  const resourceRows = (result: OperationResult, selected: ResourceKey[] | undefined): ResourceRow[] => {
-    const managed = managedResources()
-    const rows: ResourceRow[] = []
-    for (const r of result.resources) {
-      const key = `${r.group}/${r.kind}/${r.namespace}/${r.name}`
-      const m = managed.get(key)
-      if (m && !r.hookType) rows.push({ ...m, message: r.message })
-      else {
-        rows.push({ group: r.group, kind: r.kind, namespace: r.namespace, name: r.name, status: r.hookPhase ?? '',
-          health: r.status, hook: r.hookType ?? '', message: r.message })
-      }
-      managed.delete(key)
-    }
-    rows.push(...[...managed.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row))
-    if (!selected) return rows
-    return rows.filter(row => selected.some(s => s.group === row.group && s.kind === row.kind && s.name === row.name &&
-      (s.namespace === '' || s.namespace === row.namespace)))
-  }
+  const resourceRows = (result: OperationResult, selected: ResourceKey[] | undefined): ResourceRow[] =>
+    resourceStateRows(managedResources(), result.resources, selected)
 
   const operations: OperationRecord[] = []
   const selected = args.request.resources

@@ -4,7 +4,7 @@
 import { stringify } from 'yaml'
 import { EPOCH_MS } from '../cluster/clock.ts'
 import { groupOf, type KubeObject } from '../cluster/objects.ts'
-import { formatOperation, formatResources, goTime, type ResourceRow, streamTimestamp, tabwrite } from '../cli/format.ts'
+import { formatOperation, formatResources, goTime, resourceStateRows, type ResourceRow, streamTimestamp, tabwrite } from '../cli/format.ts'
 import { formatDiagnostic, hasErrors, parseManifests } from '../manifest/index.ts'
 import { contains } from '../sync/app-status.ts'
 import type { Application, OperationRecord, OperationResult } from '../sync/application.ts'
@@ -324,21 +324,7 @@ export function resourceRows(app: Application, result: OperationResult | undefin
     managed.set(key, { group: r.group, kind: r.kind, namespace: r.namespace, name: r.name, status: r.status,
       health: r.health?.status ?? '', hook: '', message: '' })
   }
-  const rows: ResourceRow[] = []
-  for (const r of result?.resources ?? []) {
-    const key = `${r.group}/${r.kind}/${r.namespace}/${r.name}`
-    const m = managed.get(key)
-    if (m && !r.hookType) rows.push({ ...m, message: r.message })
-    else {
-      rows.push({ group: r.group, kind: r.kind, namespace: r.namespace, name: r.name, status: r.hookPhase ?? '',
-        health: r.status, hook: r.hookType ?? '', message: r.message })
-    }
-    managed.delete(key)
-  }
-  rows.push(...[...managed.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row))
-  if (!selected) return rows
-  return rows.filter(row => selected.some(s => s.group === row.group && s.kind === row.kind && s.name === row.name &&
-    (s.namespace === '' || s.namespace === row.namespace)))
+  return resourceStateRows(managed, result?.resources ?? [], selected)
 }
 
 function operationLines(record: OperationRecord, now: number): string[] {
