@@ -7,8 +7,16 @@ import { defineConfig } from 'vite'
 // made by monaco-worker-manager (a monaco-yaml dependency) no longer resolves. Point it at the real file.
 const monacoEsm = fileURLToPath(new URL('./node_modules/monaco-editor/esm/', import.meta.url))
 
+// `/k8s/...` -> a local `kubectl proxy` (the page's KubeCluster talks to a real cluster same-origin: the proxy adds
+// no CORS headers). Start it with `kubectl proxy --port=8001`; docs/tooling.md §5, Fix A.
+const k8sProxy = {
+  '/k8s': { target: 'http://127.0.0.1:8001', changeOrigin: true, rewrite: (p: string) => p.replace(/^\/k8s/, '') },
+}
+
 export default defineConfig({
   plugins: [react()],
+  server: { proxy: k8sProxy },
+  preview: { proxy: k8sProxy },
   resolve: { alias: [{ find: /^monaco-editor\/esm\/(.*)$/, replacement: `${monacoEsm}$1` }] },
   // Found late on a cold dev start, these would otherwise make Vite reload the page mid-session.
   optimizeDeps: {

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util'
 import { formatDiagnostic, hasErrors, parseManifests } from '../manifest/index.ts'
 import { readManifestFiles } from './files.ts'
+import { cleanupCommand } from './cleanup.ts'
 import { labCommand } from './lab.ts'
 import { serveCommand } from './serve.ts'
 import { type Output, syncCommand } from './sync.ts'
@@ -15,6 +16,7 @@ Usage:
                                       (synclab sync --help for its flags)
   synclab lab check <lab-dir>... [--solution]   run a lab's tasks headless and check them
   synclab serve [--port 6443] [--speed 1] [paths...]   serve a simulated cluster over the Kubernetes API (kubectl)
+  synclab cleanup --cluster URL --dest-namespace NS [--yes]   delete what synclab created in NS on a real cluster
   synclab --help | --version
 
 Exit status: validate: 0 fine, 1 warnings only with --strict, 2 invalid input.
@@ -43,6 +45,7 @@ export async function main(argv: string[], io?: Output): Promise<number> {
     }
     if (command === 'lab') return await labCommand(rest)
     if (command === 'serve') return await serveCommand(rest)
+    if (command === 'cleanup') return await cleanupCommand(rest, io)
   } catch (e) {
     console.error(`synclab: ${(e as Error).message}`)
     return 2

@@ -27,6 +27,12 @@ export interface SyncArgs {
   settleMs: number
   timeoutMs: number
   seed: number | string
+  /** --cluster: the API server (a `kubectl proxy` URL) to sync on instead of a simulated cluster. */
+  cluster?: string
+  /** --yes: do not ask before acting on --cluster. */
+  yes: boolean
+  /** --speed: virtual seconds per wall second of synclab's own delays on --cluster (match `synclab serve --speed`). */
+  speed: number
 }
 
 export const SYNC_USAGE = `Usage:
@@ -57,8 +63,15 @@ Flags:
       --timeout D                         give up waiting for an operation after D (seconds or a duration; default 24h)
       --seed S                            seed for every random choice (default 1)
 
+Real cluster (through \`kubectl proxy\`, which does the authentication; synclab reads no credentials):
+      --cluster URL                       sync on this API server instead, e.g. http://127.0.0.1:8001; needs
+                                          --dest-namespace, the one namespace synclab touches
+      --yes                               do not ask "Continue? [y/N]" before acting
+      --speed X                           run synclab's own delays (wave delay, retries, ticks) X times faster; only
+                                          to match \`synclab serve --speed X\` (default 1)
+
 Durations: 500ms, 5s, 3m, 1h, 1m30s (virtual time). Exit status: 0 every operation Succeeded, 1 an operation
-Failed, Errored or did not finish, 2 invalid input.`
+Failed, Errored or did not finish, 2 invalid input (or, with --cluster, not confirmed).`
 
 /** Application-level sync options and how each sets SyncOptions (R50–R55). Values are Argo CD's. */
 const SYNC_OPTIONS: Record<string, { values: readonly string[]; set: (o: SyncOptions, v: string) => void }> = {
@@ -146,7 +159,7 @@ export function parseSyncArgs(argv: string[]): SyncArgs {
       options: {
         json: { type: 'boolean', default: false },
         live: { type: 'string' },
-        'dest-namespace': { type: 'string', default: 'default' },
+        'dest-namespace': { type: 'string' },
         revision: { type: 'string', default: DEFAULT_REVISION },
         prune: { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
@@ -166,6 +179,9 @@ export function parseSyncArgs(argv: string[]): SyncArgs {
         settle: { type: 'string', default: '30s' },
         timeout: { type: 'string' },
         seed: { type: 'string', default: '1' },
+        cluster: { type: 'string' },
+        yes: { type: 'boolean', default: false },
+        speed: { type: 'string' },
       },
     })
   } catch (e) {
@@ -173,7 +189,11 @@ export function parseSyncArgs(argv: string[]): SyncArgs {
   }
   const { values: v, positionals } = parsed
   if (positionals.length === 0) throw new UsageError('sync: name at least one file or directory')
-  const destNamespace = v['dest-namespace']
+  if (v.cluster !== undefined) checkClusterFlags(v.cluster, v['dest-namespace'], v.live)
+  else if (v.yes || v.speed !== undefined) throw new UsageError('--yes and --speed apply only with --cluster URL')
+  const speed = v.speed === undefined ? 1 : Number(v.speed)
+  if (!(speed > 0) || !Number.isFinite(speed)) throw new UsageError(`invalid argument "${v.speed}" for "--speed" flag: expected a positive number`)
+  const destNamespace = v['dest-namespace'] ?? 'default'
   if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(destNamespace) || destNamespace.length > 63) {
     throw new UsageError(`--dest-namespace "${destNamespace}": a namespace name must be a DNS-1123 label`)
   }
@@ -209,9 +229,28 @@ export function parseSyncArgs(argv: string[]): SyncArgs {
     timeoutMs: v.timeout === undefined || v.timeout === '0' ? DEFAULT_TIMEOUT_MS
       : /^\d+$/.test(v.timeout) ? Number(v.timeout) * 1000 : parseDuration(v.timeout, 'timeout'),
     seed: /^-?\d+$/.test(v.seed) ? Number(v.seed) : v.seed,
+    yes: v.yes, speed,
   }
+  if (v.cluster !== undefined) out.cluster = v.cluster.replace(/\/+$/, '')
   if (v.live !== undefined) out.live = v.live
   if (v['terminate-after'] !== undefined) out.terminateAfterMs = parseDuration(v['terminate-after'], 'terminate-after')
   if (v['wave-delay'] !== undefined) out.waveDelayMs = parseDuration(v['wave-delay'], 'wave-delay')
   return out
+}
+
+/** --cluster URL: an http(s) URL, an explicit --dest-namespace (synclab acts in that one namespace), no --live. */
+function checkClusterFlags(url: string, namespace: string | undefined, live: string | undefined): void {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    throw new UsageError(`--cluster "${url}": expected the URL of an API server, e.g. http://127.0.0.1:8001 (kubectl proxy)`)
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new UsageError(`--cluster "${url}": expected an http:// or https:// URL, e.g. http://127.0.0.1:8001 (kubectl proxy)`)
+  }
+  if (namespace === undefined) {
+    throw new UsageError('--cluster needs --dest-namespace NS: synclab works in exactly one namespace, which you name')
+  }
+  if (live !== undefined) throw new UsageError('--live is for the simulated cluster; with --cluster the live objects are the real ones')
 }

@@ -3,6 +3,7 @@
 import { formatDiagnostic, hasErrors, type Manifest, parseManifests } from '../manifest/index.ts'
 import type { OperationResult } from '../sync/application.ts'
 import type { RecordedEvent } from '../sync/events.ts'
+import { runClusterSync } from './cluster-sync.ts'
 import { readManifestFiles } from './files.ts'
 import { formatOperation, formatResources, formatStream } from './format.ts'
 import { type ClusterEntry, LiveObjectError, runSync, type SyncRun } from './run-sync.ts'
@@ -11,6 +12,8 @@ import { APP_NAME, parseSyncArgs, type SyncArgs, UsageError } from './sync-args.
 export interface Output {
   out(text: string): void
   err(text: string): void
+  /** Asks the user a question (--cluster's "Continue? [y/N]"); without it, a TTY stdin is asked, else nobody. */
+  ask?(question: string): Promise<string | undefined>
 }
 
 const stdio: Output = {
@@ -60,7 +63,12 @@ export async function syncCommand(argv: string[], io: Output = stdio): Promise<n
   }
   let run: SyncRun
   try {
-    run = await runSync(args, targets, live)
+    if (args.cluster !== undefined) {
+      // A real API server: confirmed by the user, confined to --dest-namespace (src/cli/cluster-sync.ts).
+      const ran = await runClusterSync(args, targets, io)
+      if (typeof ran === 'number') return ran
+      run = ran
+    } else run = await runSync(args, targets, live)
   } catch (e) {
     if (!(e instanceof LiveObjectError)) throw e
     io.err(`synclab: --live ${e.message}\n`)

@@ -1,0 +1,81 @@
+// `synclab cleanup --cluster URL --dest-namespace NS [--yes]`: removes what synclab created in that one namespace
+// (the objects labelled app.kubernetes.io/managed-by=synclab, any app), and nothing else. It first asks the server
+// what a cleanup would delete (KubeCluster.cleanup with every write sent as ?dryRun=All, so the list is exactly
+// what the real run selects and nothing changes), names it, asks, then deletes and prints each deletion.
+import { parseArgs } from 'node:util'
+import { KubeCluster, MANAGED_BY_LABEL, MANAGED_BY_VALUE } from '../kube/kube-cluster.ts'
+import { confirmed, connectCluster } from './cluster-sync.ts'
+import { APP_NAME } from './sync-args.ts'
+import type { Output } from './sync.ts'
+
+export const CLEANUP_USAGE = `Usage: synclab cleanup --cluster URL --dest-namespace NS [--yes]
+
+Deletes what synclab created in namespace NS on the API server at URL (normally \`kubectl proxy\`'s
+http://127.0.0.1:8001): every object labelled ${MANAGED_BY_LABEL}=${MANAGED_BY_VALUE}, whatever the app. Objects
+without that label are left alone. It lists them and asks "Continue? [y/N]" first, unless --yes.
+
+Exit status: 0 done (or nothing to delete), 2 invalid input or not confirmed.`
+
+const stdio: Output = {
+  out: text => process.stdout.write(text),
+  err: text => process.stderr.write(text),
+}
+
+export async function cleanupCommand(argv: string[], io: Output = stdio): Promise<number> {
+  let values
+  try {
+    values = parseArgs({ args: argv, allowPositionals: false, strict: true, options: {
+      cluster: { type: 'string' }, 'dest-namespace': { type: 'string' }, yes: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    } }).values
+  } catch (e) {
+    io.err(`synclab: cleanup: ${(e as Error).message}\n${CLEANUP_USAGE}\n`)
+    return 2
+  }
+  if (values.help) {
+    io.out(`${CLEANUP_USAGE}\n`)
+    return 0
+  }
+  const namespace = values['dest-namespace']
+  if (values.cluster === undefined || namespace === undefined) {
+    io.err(`synclab: cleanup needs --cluster URL and --dest-namespace NS\n${CLEANUP_USAGE}\n`)
+    return 2
+  }
+  if (!/^https?:\/\/[^/]/.test(values.cluster)) {
+    io.err(`synclab: --cluster "${values.cluster}": expected an http:// or https:// URL, e.g. http://127.0.0.1:8001\n`)
+    return 2
+  }
+  if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(namespace) || namespace.length > 63) {
+    io.err(`synclab: --dest-namespace "${namespace}": a namespace name must be a DNS-1123 label\n`)
+    return 2
+  }
+  const server = values.cluster.replace(/\/+$/, '')
+  const connected = await connectCluster(io, server, namespace)
+  if (typeof connected === 'number') return connected
+  connected.close()
+
+  const preview = await KubeCluster.connect({ server, namespace, appName: APP_NAME, fetch: serverDryRunFetch })
+  const planned = await preview.cleanup()
+  if (planned.length === 0) {
+    io.err(`synclab: nothing to clean up: no object labelled ${MANAGED_BY_LABEL}=${MANAGED_BY_VALUE} in namespace ` +
+      `${namespace} on ${server}\n`)
+    return 0
+  }
+  io.err(`synclab will delete ${planned.length} object${planned.length === 1 ? '' : 's'} it created in namespace ` +
+    `${namespace} on ${server}:\n${planned.map(p => `  ${p}\n`).join('')}`)
+  if (!await confirmed(io, values.yes)) return 2
+
+  const cluster = await KubeCluster.connect({ server, namespace, appName: APP_NAME })
+  const deleted = await cluster.cleanup()
+  for (const d of deleted) io.out(`${d} deleted\n`)
+  return 0
+}
+
+/** fetch with every write turned into the server's dry run: reads are real, nothing is changed. */
+const serverDryRunFetch: typeof fetch = async (input, init) => {
+  if (typeof input !== 'string' && !(input instanceof URL)) throw new Error('synclab cleanup: unexpected Request input')
+  const url = String(input)
+  const method = (init?.method ?? 'GET').toUpperCase()
+  if (method === 'GET') return fetch(url, init)
+  return fetch(`${url}${url.includes('?') ? '&' : '?'}dryRun=All`, init)
+}

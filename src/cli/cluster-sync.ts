@@ -1,0 +1,280 @@
+// `synclab sync --cluster URL --dest-namespace NS`: the same Application and sync machine as the simulated sync,
+// on a real API server through KubeCluster (normally `kubectl proxy`'s URL: the proxy authenticates with the
+// user's kubeconfig, so synclab never reads or stores credentials). Time is the wall clock (--speed only to match
+// `synclab serve --speed`). Before acting it names the one namespace it will touch and asks for confirmation.
+//
+// The server-side dry run: the sync machine's dry-run step (steps.ts dryRunAll) applies every task with
+// dryRun, which KubeCluster sends as ?dryRun=All, before the first real apply; a refusal there fails the
+// operation with the server's (or the confinement's) message and nothing is applied.
+//
+// The result is a SyncRun like run-sync.ts's, so sync.ts prints it the same way (argocd-style text or --json)
+// and exits with the same codes.
+import { createInterface } from 'node:readline/promises'
+import { getHealth } from '../cluster/health/index.ts'
+import type { KubeObject } from '../cluster/objects.ts'
+import { wallClock } from '../kube/clock.ts'
+import { APP_LABEL, KubeCluster, MANAGED_BY_LABEL, MANAGED_BY_VALUE } from '../kube/kube-cluster.ts'
+import { openApplication } from '../kube/run-app.ts'
+import type { Manifest } from '../manifest/index.ts'
+import type { Application, OperationResult } from '../sync/application.ts'
+import type { ResourceKey } from '../sync/types.ts'
+import type { ResourceRow, StreamFlush } from './format.ts'
+import type { ClusterEntry, OperationRecord, SyncRun } from './run-sync.ts'
+import { APP_NAME, type SyncArgs } from './sync-args.ts'
+import type { Output } from './sync.ts'
+
+/** Wall ms between looks at a running operation (besides every watch event and machine step). */
+const POLL_MS = 20
+
+/**
+ * "Continue? [y/N]": true to go ahead. --yes skips the question; without a way to ask (io.ask, or a TTY on stdin)
+ * it refuses. Prints why it stops; the caller exits 2.
+ */
+export async function confirmed(io: Output, yes: boolean): Promise<boolean> {
+  if (yes) return true
+  let answer: string | undefined
+  if (io.ask) answer = await io.ask('Continue? [y/N] ')
+  else if (process.stdin.isTTY) {
+    const rl = createInterface({ input: process.stdin, output: process.stderr })
+    try {
+      answer = await rl.question('Continue? [y/N] ')
+    } finally {
+      rl.close()
+    }
+  } else {
+    io.err('synclab: stdin is not a terminal, so synclab cannot ask for confirmation; nothing was changed. ' +
+      'Run it in a terminal, or add --yes to go ahead without asking.\n')
+    return false
+  }
+  if (/^\s*y(es)?\s*$/i.test(answer ?? '')) return true
+  io.err('synclab: not confirmed; nothing was changed\n')
+  return false
+}
+
+/** Connects (discovery only, nothing is written) and checks that the namespace exists; an exit code on failure. */
+export async function connectCluster(io: Output, server: string, namespace: string, opts: { speed?: number } = {}):
+  Promise<KubeCluster | number> {
+  let cluster: KubeCluster
+  try {
+    cluster = await KubeCluster.connect({ server, namespace, appName: APP_NAME, clock: wallClock(opts.speed ?? 1) })
+  } catch (e) {
+    io.err(`synclab: cannot read the Kubernetes API at ${server}: ${(e as Error).message}\n` +
+      '  Is `kubectl proxy` running? (kubectl proxy --port=8001, then --cluster http://127.0.0.1:8001)\n')
+    return 2
+  }
+  // A namespace-scoped account may not read namespaces (403): then its existence is assumed.
+  const res = await fetch(`${server}/api/v1/namespaces/${encodeURIComponent(namespace)}`, { headers: { Accept: 'application/json' } })
+    .catch(() => undefined)
+  if (res?.status === 404) {
+    io.err(`synclab: namespace "${namespace}" does not exist on ${server}; synclab creates nothing outside it. ` +
+      `Create it first: kubectl create namespace ${namespace}\n`)
+    return 2
+  }
+  await res?.body?.cancel()
+  return cluster
+}
+
+/** Names what it will do, asks, then runs the operations; a number is an exit code (nothing was done). */
+export async function runClusterSync(args: SyncArgs, targets: Manifest[], io: Output): Promise<SyncRun | number> {
+  const server = args.cluster
+  if (server === undefined) throw new Error('runClusterSync needs --cluster')
+  const namespace = args.destNamespace
+  const connected = await connectCluster(io, server, namespace, { speed: args.speed })
+  if (typeof connected === 'number') return connected
+  const cluster = connected
+  try {
+    const n = countSelected(args, targets)
+    io.err(`synclab will sync ${n} object${n === 1 ? '' : 's'} into namespace ${namespace} on ${server} (app ${APP_NAME})\n`)
+    if (!await confirmed(io, args.yes)) return 2
+    const app = await openApplication(cluster, args.waveDelayMs !== undefined ? { waveDelayMs: args.waveDelayMs } : {})
+    try {
+      return await operate(args, targets, app, cluster)
+    } finally {
+      app.dispose()
+    }
+  } finally {
+    cluster.close()
+  }
+}
+
+/** The objects the operation would apply: all, or those --resource selects. */
+function countSelected(args: SyncArgs, targets: Manifest[]): number {
+  const selected = args.request.resources
+  if (!selected) return targets.length
+  return targets.filter(m => {
+    const o = m.object
+    const group = o.apiVersion.includes('/') ? o.apiVersion.slice(0, o.apiVersion.indexOf('/')) : ''
+    return selected.some(s => s.group === group && s.kind === o.kind && s.name === (o.metadata.name ?? '') &&
+      (s.namespace === '' || s.namespace === (o.metadata.namespace || args.destNamespace)))
+  }).length
+}
+
+async function operate(args: SyncArgs, targets: Manifest[], app: Application, cluster: KubeCluster): Promise<SyncRun> {
+  const clock = cluster.clock
+  app.setRevision({ revision: args.revision, manifests: targets.map(m => m.object) })
+  const selected = args.request.resources
+
+  /** The Application's status.resources: managed non-hook resources, their sync status and health. */
+  const managedResources = (): Map<string, ResourceRow> => {
+    const out = new Map<string, ResourceRow>()
+    for (const r of app.status().resources) {
+      if (r.hook || r.skip) continue
+      out.set(`${r.group}/${r.kind}/${r.namespace}/${r.name}`, { group: r.group, kind: r.kind, namespace: r.namespace,
+        name: r.name, status: r.status, health: r.health?.status ?? '', hook: '', message: '' })
+    }
+    return out
+  }
+  const resourceRows = (result: OperationResult, only: ResourceKey[] | undefined): ResourceRow[] =>
+    rowsOf(result, managedResources(), only)
+
+  const operations: OperationRecord[] = []
+  for (let i = 0; i < args.repeat; i++) {
+    const current = app.sync(args.request)
+    const start = clock.now()
+    const stream = new StreamRecorder()
+    const observe = (): void => stream.observe(clock.now(), resourceRows(current.result(), selected))
+    // argocd prints on every application change: sample on each machine step and each watch event.
+    const sub = current.actor.subscribe(() => observe())
+    const unwatch = cluster.watch(() => observe())
+    try {
+      let terminateAt = i === 0 && args.terminateAfterMs !== undefined ? start + args.terminateAfterMs : undefined
+      const limit = start + args.timeoutMs
+      observe()
+      while (app.operationRunning && clock.now() < limit) {
+        if (terminateAt !== undefined && clock.now() >= terminateAt) {
+          app.terminate()
+          terminateAt = undefined
+        }
+        await sleep(POLL_MS)
+        observe()
+      }
+    } finally {
+      sub.unsubscribe()
+      unwatch()
+    }
+    observe()
+    stream.flush()
+    const result = current.result()
+    if (!app.operationRunning) await app.idle()
+    operations.push({ result, stream: stream.flushes, finalRows: resourceRows(result, selected),
+      hasResources: managedResources().size > 0, endedAt: clock.now() })
+    if (app.operationRunning) break // gave up waiting: no further operation can start
+    // Between operations the cluster runs on; after the last one the CLI does not keep the user waiting.
+    if (i < args.repeat - 1) await sleep(args.settleMs / args.speed)
+  }
+  return { operations, events: [...app.events], cluster: await liveEntries(cluster) }
+}
+
+/** argo-cd getResourceStates: the operation's results first (hook rows show the quirk), then the rest. */
+function rowsOf(result: OperationResult, managed: Map<string, ResourceRow>, selected: ResourceKey[] | undefined): ResourceRow[] {
+  const rows: ResourceRow[] = []
+  for (const r of result.resources) {
+    const key = `${r.group}/${r.kind}/${r.namespace}/${r.name}`
+    const m = managed.get(key)
+    if (m && !r.hookType) rows.push({ ...m, message: r.message })
+    else {
+      rows.push({ group: r.group, kind: r.kind, namespace: r.namespace, name: r.name, status: r.hookPhase ?? '',
+        health: r.status, hook: r.hookType ?? '', message: r.message })
+    }
+    managed.delete(key)
+  }
+  rows.push(...[...managed.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row))
+  if (!selected) return rows
+  return rows.filter(row => selected.some(s => s.group === row.group && s.kind === row.kind && s.name === row.name &&
+    (s.namespace === '' || s.namespace === row.namespace)))
+}
+
+/**
+ * The --json `cluster` list: the live objects of the namespace that synclab manages for this app (its labels),
+ * and what they own (a Job's Pods, a Deployment's ReplicaSets and their Pods), as the simulated sync lists Pods.
+ */
+async function liveEntries(cluster: KubeCluster): Promise<ClusterEntry[]> {
+  const objects = (await cluster.list()).filter(o => o.kind !== 'Namespace')
+  const managed = new Set<string>()
+  for (const o of objects) {
+    const labels = o.metadata.labels ?? {}
+    if (labels[MANAGED_BY_LABEL] === MANAGED_BY_VALUE && labels[APP_LABEL] === APP_NAME && o.metadata.uid) managed.add(o.metadata.uid)
+  }
+  // Owners come before what they own in no particular order: repeat until nothing more joins.
+  for (let grew = true; grew;) {
+    grew = false
+    for (const o of objects) {
+      const uid = o.metadata.uid
+      if (!uid || managed.has(uid)) continue
+      if ((o.metadata.ownerReferences ?? []).some(ref => managed.has(ref.uid))) {
+        managed.add(uid)
+        grew = true
+      }
+    }
+  }
+  return objects.filter(o => o.metadata.uid !== undefined && managed.has(o.metadata.uid)).map(entryOf)
+}
+
+function entryOf(obj: KubeObject): ClusterEntry {
+  const entry: ClusterEntry = { kind: obj.kind, namespace: obj.metadata.namespace ?? '', name: obj.metadata.name ?? '' }
+  const health = getHealth(obj)?.status
+  if (health) entry.health = health
+  const conditions = (obj.status as { conditions?: unknown } | undefined)?.conditions
+  if (Array.isArray(conditions)) {
+    const list = conditions.filter((c): c is { type: string; status?: string; reason?: string } =>
+      typeof c === 'object' && c !== null && typeof (c as { type?: unknown }).type === 'string')
+      .filter(c => c.status === 'True')
+      .map(c => (typeof c.reason === 'string' && c.reason !== '' ? { type: c.type, reason: c.reason } : { type: c.type }))
+    if (list.length > 0) entry.conditions = list
+  }
+  return entry
+}
+
+/**
+ * What the streaming table shows (as run-sync.ts's recorder): argo-cd keeps the last printed state per resource
+ * key, merges non-empty new values in and prints the row when Status/Health/Hook/Message changed. Samples taken
+ * at the same clock instant count as one.
+ */
+class StreamRecorder {
+  readonly flushes: StreamFlush[] = []
+  private printed = new Map<string, ResourceRow>()
+  private pending: { t: number; rows: ResourceRow[] } | undefined
+
+  observe(t: number, rows: ResourceRow[]): void {
+    if (this.pending && this.pending.t !== t) this.flush()
+    this.pending = { t, rows }
+  }
+
+  flush(): void {
+    if (!this.pending) return
+    const { t, rows } = this.pending
+    this.pending = undefined
+    const grouped = new Map<string, ResourceRow>()
+    for (const row of rows) {
+      const key = `${row.group}/${row.kind}/${row.namespace}/${row.name}`
+      const prev = grouped.get(key)
+      if (prev) merge(prev, row)
+      else grouped.set(key, { ...row })
+    }
+    const out: ResourceRow[] = []
+    for (const [key, row] of grouped) {
+      const prev = this.printed.get(key)
+      if (!prev) {
+        this.printed.set(key, row)
+        out.push({ ...row })
+      } else if (merge(prev, row)) out.push({ ...prev })
+    }
+    if (out.length > 0) this.flushes.push({ t, rows: out })
+  }
+}
+
+/** argo-cd resourceState.Merge: non-empty new values replace old ones; true when anything changed. */
+function merge(into: ResourceRow, from: ResourceRow): boolean {
+  let updated = false
+  for (const field of ['status', 'health', 'hook', 'message'] as const) {
+    if (from[field] !== '' && into[field] !== from[field]) {
+      into[field] = from[field]
+      updated = true
+    }
+  }
+  return updated
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise(resolve => setTimeout(resolve, ms))
+}
