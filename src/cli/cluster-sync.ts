@@ -18,7 +18,7 @@ import { openApplication } from '../kube/run-app.ts'
 import type { Manifest } from '../manifest/index.ts'
 import type { Application, OperationResult } from '../sync/application.ts'
 import type { ResourceKey } from '../sync/types.ts'
-import type { ResourceRow, StreamFlush } from './format.ts'
+import { resourceStateRows, type ResourceRow, StreamRecorder } from './format.ts'
 import type { ClusterEntry, OperationRecord, SyncRun } from './run-sync.ts'
 import { APP_NAME, type SyncArgs } from './sync-args.ts'
 import type { Output } from './sync.ts'
@@ -125,7 +125,7 @@ async function operate(args: SyncArgs, targets: Manifest[], app: Application, cl
     return out
   }
   const resourceRows = (result: OperationResult, only: ResourceKey[] | undefined): ResourceRow[] =>
-    rowsOf(result, managedResources(), only)
+    resourceStateRows(managedResources(), result.resources, only)
 
   const operations: OperationRecord[] = []
   for (let i = 0; i < args.repeat; i++) {
@@ -165,24 +165,6 @@ async function operate(args: SyncArgs, targets: Manifest[], app: Application, cl
   return { operations, events: [...app.events], cluster: await liveEntries(cluster) }
 }
 
-/** argo-cd getResourceStates: the operation's results first (hook rows show the quirk), then the rest. */
-function rowsOf(result: OperationResult, managed: Map<string, ResourceRow>, selected: ResourceKey[] | undefined): ResourceRow[] {
-  const rows: ResourceRow[] = []
-  for (const r of result.resources) {
-    const key = `${r.group}/${r.kind}/${r.namespace}/${r.name}`
-    const m = managed.get(key)
-    if (m && !r.hookType) rows.push({ ...m, message: r.message })
-    else {
-      rows.push({ group: r.group, kind: r.kind, namespace: r.namespace, name: r.name, status: r.hookPhase ?? '',
-        health: r.status, hook: r.hookType ?? '', message: r.message })
-    }
-    managed.delete(key)
-  }
-  rows.push(...[...managed.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row))
-  if (!selected) return rows
-  return rows.filter(row => selected.some(s => s.group === row.group && s.kind === row.kind && s.name === row.name &&
-    (s.namespace === '' || s.namespace === row.namespace)))
-}
 
 /**
  * The --json `cluster` list: the live objects of the namespace that synclab manages for this app (its labels),
@@ -225,55 +207,6 @@ function entryOf(obj: KubeObject): ClusterEntry {
   return entry
 }
 
-/**
- * What the streaming table shows (as run-sync.ts's recorder): argo-cd keeps the last printed state per resource
- * key, merges non-empty new values in and prints the row when Status/Health/Hook/Message changed. Samples taken
- * at the same clock instant count as one.
- */
-class StreamRecorder {
-  readonly flushes: StreamFlush[] = []
-  private printed = new Map<string, ResourceRow>()
-  private pending: { t: number; rows: ResourceRow[] } | undefined
-
-  observe(t: number, rows: ResourceRow[]): void {
-    if (this.pending && this.pending.t !== t) this.flush()
-    this.pending = { t, rows }
-  }
-
-  flush(): void {
-    if (!this.pending) return
-    const { t, rows } = this.pending
-    this.pending = undefined
-    const grouped = new Map<string, ResourceRow>()
-    for (const row of rows) {
-      const key = `${row.group}/${row.kind}/${row.namespace}/${row.name}`
-      const prev = grouped.get(key)
-      if (prev) merge(prev, row)
-      else grouped.set(key, { ...row })
-    }
-    const out: ResourceRow[] = []
-    for (const [key, row] of grouped) {
-      const prev = this.printed.get(key)
-      if (!prev) {
-        this.printed.set(key, row)
-        out.push({ ...row })
-      } else if (merge(prev, row)) out.push({ ...prev })
-    }
-    if (out.length > 0) this.flushes.push({ t, rows: out })
-  }
-}
-
-/** argo-cd resourceState.Merge: non-empty new values replace old ones; true when anything changed. */
-function merge(into: ResourceRow, from: ResourceRow): boolean {
-  let updated = false
-  for (const field of ['status', 'health', 'hook', 'message'] as const) {
-    if (from[field] !== '' && into[field] !== from[field]) {
-      into[field] = from[field]
-      updated = true
-    }
-  }
-  return updated
-}
 
 function sleep(ms: number): Promise<void> {
   return new Promise(resolve => setTimeout(resolve, ms))

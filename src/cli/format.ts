@@ -145,3 +145,53 @@ export function formatResources(rows: ResourceRow[]): string {
     ...rows.map(r => [r.group, r.kind, r.namespace, r.name, r.status, r.health, r.hook, r.message].join('\t'))]
   return tabwrite(lines, 0, 2)
 }
+
+/**
+ * What the streaming table shows: argo-cd keeps the last printed state per resource key (group/kind/ns/name,
+ * so the two phases of one hook merge), merges non-empty new values in and prints the row when any of
+ * Status/Health/Hook/Message changed. The CLI samples once per virtual instant (the last state at that time).
+ */
+export class StreamRecorder {
+  readonly flushes: StreamFlush[] = []
+  private printed = new Map<string, ResourceRow>()
+  private pending: { t: number; rows: ResourceRow[] } | undefined
+
+  observe(t: number, rows: ResourceRow[]): void {
+    if (this.pending && this.pending.t !== t) this.flush()
+    this.pending = { t, rows }
+  }
+
+  flush(): void {
+    if (!this.pending) return
+    const { t, rows } = this.pending
+    this.pending = undefined
+    const grouped = new Map<string, ResourceRow>()
+    for (const row of rows) {
+      const key = `${row.group}/${row.kind}/${row.namespace}/${row.name}`
+      const prev = grouped.get(key)
+      if (prev) mergeResourceState(prev, row)
+      else grouped.set(key, { ...row })
+    }
+    const out: ResourceRow[] = []
+    for (const [key, row] of grouped) {
+      const prev = this.printed.get(key)
+      if (!prev) {
+        this.printed.set(key, row)
+        out.push({ ...row })
+      } else if (mergeResourceState(prev, row)) out.push({ ...prev })
+    }
+    if (out.length > 0) this.flushes.push({ t, rows: out })
+  }
+}
+
+/** argo-cd resourceState.Merge: non-empty new values replace old ones; true when anything changed. */
+export function mergeResourceState(into: ResourceRow, from: ResourceRow): boolean {
+  let updated = false
+  for (const field of ['status', 'health', 'hook', 'message'] as const) {
+    if (from[field] !== '' && into[field] !== from[field]) {
+      into[field] = from[field]
+      updated = true
+    }
+  }
+  return updated
+}

@@ -7,7 +7,7 @@ import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Docum
 import { parseManifests } from '../manifest/index.ts'
 import type { Diagnostic } from '../manifest/index.ts'
 import type { SyncPolicy } from '../sync/auto-sync.ts'
-import type { EditSet, Expectation, FileEdit, Lab, LabFile, LabTask, Pitfall, Step } from './types.ts'
+import type { EditSet, EventMatch, Expectation, FileEdit, Lab, LabFile, LabTask, Moment, Pitfall, Step } from './types.ts'
 
 export const LAB_FILE = 'lab.yaml'
 
@@ -161,6 +161,7 @@ interface RawLab {
   id: string; title: string; summary: string; minutes: number; seed?: string
   app: { name: string; namespace: string; path: string; syncPolicy?: SyncPolicy; waveDelay?: Duration }
   tasks: RawTask[]
+  moments?: Array<{ id: string; say: string; when: Record<string, unknown> }>
 }
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }
@@ -208,7 +209,8 @@ function normalize(raw: RawLab, files: readonly LabFile[], dir: string): Lab {
   return {
     id: raw.id, title: raw.title, summary: raw.summary, minutes: raw.minutes, seed: raw.seed ?? raw.id,
     app: { ...app, ...(waveDelay !== undefined ? { waveDelayMs: durationMs(waveDelay) } : {}) },
-    tasks, files: new Map(files.map(f => [f.path, f.text])), dir,
+    tasks, moments: (raw.moments ?? []).map((m): Moment => ({ id: m.id, say: m.say, when: { ...m.when } as unknown as EventMatch })),
+    files: new Map(files.map(f => [f.path, f.text])), dir,
   }
 }
 
@@ -272,6 +274,15 @@ function checkRules(lab: Lab, raw: RawLab, at: Positions, push: Push): void {
   for (const d of parseManifests([...tree].map(([path, text]) => ({ path: `${lab.dir}/repo/${lab.app.path}/${path}`, text }))).diagnostics) {
     if (d.severity === 'error') push(`manifest-${d.code}`, d.message, null, d.file, d)
   }
+
+  const momentIds = new Set<string>()
+  lab.moments.forEach((m, mi) => {
+    if (momentIds.has(m.id)) push('lab-moment-id', `moments.${mi}.id: duplicate moment id "${m.id}"`, at.node(['moments', mi, 'id']))
+    momentIds.add(m.id)
+    if (m.when.name !== undefined && m.when.namePrefix !== undefined) {
+      push('lab-moment-when', `moments.${mi}.when: give name or namePrefix, not both`, at.node(['moments', mi, 'when']))
+    }
+  })
 
   const taskIds = new Set<string>()
   lab.tasks.forEach((task, ti) => {

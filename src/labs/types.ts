@@ -142,6 +142,16 @@ export interface LabTask {
   pitfalls: Pitfall[]
 }
 
+/**
+ * A marked moment of a run (lab.yaml `moments`): in instructor mode the clock stops at the first new event that
+ * matches `when`, and `say` is shown (plain text, no Markdown).
+ */
+export interface Moment {
+  id: string
+  say: string
+  when: EventMatch
+}
+
 export interface Lab {
   id: string
   title: string
@@ -151,6 +161,8 @@ export interface Lab {
   /** Seed of the simulated cluster. */
   seed: string
   tasks: LabTask[]
+  /** Marked moments for instructor mode (empty when lab.yaml has none). */
+  moments: Moment[]
   /** Every file of the lab folder, by path relative to it. */
   files: ReadonlyMap<string, string>
   /** The folder as shown in messages (e.g. `labs/01-resource-hooks`). */

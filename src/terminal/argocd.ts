@@ -4,7 +4,7 @@
 import { stringify } from 'yaml'
 import { EPOCH_MS } from '../cluster/clock.ts'
 import { groupOf, type KubeObject } from '../cluster/objects.ts'
-import { formatOperation, formatResources, goTime, resourceStateRows, type ResourceRow, streamTimestamp, tabwrite } from '../cli/format.ts'
+import { formatOperation, formatResources, goTime, mergeResourceState, resourceStateRows, type ResourceRow, streamTimestamp, tabwrite } from '../cli/format.ts'
 import { formatDiagnostic, hasErrors, parseManifests } from '../manifest/index.ts'
 import { contains } from '../sync/app-status.ts'
 import type { Application, OperationRecord, OperationResult } from '../sync/application.ts'
@@ -524,7 +524,7 @@ function waitWatch(app: Application, sim: Simulation, ctx: TerminalContext, opts
         for (const row of rows) {
           const key = `${row.group}/${row.kind}/${row.namespace}/${row.name}`
           const prev = grouped.get(key)
-          if (prev) merge(prev, row)
+          if (prev) mergeResourceState(prev, row)
           else grouped.set(key, { ...row })
         }
         for (const [key, row] of grouped) {
@@ -532,7 +532,7 @@ function waitWatch(app: Application, sim: Simulation, ctx: TerminalContext, opts
           if (!prev) {
             printed.set(key, row)
             changed.push({ ...row })
-          } else if (merge(prev, row)) changed.push({ ...prev })
+          } else if (mergeResourceState(prev, row)) changed.push({ ...prev })
         }
         if (changed.length === 0) return
         const lines = changed.map(r => waitLine([streamTimestamp(t), r.group, r.kind, r.namespace, r.name, r.status,
@@ -599,17 +599,6 @@ function waitLine(cells: [string, string, string, string, string, string, string
     message].join('\t')
 }
 
-/** argo-cd resourceState.Merge: non-empty new values replace old ones; true when anything changed. */
-function merge(into: ResourceRow, from: ResourceRow): boolean {
-  let updated = false
-  for (const field of ['status', 'health', 'hook', 'message'] as const) {
-    if (from[field] !== '' && into[field] !== from[field]) {
-      into[field] = from[field]
-      updated = true
-    }
-  }
-  return updated
-}
 
 // delete / terminate / history
 

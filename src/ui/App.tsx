@@ -8,11 +8,13 @@ import { TimeControls } from './controls/TimeControls.tsx'
 import { WhatIfPanel } from './controls/WhatIfPanel.tsx'
 import { EventStream } from './events/EventStream.tsx'
 import { eventLines, podWatchLines } from './events/watch-lines.ts'
+import { InstructorBar } from './instructor/InstructorBar.tsx'
 import { LABS } from './labs/catalog.ts'
 import { LabPanel } from './labs/LabPanel.tsx'
 import type { LabTracker } from './labs/tracker.ts'
 import { PlanPane } from './plan/PlanPane.tsx'
 import type { Session } from './session/session.ts'
+import { ShareButton } from './share/ShareButton.tsx'
 import { SourcePanel } from './source/SourcePanel.tsx'
 import { buildTimeline } from './timeline/model.ts'
 import { Timeline } from './timeline/Timeline.tsx'
@@ -36,7 +38,9 @@ export function App({ session, tracker, onOpenLab }: { session: Session; tracker
           </select>
         </label>
         <span className="muted">app <code>{tracker.lab.app.name}</code> · namespace <code>{tracker.lab.app.namespace}</code></span>
+        <ShareButton session={session} lab={tracker.lab} />
       </header>
+      <InstructorBar session={session} lab={tracker.lab} />
       <main className="columns">
         <div className="left">
           <LabPanel session={session} tracker={tracker} version={deferred} />

@@ -168,9 +168,29 @@ export class Session {
     this.changed()
   }
 
+  /** Plays the shown past run forward from its own time; on reaching the live run's time, the live run plays on. */
+  replay(speed: Speed = this.speed): void {
+    if (!this.view) return this.play(speed)
+    this.playing = true
+    this.speed = speed
+    this.changed()
+  }
+
   /** Called by the page's animation loop with the wall time that passed. */
   async tick(wallMs: number): Promise<void> {
     if (!this.playing) return
+    const view = this.view
+    if (view) {
+      if (view.now >= this.live.now) {
+        this.view = undefined
+        view.dispose()
+        this.changed(false)
+        return
+      }
+      await view.advanceTo(Math.min(view.now + wallMs * this.speed, this.live.now), this.actions, this.revisions)
+      this.changed(false)
+      return
+    }
     await this.advanceLiveTo(this.live.now + wallMs * this.speed)
   }
 
