@@ -161,6 +161,11 @@ export class StreamRecorder {
     this.pending = { t, rows }
   }
 
+  /** The instant of the sample not flushed yet, if any. */
+  get pendingAt(): number | undefined {
+    return this.pending?.t
+  }
+
   flush(): void {
     if (!this.pending) return
     const { t, rows } = this.pending

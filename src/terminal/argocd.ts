@@ -4,7 +4,7 @@
 import { stringify } from 'yaml'
 import { EPOCH_MS } from '../cluster/clock.ts'
 import { groupOf, type KubeObject } from '../cluster/objects.ts'
-import { formatOperation, formatResources, goTime, mergeResourceState, resourceStateRows, type ResourceRow, streamTimestamp, tabwrite } from '../cli/format.ts'
+import { formatOperation, formatResources, goTime, resourceStateRows, StreamRecorder, type ResourceRow, streamTimestamp, tabwrite } from '../cli/format.ts'
 import { formatDiagnostic, hasErrors, parseManifests } from '../manifest/index.ts'
 import { contains } from '../sync/app-status.ts'
 import type { Application, OperationRecord, OperationResult } from '../sync/application.ts'
@@ -506,8 +506,7 @@ function waitWatch(app: Application, sim: Simulation, ctx: TerminalContext, opts
     start(emit, done) {
       const fake = sim.fake
       const startedAt = fake.now()
-      const printed = new Map<string, ResourceRow>()
-      let pending: { t: number; rows: ResourceRow[] } | undefined
+      const recorder = new StreamRecorder()
       let headerShown = false
       let finished = false
       const cleanups: Array<() => void> = []
@@ -516,25 +515,10 @@ function waitWatch(app: Application, sim: Simulation, ctx: TerminalContext, opts
         for (const c of cleanups.splice(0)) c()
       }
       const flush = () => {
-        if (!pending) return
-        const { t, rows } = pending
-        pending = undefined
-        const changed: ResourceRow[] = []
-        const grouped = new Map<string, ResourceRow>()
-        for (const row of rows) {
-          const key = `${row.group}/${row.kind}/${row.namespace}/${row.name}`
-          const prev = grouped.get(key)
-          if (prev) mergeResourceState(prev, row)
-          else grouped.set(key, { ...row })
-        }
-        for (const [key, row] of grouped) {
-          const prev = printed.get(key)
-          if (!prev) {
-            printed.set(key, row)
-            changed.push({ ...row })
-          } else if (mergeResourceState(prev, row)) changed.push({ ...prev })
-        }
-        if (changed.length === 0) return
+        const before = recorder.flushes.length
+        recorder.flush()
+        if (recorder.flushes.length === before) return
+        const { t, rows: changed } = recorder.flushes.at(-1)!
         const lines = changed.map(r => waitLine([streamTimestamp(t), r.group, r.kind, r.namespace, r.name, r.status,
           r.health, r.hook, r.message]))
         if (!headerShown) {
@@ -546,8 +530,9 @@ function waitWatch(app: Application, sim: Simulation, ctx: TerminalContext, opts
       const observe = () => {
         if (finished) return
         const now = fake.now()
-        if (pending && pending.t !== now) flush()
-        pending = { t: now, rows: resourceRows(app, (opts.record ?? app.currentOperation)?.result(), opts.selected) }
+        // A sample of a new instant prints the previous one first.
+        if (recorder.pendingAt !== undefined && recorder.pendingAt !== now) flush()
+        recorder.observe(now, resourceRows(app, (opts.record ?? app.currentOperation)?.result(), opts.selected))
         if (opts.ready()) {
           flush()
           stop()
@@ -576,7 +561,7 @@ function waitWatch(app: Application, sim: Simulation, ctx: TerminalContext, opts
       }
       const tick = () => {
         if (finished) return
-        if (pending && pending.t !== fake.now()) flush()
+        if (recorder.pendingAt !== undefined && recorder.pendingAt !== fake.now()) flush()
         observe()
       }
       cleanups.push(fake.store.watch(() => observe()))
