@@ -10,8 +10,6 @@
 // The result is a SyncRun like run-sync.ts's, so sync.ts prints it the same way (argocd-style text or --json)
 // and exits with the same codes.
 import { createInterface } from 'node:readline/promises'
-import { getHealth } from '../cluster/health/index.ts'
-import type { KubeObject } from '../cluster/objects.ts'
 import { wallClock } from '../kube/clock.ts'
 import { APP_LABEL, KubeCluster, MANAGED_BY_LABEL, MANAGED_BY_VALUE } from '../kube/kube-cluster.ts'
 import { openApplication } from '../kube/run-app.ts'
@@ -19,7 +17,7 @@ import type { Manifest } from '../manifest/index.ts'
 import type { Application, OperationResult } from '../sync/application.ts'
 import type { ResourceKey } from '../sync/types.ts'
 import { resourceStateRows, type ResourceRow, StreamRecorder } from './format.ts'
-import type { ClusterEntry, OperationRecord, SyncRun } from './run-sync.ts'
+import { type ClusterEntry, clusterEntry, type OperationRecord, type SyncRun } from './run-sync.ts'
 import { APP_NAME, type SyncArgs } from './sync-args.ts'
 import type { Output } from './sync.ts'
 
@@ -189,23 +187,9 @@ async function liveEntries(cluster: KubeCluster): Promise<ClusterEntry[]> {
       }
     }
   }
-  return objects.filter(o => o.metadata.uid !== undefined && managed.has(o.metadata.uid)).map(entryOf)
+  return objects.filter(o => o.metadata.uid !== undefined && managed.has(o.metadata.uid)).map(clusterEntry)
 }
 
-function entryOf(obj: KubeObject): ClusterEntry {
-  const entry: ClusterEntry = { kind: obj.kind, namespace: obj.metadata.namespace ?? '', name: obj.metadata.name ?? '' }
-  const health = getHealth(obj)?.status
-  if (health) entry.health = health
-  const conditions = (obj.status as { conditions?: unknown } | undefined)?.conditions
-  if (Array.isArray(conditions)) {
-    const list = conditions.filter((c): c is { type: string; status?: string; reason?: string } =>
-      typeof c === 'object' && c !== null && typeof (c as { type?: unknown }).type === 'string')
-      .filter(c => c.status === 'True')
-      .map(c => (typeof c.reason === 'string' && c.reason !== '' ? { type: c.type, reason: c.reason } : { type: c.type }))
-    if (list.length > 0) entry.conditions = list
-  }
-  return entry
-}
 
 
 function sleep(ms: number): Promise<void> {

@@ -156,19 +156,23 @@ export async function runSync(args: SyncArgs, targets: Manifest[], live: Manifes
   const cluster: ClusterEntry[] = []
   for (const obj of fake.store.all()) {
     if (obj.kind === 'Namespace' && preexisting.has(obj.metadata.name) && !isTrackedBy(APP_NAME, obj)) continue
-    const entry: ClusterEntry = { kind: obj.kind, namespace: obj.metadata.namespace ?? '', name: obj.metadata.name ?? '' }
-    const health = getHealth(obj)?.status
-    if (health) entry.health = health
-    const conditions = (obj.status as { conditions?: unknown } | undefined)?.conditions
-    if (Array.isArray(conditions)) {
-      const list = conditions.filter((c): c is { type: string; status?: string; reason?: string } =>
-        typeof c === 'object' && c !== null && typeof (c as { type?: unknown }).type === 'string')
-        .filter(c => c.status === 'True')
-        .map(c => (typeof c.reason === 'string' && c.reason !== '' ? { type: c.type, reason: c.reason } : { type: c.type }))
-      if (list.length > 0) entry.conditions = list
-    }
-    cluster.push(entry)
+    cluster.push(clusterEntry(obj))
   }
   return { operations, events: [...app.events], cluster }
 }
 
+/** One live object in the --json `cluster` list: its health and the conditions that hold, with their reasons. */
+export function clusterEntry(obj: KubeObject): ClusterEntry {
+  const entry: ClusterEntry = { kind: obj.kind, namespace: obj.metadata.namespace ?? '', name: obj.metadata.name ?? '' }
+  const health = getHealth(obj)?.status
+  if (health) entry.health = health
+  const conditions = (obj.status as { conditions?: unknown } | undefined)?.conditions
+  if (Array.isArray(conditions)) {
+    const list = conditions.filter((c): c is { type: string; status?: string; reason?: string } =>
+      typeof c === 'object' && c !== null && typeof (c as { type?: unknown }).type === 'string')
+      .filter(c => c.status === 'True')
+      .map(c => (typeof c.reason === 'string' && c.reason !== '' ? { type: c.type, reason: c.reason } : { type: c.type }))
+    if (list.length > 0) entry.conditions = list
+  }
+  return entry
+}
