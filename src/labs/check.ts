@@ -54,10 +54,18 @@ export class LogBook {
   }
 }
 
+/** A command typed in the terminal, and when (virtual ms). */
+export interface TypedCommand {
+  t: number
+  line: string
+}
+
 export interface CheckContext {
   app: Application
   fake: FakeCluster
   logs: LogBook
+  /** What the learner typed in the terminal (the page's; the headless runner records `command` steps). */
+  commands?: readonly TypedCommand[]
   /** Where the task began: the first event and operation of the task, and its start time. */
   since: { event: number; operation: number; t: number }
 }
@@ -143,6 +151,10 @@ export function describeExpectation(x: Expectation): string {
   }
   if ('absent' in x) return `${x.absent.kind}/${nameOf(x.absent)} does not exist`
   if ('job' in x) return `Job/${nameOf(x.job)} is ${x.job.status}${x.job.reason ? ` (${x.job.reason})` : ''}`
+  if ('command' in x) {
+    const c = x.command
+    return `a command matching /${c.matches}/ was run${c.before ? ` before ${describeEvent(c.before)}` : ''}`
+  }
   if ('log' in x) {
     const l = x.log
     const whose = l.pod !== undefined ? `Pod ${l.pod}` : l.job !== undefined ? `Job ${l.job}` : `Job ${l.jobPrefix}*`
@@ -213,6 +225,7 @@ const opSummary = (r: OperationResult): string => `${r.phase}${r.message ? ` (${
 const rowName = (r: OperationResult['resources'][number]): string => `${r.syncPhase} ${r.kind}/${r.name}`
 
 function evaluateOne(x: Expectation, ctx: CheckContext): string | undefined {
+  if ('command' in x) return commandRun(x.command, ctx)
   if ('operation' in x) {
     const o = x.operation
     if (o.count !== undefined) {
@@ -368,3 +381,20 @@ function asMatch(e: RecordedEvent): EventMatch {
 
 const seconds = (ms: number): string => `${Math.round(ms / 100) / 10}s`
 const clip = (s: string): string => s.length > 120 ? `${s.slice(0, 117)}…` : s
+
+/** `command`: typed in this task, and (with `before`) before the first such event of the task. */
+function commandRun(c: { matches: string; before?: EventMatch }, ctx: CheckContext): string | undefined {
+  let pattern: RegExp
+  try {
+    pattern = new RegExp(c.matches)
+  } catch {
+    return `/${c.matches}/ is not a valid regular expression`
+  }
+  const typed = (ctx.commands ?? []).filter(cmd => cmd.t >= ctx.since.t && pattern.test(cmd.line))
+  if (typed.length === 0) return 'no such command was typed'
+  if (!c.before) return undefined
+  const event = ctx.app.events.slice(ctx.since.event).find(e => eventMatches(e, c.before!))
+  if (!event) return `it was typed, but ${describeEvent(c.before)} never happened`
+  return typed.some(cmd => cmd.t <= event.t) ? undefined
+    : `it was typed only after ${describeEvent(c.before)} (at ${(event.t / 1000).toFixed(1)} s)`
+}

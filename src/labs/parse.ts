@@ -294,8 +294,10 @@ function checkRules(lab: Lab, raw: RawLab, at: Positions, push: Push): void {
     if (hasEdits && editSteps.length === 0) {
       push('lab-edit-step', `tasks.${ti}.steps: the task has a solution but no "edit" step applies it`, at.node([...base, 'steps']))
     }
-    if (task.needsWork && !hasEdits) {
-      push('lab-needs-work', `tasks.${ti}: a task that needs work has a solution (files or edits); otherwise set needsWork: false`,
+    // The learner's work is a file change (a solution) or a command typed in the terminal (a `command` step).
+    if (task.needsWork && !hasEdits && !task.steps.some(st => 'command' in st)) {
+      push('lab-needs-work', `tasks.${ti}: a task that needs work has a solution (files or edits) or a command step; ` +
+        'otherwise set needsWork: false',
         at.node([...base, 'id']))
     }
     task.steps.forEach((s, si) => {

@@ -9,7 +9,7 @@ import type { Application } from '../sync/application.ts'
 import type { SyncRequest } from '../sync/operation.ts'
 import { Simulation } from '../sync/simulation.ts'
 import type { ResourceKey } from '../sync/types.ts'
-import { type CheckContext, type CheckOutcome, evaluate, formatFailure, LogBook } from './check.ts'
+import { type CheckContext, type CheckOutcome, evaluate, formatFailure, LogBook , type TypedCommand } from './check.ts'
 import { applyEdits, editSetFolder, formatEditProblem, repoFiles } from './parse.ts'
 import type { EditSet, Lab, LabTask, Pitfall, Step } from './types.ts'
 
@@ -29,6 +29,8 @@ export class LabSession {
   app!: Application
   /** The application folder's files as the learner has them now (paths relative to repo/<path>/). */
   readonly tree: Map<string, string>
+  /** The `command` steps done so far (what a learner typed in the terminal). */
+  readonly commands: TypedCommand[] = []
   private committed = ''
   private commits = 0
 
@@ -56,7 +58,7 @@ export class LabSession {
   }
 
   context(since: CheckContext['since']): CheckContext {
-    return { app: this.app, fake: this.sim.fake, logs: this.logs, since }
+    return { app: this.app, fake: this.sim.fake, logs: this.logs, commands: this.commands, since }
   }
 
   /** git commit + push: a new revision when the tree changed (git refuses an empty commit). */
@@ -119,6 +121,9 @@ export class LabSession {
     } else if ('terminate' in step) {
       app.terminate()
       await this.waitForOperation()
+    } else if ('command' in step) {
+      // Typed by the learner: recorded in the solution or a pitfall, not in the start state (nothing typed yet).
+      if (editFor(undefined) !== undefined) this.commands.push({ t: sim.fake.now(), line: step.command })
     }
   }
 

@@ -67,6 +67,8 @@ export type Step =
   | { 'kubectl-delete': { kind: string; name: string } }
   /** `argocd app terminate-op`. */
   | { terminate: Record<string, never> }
+  /** A command the learner types in the terminal (recorded for `command` checks; not run). Skipped in start mode. */
+  | { command: string }
 
 /** Names an object or event subject: an exact name or a prefix (generateName hooks). */
 export interface NameMatch {
@@ -117,6 +119,8 @@ export type Expectation =
   | { job: NameMatch & { namespace?: string; status: 'Complete' | 'Failed' | 'Running'; reason?: string } }
   | { log: TextMatch & { job?: string; jobPrefix?: string; pod?: string } }
   | { app: { sync?: 'Synced' | 'OutOfSync' | 'Unknown'; health?: HealthStatusCode; deleted?: boolean; history?: number } }
+  /** A terminal command matching the regular expression was run in this task, before the event if one is given. */
+  | { command: { matches: string; before?: EventMatch } }
 
 export interface Pitfall extends EditSet {
   id: string

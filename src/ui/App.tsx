@@ -115,7 +115,7 @@ function TerminalSection({ session, tracker }: { session: Session; tracker: LabT
       {open ? (
         <div className="terminal-host">
           <Suspense fallback={<p className="muted">Loading the terminal…</p>}>
-            <TerminalPanel context={context} />
+            <TerminalPanel context={context} onCommand={line => session.recordCommand(line)} />
           </Suspense>
         </div>
       ) : null}

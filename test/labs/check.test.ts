@@ -176,3 +176,17 @@ it('evaluate reports every failed expectation with its index', () => {
   expect(outcome.ok).toBe(false)
   expect(outcome.failures.map(f => f.index)).toEqual([0, 1])
 })
+
+describe('check: command (what the learner typed in the terminal)', () => {
+  it('matches a command typed in the task, before an event when asked', async () => {
+    const watched = await scenario([{ command: 'kubectl get pod --namespace learner --watch' }, { sync: {} }])
+    const watch = { matches: 'get (po|pods?)\\b.*(-w|--watch)' }
+    holds(watched, { command: watch })
+    holds(watched, { command: { ...watch, before: { type: 'operation', phase: 'Succeeded' } } })
+    expect(failures(ok, { command: watch })).toEqual([
+      'check[0] a command matching /get (po|pods?)\\b.*(-w|--watch)/ was run: no such command was typed'])
+    const late = await scenario([{ sync: {} }, { wait: 1000 }, { command: 'kubectl get pods -w' }])
+    expect(failures(late, { command: { ...watch, before: { type: 'operation', phase: 'Succeeded' } } })[0])
+      .toMatch(/it was typed only after operation phase=Succeeded \(at [\d.]+ s\)$/)
+  })
+})

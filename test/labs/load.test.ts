@@ -43,7 +43,7 @@ describe('lab loader: lab.yaml against the schema, errors as file:line:col', () 
 
   it('an unknown step or expectation names the ones there are', () => {
     expect(problems(MINIMAL.replace('      - sync: {}\n', '      - synk: {}\n'))).toEqual([
-      `${F}:15:9: error: tasks.0.steps.0: unknown field "synk" (expected one of: sync, edit, commit, wait, delete-app, kubectl-delete, terminate)`])
+      `${F}:15:9: error: tasks.0.steps.0: unknown field "synk" (expected one of: sync, edit, commit, wait, delete-app, kubectl-delete, terminate, command)`])
     expect(problems(MINIMAL.replace('- operation: {', '- operations: {'))).toEqual([
       expect.stringContaining(`${F}:17:9: error: tasks.0.check.0: unknown field "operations" (expected one of: operation, result, event, no-event,`)])
   })
@@ -69,7 +69,7 @@ describe('lab loader: lab.yaml against the schema, errors as file:line:col', () 
     const twice = MINIMAL + MINIMAL.slice(MINIMAL.indexOf('  - id: sync'))
     expect(problems(twice)).toEqual([`${F}:18:9: error: tasks.1.id: duplicate task id "sync"`])
     expect(problems(MINIMAL.replace('    needsWork: false\n', ''))).toEqual([
-      `${F}:10:9: error: tasks.0: a task that needs work has a solution (files or edits); otherwise set needsWork: false`])
+      `${F}:10:9: error: tasks.0: a task that needs work has a solution (files or edits) or a command step; otherwise set needsWork: false`])
     expect(problems(MINIMAL.replace('    needsWork: false\n', '').replace('    steps:\n', '    solution:\n      edits: [{ file: a.yaml, content: "" }]\n    steps:\n'))).toEqual([
       `${F}:16:7: error: tasks.0.steps: the task has a solution but no "edit" step applies it`])
   })

@@ -34,10 +34,11 @@ export class LabTracker {
     const task = this.task
     const run = session.live
     if (!task || run.app.operationRunning) return false
-    const key = `${run.app.events.length}/${run.now}/${this.progress.current}`
+    const key = `${run.app.events.length}/${run.now}/${this.progress.current}/${session.commands.length}`
     if (key === this.checkedAt) return false
     this.checkedAt = key
-    this.last = evaluate(task.check, { app: run.app, fake: run.sim.fake, logs: run.logs, since: this.progress.since })
+    this.last = evaluate(task.check, { app: run.app, fake: run.sim.fake, logs: run.logs, commands: session.commands,
+      since: this.progress.since })
     if (!this.last.ok) return false
     this.progress = { ...this.progress, passed: [...this.progress.passed, task.id], current: this.progress.current + 1,
       since: { event: run.app.events.length, operation: run.app.operations.length, t: run.now } }

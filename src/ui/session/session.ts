@@ -23,6 +23,8 @@ export class Session {
   diagnostics: Diagnostic[] = []
   revisions: SourceRevision[] = []
   actions: SessionAction[] = []
+  /** What the learner typed in the terminal, with the virtual time (labs can check it). */
+  commands: Array<{ t: number; line: string }> = []
   playing = false
   speed: Speed = 1
   /** The live run; `view` is a rebuilt past moment while the learner scrubs the timeline. */
@@ -129,6 +131,12 @@ export class Session {
     this.act({ type: 'terminate', t: this.live.now })
   }
 
+  /** A line typed in the terminal. */
+  recordCommand(line: string): void {
+    this.commands.push({ t: this.live.now, line })
+    this.save()
+  }
+
   /** A "what if" simulation setting for a workload; it applies to Pods started from now on. */
   setWhatIf(target: string, setting: WhatIf): void {
     this.act({ type: 'whatif', t: this.live.now, target, setting })
@@ -147,6 +155,7 @@ export class Session {
     this.diagnostics = this.source.diagnostics
     this.revisions = []
     this.actions = []
+    this.commands = []
     this.initialCommit()
     this.playing = false
     this.view = undefined
@@ -264,6 +273,7 @@ export class Session {
       const source = readSource(r.files)
       if (source.ok) this.revisions.push({ ...r, manifests: source.manifests })
     }
+    this.commands = saved.commands ?? []
     const known = new Set(this.revisions.map(r => r.id))
     this.actions = saved.actions.filter(a => a.type !== 'commit' || known.has(a.revision))
   }
@@ -292,7 +302,7 @@ export class Session {
     this.saveTimer = undefined
     if (!this.opts.storage || !this.live) return
     saveSession(this.opts.storage, this.opts.storageKey, {
-      files: this.files, active: this.active, now: this.live.now, actions: this.actions,
+      files: this.files, active: this.active, now: this.live.now, actions: this.actions, commands: this.commands,
       revisions: this.revisions.map(({ manifests: _m, ...r }) => r),
     })
   }

@@ -9,6 +9,7 @@ export interface SavedSession {
   active: string
   now: number
   actions: SessionAction[]
+  commands?: Array<{ t: number; line: string }>
   revisions: Array<Omit<SourceRevision, 'manifests'>>
 }
 
