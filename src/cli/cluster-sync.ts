@@ -9,15 +9,19 @@
 //
 // The result is a SyncRun like run-sync.ts's, so sync.ts prints it the same way (argocd-style text or --json)
 // and exits with the same codes.
+//
+// --compare: after the real run, the same manifests and flags run on the simulated cluster (run-sync.ts, seeded
+// by --seed) and src/sync/compare.ts lines the two runs up (compareWithSimulation).
 import { createInterface } from 'node:readline/promises'
 import { wallClock } from '../kube/clock.ts'
 import { APP_LABEL, KubeCluster, MANAGED_BY_LABEL, MANAGED_BY_VALUE } from '../kube/kube-cluster.ts'
 import { openApplication } from '../kube/run-app.ts'
 import type { Manifest } from '../manifest/index.ts'
 import type { Application, OperationResult } from '../sync/application.ts'
+import { compareRuns, type RunComparison, summarizeRun } from '../sync/compare.ts'
 import type { ResourceKey } from '../sync/types.ts'
 import { resourceStateRows, type ResourceRow, StreamRecorder } from './format.ts'
-import { type ClusterEntry, clusterEntry, type OperationRecord, type SyncRun } from './run-sync.ts'
+import { type ClusterEntry, clusterEntry, type OperationRecord, runSync, type SyncRun } from './run-sync.ts'
 import { APP_NAME, type SyncArgs } from './sync-args.ts'
 import type { Output } from './sync.ts'
 
@@ -191,6 +195,16 @@ async function liveEntries(cluster: KubeCluster): Promise<ClusterEntry[]> {
 }
 
 
+/**
+ * --compare: the same manifests, revision and flags synced on a fresh simulated cluster (seeded by --seed), and
+ * the real run compared with it: the simulation is side a, the cluster side b.
+ */
+export async function compareWithSimulation(args: SyncArgs, targets: Manifest[], real: SyncRun):
+  Promise<{ simulation: SyncRun; comparison: RunComparison }> {
+  const simulation = await runSync(args, targets, [])
+  const summary = (run: SyncRun) => summarizeRun(run.events, run.operations.map(o => o.result), run.cluster)
+  return { simulation, comparison: compareRuns(summary(simulation), summary(real)) }
+}
 
 function sleep(ms: number): Promise<void> {
   return new Promise(resolve => setTimeout(resolve, ms))

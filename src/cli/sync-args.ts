@@ -33,6 +33,10 @@ export interface SyncArgs {
   yes: boolean
   /** --speed: virtual seconds per wall second of synclab's own delays on --cluster (match `synclab serve --speed`). */
   speed: number
+  /** --compare: after the run on --cluster, run the same on the simulated cluster and show both side by side. */
+  compare: boolean
+  /** --fail-on-difference: with --compare, exit 1 when the runs differ in order, outcome or deletions. */
+  failOnDifference: boolean
 }
 
 export const SYNC_USAGE = `Usage:
@@ -69,9 +73,16 @@ Real cluster (through \`kubectl proxy\`, which does the authentication; synclab 
       --yes                               do not ask "Continue? [y/N]" before acting
       --speed X                           run synclab's own delays (wave delay, retries, ticks) X times faster; only
                                           to match \`synclab serve --speed X\` (default 1)
+      --compare                           then run the same manifests and flags on the simulated cluster (--seed)
+                                          and print both timelines side by side ("Compared with the simulation")
+                                          with the differences in order, outcome and deletions (timing is not
+                                          one); --json adds a "comparison" object. Differences do not change the
+                                          exit status unless --fail-on-difference is given
+      --fail-on-difference                with --compare: exit 1 when the two runs differ
 
 Durations: 500ms, 5s, 3m, 1h, 1m30s (virtual time). Exit status: 0 every operation Succeeded, 1 an operation
-Failed, Errored or did not finish, 2 invalid input (or, with --cluster, not confirmed).`
+Failed, Errored or did not finish (or, with --fail-on-difference, the simulation differs), 2 invalid input (or,
+with --cluster, not confirmed).`
 
 /** Application-level sync options and how each sets SyncOptions (R50–R55). Values are Argo CD's. */
 const SYNC_OPTIONS: Record<string, { values: readonly string[]; set: (o: SyncOptions, v: string) => void }> = {
@@ -182,6 +193,8 @@ export function parseSyncArgs(argv: string[]): SyncArgs {
         cluster: { type: 'string' },
         yes: { type: 'boolean', default: false },
         speed: { type: 'string' },
+        compare: { type: 'boolean', default: false },
+        'fail-on-difference': { type: 'boolean', default: false },
       },
     })
   } catch (e) {
@@ -191,6 +204,10 @@ export function parseSyncArgs(argv: string[]): SyncArgs {
   if (positionals.length === 0) throw new UsageError('sync: name at least one file or directory')
   if (v.cluster !== undefined) checkClusterFlags(v.cluster, v['dest-namespace'], v.live)
   else if (v.yes || v.speed !== undefined) throw new UsageError('--yes and --speed apply only with --cluster URL')
+  if (v.compare && v.cluster === undefined) {
+    throw new UsageError('--compare applies only with --cluster URL: it compares a real run with the simulation')
+  }
+  if (v['fail-on-difference'] && !v.compare) throw new UsageError('--fail-on-difference applies only with --compare')
   const speed = v.speed === undefined ? 1 : Number(v.speed)
   if (!(speed > 0) || !Number.isFinite(speed)) throw new UsageError(`invalid argument "${v.speed}" for "--speed" flag: expected a positive number`)
   const destNamespace = v['dest-namespace'] ?? 'default'
@@ -229,7 +246,7 @@ export function parseSyncArgs(argv: string[]): SyncArgs {
     timeoutMs: v.timeout === undefined || v.timeout === '0' ? DEFAULT_TIMEOUT_MS
       : /^\d+$/.test(v.timeout) ? Number(v.timeout) * 1000 : parseDuration(v.timeout, 'timeout'),
     seed: /^-?\d+$/.test(v.seed) ? Number(v.seed) : v.seed,
-    yes: v.yes, speed,
+    yes: v.yes, speed, compare: v.compare, failOnDifference: v['fail-on-difference'],
   }
   if (v.cluster !== undefined) out.cluster = v.cluster.replace(/\/+$/, '')
   if (v.live !== undefined) out.live = v.live

@@ -1,9 +1,11 @@
 // `synclab sync`: reads manifests, syncs them on a fresh simulated cluster, and prints what `argocd app sync`
 // prints, or one JSON document (design.md, "The CLI contract"). Exit: 0 all Succeeded, 1 any other phase, 2 input.
+// With --cluster --compare it also runs the simulation and prints both side by side (src/sync/compare.ts).
 import { formatDiagnostic, hasErrors, type Manifest, parseManifests } from '../manifest/index.ts'
 import type { OperationResult } from '../sync/application.ts'
+import { formatComparison, type RunComparison } from '../sync/compare.ts'
 import type { RecordedEvent } from '../sync/events.ts'
-import { runClusterSync } from './cluster-sync.ts'
+import { compareWithSimulation, runClusterSync } from './cluster-sync.ts'
 import { readManifestFiles } from './files.ts'
 import { formatOperation, formatResources, formatStream } from './format.ts'
 import { type ClusterEntry, LiveObjectError, runSync, type SyncRun } from './run-sync.ts'
@@ -35,6 +37,17 @@ export interface SyncDocument {
   }>
   events: Array<Record<string, unknown>>
   cluster: ClusterEntry[]
+  /** --cluster --compare only: the same sync on the simulated cluster, side by side with the real one. */
+  comparison?: ComparisonDocument
+}
+
+/** --json's `comparison`: the simulation is side a, the cluster side b; times are ms since the operation started. */
+export interface ComparisonDocument {
+  seed: number | string
+  same: boolean
+  differences: { order: string[]; outcome: string[]; deletions: string[] }
+  simulation: { operations: Array<{ phase: string; message: string }> }
+  timeline: Array<{ op: number; simulation?: { at: number; step: string }; cluster?: { at: number; step: string } }>
 }
 
 export async function syncCommand(argv: string[], io: Output = stdio): Promise<number> {
@@ -62,20 +75,28 @@ export async function syncCommand(argv: string[], io: Output = stdio): Promise<n
     return 2
   }
   let run: SyncRun
+  let compared: { simulation: SyncRun; comparison: RunComparison } | undefined
   try {
     if (args.cluster !== undefined) {
       // A real API server: confirmed by the user, confined to --dest-namespace (src/cli/cluster-sync.ts).
       const ran = await runClusterSync(args, targets, io)
       if (typeof ran === 'number') return ran
       run = ran
+      if (args.compare) compared = await compareWithSimulation(args, targets, run)
     } else run = await runSync(args, targets, live)
   } catch (e) {
     if (!(e instanceof LiveObjectError)) throw e
     io.err(`synclab: --live ${e.message}\n`)
     return 2
   }
-  if (args.json) io.out(`${JSON.stringify(syncDocument(run), null, 2)}\n`)
-  else io.out(humanOutput(run, args))
+  if (args.json) {
+    const doc = syncDocument(run)
+    if (compared) doc.comparison = comparisonDocument(args, compared.simulation, compared.comparison)
+    io.out(`${JSON.stringify(doc, null, 2)}\n`)
+  } else {
+    io.out(humanOutput(run, args))
+    if (compared) io.out(`\n${formatComparison(compared.comparison)}`)
+  }
   let status = 0
   for (const [i, { result }] of run.operations.entries()) {
     if (result.phase === 'Succeeded') continue
@@ -85,7 +106,20 @@ export async function syncCommand(argv: string[], io: Output = stdio): Promise<n
         `"${APP_NAME}" match desired state\n`)
     } else io.err(`synclab: operation ${i + 1}: Operation has completed with phase: ${result.phase}\n`)
   }
+  // Differences are information; they fail the command only when asked to.
+  if (compared && !compared.comparison.same && args.failOnDifference) {
+    status = 1
+    io.err('synclab: the run on the cluster differs from the simulation (--fail-on-difference)\n')
+  }
   return status
+}
+
+function comparisonDocument(args: Pick<SyncArgs, 'seed'>, simulation: SyncRun, c: RunComparison): ComparisonDocument {
+  return {
+    seed: args.seed, same: c.same, differences: c.differences,
+    simulation: { operations: simulation.operations.map(({ result }) => ({ phase: result.phase, message: result.message })) },
+    timeline: c.timelines.map(r => ({ op: r.op, ...(r.a ? { simulation: r.a } : {}), ...(r.b ? { cluster: r.b } : {}) })),
+  }
 }
 
 function readFiles(paths: string[]): ReturnType<typeof readManifestFiles> {

@@ -1,9 +1,9 @@
 // The lab beside the editor: its tasks and their state (to do, passed), the current task's instructions, hints one
 // at a time, and "show solution" (applied to the files as an edit the learner can commit, or undo in the editor).
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { formatFailure } from '../../labs/check.ts'
 import type { Session } from '../session/session.ts'
-import { renderMarkdown } from './markdown.ts'
+import { Markdown } from './Markdown.tsx'
 import type { LabTracker } from './tracker.ts'
 
 export function LabPanel({ session, tracker, version }: { session: Session; tracker: LabTracker; version: number }) {
@@ -15,7 +15,6 @@ export function LabPanel({ session, tracker, version }: { session: Session; trac
   }, [tracker, session, version])
   const lab = tracker.lab
   const task = tracker.task
-  const html = useMemo(() => (task ? renderMarkdown(task.instructions) : ''), [task])
   const hintsShown = task ? tracker.progress.hintsShown[task.id] ?? 0 : 0
   return (
     <section className="panel lab" aria-label="Lab" data-testid="lab-panel">
@@ -35,9 +34,9 @@ export function LabPanel({ session, tracker, version }: { session: Session; trac
       </ol>
       {task ? (
         <div className="lab-task" data-testid="lab-task">
-          <div className="instructions" dangerouslySetInnerHTML={{ __html: html }} />
+          <Markdown className="instructions" text={task.instructions} />
           {task.hints.slice(0, hintsShown).map((h, i) => (
-            <div key={i} className="hint" dangerouslySetInnerHTML={{ __html: renderMarkdown(`**Hint ${i + 1}.** ${h}`) }} />
+            <Markdown key={i} className="hint" text={`**Hint ${i + 1}.** ${h}`} />
           ))}
           <div className="lab-buttons">
             {hintsShown < task.hints.length ? (
