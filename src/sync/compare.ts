@@ -127,8 +127,10 @@ export function summarizeRun(events: readonly RecordedEvent[], results: readonly
         batchKey = undefined
       }
     }
+    // A PreSync,PostSync hook has two results (R6): then each is named with its phase.
+    const twice = new Set(result.resources.map(label).filter((k, n, all) => all.indexOf(k) !== n))
     for (const r of result.resources) {
-      const key = label(r)
+      const key = twice.has(label(r)) ? `${label(r)} (${r.syncPhase})` : label(r)
       summary.results[key] = { status: r.status, message: normalizeName(r.message) }
       if (r.hookType !== undefined) summary.hooks[key] = r.hookPhase ?? 'none'
     }
@@ -297,11 +299,11 @@ function compareOutcome(x: OperationSummary, y: OperationSummary, A: Side, B: Si
     const p = x.hooks[key]
     const q = y.hooks[key]
     if (p === q) continue
-    const phase = (v: string | undefined): string => (v === undefined ? 'not a hook' : v === 'none' ? 'never ran' : v)
+    const phase = (v: string | undefined): string => (v === undefined || v === 'none' ? 'never ran' : v)
     out.push(`${op}hook ${key} ${phase(p)} ${A.where}, ${phase(q)} ${B.where}`)
   }
   for (const key of union(Object.keys(x.results), Object.keys(y.results))) {
-    if (key in x.hooks && key in y.hooks) continue // its hook phase says it
+    if (key in x.hooks || key in y.hooks) continue // its hook phase says it
     const p = x.results[key]
     const q = y.results[key]
     if (p?.status === q?.status) continue
@@ -339,24 +341,23 @@ function compareDeletions(x: OperationSummary, y: OperationSummary, A: Side, B: 
 }
 
 /**
- * What is left at the end, for the objects either run applied and neither deleted (a deletion still under way is
- * timing, and a deletion difference is said already).
+ * What is left at the end, for the objects both runs applied and neither deleted: something else removed it
+ * (an apply only one side made is an order difference; a deletion still under way is timing).
  */
 function compareRemaining(a: RunSummary, b: RunSummary, A: Side, B: Side): string[] {
   if (!a.remaining || !b.remaining) return []
-  const applied = new Set<string>()
-  const deleted = new Set<string>()
-  for (const s of [...a.operations, ...b.operations]) {
-    for (const o of s.applied) if (!o.dryRun && o.action !== 'failed') applied.add(label(o))
-    for (const key of Object.keys(s.deletions)) deleted.add(key)
-  }
+  const appliedBy = (r: RunSummary): Set<string> => new Set(r.operations.flatMap(s =>
+    s.applied.filter(o => !o.dryRun && o.action !== 'failed').map(label)))
+  const inB = appliedBy(b)
+  const applied = [...appliedBy(a)].filter(key => inB.has(key))
+  const deleted = new Set([...a.operations, ...b.operations].flatMap(s => Object.keys(s.deletions)))
   const ra = new Set(a.remaining)
   const rb = new Set(b.remaining)
   const out: string[] = []
-  for (const key of [...applied].sort()) {
+  for (const key of applied.sort()) {
     if (deleted.has(key) || ra.has(key) === rb.has(key)) continue
-    out.push(ra.has(key) ? `${key}: left at the end ${A.where}, gone ${B.where}`
-      : `${key}: gone at the end ${A.where}, left ${B.where}`)
+    out.push(ra.has(key) ? `${key}: present at the end ${A.where}, gone ${B.where}`
+      : `${key}: gone at the end ${A.where}, present ${B.where}`)
   }
   return out
 }
