@@ -8,9 +8,10 @@ import { defineConfig } from 'vite'
 const monacoEsm = fileURLToPath(new URL('./node_modules/monaco-editor/esm/', import.meta.url))
 
 // `/k8s/...` -> a local `kubectl proxy` (the page's KubeCluster talks to a real cluster same-origin: the proxy adds
-// no CORS headers). Start it with `kubectl proxy --port=8001`; docs/tooling.md §5, Fix A.
+// no CORS headers). Start it with `kubectl proxy --port=8001`; docs/tooling.md §5, Fix A. SYNCLAB_K8S_PROXY points
+// it elsewhere (the end-to-end tests aim it at a `synclab serve`).
 const k8sProxy = {
-  '/k8s': { target: 'http://127.0.0.1:8001', changeOrigin: true, rewrite: (p: string) => p.replace(/^\/k8s/, '') },
+  '/k8s': { target: process.env.SYNCLAB_K8S_PROXY ?? 'http://127.0.0.1:8001', changeOrigin: true, rewrite: (p: string) => p.replace(/^\/k8s/, '') },
 }
 
 export default defineConfig({

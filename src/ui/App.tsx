@@ -51,6 +51,10 @@ export function App({ session, tracker, onOpenLab }: { session: Session; tracker
           <WhatIfPanelMemo session={session} version={session.stateVersion} />
           <AppViewMemo session={session} version={deferred} />
           <PlanPaneMemo session={session} version={session.stateVersion} live={session.shown.app.liveVersion} />
+          <Suspense fallback={null}>
+            <ClusterPanel key={tracker.lab.id} manifests={session.head?.manifests ?? NO_MANIFESTS}
+              revision={session.head?.id ?? 'HEAD'} waveDelayMs={tracker.lab.app.waveDelayMs} seed={tracker.lab.seed} />
+          </Suspense>
         </div>
       </main>
       <section className="bottom panel" aria-label="Timeline">
@@ -89,6 +93,9 @@ const RunViews = memo(function RunViews({ session }: { session: Session; version
 })
 
 // xterm.js is large: the terminal loads when the learner opens it.
+const NO_MANIFESTS: never[] = []
+// The real-cluster panel brings the Kubernetes client and a second engine: loaded after the page, apart.
+const ClusterPanel = memo(lazy(() => import('./cluster/ClusterPanel.tsx').then(m => ({ default: m.ClusterPanel }))))
 const TerminalPanel = lazy(() => import('./terminal/TerminalPanel.tsx').then(m => ({ default: m.TerminalPanel })))
 
 /** A terminal that speaks `argocd`, `kubectl` and `oc` against the simulated cluster. */

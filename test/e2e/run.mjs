@@ -12,9 +12,24 @@ const BASE = `http://127.0.0.1:${PORT}/`
 const ARTIFACTS = 'test-artifacts'
 mkdirSync(ARTIFACTS, { recursive: true })
 
+// A simulated cluster behind the Kubernetes API (`synclab serve`) for the "Connect to a cluster" panel, reached
+// through the preview's /k8s proxy.
+const kube = spawn(process.execPath, ['bin/synclab.mjs', 'serve', '--port', '0', '--speed', '30', '--namespace', 'learner'],
+  { stdio: ['ignore', 'ignore', 'pipe'] })
+const kubeUrl = await new Promise((resolve, reject) => {
+  let text = ''
+  kube.stderr.on('data', d => {
+    text += d
+    const m = /serving a simulated cluster at (http:\/\/[\d.:]+)/.exec(text)
+    if (m) resolve(m[1])
+  })
+  kube.once('exit', code => reject(new Error(`synclab serve exited (${code}): ${text}`)))
+  setTimeout(() => reject(new Error(`synclab serve did not start: ${text}`)), 20_000)
+})
 // vite preview spawned directly (not through npx), so killing it really stops it.
 const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1',
-  '--port', String(PORT), '--strictPort'], { stdio: ['ignore', 'pipe', 'pipe'] })
+  '--port', String(PORT), '--strictPort'], { stdio: ['ignore', 'pipe', 'pipe'],
+  env: { ...process.env, SYNCLAB_K8S_PROXY: kubeUrl } })
 const userDataDir = mkdtempSync(join(tmpdir(), 'synclab-chromium-'))
 let passed = 0
 let failed = 0
@@ -51,6 +66,7 @@ try {
 } finally {
   await context?.close().catch(() => {})
   server.kill()
+  kube.kill()
   rmSync(userDataDir, { recursive: true, force: true })
 }
 writeFileSync(join(ARTIFACTS, 'e2e.json'), JSON.stringify({ passed, failed }))

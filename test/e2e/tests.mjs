@@ -143,5 +143,34 @@ export const tests = [
       await page.screenshot({ path: join(artifacts, 'terminal.png'), fullPage: true })
     },
   },
+  {
+    name: 'connect to a cluster: the seed lab syncs on a served cluster, matches the simulation, and is cleaned up',
+    async run({ page, base, artifacts }) {
+      await ready(page, base)
+      await page.click('[data-testid=cluster-panel] summary')
+      // No default namespace: the field is required before anything is sent.
+      assert.equal(await page.inputValue('[data-testid=cluster-namespace]'), '')
+      assert.equal(await page.getAttribute('[data-testid=cluster-namespace]', 'required'), '')
+      await page.fill('[data-testid=cluster-namespace]', 'learner')
+      await page.click('[data-testid=cluster-connect]')
+      await page.waitForSelector('[data-testid=cluster-connected]', { timeout: 15_000 })
+      await page.check('[data-testid=cluster-confirm]')
+      await page.click('[data-testid=cluster-sync]')
+      await page.waitForFunction(() => /Succeeded|Failed|Error/.test(
+        document.querySelector('[data-testid=cluster-phase]')?.textContent ?? ''), null, { timeout: 90_000 })
+      assert.equal(await page.textContent('[data-testid=cluster-phase]'), 'Succeeded')
+      assert.match(await page.textContent('[data-testid=cluster-results]'), /PreSync[\s\S]*PostSync|PostSync[\s\S]*PreSync/)
+      await page.click('[data-testid=cluster-compare]')
+      await page.waitForSelector('[data-testid=cluster-same], [data-testid=cluster-differences]', { timeout: 60_000 })
+      assert.ok(await page.$('[data-testid=cluster-same]'), await page.textContent('[data-testid=cluster-comparison]'))
+      await page.screenshot({ path: join(artifacts, 'cluster-panel.png'), fullPage: true })
+      await page.click('[data-testid=cluster-cleanup]')
+      await page.waitForSelector('[data-testid=cluster-cleanup-plan]', { timeout: 15_000 })
+      assert.match(await page.textContent('[data-testid=cluster-cleanup-plan]'), /Deployment/)
+      await page.check('[data-testid=cluster-cleanup-confirm]')
+      await page.click('[data-testid=cluster-cleanup-go]')
+      await page.waitForSelector('[data-testid=cluster-cleaned]', { timeout: 30_000 })
+      assert.doesNotMatch(await page.textContent('[data-testid=cluster-cleaned]'), /Nothing was deleted/)
+    },
+  },
 ]
-

@@ -1,0 +1,139 @@
+// The "Connect to a cluster" panel's controller against `synclab serve`'s server, started in-process on a random
+// loopback port (no HTTP mocks): connect, sync the seed lab, compare with the simulation, clean up.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { readManifestFiles } from '../../../src/cli/files.ts'
+import type { KubeObject } from '../../../src/cluster/objects.ts'
+import { APP_LABEL, MANAGED_BY_LABEL } from '../../../src/kube/kube-cluster.ts'
+import { parseManifests } from '../../../src/manifest/index.ts'
+import type { RunningServer } from '../../../src/server/serve.ts'
+import { ClusterController } from '../../../src/ui/cluster/controller.ts'
+import { call, configMap, serve } from '../../server/helpers.ts'
+
+const SPEED = 100
+const SEED_LAB = 'labs/01-resource-hooks/repo/pre-post-sync-hook'
+const REVISION = '0123456789abcdef0123456789abcdef01234567'
+let s: RunningServer
+const controllers: ClusterController[] = []
+
+const manifests = (): KubeObject[] => parseManifests(readManifestFiles([SEED_LAB])).manifests.map(m => m.object)
+const controller = (): ClusterController => {
+  const c = new ClusterController({ speed: SPEED, pollMs: 10 })
+  controllers.push(c)
+  return c
+}
+const names = async (namespace: string, plural: string, group = ''): Promise<string[]> => {
+  const base = group ? `/apis/${group}` : '/api/v1'
+  return ((await call(s, 'GET', `${base}/namespaces/${namespace}/${plural}`)).body.items as Array<{ metadata: { name: string } }>)
+    .map(o => o.metadata.name)
+}
+
+beforeAll(async () => {
+  s = await serve({ speed: SPEED, namespaces: ['ui', 'ui-clean', 'ui-other'] })
+})
+afterAll(async () => {
+  for (const c of controllers) c.disconnect()
+  await s.close()
+})
+
+describe('ClusterController', () => {
+  it('connects, syncs the seed lab live to Succeeded, and finds no difference with the simulation', async () => {
+    const c = controller()
+    const seen: string[] = []
+    c.subscribe(() => {
+      const run = c.getState().run
+      if (run && seen.at(-1) !== run.phase) seen.push(run.phase)
+    })
+    expect(await c.connect(s.url, 'ui')).toBe(true)
+    expect(c.getState().connection).toEqual({ server: s.url, namespace: 'ui', version: 'v1.32.0-synclab', platform: 'linux/amd64' })
+    expect(c.getState().error).toBeUndefined()
+
+    const result = await c.sync({ manifests: manifests(), revision: REVISION, confirmed: true })
+    expect(result?.phase).toBe('Succeeded')
+    const run = c.getState().run!
+    expect(seen[0]).toBe('Running')
+    expect(run).toMatchObject({ phase: 'Succeeded', message: 'successfully synced (no more tasks)', running: false,
+      revision: REVISION })
+    expect(c.getState().busy).toBeUndefined()
+    const row = (kind: string, name: string) => run.results.find(r => r.kind === kind && r.name === name)
+    expect(row('Job', 'before')).toMatchObject({ status: 'Synced', hookType: 'PreSync', hookPhase: 'Succeeded' })
+    expect(row('Job', 'after')).toMatchObject({ status: 'Synced', hookType: 'PostSync', hookPhase: 'Succeeded' })
+    expect(row('Deployment', 'pre-post-sync-hook')).toMatchObject({ status: 'Synced', message: 'deployment.apps/pre-post-sync-hook created' })
+    expect(run.lines[0]).toBe('00:00  operation 1  Running')
+    expect(run.lines).toContainEqual(expect.stringMatching(/^\d\d:\d\d {2}apply {2}batch\/Job before {2}created \(hook PreSync\)$/))
+    expect(run.lines).toContainEqual(expect.stringMatching(/^\d\d:\d\d {2}operation 1 {2}Succeeded: successfully synced \(no more tasks\)$/))
+
+    // What it created carries synclab's labels.
+    const dep = (await call(s, 'GET', '/apis/apps/v1/namespaces/ui/deployments/pre-post-sync-hook')).body
+    expect(dep.metadata.labels).toMatchObject({ [MANAGED_BY_LABEL]: 'synclab', [APP_LABEL]: 'synclab' })
+
+    const view = await c.compare()
+    expect(view?.simulation.phase).toBe('Succeeded')
+    expect(view?.comparison.differences).toEqual({ order: [], outcome: [], deletions: [] })
+    expect(view?.comparison.same).toBe(true)
+    const rows = view!.comparison.timelines
+    expect(rows.length).toBeGreaterThan(5)
+    expect(rows.every(r => r.a && r.b && r.a.step === r.b.step)).toBe(true)
+    expect(rows.at(-1)?.a?.step).toBe('operation Succeeded: successfully synced (no more tasks)')
+    expect(c.getState().compare).toBe(view)
+  })
+
+  it('cleans up, after showing what it would delete, only what it created', async () => {
+    await call(s, 'POST', '/api/v1/namespaces/ui-clean/configmaps', configMap('not-ours'))
+    const c = controller()
+    expect(await c.connect(s.url, 'ui-clean')).toBe(true)
+    expect((await c.sync({ manifests: manifests(), revision: REVISION, confirmed: true }))?.phase).toBe('Succeeded')
+    expect(await names('ui-clean', 'services')).toEqual(['pre-post-sync-hook'])
+
+    expect(await c.cleanup({ confirmed: false })).toBeUndefined()
+    expect(c.getState().error).toMatch(/^Confirm the cleanup first: it deletes every object labelled app\.kubernetes\.io\/managed-by=synclab in namespace ui-clean\.$/)
+    expect(await names('ui-clean', 'services')).toEqual(['pre-post-sync-hook'])
+
+    const plan = await c.planCleanup()
+    expect(plan).toEqual(expect.arrayContaining(['Service/pre-post-sync-hook', 'Deployment/pre-post-sync-hook']))
+    expect(plan).not.toContainEqual(expect.stringContaining('not-ours'))
+    expect(await names('ui-clean', 'services')).toEqual(['pre-post-sync-hook']) // the plan changed nothing
+
+    const deleted = await c.cleanup({ confirmed: true })
+    // A hook Job still being deleted when the plan was made may be gone by now: the rest is as planned.
+    expect(deleted).toEqual(expect.arrayContaining(['Service/pre-post-sync-hook', 'Deployment/pre-post-sync-hook']))
+    expect(plan).toEqual(expect.arrayContaining(deleted!))
+    expect(c.getState().cleanedUp).toEqual(deleted)
+    expect(c.getState().cleanupPlan).toBeUndefined()
+    await vi.waitFor(async () => {
+      expect(await names('ui-clean', 'services')).toEqual([])
+      expect(await names('ui-clean', 'deployments', 'apps/v1')).toEqual([])
+    }, { timeout: 5000, interval: 20 })
+    expect(await names('ui-clean', 'configmaps')).toContain('not-ours')
+  })
+
+  it('refuses an empty namespace, a bad one, a missing one, and a sync before connecting or without confirmation', async () => {
+    const c = controller()
+    expect(await c.connect(s.url, '')).toBe(false)
+    expect(c.getState().error).toBe('Enter a namespace: synclab works only in the one namespace you name, and it has no default.')
+    expect(c.connected).toBe(false)
+    expect(await c.connect(s.url, '   ')).toBe(false)
+    expect(c.getState().error).toMatch(/^Enter a namespace/)
+    expect(await c.connect(s.url, 'Not_A_Namespace')).toBe(false)
+    expect(c.getState().error).toMatch(/^"Not_A_Namespace" is not a namespace name/)
+    expect(await c.connect(s.url, 'nowhere')).toBe(false)
+    expect(c.getState().error).toMatch(/^Namespace "nowhere" does not exist on .*kubectl create namespace nowhere$/)
+
+    expect(await c.sync({ manifests: manifests(), revision: REVISION, confirmed: true })).toBeUndefined()
+    expect(c.getState().error).toBe('Connect to a cluster first.')
+
+    expect(await c.connect(s.url, 'ui-other')).toBe(true)
+    expect(c.getState().error).toBeUndefined()
+    expect(await c.sync({ manifests: manifests(), revision: REVISION, confirmed: false })).toBeUndefined()
+    expect(c.getState().error).toBe('Tick the confirmation first: synclab will apply to namespace ui-other.')
+    expect(await names('ui-other', 'services')).toEqual([])
+    expect(await c.compare()).toBeUndefined()
+    expect(c.getState().error).toBe('Compare after an operation on the cluster has ended.')
+  })
+
+  it('says plainly when the API cannot be reached', async () => {
+    const c = controller()
+    expect(await c.connect('http://127.0.0.1:1', 'ui')).toBe(false)
+    expect(c.getState().error).toMatch(/^Cannot read the Kubernetes API at http:\/\/127\.0\.0\.1:1: .*kubectl proxy --port=8001/)
+    expect(c.getState().busy).toBeUndefined()
+  })
+})
