@@ -22,7 +22,7 @@ export default defineConfig({
   // Found late on a cold dev start, these would otherwise make Vite reload the page mid-session.
   optimizeDeps: {
     include: ['monaco-editor/editor/editor.api', 'monaco-yaml', 'monaco-yaml/yaml.worker.js',
-      'monaco-editor/editor/editor.worker', 'xstate', 'yaml', 'react', 'react-dom/client', '@xstate/react', 'shell-quote', '@xterm/xterm', '@xterm/addon-fit', 'marked', 'dompurify'],
+      'monaco-editor/editor/editor.worker', 'xstate', 'yaml', 'react', 'react-dom/client', '@xstate/react', 'shell-quote', '@xterm/xterm', '@xterm/addon-fit', 'marked', 'dompurify', '@pkgjs/parseargs'],
   },
   worker: { format: 'es' },
   build: {

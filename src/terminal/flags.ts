@@ -2,6 +2,9 @@
 // `-n value`, `-nvalue`, `-n=value`, grouped short booleans (`-Aw`), `--bool=false`, and `--` ending the flags.
 // Flags may come before, between or after the arguments.
 
+import './node-global.ts'
+import { parseArgs } from '@pkgjs/parseargs'
+
 export type FlagType = 'bool' | 'string' | 'strings'
 
 export interface FlagSpec {
@@ -25,68 +28,44 @@ export class FlagError extends Error {}
 
 export function parseFlags(argv: readonly string[], specs: readonly FlagSpec[]): ParsedFlags {
   const byName = new Map(specs.map(s => [s.name, s]))
-  const byShort = new Map(specs.filter(s => s.short).map(s => [s.short!, s]))
+  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {}
+  for (const s of specs) options[s.name] = { type: s.type === 'bool' ? 'boolean' : 'string', ...(s.short ? { short: s.short } : {}) }
+  // Node's own parser (the @pkgjs/parseargs build, which also runs in the page) splits the words into options and
+  // positionals; not strict, so that the checks below can answer with pflag's own messages, as the real tools do.
+  const { tokens } = parseArgs({ args: [...argv], options, strict: false, allowPositionals: true, tokens: true })
   const args: string[] = []
   const flags: FlagValues = {}
-  const set = (spec: FlagSpec, value: string | boolean) => {
+  for (const token of tokens) {
+    if (token.kind === 'positional') args.push(token.value)
+    if (token.kind !== 'option') continue
+    const spec = byName.get(token.name)
+    const short = !token.rawName.startsWith('--')
+    if (!spec) {
+      throw new FlagError(short ? `unknown shorthand flag: '${token.rawName.slice(1)}' in ${argv[token.index]}`
+        : `unknown flag: ${token.rawName}`)
+    }
+    if (spec.type === 'bool') {
+      flags[spec.name] = token.value === undefined ? true : parseBool(token.rawName, token.value)
+      continue
+    }
+    if (token.value === undefined) {
+      throw new FlagError(short ? `flag needs an argument: '${spec.short}' in -${spec.short}` : `flag needs an argument: --${spec.name}`)
+    }
+    // pflag reads `-n=learner` as `-n learner`.
+    const value = short && token.inlineValue && token.value.startsWith('=') ? token.value.slice(1) : token.value
     if (spec.type === 'strings') {
-      const list = (flags[spec.name] as string[] | undefined) ?? []
-      flags[spec.name] = [...list, ...String(value).split(',').filter(v => v !== '')]
+      flags[spec.name] = [...((flags[spec.name] as string[] | undefined) ?? []), ...value.split(',').filter(v => v !== '')]
     } else flags[spec.name] = value
   }
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!
-    if (a === '--') {
-      args.push(...argv.slice(i + 1))
-      break
-    }
-    if (a.startsWith('--') && a.length > 2) {
-      const eq = a.indexOf('=')
-      const name = eq < 0 ? a.slice(2) : a.slice(2, eq)
-      const spec = byName.get(name)
-      if (!spec) throw new FlagError(`unknown flag: --${name}`)
-      if (spec.type === 'bool') {
-        if (eq < 0) set(spec, true)
-        else {
-          const v = a.slice(eq + 1)
-          if (!/^(true|false|1|0|t|f|TRUE|FALSE|True|False)$/.test(v)) {
-            throw new FlagError(`invalid argument "${v}" for "--${name}" flag: strconv.ParseBool: parsing "${v}": invalid syntax`)
-          }
-          set(spec, /^(true|1|t)$/i.test(v))
-        }
-        continue
-      }
-      if (eq >= 0) set(spec, a.slice(eq + 1))
-      else {
-        if (i + 1 >= argv.length) throw new FlagError(`flag needs an argument: --${name}`)
-        set(spec, argv[++i]!)
-      }
-      continue
-    }
-    if (a.startsWith('-') && a.length > 1 && a !== '-') {
-      // Short flags, possibly grouped: -Aw, -nlearner, -n=learner.
-      for (let j = 1; j < a.length; j++) {
-        const c = a[j]!
-        const spec = byShort.get(c)
-        if (!spec) throw new FlagError(`unknown shorthand flag: '${c}' in ${a}`)
-        if (spec.type === 'bool') {
-          set(spec, true)
-          continue
-        }
-        let rest = a.slice(j + 1)
-        if (rest.startsWith('=')) rest = rest.slice(1)
-        if (rest !== '') set(spec, rest)
-        else {
-          if (i + 1 >= argv.length) throw new FlagError(`flag needs an argument: '${c}' in -${c}`)
-          set(spec, argv[++i]!)
-        }
-        break
-      }
-      continue
-    }
-    args.push(a)
-  }
   return { args, flags }
+}
+
+/** Go's strconv.ParseBool, as pflag applies it to `--watch=false`. */
+function parseBool(rawName: string, v: string): boolean {
+  if (!/^(true|false|1|0|t|f|TRUE|FALSE|True|False|T|F)$/.test(v)) {
+    throw new FlagError(`invalid argument "${v}" for "${rawName}" flag: strconv.ParseBool: parsing "${v}": invalid syntax`)
+  }
+  return /^(true|1|t)$/i.test(v)
 }
 
 export const str = (f: FlagValues, name: string): string | undefined => {
