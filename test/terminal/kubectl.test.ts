@@ -150,3 +150,26 @@ describe('kubectl describe, logs, delete, apply, explain', () => {
     expect((await t.type('kubectl explain foo')).lines).toEqual(['error: couldn\'t find resource for "foo"'])
   })
 })
+
+describe('kubectl get pods: status words of a pod whose image cannot be pulled', () => {
+  it('shows Pending, ContainerCreating, then ErrImagePull, then ImagePullBackOff, and describe names the failure', async () => {
+    const t = await terminal()
+    t.files.push({ path: 'broken/pod.yaml', text: [
+      'apiVersion: v1', 'kind: Pod', 'metadata:', '  name: broken', 'spec:', '  containers:',
+      '  - name: app', '    image: quay.io/acend/does-not-exist:1.0', '    command: ["sleep", "10"]', '',
+    ].join('\n') })
+    expect((await t.type('kubectl apply -f broken/pod.yaml')).lines).toEqual(['pod/broken created'])
+    const statusOf = async () => (await t.type('kubectl get pod broken')).lines[1]?.split(/\s+/)[2]
+    // Not yet scheduled: Pending, as kubectl prints a pod with no container status.
+    const seen = [(await statusOf())!]
+    expect(seen[0]).toBe('Pending')
+    for (let i = 0; i < 120 && !seen.includes('ImagePullBackOff'); i++) {
+      await t.advance(250)
+      const now = (await statusOf())!
+      if (now !== seen.at(-1)) seen.push(now)
+    }
+    expect(seen).toEqual(['Pending', 'ContainerCreating', 'ErrImagePull', 'ImagePullBackOff'])
+    const describe = (await t.type('kubectl describe pod broken')).lines.join('\n')
+    expect(describe).toMatch(/Failed to pull image "quay.io\/acend\/does-not-exist:1.0"/)
+  })
+})
