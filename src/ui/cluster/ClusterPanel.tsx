@@ -214,6 +214,9 @@ export function ComparisonView({ comparison }: { comparison: RunComparison }) {
   )
 }
 
+/** Built with a base path (`vite build --base=/ui/`, served by `kubectl proxy --www`), the API is this very origin;
+ * otherwise the dev or preview server forwards /k8s to the proxy. */
 function defaultProxyUrl(): string {
-  return typeof location !== 'undefined' ? `${location.origin}/k8s` : 'http://127.0.0.1:8001'
+  if (typeof location === 'undefined') return 'http://127.0.0.1:8001'
+  return import.meta.env.BASE_URL === '/' ? `${location.origin}/k8s` : location.origin
 }
