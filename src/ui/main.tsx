@@ -25,11 +25,11 @@ const labInAddress = () => new URLSearchParams(window.location.hash.slice(1)).ge
 
 function Root() {
   const [opened, setOpened] = useState<Opened>(() => open(labInAddress() ?? window.localStorage.getItem('synclab:lab')))
-  const [ready, setReady] = useState(false)
+  // Which opened lab is ready: on a switch, the new session is not, until its cluster has started.
+  const [ready, setReady] = useState<Opened | undefined>(undefined)
   useEffect(() => {
     let live = true
-    setReady(false)
-    void opened.session.whenReady().then(() => { if (live) setReady(true) })
+    void opened.session.whenReady().then(() => { if (live) setReady(opened) })
     return () => { live = false }
   }, [opened])
   useEffect(() => {
@@ -40,7 +40,7 @@ function Root() {
     window.addEventListener('hashchange', onHash)
     return () => window.removeEventListener('hashchange', onHash)
   }, [opened])
-  if (!ready) return <p className="muted">Starting the simulated cluster…</p>
+  if (ready !== opened) return <p className="muted">Starting the simulated cluster…</p>
   return <App key={opened.tracker.lab.id} session={opened.session} tracker={opened.tracker}
     onOpenLab={id => { window.location.hash = `lab=${id}` }} />
 }

@@ -5,9 +5,14 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
-import { tests } from './tests.mjs'
+import { tests as pageTests } from './tests.mjs'
+import { tests as labTests } from './lab-tests.mjs'
+import { tests as shareTests } from './share-tests.mjs'
 
-const PORT = 4173
+// E2E_ONLY=<text> runs only the tests whose name contains it.
+const tests = [...pageTests, ...labTests, ...shareTests].filter(t => !process.env.E2E_ONLY || t.name.includes(process.env.E2E_ONLY))
+
+const PORT = Number(process.env.E2E_PORT ?? 4173)
 const BASE = `http://127.0.0.1:${PORT}/`
 const ARTIFACTS = 'test-artifacts'
 mkdirSync(ARTIFACTS, { recursive: true })
