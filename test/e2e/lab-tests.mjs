@@ -2,21 +2,11 @@
 // the lab panel marks each task passed and moves on. run.mjs runs these after tests.mjs, each on a fresh page.
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
+import { editorReady, ready } from './helpers.mjs'
 
 const WAIT = 90_000
 
-/** Opens the page on a fresh session (what earlier tests kept in the browser is cleared). */
-async function ready(page, base) {
-  await page.goto(base)
-  await page.evaluate(() => window.localStorage.clear())
-  await page.reload()
-  await page.waitForSelector('[data-testid=sandbox][data-ready=true]', { timeout: 15_000 })
-}
 
-async function editorReady(page) {
-  await page.waitForFunction(() => typeof window.__synclabMarkers === 'function', null, { timeout: 20_000 })
-  await page.waitForSelector('.monaco-editor .view-lines', { timeout: 20_000 })
-}
 
 const taskState = (page, id) => page.getAttribute(`[data-testid=lab-panel] li[data-task="${id}"]`, 'data-state')
 

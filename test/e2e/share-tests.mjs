@@ -2,13 +2,7 @@
 // moments stop the clock; replay from an earlier point).
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
-
-async function ready(page, url) {
-  await page.goto(url)
-  await page.evaluate(() => window.localStorage.clear())
-  await page.reload()
-  await page.waitForSelector('[data-testid=sandbox][data-ready=true]', { timeout: 15_000 })
-}
+import { ready } from './helpers.mjs'
 
 const fileText = (page, path) => page.evaluate(p => window.__synclab.files.find(f => f.path === p)?.text, path)
 

@@ -1,6 +1,7 @@
 // The end-to-end test cases; run.mjs runs them in order, each on a fresh page (a fresh profile per run).
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
+import { editorReady, ready } from './helpers.mjs'
 
 const session = page => page.evaluate(() => {
   const s = window.__synclab
@@ -12,18 +13,7 @@ const session = page => page.evaluate(() => {
   }
 })
 
-/** Opens the page on a fresh session (what earlier tests kept in the browser is cleared). */
-async function ready(page, base) {
-  await page.goto(base)
-  await page.evaluate(() => window.localStorage.clear())
-  await page.reload()
-  await page.waitForSelector('[data-testid=sandbox][data-ready=true]', { timeout: 15_000 })
-}
 
-async function editorReady(page) {
-  await page.waitForFunction(() => typeof window.__synclabMarkers === 'function', null, { timeout: 20_000 })
-  await page.waitForSelector('.monaco-editor .view-lines', { timeout: 20_000 })
-}
 
 export const tests = [
   {
