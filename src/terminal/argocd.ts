@@ -239,30 +239,36 @@ function create(args: string[], flags: Record<string, unknown>, ctx: TerminalCon
   }
   const revision = ctx.headRevision?.() ?? revisionId(files, '')
   const manifests = read.manifests.map(m => m.object)
+  // Deleted apps of that name are gone for good.
+  for (const old of sim.apps) if (old.name === name && old.deleted) old.dispose()
+  // The app is made by the command, not by its watch (which only prints): a replayed command (time travel) must
+  // make it too, and replays start no watch.
+  const creating = sim.createApp(name, namespace, { createNamespace: false }).then(app => {
+    appSpecs(sim).set(name, spec)
+    app.setRevision({ revision, manifests })
+    if (automated) {
+      app.setSyncPolicy({ automated: { prune: bool(f, 'auto-prune'), selfHeal: bool(f, 'self-heal') } })
+    }
+    ctx.onActivity?.('create')
+    return undefined
+  }, (e: unknown) => e as Error)
   const watch: CommandWatch = {
     start(emit, done) {
       let stopped = false
-      sim.createApp(name, namespace, { createNamespace: false }).then(app => {
-        appSpecs(sim).set(name, spec)
-        app.setRevision({ revision, manifests })
-        if (automated) {
-          app.setSyncPolicy({ automated: { prune: bool(f, 'auto-prune'), selfHeal: bool(f, 'self-heal') } })
+      void creating.then(error => {
+        if (stopped) return
+        if (error) {
+          emit(fatal(`rpc error: code = Unknown desc = ${error.message}`))
+          done(1)
+        } else {
+          emit(`application '${name}' created`)
+          done(0)
         }
-        ctx.onActivity?.('create')
-        if (stopped) return
-        emit(`application '${name}' created`)
-        done(0)
-      }, (e: unknown) => {
-        if (stopped) return
-        emit(fatal(`rpc error: code = Unknown desc = ${(e as Error).message}`))
-        done(1)
       })
       return () => { stopped = true }
     },
   }
-  // Deleted apps of that name are gone for good.
-  for (const old of sim.apps) if (old.name === name && old.deleted) old.dispose()
-  return { lines: [], exitCode: 0, watch }
+  return { lines: [], exitCode: 0, watch, pending: creating.then(() => undefined) }
 }
 
 // list / get

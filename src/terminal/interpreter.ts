@@ -22,6 +22,26 @@ export function runCommand(line: string, ctx: TerminalContext): CommandResult {
   }
 }
 
+/**
+ * Whether a line may change the cluster or an application, so that a host rebuilding a past run (time travel,
+ * reload) must run it again. Errs on the side of yes: replaying a read-only line costs nothing, and `argocd app
+ * get NAME` and the like are not read-only (they refresh the app from the repository's HEAD, as a webhook would).
+ */
+export function changesCluster(line: string, ctx: TerminalContext): boolean {
+  const parsed = tokenize(line, ctx)
+  if (parsed.error) return false
+  const [cmd, sub, verb] = parsed.stages[0] ?? []
+  switch (cmd) {
+    case 'kubectl':
+    case 'oc':
+    case 'k': return sub !== undefined && !KUBECTL_READ_ONLY.has(sub)
+    case 'argocd': return sub !== undefined && ['app', 'apps', 'application', 'applications'].includes(sub) &&
+      verb !== undefined && !['list', 'ls', 'help', '--help', '-h'].includes(verb)
+    default: return false
+  }
+}
+const KUBECTL_READ_ONLY = new Set(['get', 'describe', 'logs', 'explain', 'version', 'api-resources', 'help', '--help', '-h'])
+
 function run(argv: string[], ctx: TerminalContext): CommandResult {
   const [cmd, ...args] = argv
   switch (cmd) {
@@ -42,7 +62,8 @@ function run(argv: string[], ctx: TerminalContext): CommandResult {
 /** `cmd | grep [-v] [-i] [-c] PATTERN` (chained); `| head`/`| tail` [-n N]; `| wc -l`. */
 function pipe(first: CommandResult, stages: string[][]): CommandResult {
   if (first.watch || first.prompt) {
-    return fail('synclab: pipes work with commands that print once (not with --watch, -f, prompts or a waiting sync)')
+    return { ...fail('synclab: pipes work with commands that print once (not with --watch, -f, prompts or a waiting sync)'),
+      ...(first.pending ? { pending: first.pending } : {}) }
   }
   let lines = first.lines
   for (const [cmd, ...args] of stages) {

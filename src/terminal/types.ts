@@ -45,6 +45,11 @@ export interface CommandResult {
   watch?: CommandWatch
   /** A question (`[y/n]`): the terminal prints it without a newline and hands the next line typed to `answer`. */
   prompt?: CommandPrompt
+  /**
+   * Work the command started that ends without virtual time passing (`argocd app create` making its Application).
+   * A host that replays commands (time travel) awaits it before time moves on; the terminal need not.
+   */
+  pending?: Promise<void>
 }
 
 export interface CommandWatch {

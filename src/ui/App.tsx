@@ -61,7 +61,7 @@ export function App({ session, tracker, onOpenLab }: { session: Session; tracker
         <TimeControls session={session} />
         <RunViews session={session} version={deferred} />
       </section>
-      <TerminalSection session={session} tracker={tracker} />
+      <TerminalSection session={session} />
     </div>
   )
 }
@@ -99,22 +99,13 @@ const ClusterPanel = memo(lazy(() => import('./cluster/ClusterPanel.tsx').then(m
 const TerminalPanel = lazy(() => import('./terminal/TerminalPanel.tsx').then(m => ({ default: m.TerminalPanel })))
 
 /** A terminal that speaks `argocd`, `kubectl` and `oc` against the simulated cluster. */
-function TerminalSection({ session, tracker }: { session: Session; tracker: LabTracker }) {
+function TerminalSection({ session }: { session: Session }) {
   const [open, setOpen] = useState(false)
   const context = useMemo<TerminalContext>(() => ({
-    user: tracker.lab.app.namespace,
-    simulation: () => session.live.sim,
-    repoUrl: `https://example.com/${tracker.lab.app.namespace}/argocd-training-examples.git`,
-    headRevision: () => session.head?.id ?? '',
-    repoFiles: path => {
-      const files = session.head?.files ?? session.files
-      const clean = path.replace(/\/+$/, '')
-      const found = files.filter(f => clean === '' || f.path === clean || f.path.startsWith(`${clean}/`))
-      return found.length > 0 ? found : undefined
-    },
+    ...session.terminalContext(),
     onActivity: () => { if (!session.playing) session.play() },
     onTime: listener => session.subscribe(listener),
-  }), [session, tracker])
+  }), [session])
   return (
     <details className="panel terminal-wrap" onToggle={e => setOpen((e.target as HTMLDetailsElement).open)}
       data-testid="terminal-section">
@@ -122,7 +113,7 @@ function TerminalSection({ session, tracker }: { session: Session; tracker: LabT
       {open ? (
         <div className="terminal-host">
           <Suspense fallback={<p className="muted">Loading the terminal…</p>}>
-            <TerminalPanel context={context} onCommand={line => session.recordCommand(line)} />
+            <TerminalPanel context={context} run={(line, ctx) => session.runCommand(line, ctx)} onCommand={line => session.recordCommand(line)} />
           </Suspense>
         </div>
       ) : null}

@@ -128,6 +128,13 @@ export const tests = [
       assert.match(text, /batch\s+Job\s+learner\s+after/)
       await type('kubectl get pods -n learner')
       await waitFor(/NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE[\s\S]*pre-post-sync-hook-\w+-\w+\s+1\/1\s+Running/)
+      // Terminal commands are in the session's log: after a reload the app made in the terminal is there again.
+      await page.reload()
+      await page.waitForSelector('[data-testid=sandbox][data-ready=true]')
+      await page.waitForFunction(() => window.__synclab.live.sim.apps.some(a => a.name === 'argo-hook-learner' && !a.deleted),
+        null, { timeout: 15_000 })
+      await page.click('[data-testid=terminal-section] summary')
+      await page.waitForFunction(() => typeof window.__synclabTerminal?.buffer === 'function', null, { timeout: 15_000 })
       await type('argocd app delete argo-hook-learner -y')
       await waitFor(/application 'argo-hook-learner' deleted|delet/)
       await page.screenshot({ path: join(artifacts, 'terminal.png'), fullPage: true })

@@ -29,4 +29,14 @@ export interface WhatIfAction {
   target: string
   setting: WhatIf
 }
-export type SessionAction = CommitAction | SyncAction | TerminateAction | DeleteAppAction | WhatIfAction
+/**
+ * A terminal line that may change the cluster (`argocd app create`, `kubectl apply -f`…), with the lines typed to
+ * its y/n questions; `t` is when it took effect (the last answer). Replayed in rebuilt runs, its output unseen.
+ */
+export interface CommandAction {
+  type: 'command'
+  t: number
+  line: string
+  answers?: string[]
+}
+export type SessionAction = CommitAction | SyncAction | TerminateAction | DeleteAppAction | WhatIfAction | CommandAction

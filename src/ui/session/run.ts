@@ -7,8 +7,10 @@ import type { Application } from '../../sync/application.ts'
 import { Simulation } from '../../sync/simulation.ts'
 import type { ContainerOverride } from '../../cluster/kubelet.ts'
 import type { KubeObject, Pod } from '../../cluster/objects.ts'
-import type { SessionAction, WhatIf } from './actions.ts'
+import { runCommand } from '../../terminal/interpreter.ts'
+import type { CommandAction, SessionAction, WhatIf } from './actions.ts'
 import type { SourceRevision } from './revisions.ts'
+import { terminalContext } from './terminal-context.ts'
 
 export interface RunSetup {
   seed: string
@@ -28,6 +30,10 @@ export class Run {
   private busy: Promise<void> = Promise.resolve()
   /** The "what if" settings in force, by workload ("Job/after"). */
   readonly whatIf = new Map<string, WhatIf>()
+  /** The revision last committed in this run: replayed commands read the repository as it was then. */
+  head: SourceRevision | undefined
+  /** Actions already done on this run as they happened (terminal commands): not performed again. */
+  private readonly performedLive = new WeakSet<SessionAction>()
 
   private constructor(readonly setup: RunSetup) {
     this.sim = new Simulation({ seed: setup.seed, overrides: pod => this.overrideFor(pod) })
@@ -86,11 +92,16 @@ export class Run {
     return this.busy
   }
 
+  /** `action` was done on this run as it happened (a command typed in the terminal): advancing must skip it. */
+  markPerformed(action: SessionAction): void {
+    this.performedLive.add(action)
+  }
+
   private async doAdvance(t: number, actions: readonly SessionAction[], revisions: readonly SourceRevision[]): Promise<void> {
     while (this.applied < actions.length && actions[this.applied]!.t <= t) {
       const action = actions[this.applied++]!
       await this.runTo(action.t)
-      this.perform(action, revisions)
+      if (!this.performedLive.has(action)) await this.perform(action, revisions)
     }
     await this.runTo(t)
   }
@@ -101,11 +112,12 @@ export class Run {
     this.sim.fake.clock.runUntil(t)
   }
 
-  private perform(action: SessionAction, revisions: readonly SourceRevision[]): void {
+  private async perform(action: SessionAction, revisions: readonly SourceRevision[]): Promise<void> {
     const app = this.app
     switch (action.type) {
       case 'commit': {
         const rev = revisions.find(r => r.id === action.revision)
+        if (rev) this.head = rev
         if (rev) app.setRevision({ revision: rev.id, message: rev.message, manifests: rev.manifests })
         return
       }
@@ -121,7 +133,25 @@ export class Run {
       case 'whatif':
         if (action.setting === 'normal') this.whatIf.delete(action.target)
         else this.whatIf.set(action.target, action.setting)
+        return
+      case 'command':
+        return this.replayCommand(action)
     }
+  }
+
+  /**
+   * A terminal command again, on this run, with the answers typed to its questions. Its output is dropped and its
+   * watch (which only prints) is not started; work it left pending (an app being made) ends before time moves on.
+   */
+  private async replayCommand(action: CommandAction): Promise<void> {
+    const ctx = terminalContext({ namespace: this.setup.namespace, simulation: () => this.sim, head: () => this.head,
+      uncommitted: () => [] })
+    let result = runCommand(action.line, ctx)
+    for (const answer of action.answers ?? []) {
+      if (!result.prompt) break
+      result = result.prompt.answer(answer)
+    }
+    await result.pending
   }
 
   dispose(): void {

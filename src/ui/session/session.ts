@@ -3,10 +3,13 @@
 // from the engine. Listeners are told after every change (the React view subscribes).
 import type { Diagnostic, SourceFile } from '../../manifest/index.ts'
 import type { SyncRequest } from '../../sync/operation.ts'
-import type { SessionAction, WhatIf } from './actions.ts'
+import { changesCluster, runCommand } from '../../terminal/interpreter.ts'
+import type { CommandResult, TerminalContext } from '../../terminal/types.ts'
+import type { CommandAction, SessionAction, WhatIf } from './actions.ts'
 import { readSource, revisionId, type SourceRevision } from './revisions.ts'
 import { Run, type RunSetup } from './run.ts'
 import { type SavedSession, loadSession, saveSession } from './storage.ts'
+import { terminalContext } from './terminal-context.ts'
 
 export type Speed = 1 | 5 | 20
 
@@ -129,6 +132,35 @@ export class Session {
 
   terminate(): void {
     this.act({ type: 'terminate', t: this.live.now })
+  }
+
+  /** What the page's terminal acts on: the live run, the latest commit (the host adds `onActivity`, `onTime`). */
+  terminalContext(): TerminalContext {
+    return terminalContext({ namespace: this.opts.namespace, simulation: () => this.live.sim, head: () => this.head,
+      uncommitted: () => this.files })
+  }
+
+  /**
+   * Runs a line typed in the terminal on the live run. A line that may change the cluster joins the action log once
+   * its y/n questions are answered, so that a rebuilt run (time travel, reload) replays it.
+   */
+  runCommand(line: string, ctx: TerminalContext): CommandResult {
+    const result = runCommand(line, ctx)
+    return changesCluster(line, ctx) ? this.logCommand(line, [], result) : result
+  }
+
+  private logCommand(line: string, answers: string[], result: CommandResult): CommandResult {
+    const prompt = result.prompt
+    if (prompt) {
+      return { ...result, prompt: { question: prompt.question,
+        answer: answer => this.logCommand(line, [...answers, answer], prompt.answer(answer)) } }
+    }
+    const action: CommandAction = { type: 'command', t: this.live.now, line, ...(answers.length > 0 ? { answers } : {}) }
+    // The command has already acted on the live run: only rebuilt runs perform it.
+    this.live.markPerformed(action)
+    this.actions.push(action)
+    this.changed()
+    return result
   }
 
   /** A line typed in the terminal. */

@@ -14,6 +14,8 @@ export interface TerminalPanelProps {
   context: TerminalContext
   /** Told of every line the learner runs (after it ran). */
   onCommand?: (line: string) => void
+  /** Runs a line (default: `runCommand`); the page's session runs it so that it can replay it later. */
+  run?: (line: string, context: TerminalContext) => CommandResult
 }
 
 declare global {
@@ -23,12 +25,14 @@ declare global {
   }
 }
 
-export function TerminalPanel({ context, onCommand }: TerminalPanelProps) {
+export function TerminalPanel({ context, onCommand, run }: TerminalPanelProps) {
   const host = useRef<HTMLDivElement>(null)
   const ctxRef = useRef(context)
   const onCommandRef = useRef(onCommand)
+  const runRef = useRef(run ?? runCommand)
   ctxRef.current = context
   onCommandRef.current = onCommand
+  runRef.current = run ?? runCommand
 
   useEffect(() => {
     const el = host.current
@@ -97,7 +101,7 @@ export function TerminalPanel({ context, onCommand }: TerminalPanelProps) {
       let result: CommandResult
       if (line.trim() === 'history') {
         result = { lines: editor.history.map((h, i) => `${String(i + 1).padStart(5)}  ${h}`), exitCode: 0 }
-      } else result = runCommand(line, ctxRef.current)
+      } else result = runRef.current(line, ctxRef.current)
       handle(result)
       onCommandRef.current?.(line)
     }
