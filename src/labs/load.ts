@@ -2,7 +2,7 @@
 // pure parser (parse.ts), which the page uses with `import.meta.glob` instead.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { type ParseLabResult, parseLab } from './parse.ts'
+import { type ParseLabOptions, type ParseLabResult, parseLab } from './parse.ts'
 import { validateLabSchema } from './schema-validator.ts'
 import type { LabFile } from './types.ts'
 
@@ -22,11 +22,14 @@ export function readLabFiles(dir: string): LabFile[] {
   return out
 }
 
-/** Reads and parses one lab folder; `display` is the folder as messages show it (default: as given). */
-export function loadLabDir(dir: string, display = dir.replace(/\/+$/, '')): ParseLabResult {
+/**
+ * Reads and parses one lab folder; `display` is the folder as messages show it (default: as given); `opts.user`
+ * is the learner's name put in place of `+username+` (default `learner`).
+ */
+export function loadLabDir(dir: string, display = dir.replace(/\/+$/, ''), opts: ParseLabOptions = {}): ParseLabResult {
   const stat = statSync(dir, { throwIfNoEntry: false })
   if (!stat?.isDirectory()) throw new Error(`${dir}: no such lab folder`)
-  return parseLab(readLabFiles(dir), display, validateLabSchema)
+  return parseLab(readLabFiles(dir), display, validateLabSchema, opts)
 }
 
 /** The lab folders under `root` (labs/): names like 01-resource-hooks. */

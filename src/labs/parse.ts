@@ -103,11 +103,53 @@ function withoutAnyOfBranches(errors: ErrorObject[]): ErrorObject[] {
     e.schemaPath.startsWith(`${a.schemaPath}/`)))
 }
 
-/** Parses one lab. `files` have paths relative to the lab folder; `dir` is that folder as messages show it. */
-export function parseLab(files: readonly LabFile[], dir: string, validate?: SchemaValidator): ParseLabResult {
+/** The placeholder a lab writes where the learner's name belongs (the namespace, the text, the commands). */
+export const USER_PLACEHOLDER = '+username+'
+/** The name when the learner has not chosen one. */
+export const DEFAULT_USER = 'learner'
+
+export interface ParseLabOptions {
+  /** The learner's name, put in place of `+username+`; a Kubernetes namespace name. Default `learner`. */
+  user?: string | undefined
+}
+
+/** Why `name` cannot be the learner's name (it becomes a namespace: an RFC 1123 label), or undefined if it can. */
+export function userNameProblem(name: string): string | undefined {
+  if (name === '') return 'the name is empty'
+  if (name.length > 63) return `the name ${JSON.stringify(name)} is longer than 63 characters`
+  if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name)) {
+    return `the name ${JSON.stringify(name)} is not a valid namespace name: lower-case letters, digits and '-', ` +
+      'starting and ending with a letter or digit'
+  }
+  return undefined
+}
+
+/** Puts `user` in place of every `+username+` in the strings of a parsed YAML value (keys included). */
+function withUser(value: unknown, user: string): unknown {
+  if (typeof value === 'string') return value.split(USER_PLACEHOLDER).join(user)
+  if (Array.isArray(value)) return value.map(v => withUser(v, user))
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [withUser(k, user) as string, withUser(v, user)]))
+  }
+  return value
+}
+
+/**
+ * Parses one lab. `files` have paths relative to the lab folder; `dir` is that folder as messages show it.
+ * `+username+` in lab.yaml's values and in the other files becomes `opts.user` before anything reads them.
+ */
+export function parseLab(files: readonly LabFile[], dir: string, validate?: SchemaValidator,
+  opts: ParseLabOptions = {}): ParseLabResult {
   const diagnostics: Diagnostic[] = []
   const fileName = `${dir}/${LAB_FILE}`
+  const user = opts.user ?? DEFAULT_USER
+  const userProblem = userNameProblem(user)
+  if (userProblem !== undefined) {
+    return { diagnostics: [{ file: fileName, line: 1, col: 1, endLine: 1, endCol: 1, severity: 'error', code: 'lab-user',
+      message: `cannot open the lab for this user: ${userProblem}` }] }
+  }
   const labFile = files.find(f => f.path === LAB_FILE)
+  files = files.map(f => ({ path: f.path, text: f.text.split(USER_PLACEHOLDER).join(user) }))
   if (!labFile) {
     return { diagnostics: [{ file: fileName, line: 1, col: 1, endLine: 1, endCol: 1, severity: 'error', code: 'lab-missing',
       message: `no ${LAB_FILE} in ${dir}` }] }
@@ -124,7 +166,8 @@ export function parseLab(files: readonly LabFile[], dir: string, validate?: Sche
     diagnostics.push({ file: fileName, ...s, severity: 'error', code: 'yaml-syntax', message: e.message })
   }
   if (diagnostics.length > 0) return { diagnostics }
-  const raw = doc.toJS() as unknown
+  // Substituted in the values, not the text, so that diagnostics still point at the right columns.
+  const raw = withUser(doc.toJS(), user)
 
   const seen = new Set<string>()
   for (const e of withoutAnyOfBranches(validate?.(raw) ?? [])) {

@@ -9,6 +9,7 @@ import { WhatIfPanel } from './controls/WhatIfPanel.tsx'
 import { EventStream } from './events/EventStream.tsx'
 import { eventLines, podWatchLines } from './events/watch-lines.ts'
 import { InstructorBar } from './instructor/InstructorBar.tsx'
+import { DEFAULT_USER, userNameProblem } from '../labs/parse.ts'
 import { LABS } from './labs/catalog.ts'
 import { LabPanel } from './labs/LabPanel.tsx'
 import type { LabTracker } from './labs/tracker.ts'
@@ -21,8 +22,25 @@ import { Timeline } from './timeline/Timeline.tsx'
 import { useSession } from './use-session.ts'
 import { useThrottled } from './use-throttled.ts'
 
-export function App({ session, tracker, onOpenLab }: { session: Session; tracker: LabTracker;
-  onOpenLab: (id: string) => void }) {
+/** "Your name": the learner's name, which is the lab's namespace; applied on Enter or when the field is left. */
+function UserField({ user, onUser }: { user: string; onUser: (name: string) => void }) {
+  const [text, setText] = useState(user)
+  useEffect(() => setText(user), [user])
+  const name = text.trim() === '' ? DEFAULT_USER : text.trim()
+  const problem = userNameProblem(name)
+  const apply = () => { if (problem === undefined) onUser(name) }
+  return (
+    <label title={problem ?? 'Your name is the namespace the lab deploys into'}>Your name{' '}
+      <input value={text} size={12} spellCheck={false} data-testid="user-name" aria-invalid={problem !== undefined}
+        placeholder={DEFAULT_USER} onChange={e => setText(e.target.value)} onBlur={apply}
+        onKeyDown={e => { if (e.key === 'Enter') apply() }} />
+      {problem !== undefined && <span className="error" role="alert"> {problem}</span>}
+    </label>
+  )
+}
+
+export function App({ session, tracker, onOpenLab, user, onUser }: { session: Session; tracker: LabTracker;
+  onOpenLab: (id: string) => void; user?: string; onUser?: (name: string) => void }) {
   const version = useSession(session)
   // The application view, the timeline and the streams are the heavy part: while a run plays they redraw ten times a
   // second, at a lower priority, in an interruptible render, so that every frame stays short.
@@ -37,6 +55,7 @@ export function App({ session, tracker, onOpenLab }: { session: Session; tracker
             {LABS.map(l => <option key={l.id} value={l.id}>{l.title}</option>)}
           </select>
         </label>
+        {user !== undefined && onUser && <UserField user={user} onUser={onUser} />}
         <span className="muted">app <code>{tracker.lab.app.name}</code> · namespace <code>{tracker.lab.app.namespace}</code></span>
         <ShareButton session={session} lab={tracker.lab} />
       </header>

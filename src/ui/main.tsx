@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App.tsx'
+import { DEFAULT_USER, userNameProblem } from '../labs/parse.ts'
 import { labById, startFiles } from './labs/catalog.ts'
 import { LabTracker } from './labs/tracker.ts'
 import { Session } from './session/session.ts'
@@ -9,22 +10,33 @@ import './styles.css'
 
 interface Opened { session: Session; tracker: LabTracker }
 
-function open(labId: string | null): Opened {
-  const lab = labById(labId)
+const USER_KEY = 'synclab:user'
+
+/** The learner's name as saved (a valid namespace name), or `learner`. */
+function savedUser(): string {
+  const user = window.localStorage.getItem(USER_KEY)
+  return user !== null && userNameProblem(user) === undefined ? user : DEFAULT_USER
+}
+
+function open(labId: string | null, user: string): Opened {
+  const lab = labById(labId, user)
   window.localStorage.setItem('synclab:lab', lab.id)
+  // Each name has its own saved session and progress; the default name keeps the keys it always had.
+  const key = user === DEFAULT_USER ? lab.id : `${lab.id}:${user}`
   const session = new Session({
     seed: lab.seed, appName: lab.app.name, namespace: lab.app.namespace, waveDelayMs: lab.app.waveDelayMs,
-    syncPolicy: lab.app.syncPolicy, labFiles: startFiles(lab), storageKey: `synclab:${lab.id}`,
+    syncPolicy: lab.app.syncPolicy, labFiles: startFiles(lab), storageKey: `synclab:${key}`,
     storage: window.localStorage,
   })
   ;(window as unknown as { __synclab: Session }).__synclab = session
-  return { session, tracker: new LabTracker(lab, window.localStorage) }
+  return { session, tracker: new LabTracker(lab, window.localStorage, key) }
 }
 
 const labInAddress = () => new URLSearchParams(window.location.hash.slice(1)).get('lab')
 
 function Root() {
-  const [opened, setOpened] = useState<Opened>(() => open(labInAddress() ?? window.localStorage.getItem('synclab:lab')))
+  const [user, setUser] = useState(savedUser)
+  const [opened, setOpened] = useState<Opened>(() => open(labInAddress() ?? window.localStorage.getItem('synclab:lab'), user))
   // Which opened lab is ready: on a switch, the new session is not, until its cluster has started.
   const [ready, setReady] = useState<Opened | undefined>(undefined)
   useEffect(() => {
@@ -35,14 +47,21 @@ function Root() {
   useEffect(() => {
     const onHash = () => {
       const id = labInAddress()
-      if (id && id !== opened.tracker.lab.id) setOpened(open(id))
+      if (id && id !== opened.tracker.lab.id) setOpened(open(id, user))
     }
     window.addEventListener('hashchange', onHash)
     return () => window.removeEventListener('hashchange', onHash)
-  }, [opened])
+  }, [opened, user])
+  /** A new name (already checked): saved, and the current lab re-opened for it. */
+  const onUser = (name: string) => {
+    if (name === user) return
+    window.localStorage.setItem(USER_KEY, name)
+    setUser(name)
+    setOpened(open(opened.tracker.lab.id, name))
+  }
   if (ready !== opened) return <p className="muted">Starting the simulated cluster…</p>
-  return <App key={opened.tracker.lab.id} session={opened.session} tracker={opened.tracker}
-    onOpenLab={id => { window.location.hash = `lab=${id}` }} />
+  return <App key={`${opened.tracker.lab.id}:${user}`} session={opened.session} tracker={opened.tracker}
+    user={user} onUser={onUser} onOpenLab={id => { window.location.hash = `lab=${id}` }} />
 }
 
 createRoot(document.getElementById('app')!).render(<Root />)

@@ -8,6 +8,36 @@ const fileText = (page, path) => page.evaluate(p => window.__synclab.files.find(
 
 export const tests = [
   {
+    name: 'your name: the lab deploys into the namespace of the chosen name, and the lab text follows; the name is kept',
+    async run({ page, base }) {
+      await ready(page, `${base}#lab=01-resource-hooks`)
+      await page.fill('[data-testid=user-name]', 'Ana!')
+      await page.keyboard.press('Enter')
+      assert.match(await page.textContent('header.top'), /namespace learner/, 'an invalid name is not used')
+      assert.ok(await page.$('header.top [role=alert]'), 'the reason is shown')
+      await page.fill('[data-testid=user-name]', 'ana')
+      await page.keyboard.press('Enter')
+      await page.waitForFunction(() => /namespace ana/.test(document.querySelector('header.top')?.textContent ?? ''),
+        null, { timeout: 15_000 })
+      await page.waitForSelector('[data-testid=sandbox][data-ready=true]')
+      assert.match(await page.textContent('[data-testid=lab-panel]'), /namespace `?ana`?|--namespace ana|namespace ana/)
+      await page.click('[data-testid=play-20]')
+      await page.click('[data-testid=sync]')
+      await page.waitForFunction(() => window.__synclab.live.app.currentOperation?.result().phase === 'Succeeded',
+        null, { timeout: 60_000 })
+      const ns = await page.evaluate(() => [...new Set(window.__synclab.live.app.events
+        .filter(e => e.type === 'apply').map(e => e.namespace))])
+      assert.deepEqual(ns, ['ana'])
+      // The name is kept: a reload opens the lab for ana again.
+      await page.reload()
+      await page.waitForSelector('[data-testid=sandbox][data-ready=true]')
+      assert.equal(await page.inputValue('[data-testid=user-name]'), 'ana')
+      await page.fill('[data-testid=user-name]', 'learner')
+      await page.keyboard.press('Enter')
+      await page.waitForFunction(() => /namespace learner/.test(document.querySelector('header.top')?.textContent ?? ''))
+    },
+  },
+  {
     name: 'the lab picker opens another lab, and going back finds the first lab\'s edits',
     async run({ page, base }) {
       await ready(page, `${base}#lab=01-resource-hooks`)

@@ -14,8 +14,9 @@ export class LabTracker {
   last: CheckOutcome | undefined
   private checkedAt = ''
 
-  constructor(readonly lab: Lab, private storage: Store | undefined) {
-    this.progress = loadProgress(storage, lab.id)
+  /** `key` names the saved progress: the lab's id, plus the learner's name when it is not the default one. */
+  constructor(readonly lab: Lab, private storage: Store | undefined, private key: string = lab.id) {
+    this.progress = loadProgress(storage, key)
   }
 
   get task(): LabTask | undefined {
@@ -43,7 +44,7 @@ export class LabTracker {
     this.progress = { ...this.progress, passed: [...this.progress.passed, task.id], current: this.progress.current + 1,
       since: { event: run.app.events.length, operation: run.app.operations.length, t: run.now } }
     this.last = undefined
-    saveProgress(this.storage, this.lab.id, this.progress)
+    saveProgress(this.storage, this.key, this.progress)
     return true
   }
 
@@ -51,7 +52,7 @@ export class LabTracker {
     const shown = this.progress.hintsShown[task.id] ?? 0
     if (shown >= task.hints.length) return
     this.progress = { ...this.progress, hintsShown: { ...this.progress.hintsShown, [task.id]: shown + 1 } }
-    saveProgress(this.storage, this.lab.id, this.progress)
+    saveProgress(this.storage, this.key, this.progress)
   }
 
   /** "Show solution": the task's edits applied to the learner's files, as a change they can commit or undo. */
@@ -64,7 +65,7 @@ export class LabTracker {
   }
 
   reset(): void {
-    this.storage?.removeItem(`synclab:progress:${this.lab.id}`)
+    this.storage?.removeItem(`synclab:progress:${this.key}`)
     this.progress = loadProgress(undefined, this.lab.id)
     this.last = undefined
     this.checkedAt = ''
