@@ -1,6 +1,6 @@
 // The terminal panel: an xterm.js terminal running the sandbox shell (src/terminal). Line editing, history,
-// Tab completion, Ctrl+C (stops a watch or drops the line), Ctrl+L, y/n questions and paste; commands that keep
-// printing (`-w`, `-f`, `argocd app sync`) print as the page's virtual time passes.
+// Tab completion, Ctrl+C (stops a watch or drops the line; copies when text is selected), Ctrl+L, y/n questions
+// and paste; commands that keep printing (`-w`, `-f`, `argocd app sync`) print as the page's virtual time passes.
 import '@xterm/xterm/css/xterm.css'
 import { FitAddon } from '@xterm/addon-fit'
 import { Terminal } from '@xterm/xterm'
@@ -21,7 +21,7 @@ export interface TerminalPanelProps {
 declare global {
   interface Window {
     /** For end-to-end tests: type a line (as if typed and Enter pressed), read the lines of the active buffer. */
-    __synclabTerminal?: { write(line: string): void; buffer(): string[] }
+    __synclabTerminal?: { write(line: string): void; buffer(): string[]; selectAll(): void }
   }
 }
 
@@ -174,12 +174,20 @@ export function TerminalPanel({ context, onCommand, run }: TerminalPanelProps) {
       }
     }
     const dataSub = term.onData(onData)
+    // Copy as in a desktop terminal: Ctrl+C with text selected (and Ctrl+Shift+C, ⌘C always) copies; without a
+    // selection Ctrl+C stays the interrupt. Returning false leaves the key to the browser, whose copy event xterm fills.
+    term.attachCustomKeyEventHandler(e => {
+      if (e.type !== 'keydown' || e.key.toLowerCase() !== 'c') return true
+      const copyKeys = e.metaKey || (e.ctrlKey && e.shiftKey) || (e.ctrlKey && term.hasSelection())
+      return !copyKeys
+    })
 
     term.writeln('synclab terminal. Type \x1b[1mhelp\x1b[0m for the commands; Tab completes.')
     showPrompt()
 
     window.__synclabTerminal = {
       write: line => onData(`${line}\r`),
+      selectAll: () => term.selectAll(),
       buffer: () => {
         const b = term.buffer.active
         const lines: string[] = []
