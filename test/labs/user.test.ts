@@ -1,6 +1,10 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { parse as parseYaml } from 'yaml'
 import { loadLabDir } from '../../src/labs/load.ts'
 import { repoFiles, USER_PLACEHOLDER, userNameProblem } from '../../src/labs/parse.ts'
+import { validateLabSchema } from '../../src/labs/schema-validator.ts'
 import type { Lab } from '../../src/labs/types.ts'
 import { Session } from '../../src/ui/session/session.ts'
 
@@ -51,5 +55,14 @@ describe('lab user: +username+ becomes the learner\'s name', () => {
     const result = s.runCommand('kubectl get namespace ana', ctx)
     expect(result.exitCode).toBe(0)
     expect(result.lines.join('\n')).toContain('ana')
+  })
+})
+
+describe('lab.yaml as an editor sees it (yaml-language-server modeline, placeholder not yet filled)', () => {
+  const labsDir = join(import.meta.dirname, '../../labs')
+  it.each(readdirSync(labsDir).filter(d => /^\d\d-/.test(d)))('%s names the schema and validates raw', lab => {
+    const text = readFileSync(join(labsDir, lab, 'lab.yaml'), 'utf8')
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../../schema/lab.schema.json')
+    expect(validateLabSchema(parseYaml(text))).toEqual([])
   })
 })
