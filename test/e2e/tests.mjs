@@ -74,6 +74,26 @@ export const tests = [
       await page.waitForFunction(() => /successfully synced/.test(
         document.querySelector('[data-testid=operation-message]')?.textContent ?? ''), null, { timeout: 5_000 })
       assert.match(await page.textContent('[data-testid=app-status]'), /Synced/)
+      // The resource tree with the keyboard alone: one Tab stop, arrows move, Right goes into what a node made.
+      const focusedNode = () => page.evaluate(() => {
+        const el = document.activeElement
+        return el?.getAttribute('role') === 'treeitem' ? `${el.dataset.kind}/${el.dataset.name}` : `not a tree node: ${el?.tagName}`
+      })
+      assert.equal(await page.locator('[data-testid=resource-tree] [role=treeitem][tabindex="0"]').count(), 1)
+      await page.focus('[data-testid=resource-tree] [role=treeitem][tabindex="0"]')
+      const first = await focusedNode()
+      await page.keyboard.press('End')
+      const last = await focusedNode()
+      assert.notEqual(last, first)
+      await page.keyboard.press('Home')
+      assert.equal(await focusedNode(), first)
+      await page.focus('[data-testid=resource-tree] [role=treeitem][data-kind=Deployment]')
+      await page.keyboard.press('ArrowRight')
+      assert.match(await focusedNode(), /^ReplicaSet\/pre-post-sync-hook-/)
+      await page.keyboard.press('ArrowLeft')
+      assert.equal(await focusedNode(), 'Deployment/pre-post-sync-hook')
+      await page.keyboard.press('ArrowDown')
+      assert.match(await focusedNode(), /^ReplicaSet\//)
       await page.screenshot({ path: join(artifacts, 'synced.png'), fullPage: true })
       // The lab checks the sync by itself: task 1 passes and task 2 becomes the current one.
       await page.waitForSelector('[data-testid=lab-panel] li[data-task][data-state=passed]', { timeout: 5_000 })

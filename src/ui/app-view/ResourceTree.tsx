@@ -3,13 +3,24 @@ import { getHealth } from '../../cluster/health/index.ts'
 import type { KubeObject } from '../../cluster/objects.ts'
 import { settingsOf } from '../../sync/task.ts'
 import type { Session } from '../session/session.ts'
+import { useState } from 'react'
 import { Badge } from './badges.tsx'
+import { onTreeKeyDown } from './tree-keys.ts'
 
 export function ResourceTree({ session }: { session: Session }) {
+  // The node in the Tab order (roving tabindex); the first one until the learner moves.
+  const [focused, setFocused] = useState<string | undefined>(undefined)
   const run = session.shown
   const store = run.sim.fake.store
   const roots = [...run.app.live().values()]
   if (roots.length === 0) return <p className="muted">Nothing in the cluster yet.</p>
+  const uids = new Set<string>()
+  const collect = (obj: KubeObject): void => {
+    uids.add(obj.metadata.uid ?? '')
+    for (const c of store.dependents(obj.metadata.uid ?? '')) if (c.kind !== 'Event') collect(c)
+  }
+  roots.forEach(collect)
+  const tabStop = focused !== undefined && uids.has(focused) ? focused : roots[0]!.metadata.uid
   const node = (obj: KubeObject, depth: number): React.ReactNode => {
     const children = store.dependents(obj.metadata.uid ?? '').filter(c => c.kind !== 'Event')
     const health = getHealth(obj)
@@ -17,7 +28,10 @@ export function ResourceTree({ session }: { session: Session }) {
     const podStatus = obj.kind === 'Pod' ? podWord(obj) : undefined
     return (
       <li key={obj.metadata.uid} role="treeitem" aria-expanded={children.length > 0 ? true : undefined}
-        aria-level={depth} data-kind={obj.kind} data-name={obj.metadata.name}>
+        aria-level={depth} data-kind={obj.kind} data-name={obj.metadata.name} data-id={obj.metadata.uid}
+        tabIndex={obj.metadata.uid === tabStop ? 0 : -1} onFocus={e => {
+          if (e.target === e.currentTarget && obj.metadata.uid) setFocused(obj.metadata.uid)
+        }}>
         <span className="kind">{obj.kind}</span> <span className="name">{obj.metadata.name}</span>{' '}
         {s.isHook ? <span className="hook-tag">hook {s.hookTypes.join(',')}</span> : null}{' '}
         <Badge value={health?.status} label="Health" />{podStatus ? <span className="pod-status"> {podStatus}</span> : null}
@@ -26,7 +40,10 @@ export function ResourceTree({ session }: { session: Session }) {
       </li>
     )
   }
-  return <ul className="tree" role="tree" aria-label="Resource tree" data-testid="resource-tree">{roots.map(r => node(r, 1))}</ul>
+  return (
+    <ul className="tree" role="tree" aria-label="Resource tree" data-testid="resource-tree"
+      onKeyDown={e => onTreeKeyDown(e, setFocused)}>{roots.map(r => node(r, 1))}</ul>
+  )
 }
 
 function podWord(pod: KubeObject): string {
