@@ -3,6 +3,8 @@
 // what a cleanup would delete (KubeCluster.cleanup with every write sent as ?dryRun=All, so the list is exactly
 // what the real run selects and nothing changes), names it, asks, then deletes and prints each deletion.
 import { parseArgs } from 'node:util'
+import { isNamespaceName } from '../cluster/validation.ts'
+import { serverDryRunFetch } from '../kube/dry-run-fetch.ts'
 import { KubeCluster, MANAGED_BY_LABEL, MANAGED_BY_VALUE } from '../kube/kube-cluster.ts'
 import { confirmed, connectCluster } from './cluster-sync.ts'
 import { APP_NAME } from './sync-args.ts'
@@ -45,7 +47,7 @@ export async function cleanupCommand(argv: string[], io: Output = stdio): Promis
     io.err(`synclab: --cluster "${values.cluster}": expected an http:// or https:// URL, e.g. http://127.0.0.1:8001\n`)
     return 2
   }
-  if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(namespace) || namespace.length > 63) {
+  if (!isNamespaceName(namespace)) {
     io.err(`synclab: --dest-namespace "${namespace}": a namespace name must be a DNS-1123 label\n`)
     return 2
   }
@@ -54,7 +56,7 @@ export async function cleanupCommand(argv: string[], io: Output = stdio): Promis
   if (typeof connected === 'number') return connected
   connected.close()
 
-  const preview = await KubeCluster.connect({ server, namespace, appName: APP_NAME, fetch: serverDryRunFetch })
+  const preview = await KubeCluster.connect({ server, namespace, appName: APP_NAME, fetch: serverDryRunFetch(fetch) })
   const planned = await preview.cleanup()
   if (planned.length === 0) {
     io.err(`synclab: nothing to clean up: no object labelled ${MANAGED_BY_LABEL}=${MANAGED_BY_VALUE} in namespace ` +
@@ -69,13 +71,4 @@ export async function cleanupCommand(argv: string[], io: Output = stdio): Promis
   const deleted = await cluster.cleanup()
   for (const d of deleted) io.out(`${d} deleted\n`)
   return 0
-}
-
-/** fetch with every write turned into the server's dry run: reads are real, nothing is changed. */
-const serverDryRunFetch: typeof fetch = async (input, init) => {
-  if (typeof input !== 'string' && !(input instanceof URL)) throw new Error('synclab cleanup: unexpected Request input')
-  const url = String(input)
-  const method = (init?.method ?? 'GET').toUpperCase()
-  if (method === 'GET') return fetch(url, init)
-  return fetch(`${url}${url.includes('?') ? '&' : '?'}dryRun=All`, init)
 }

@@ -1,6 +1,7 @@
 // `synclab sync` flags -> what the run needs. Flag names follow `argocd app sync` / `argocd app create` (design.md,
 // "The CLI contract"); every mistake is a UsageError (exit 2), worded as argocd words it where argocd has the check.
 import { parseArgs } from 'node:util'
+import { isNamespaceName } from '../cluster/validation.ts'
 import type { SyncOptions, SyncRequest } from '../sync/operation.ts'
 import type { ResourceKey } from '../sync/types.ts'
 import { listValues, suggest } from '../manifest/index.ts'
@@ -211,7 +212,7 @@ export function parseSyncArgs(argv: string[]): SyncArgs {
   const speed = v.speed === undefined ? 1 : Number(v.speed)
   if (!(speed > 0) || !Number.isFinite(speed)) throw new UsageError(`invalid argument "${v.speed}" for "--speed" flag: expected a positive number`)
   const destNamespace = v['dest-namespace'] ?? 'default'
-  if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(destNamespace) || destNamespace.length > 63) {
+  if (!isNamespaceName(destNamespace)) {
     throw new UsageError(`--dest-namespace "${destNamespace}": a namespace name must be a DNS-1123 label`)
   }
   if (v.revision === '') throw new UsageError('--revision must not be empty')

@@ -5,6 +5,12 @@ import type { KindInfo } from './kinds.ts'
 import type { DeploymentSpec, JobSpec, KubeObject, PodSpec } from './objects.ts'
 
 const dns1123Subdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/
+const dns1123Label = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/
+
+/** Whether `name` can name a namespace: an RFC 1123 label (lower-case letters, digits, '-'), at most 63 characters. */
+export function isNamespaceName(name: string): boolean {
+  return name.length <= 63 && dns1123Label.test(name)
+}
 
 /** Field errors of a new or updated object; empty when valid. */
 export function validateObject(obj: KubeObject, info: KindInfo): string[] {

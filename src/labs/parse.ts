@@ -4,6 +4,7 @@
 // Every problem is a Diagnostic pointing at the YAML node it is about (`file:line:col: error: message`).
 import type { ErrorObject } from 'ajv'
 import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml'
+import { isNamespaceName } from '../cluster/validation.ts'
 import { parseManifests } from '../manifest/index.ts'
 import type { Diagnostic } from '../manifest/index.ts'
 import type { SyncPolicy } from '../sync/auto-sync.ts'
@@ -117,7 +118,7 @@ export interface ParseLabOptions {
 export function userNameProblem(name: string): string | undefined {
   if (name === '') return 'the name is empty'
   if (name.length > 63) return `the name ${JSON.stringify(name)} is longer than 63 characters`
-  if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name)) {
+  if (!isNamespaceName(name)) {
     return `the name ${JSON.stringify(name)} is not a valid namespace name: lower-case letters, digits and '-', ` +
       'starting and ending with a letter or digit'
   }

@@ -111,10 +111,10 @@ const RunViews = memo(function RunViews({ session }: { session: Session; version
   )
 })
 
-// xterm.js is large: the terminal loads when the learner opens it.
 const NO_MANIFESTS: never[] = []
 // The real-cluster panel brings the Kubernetes client and a second engine: loaded after the page, apart.
 const ClusterPanel = memo(lazy(() => import('./cluster/ClusterPanel.tsx').then(m => ({ default: m.ClusterPanel }))))
+// xterm.js is large: the terminal loads when the learner opens it.
 const TerminalPanel = lazy(() => import('./terminal/TerminalPanel.tsx').then(m => ({ default: m.TerminalPanel })))
 
 /** A terminal that speaks `argocd`, `kubectl` and `oc` against the simulated cluster. */

@@ -5,6 +5,8 @@
 //
 // State is immutable: every change makes a new object, so React can read it with useSyncExternalStore.
 import type { KubeObject } from '../../cluster/objects.ts'
+import { isNamespaceName } from '../../cluster/validation.ts'
+import { serverDryRunFetch } from '../../kube/dry-run-fetch.ts'
 import { wallClock } from '../../kube/clock.ts'
 import { KubeCluster, MANAGED_BY_LABEL, MANAGED_BY_VALUE } from '../../kube/kube-cluster.ts'
 import { openApplication } from '../../kube/run-app.ts'
@@ -20,8 +22,6 @@ export const CLUSTER_APP_NAME = 'synclab'
 
 /** Few kinds, so that the watches (one long request each) fit a browser's ~6 connections per host. */
 export const PANEL_WATCH_KINDS = ['Job', 'Pod', 'Deployment', 'Service', 'ConfigMap']
-
-const NAMESPACE_RE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/
 
 export interface ControllerOptions {
   fetch?: typeof fetch
@@ -148,7 +148,7 @@ export class ClusterController {
       this.fail('Enter a namespace: synclab works only in the one namespace you name, and it has no default.')
       return false
     }
-    if (!NAMESPACE_RE.test(ns) || ns.length > 63) {
+    if (!isNamespaceName(ns)) {
       this.fail(`"${ns}" is not a namespace name: lower-case letters, digits and "-", starting and ending with a ` +
         'letter or digit, at most 63 characters.')
       return false
@@ -346,7 +346,7 @@ export class ClusterController {
     this.set({ busy: 'cleanup' }, ['error', 'cleanupPlan', 'cleanedUp'])
     try {
       const preview = await KubeCluster.connect({ server: connection.server, namespace: connection.namespace,
-        appName: this.appName, fetch: dryRunFetch(this.fetchFn), watchKinds: [] })
+        appName: this.appName, fetch: serverDryRunFetch(this.fetchFn), watchKinds: [] })
       const planned = await preview.cleanup()
       this.set({ cleanupPlan: planned }, ['busy'])
       return planned
@@ -399,16 +399,6 @@ function relativeLines(events: readonly RecordedEvent[], startedAt: number): str
 function refs(objects: readonly KubeObject[]): ObjectRef[] {
   return objects.filter(o => o.kind !== 'Namespace')
     .map(o => ({ kind: o.kind, namespace: o.metadata.namespace ?? '', name: o.metadata.name ?? '' }))
-}
-
-/** fetch with every write turned into the server's dry run: reads are real, nothing is changed. */
-function dryRunFetch(inner: typeof fetch): typeof fetch {
-  return async (input, init) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
-    const method = (init?.method ?? 'GET').toUpperCase()
-    if (method === 'GET') return inner(url, init)
-    return inner(`${url}${url.includes('?') ? '&' : '?'}dryRun=All`, init)
-  }
 }
 
 function sleep(ms: number): Promise<void> {
