@@ -5,7 +5,9 @@
 // - apply is kubectl apply done client-side: GET, three-way merge with the last-applied annotation, then POST or
 //   PUT (optimistic concurrency on resourceVersion, retried on conflict). Dry runs are the server's (?dryRun=All).
 // - watch lists and then watches each kind in the namespace (?watch=1), resuming from the last resourceVersion
-//   when a stream drops and re-listing when that version has expired (410).
+//   when a stream drops and re-listing when that version has expired (410). A browser keeps ~6 connections per
+//   host over HTTP/1.1 and every watch holds one: kinds outside `streamKinds` are re-listed every `pollMs`
+//   instead, and the difference between two lists is reported as the same watch events.
 // - Confinement: one namespace only. Objects or references in another namespace and cluster-scoped kinds are
 //   refused; everything synclab creates is labelled app.kubernetes.io/managed-by=synclab and synclab.dev/app=<app>,
 //   and synclab never changes, deletes or prunes an object without those labels.
@@ -42,6 +44,10 @@ export interface KubeClusterOptions {
   watchKinds?: string[]
   /** Wall ms before a dropped watch is reopened. */
   reconnectDelayMs?: number
+  /** The kinds followed with a ?watch=1 stream (default: every watched kind); the others are polled. */
+  streamKinds?: string[]
+  /** Wall ms between two lists of a polled kind. */
+  pollMs?: number
 }
 
 interface KindWatch {
@@ -63,6 +69,8 @@ export class KubeCluster implements Cluster {
   private listeners = new Set<WatchListener>()
   private watches = new Map<string, KindWatch>()
   private reconnectDelayMs: number
+  private streamKinds: Set<string> | undefined
+  private pollMs: number
 
   private constructor(private opts: KubeClusterOptions, kinds: KindInfo[]) {
     this.server = opts.server.replace(/\/+$/, '')
@@ -72,6 +80,8 @@ export class KubeCluster implements Cluster {
     this.fetchFn = opts.fetch ?? globalThis.fetch.bind(globalThis)
     this.kinds = kinds
     this.reconnectDelayMs = opts.reconnectDelayMs ?? 200
+    this.streamKinds = opts.streamKinds ? new Set(opts.streamKinds) : undefined
+    this.pollMs = opts.pollMs ?? 1000
     for (const kind of opts.watchKinds ?? DEFAULT_WATCH_KINDS) {
       const info = this.byKind(kind)
       if (info?.namespaced) this.watchKinds.set(kindKey(info), info)
@@ -330,6 +340,16 @@ export class KubeCluster implements Cluster {
     await Promise.all([...this.watches.values()].map(w => w.ready))
   }
 
+  /** What the watches hold now (the namespace's objects of the watched kinds), for views of the live cluster. */
+  objects(): KubeObject[] {
+    return [...this.watches.values()].flatMap(w => [...w.cache.values()])
+  }
+
+  /** The watched objects whose ownerReferences name `uid` (what a Deployment, ReplicaSet or Job made). */
+  dependents(uid: string): KubeObject[] {
+    return this.objects().filter(o => o.metadata.ownerReferences?.some(r => r.uid === uid))
+  }
+
   /** Stops every watch (listeners stay registered but hear nothing more). */
   close(): void {
     this.listeners.clear()
@@ -370,6 +390,7 @@ export class KubeCluster implements Cluster {
 
   /** List (when there is no version to resume from), then stream changes; reopen on drops, relist on 410. */
   private async runWatch(w: KindWatch, markReady: () => void): Promise<void> {
+    if (this.streamKinds && !this.streamKinds.has(w.info.kind)) return this.runPoll(w, markReady)
     const signal = w.abort.signal
     while (!signal.aborted) {
       try {
@@ -409,6 +430,18 @@ export class KubeCluster implements Cluster {
         if (!(e instanceof KubeApiError)) { /* network error: retry */ }
       }
       if (!signal.aborted) await sleep(this.reconnectDelayMs)
+    }
+  }
+
+  /** A kind without a stream: listed every pollMs; relist reports what changed between two lists. */
+  private async runPoll(w: KindWatch, markReady: () => void): Promise<void> {
+    const signal = w.abort.signal
+    while (!signal.aborted) {
+      try {
+        await this.relist(w)
+      } catch { /* the next list retries */ }
+      markReady()
+      await sleep(this.pollMs)
     }
   }
 

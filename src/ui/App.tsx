@@ -3,6 +3,7 @@
 import { lazy, memo, Suspense, useDeferredValue, useEffect, useMemo, useState } from 'react'
 import type { TerminalContext } from '../terminal/types.ts'
 import { AppView } from './app-view/AppView.tsx'
+import { simulatedApp } from './app-view/shown-app.ts'
 import { SyncPanel } from './controls/SyncPanel.tsx'
 import { TimeControls } from './controls/TimeControls.tsx'
 import { WhatIfPanel } from './controls/WhatIfPanel.tsx'
@@ -91,7 +92,7 @@ type Versioned = { session: Session; version: number }
 const SourcePanelMemo = memo(({ session }: Versioned) => <SourcePanel session={session} />)
 const SyncPanelMemo = memo(({ session }: Versioned & { running: boolean }) => <SyncPanel session={session} />)
 const WhatIfPanelMemo = memo(({ session }: Versioned) => <WhatIfPanel session={session} />)
-const AppViewMemo = memo(({ session }: Versioned) => <AppView session={session} />)
+const AppViewMemo = memo(({ session }: Versioned) => <AppView shown={simulatedApp(session.shown)} />)
 const PlanPaneMemo = memo(({ session }: Versioned & { live: number }) => <PlanPane session={session} />)
 
 /** Timeline and event streams of the run shown, at the given session version. */

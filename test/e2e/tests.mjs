@@ -181,10 +181,22 @@ export const tests = [
       await page.waitForSelector('[data-testid=cluster-connected]', { timeout: 15_000 })
       await page.check('[data-testid=cluster-confirm]')
       await page.click('[data-testid=cluster-sync]')
+      // The real run in the page's own views: why it waits, while it runs.
+      const run = '[data-testid=cluster-run]'
+      await page.waitForSelector(`${run} [data-testid=why-it-waits]`, { timeout: 30_000 })
       await page.waitForFunction(() => /Succeeded|Failed|Error/.test(
         document.querySelector('[data-testid=cluster-phase]')?.textContent ?? ''), null, { timeout: 90_000 })
       assert.equal(await page.textContent('[data-testid=cluster-phase]'), 'Succeeded')
-      assert.match(await page.textContent('[data-testid=cluster-results]'), /PreSync[\s\S]*PostSync|PostSync[\s\S]*PreSync/)
+      // The tree from the cluster's watches (ReplicaSets are listed every second), the timeline with the hooks'
+      // lanes, kubectl's pod lines; the result table behind its tab.
+      await page.waitForSelector(`${run} [data-testid=resource-tree] [data-kind=Deployment] [data-kind=ReplicaSet] [data-kind=Pod]`,
+        { timeout: 15_000 })
+      const lanes = await page.textContent(`${run} [data-testid=timeline]`)
+      assert.match(lanes, /Job\/before[\s\S]*PreSync hook/)
+      assert.match(lanes, /Job\/after[\s\S]*PostSync hook/)
+      assert.match(await page.textContent(`${run} .streams`), /before-\w+\s+0\/1\s+Completed/)
+      await page.click(`${run} [role=tab]:has-text("Sync result")`)
+      assert.match(await page.textContent(`${run} [data-testid=app-view]`), /PreSync[\s\S]*PostSync|PostSync[\s\S]*PreSync/)
       await page.click('[data-testid=cluster-compare]')
       await page.waitForSelector('[data-testid=cluster-same], [data-testid=cluster-differences]', { timeout: 60_000 })
       assert.ok(await page.$('[data-testid=cluster-same]'), await page.textContent('[data-testid=cluster-comparison]'))

@@ -133,4 +133,50 @@ describe('KubeCluster', () => {
       await small.close()
     }
   })
+
+  it('polls the kinds it does not stream (a browser has ~6 connections per host): the same events, no watch request', async () => {
+    const requests: string[] = []
+    const counting: typeof fetch = (input, init) => {
+      requests.push(`${init?.method ?? 'GET'} ${String(input)}`)
+      return fetch(input, init)
+    }
+    const c = await KubeCluster.connect({ server: s.url, namespace: 'lab', appName: 'demo', fetch: counting,
+      watchKinds: ['ConfigMap', 'Pod'], streamKinds: ['Pod'], pollMs: 20 })
+    const events: WatchEvent[] = []
+    const stop = c.watch(e => { if (e.object.kind === 'ConfigMap' && e.object.metadata.name === 'polled') events.push(e) })
+    try {
+      await c.watchesReady()
+      await c.apply(configMap('polled', { n: '1' }))
+      await until(() => events.some(e => e.type === 'ADDED'), 3000, 'ADDED by a poll')
+      await call(s, 'PATCH', '/api/v1/namespaces/lab/configmaps/polled', { data: { n: '2' } }, 'application/merge-patch+json')
+      await until(() => events.some(e => e.type === 'MODIFIED'), 3000, 'MODIFIED by a poll')
+      expect(events.find(e => e.type === 'MODIFIED')?.old?.['data']).toEqual({ n: '1' })
+      expect(c.objects().find(o => o.metadata.name === 'polled')?.['data']).toEqual({ n: '2' })
+      await c.delete(ref('polled'))
+      await until(() => events.some(e => e.type === 'DELETED'), 3000, 'DELETED by a poll')
+      expect(events.map(e => e.type)).toEqual(['ADDED', 'MODIFIED', 'DELETED'])
+      expect(requests.filter(r => r.includes('watch=1')).every(r => r.includes('/pods?'))).toBe(true)
+      expect(requests.some(r => r.includes('/pods?watch=1'))).toBe(true)
+      expect(requests.filter(r => r.startsWith('GET') && r.endsWith('/configmaps')).length).toBeGreaterThan(2)
+    } finally {
+      stop()
+      c.close()
+    }
+  })
+
+  it('indexes what the watches hold by owner: a Job\'s Pods are its dependents', async () => {
+    const c = await KubeCluster.connect({ server: s.url, namespace: 'lab', appName: 'demo', clock: wallClock(100),
+      watchKinds: ['Job', 'Pod'] })
+    const stop = c.watch(() => {})
+    try {
+      await c.watchesReady()
+      const { object } = await c.apply(job('owner'))
+      await until(() => c.dependents(object.metadata.uid!).some(p => p.kind === 'Pod'), 3000, 'the Job\'s Pod')
+      expect(c.dependents(object.metadata.uid!).every(p => p.metadata.ownerReferences?.[0]?.name === 'owner')).toBe(true)
+      expect(c.dependents('no-such-uid')).toEqual([])
+    } finally {
+      stop()
+      c.close()
+    }
+  })
 })

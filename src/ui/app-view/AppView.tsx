@@ -1,25 +1,26 @@
 // The application as Argo CD's UI shows it: sync status and health, the last operation, why it waits, the resource
 // tree and the sync result table.
-import { useState } from 'react'
+import { useId, useState } from 'react'
 import { timestamp } from '../../cluster/clock.ts'
-import type { Session } from '../session/session.ts'
+import type { Application } from '../../sync/application.ts'
+import type { ShownApp } from './shown-app.ts'
 import { Badge } from './badges.tsx'
 import { ResourceTree } from './ResourceTree.tsx'
 import { DiffView } from './DiffView.tsx'
 import { ResultTable } from './ResultTable.tsx'
 import { WhyItWaits } from '../why/WhyItWaits.tsx'
 
-export function AppView({ session }: { session: Session }) {
+export function AppView({ shown }: { shown: ShownApp }) {
   const [tab, setTab] = useState<'tree' | 'results' | 'diff' | 'history'>('tree')
-  const run = session.shown
-  const app = run.app
+  const app = shown.app
+  const titleId = useId()
   const status = app.status()
   const operation = app.currentOperation
   const result = operation?.result()
   return (
-    <section className="panel app-view" aria-labelledby="app-title" data-testid="app-view">
+    <section className="panel app-view" aria-labelledby={titleId} data-testid="app-view">
       <header className="app-header">
-        <h2 id="app-title">{app.name}</h2>
+        <h2 id={titleId}>{app.name}</h2>
         <div className="badges" data-testid="app-status">
           <Badge value={status.sync} label="Sync status" />
           <Badge value={status.health} label="Health" />
@@ -35,23 +36,23 @@ export function AppView({ session }: { session: Session }) {
           </>
         ) : <div className="muted">No operation yet. Commit, then Sync.</div>}
       </div>
-      <WhyItWaits session={session} />
+      <WhyItWaits shown={shown} />
       <div role="tablist" aria-label="Application view" className="tabs">
         <button role="tab" aria-selected={tab === 'tree'} onClick={() => setTab('tree')}>Resource tree</button>
         <button role="tab" aria-selected={tab === 'results'} onClick={() => setTab('results')}>Sync result</button>
         <button role="tab" aria-selected={tab === 'diff'} onClick={() => setTab('diff')} data-testid="diff-tab">Diff</button>
         <button role="tab" aria-selected={tab === 'history'} onClick={() => setTab('history')}>History</button>
       </div>
-      {tab === 'tree' ? <ResourceTree session={session} />
+      {tab === 'tree' ? <ResourceTree shown={shown} />
         : tab === 'results' ? <ResultTable resources={result?.resources ?? []} />
-          : tab === 'diff' ? <DiffView session={session} /> : <HistoryTable session={session} />}
+          : tab === 'diff' ? <DiffView app={app} /> : <HistoryTable app={app} />}
     </section>
   )
 }
 
 /** `argocd app history`: the successful syncs, newest last (R53: selective and dry-run syncs are not recorded). */
-function HistoryTable({ session }: { session: Session }) {
-  const history = session.shown.app.history
+function HistoryTable({ app }: { app: Application }) {
+  const history = app.history
   if (history.length === 0) return <p className="muted">No successful sync yet.</p>
   return (
     <table className="results" data-testid="history">

@@ -4,7 +4,7 @@ import { stringify } from 'yaml'
 import type { KubeObject } from '../../cluster/objects.ts'
 import { groupOf } from '../../cluster/objects.ts'
 import { resourceKeyString } from '../../sync/types.ts'
-import type { Session } from '../session/session.ts'
+import type { Application } from '../../sync/application.ts'
 
 const ManifestDiff = lazy(() => import('../editor/diff.tsx'))
 
@@ -20,8 +20,7 @@ function comparable(obj: KubeObject | undefined): string {
   return stringify({ ...rest, metadata: { ...metadata, ...(Object.keys(annotations).length ? { annotations } : { annotations: undefined }) } })
 }
 
-export function DiffView({ session }: { session: Session }) {
-  const app = session.shown.app
+export function DiffView({ app }: { app: Application }) {
   const status = app.status()
   const outOfSync = status.resources.filter(r => r.status === 'OutOfSync')
   const [selected, setSelected] = useState(0)

@@ -2,27 +2,25 @@
 import { getHealth } from '../../cluster/health/index.ts'
 import type { KubeObject } from '../../cluster/objects.ts'
 import { settingsOf } from '../../sync/task.ts'
-import type { Session } from '../session/session.ts'
+import type { ShownApp } from './shown-app.ts'
 import { useState } from 'react'
 import { Badge } from './badges.tsx'
 import { onTreeKeyDown } from './tree-keys.ts'
 
-export function ResourceTree({ session }: { session: Session }) {
+export function ResourceTree({ shown }: { shown: ShownApp }) {
   // The node in the Tab order (roving tabindex); the first one until the learner moves.
   const [focused, setFocused] = useState<string | undefined>(undefined)
-  const run = session.shown
-  const store = run.sim.fake.store
-  const roots = [...run.app.live().values()]
+  const roots = [...shown.app.live().values()]
   if (roots.length === 0) return <p className="muted">Nothing in the cluster yet.</p>
   const uids = new Set<string>()
   const collect = (obj: KubeObject): void => {
     uids.add(obj.metadata.uid ?? '')
-    for (const c of store.dependents(obj.metadata.uid ?? '')) if (c.kind !== 'Event') collect(c)
+    for (const c of shown.dependents(obj.metadata.uid ?? '')) if (c.kind !== 'Event') collect(c)
   }
   roots.forEach(collect)
   const tabStop = focused !== undefined && uids.has(focused) ? focused : roots[0]!.metadata.uid
   const node = (obj: KubeObject, depth: number): React.ReactNode => {
-    const children = store.dependents(obj.metadata.uid ?? '').filter(c => c.kind !== 'Event')
+    const children = shown.dependents(obj.metadata.uid ?? '').filter(c => c.kind !== 'Event')
     const health = getHealth(obj)
     const s = settingsOf(obj)
     const podStatus = obj.kind === 'Pod' ? podWord(obj) : undefined

@@ -1,11 +1,16 @@
 // "Connect to a cluster": the session's HEAD revision synced on a real cluster (through a local `kubectl proxy`,
-// reached same-origin at /k8s) by the same Application and sync machine as the simulation, shown live, then compared
-// with the same revision on the simulated cluster. All logic is in controller.ts; this only renders it.
+// reached same-origin at /k8s) by the same Application and sync machine as the simulation, shown live in the
+// page's own views (app view with why it waits and the resource tree, timeline, event streams), then compared with
+// the same revision on the simulated cluster. All logic is in controller.ts; this only renders it.
 import { useEffect, useId, useState, useSyncExternalStore } from 'react'
 import type { KubeObject } from '../../cluster/objects.ts'
 import { MANAGED_BY_LABEL, MANAGED_BY_VALUE } from '../../kube/kube-cluster.ts'
 import { SIMULATION, CLUSTER, type RunComparison } from '../../sync/compare.ts'
+import { AppView } from '../app-view/AppView.tsx'
 import { EventStream } from '../events/EventStream.tsx'
+import { podWatchLines } from '../events/watch-lines.ts'
+import { buildTimeline } from '../timeline/model.ts'
+import { Timeline } from '../timeline/Timeline.tsx'
 import { ClusterController, type ClusterState } from './controller.ts'
 import './cluster.css'
 
@@ -146,10 +151,35 @@ function RunSection({ state, controller }: { state: ClusterState; controller: Cl
   return (
     <div className="cluster-run" data-testid="cluster-run">
       <dl className="cluster-operation">
-        <dt>Phase</dt><dd data-testid="cluster-phase" className={`phase-${run.phase}`}>{run.phase}</dd>
-        <dt>Message</dt><dd data-testid="cluster-message">{run.message}</dd>
+        <dt>Operation on the cluster</dt><dd data-testid="cluster-phase" className={`phase-${run.phase}`}>{run.phase}</dd>
         {run.finishedAfterMs !== undefined ? <><dt>Duration</dt><dd>{(run.finishedAfterMs / 1000).toFixed(1)} s</dd></> : null}
       </dl>
+      {run.shown ? <AppView shown={run.shown} /> : <ResultLines run={run} />}
+      <h4>Timeline on the cluster <span className="muted">(wall time from the operation's start)</span></h4>
+      <Timeline timeline={buildTimeline(run.events, run.pods, run.now)} now={run.now} cursor={undefined} onCursor={noTimeTravel} />
+      <div className="streams">
+        <EventStream title="kubectl get pods --watch" lines={podWatchLines(run.pods, run.now)} />
+        <EventStream lines={run.lines} title="Events on the cluster" />
+      </div>
+      {!run.running ? (
+        <div className="cluster-compare">
+          <button onClick={() => void controller.compare()} disabled={state.busy !== undefined} data-testid="cluster-compare">
+            {state.busy === 'compare' ? 'Comparing…' : 'Compare with the simulation'}</button>
+          {state.compare ? <ComparisonView comparison={state.compare.comparison} /> : null}
+        </div>
+      ) : null}
+    </div>
+  )
+}
+
+/** A real cluster's past cannot be replayed: the timeline's cursor stays at now. */
+const noTimeTravel = (): void => {}
+
+/** The message and the result table, before the application is loaded. */
+function ResultLines({ run }: { run: NonNullable<ClusterState['run']> }) {
+  return (
+    <>
+      <p data-testid="cluster-message">{run.message}</p>
       <table className="cluster-results" data-testid="cluster-results">
         <thead><tr><th>KIND</th><th>NAME</th><th>STATUS</th><th>HOOK</th><th>HOOK PHASE</th><th>MESSAGE</th></tr></thead>
         <tbody>
@@ -161,15 +191,7 @@ function RunSection({ state, controller }: { state: ClusterState; controller: Cl
           ))}
         </tbody>
       </table>
-      <EventStream lines={run.lines} title="Events on the cluster" />
-      {!run.running ? (
-        <div className="cluster-compare">
-          <button onClick={() => void controller.compare()} disabled={state.busy !== undefined} data-testid="cluster-compare">
-            {state.busy === 'compare' ? 'Comparing…' : 'Compare with the simulation'}</button>
-          {state.compare ? <ComparisonView comparison={state.compare.comparison} /> : null}
-        </div>
-      ) : null}
-    </div>
+    </>
   )
 }
 

@@ -15,13 +15,18 @@ import { compareRuns, type ObjectRef, type RunComparison, summarizeRun } from '.
 import type { RecordedEvent } from '../../sync/events.ts'
 import { Simulation } from '../../sync/simulation.ts'
 import type { OperationPhase, ResourceResult } from '../../sync/types.ts'
+import type { ShownApp } from '../app-view/shown-app.ts'
 import { eventLines } from '../events/watch-lines.ts'
+import { type PodHistory, type PodHistoryRecorder, recordPods } from '../timeline/pod-history.ts'
 
 /** The application's name on the cluster (its synclab.dev/app label), as `synclab sync --cluster` names it. */
 export const CLUSTER_APP_NAME = 'synclab'
 
-/** Few kinds, so that the watches (one long request each) fit a browser's ~6 connections per host. */
-export const PANEL_WATCH_KINDS = ['Job', 'Pod', 'Deployment', 'Service', 'ConfigMap']
+/** The kinds the panel follows: what the labs apply, and what their controllers make (ReplicaSets, Pods). */
+export const PANEL_WATCH_KINDS = ['Job', 'Pod', 'Deployment', 'ReplicaSet', 'Service', 'ConfigMap', 'Secret']
+/** Streamed (?watch=1), because hooks and rollouts move them; the others are listed every second. A browser has
+ * ~6 connections per host and each stream holds one: three leave room for the requests of the sync. */
+export const PANEL_STREAM_KINDS = ['Job', 'Pod', 'Deployment']
 
 export interface ControllerOptions {
   fetch?: typeof fetch
@@ -29,6 +34,8 @@ export interface ControllerOptions {
   speed?: number
   appName?: string
   watchKinds?: string[]
+  /** Kinds followed with a stream; the other watched kinds are polled. */
+  streamKinds?: string[]
   /** The simulation's seed for "Compare with the simulation" (the lab's seed). */
   seed?: number | string
   /** Wall ms between looks at a running operation. */
@@ -53,8 +60,15 @@ export interface RunView {
   finishedAfterMs?: number
   running: boolean
   results: ResourceResult[]
-  /** The event stream, times from the operation's start. */
+  /** The operation's event lines, times from the operation's start. */
   lines: string[]
+  /** The application and the namespace's live objects, for the app view (status, why it waits, tree, results). */
+  shown?: ShownApp
+  /** The operation's events and the Pods seen since it started, times from the operation's start (timeline). */
+  events: RecordedEvent[]
+  pods: PodHistory[]
+  /** Wall (engine) ms since the operation started. */
+  now: number
 }
 
 export interface ComparisonView {
@@ -93,6 +107,8 @@ export class ClusterController {
   private readonly speed: number
   readonly appName: string
   private readonly watchKinds: string[]
+  private readonly streamKinds: string[]
+  private pods: PodHistoryRecorder | undefined
   private readonly seed: number | string
   private readonly pollMs: number
   private readonly timeoutMs: number
@@ -104,6 +120,7 @@ export class ClusterController {
     this.speed = opts.speed ?? 1
     this.appName = opts.appName ?? CLUSTER_APP_NAME
     this.watchKinds = opts.watchKinds ?? PANEL_WATCH_KINDS
+    this.streamKinds = opts.streamKinds ?? PANEL_STREAM_KINDS
     this.seed = opts.seed ?? 1
     this.pollMs = opts.pollMs ?? 50
     this.timeoutMs = opts.timeoutMs ?? 30 * 60_000
@@ -158,7 +175,8 @@ export class ClusterController {
     let cluster: KubeCluster
     try {
       cluster = await KubeCluster.connect({ server: url, namespace: ns, appName: this.appName, clock: wallClock(this.speed),
-        fetch: this.fetchFn, watchKinds: this.watchKinds })
+        fetch: this.fetchFn, watchKinds: this.watchKinds,
+        streamKinds: this.streamKinds })
     } catch (e) {
       this.fail(`Cannot read the Kubernetes API at ${url}: ${(e as Error).message}. Is \`kubectl proxy --port=8001\` running?`)
       return false
@@ -195,6 +213,8 @@ export class ClusterController {
     this.pending = undefined
     this.current?.app.dispose()
     this.current = undefined
+    this.pods?.dispose()
+    this.pods = undefined
     this.cluster?.close()
     this.cluster = undefined
     if (this.state.connection) this.set({}, ['connection', 'run', 'compare', 'cleanupPlan', 'cleanedUp'])
@@ -236,6 +256,9 @@ export class ClusterController {
     this.stopFollowing?.()
     this.current?.app.dispose()
     this.current = undefined
+    // The timeline's Pods: recorded from this sync on (Pods already there start as they are now).
+    this.pods?.dispose()
+    this.pods = recordPods({ now: () => cluster.clock.now(), pods: () => cluster.objects(), watch: l => cluster.watch(l) })
     this.set({ busy: 'sync' }, ['error', 'run', 'compare', 'cleanupPlan', 'cleanedUp'])
     let app: Application
     let record: OperationRecord
@@ -289,11 +312,18 @@ export class ClusterController {
   private updateRun(): void {
     const ctx = this.current
     if (!ctx) return
+    const cluster = this.cluster
+    if (!cluster) return
     const result = ctx.record.result()
+    const origin = result.startedAt
+    const events = relativeEvents(ctx.app.events, origin)
     const run: RunView = {
       revision: ctx.revision, phase: result.phase, message: result.message, running: ctx.app.operationRunning,
-      results: result.resources, lines: relativeLines(ctx.app.events, result.startedAt),
+      results: result.resources, lines: eventLines(events, Number.POSITIVE_INFINITY),
       ...(result.finishedAt !== undefined ? { finishedAfterMs: result.finishedAt - result.startedAt } : {}),
+      shown: { app: ctx.app, dependents: uid => cluster.dependents(uid), origin },
+      events, pods: (this.pods?.histories() ?? []).map(h => shiftPod(h, origin)),
+      now: Math.max(0, cluster.clock.now() - origin),
     }
     this.set({ run })
   }
@@ -390,10 +420,21 @@ export class ClusterController {
   }
 }
 
-/** The event stream with times from the operation's start (the wall clock's absolute times mean nothing here). */
-function relativeLines(events: readonly RecordedEvent[], startedAt: number): string[] {
-  const shifted = events.filter(e => e.op >= 1).map(e => ({ ...e, t: Math.max(0, e.t - startedAt) }))
-  return eventLines(shifted, Number.POSITIVE_INFINITY)
+/** The operation's events with times from its start (the wall clock's absolute times mean nothing here). */
+function relativeEvents(events: readonly RecordedEvent[], startedAt: number): RecordedEvent[] {
+  return events.filter(e => e.op >= 1).map(e => ({ ...e, t: Math.max(0, e.t - startedAt) }))
+}
+
+/** A Pod's history with times from `origin` (creationTimestamp too, so AGE stays right). */
+function shiftPod(h: PodHistory, origin: number): PodHistory {
+  const at = (t: number): number => t - origin
+  return {
+    ...h, createdAt: Math.max(0, at(h.createdAt)), creationTimestamp: at(h.creationTimestamp),
+    transitions: h.transitions.map(tr => ({ ...tr, t: Math.max(0, at(tr.t)),
+      ...(tr.lastRestartAt !== undefined ? { lastRestartAt: at(tr.lastRestartAt) } : {}) })),
+    ...(h.deletingAt !== undefined ? { deletingAt: Math.max(0, at(h.deletingAt)) } : {}),
+    ...(h.goneAt !== undefined ? { goneAt: Math.max(0, at(h.goneAt)) } : {}),
+  }
 }
 
 function refs(objects: readonly KubeObject[]): ObjectRef[] {

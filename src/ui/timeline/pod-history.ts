@@ -5,6 +5,7 @@
 import { parseTimestamp } from '../../cluster/clock.ts'
 import type { FakeCluster } from '../../cluster/fake-cluster.ts'
 import type { KubeObject, Pod, PodPhase } from '../../cluster/objects.ts'
+import type { WatchListener } from '../../cluster/store.ts'
 
 /** One row `kubectl get pods` would print, at virtual time `t`. */
 export interface PodTransition {
@@ -49,8 +50,21 @@ export interface PodHistoryRecorder {
   dispose(): void
 }
 
-/** Watches `cluster` and records each Pod's kubectl row changes with their virtual times. */
+/** What the recorder reads: the simulated cluster, or a real one through its watches (times are then wall times). */
+export interface PodSource {
+  now(): number
+  /** The Pods there are when recording starts. */
+  pods(): KubeObject[]
+  watch(listener: WatchListener): () => void
+}
+
+/** Watches the simulated cluster and records each Pod's kubectl row changes with their virtual times. */
 export function recordPodHistory(cluster: FakeCluster): PodHistoryRecorder {
+  return recordPods({ now: () => cluster.now(), pods: () => cluster.store.list('Pod'), watch: l => cluster.watch(l) })
+}
+
+/** Records each Pod's kubectl row changes with the source's times. */
+export function recordPods(cluster: PodSource): PodHistoryRecorder {
   const byUid = new Map<string, PodHistory>()
   let version = 0
   let cached: { version: number; list: PodHistory[] } | undefined
@@ -77,7 +91,7 @@ export function recordPodHistory(cluster: FakeCluster): PodHistoryRecorder {
     return h
   }
 
-  for (const pod of cluster.store.list('Pod')) note(pod, cluster.now())
+  for (const pod of cluster.pods()) if (pod.kind === 'Pod') note(pod, cluster.now())
   const unwatch = cluster.watch(e => {
     if (e.object.kind !== 'Pod') return
     const h = note(e.object, cluster.now())

@@ -3,23 +3,22 @@
 import { useSelector } from '@xstate/react'
 import { useState } from 'react'
 import type { OperationActor } from '../../sync/application.ts'
-import type { Session } from '../session/session.ts'
+import type { ShownApp } from '../app-view/shown-app.ts'
 import { RULES, ruleForMessage } from './rules.ts'
 
-export function WhyItWaits({ session }: { session: Session }) {
+export function WhyItWaits({ shown }: { shown: ShownApp }) {
   const [open, setOpen] = useState<string | undefined>()
-  const run = session.shown
-  const app = run.app
+  const app = shown.app
   const current = app.currentOperation
   if (!current) return null
-  return <OperationLine key={app.operations.length} session={session} actor={current.actor} open={open} setOpen={setOpen} />
+  return <OperationLine key={app.operations.length} shown={shown} actor={current.actor} open={open} setOpen={setOpen} />
 }
 
 /** Subscribes to the operation's own xstate actor: its state says whether it waits out the wave delay. */
-function OperationLine({ session, actor, open, setOpen }: { session: Session; actor: OperationActor;
+function OperationLine({ shown, actor, open, setOpen }: { shown: ShownApp; actor: OperationActor;
   open: string | undefined; setOpen: (id: string | undefined) => void }) {
   const inWaveDelay = useSelector(actor, s => s.matches({ running: 'waveDelay' }))
-  const app = session.shown.app
+  const app = shown.app
   const current = app.currentOperation!
   const result = current.result()
   const ruleId = ruleForMessage(result.message, result.phase, inWaveDelay)
@@ -37,7 +36,7 @@ function OperationLine({ session, actor, open, setOpen }: { session: Session; ac
           {rule.id}</button></>
       ) : null}
       {result.phase === 'Running' && nextLook !== undefined ? (
-        <span className="muted"> · next controller look at {(nextLook / 1000).toFixed(1)} s{' '}
+        <span className="muted"> · next controller look at {((nextLook - shown.origin) / 1000).toFixed(1)} s{' '}
           (<button className="rule-link" onClick={() => setOpen(open === 'R21' ? undefined : 'R21')}>R21</button>)</span>
       ) : null}
       {open && RULES[open] ? (

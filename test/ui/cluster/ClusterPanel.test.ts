@@ -33,7 +33,7 @@ describe('<ClusterPanel>', () => {
 
   it('shows the live operation: phase, message, result table, event lines', () => {
     const html = body({ connection: { server: 'http://x', namespace: 'demo' }, run: { revision: 'abc', phase: 'Running',
-      message: 'waiting for completion of hook batch/Job/before', running: true, lines: ['00:00  operation 1  Running'],
+      message: 'waiting for completion of hook batch/Job/before', running: true, lines: ['00:00  operation 1  Running'], events: [], pods: [], now: 1500,
       results: [{ group: 'batch', version: 'v1', kind: 'Job', namespace: 'demo', name: 'before', status: 'Synced',
         hookType: 'PreSync', hookPhase: 'Running', syncPhase: 'PreSync', message: 'job.batch/before created', images: [] }] } })
     expect(html).toContain('data-testid="cluster-phase" class="phase-Running">Running</dd>')

@@ -6,7 +6,11 @@ import type { KubeObject } from '../../../src/cluster/objects.ts'
 import { APP_LABEL, MANAGED_BY_LABEL } from '../../../src/kube/kube-cluster.ts'
 import { parseManifests } from '../../../src/manifest/index.ts'
 import type { RunningServer } from '../../../src/server/serve.ts'
+import { createElement } from 'react'
+import { renderToStaticMarkup } from 'react-dom/server'
+import { ClusterPanelBody } from '../../../src/ui/cluster/ClusterPanel.tsx'
 import { ClusterController } from '../../../src/ui/cluster/controller.ts'
+import { buildTimeline } from '../../../src/ui/timeline/model.ts'
 import { call, configMap, serve } from '../../server/helpers.ts'
 
 const SPEED = 100
@@ -61,6 +65,32 @@ describe('ClusterController', () => {
     expect(run.lines[0]).toBe('00:00  operation 1  Running')
     expect(run.lines).toContainEqual(expect.stringMatching(/^\d\d:\d\d {2}apply {2}batch\/Job before {2}created \(hook PreSync\)$/))
     expect(run.lines).toContainEqual(expect.stringMatching(/^\d\d:\d\d {2}operation 1 {2}Succeeded: successfully synced \(no more tasks\)$/))
+
+    // The page's own views read the real run: the app view's tree walks Deployment → ReplicaSet → Pods from the
+    // watches, the timeline has the hooks' Pods and the HookSucceeded deletions, times from the operation's start.
+    await vi.waitFor(() => {
+      const shown = c.getState().run!.shown!
+      const deployment = shown.app.live().get('apps/Deployment/ui/pre-post-sync-hook')!
+      const [rs] = shown.dependents(deployment.metadata.uid!)
+      expect(rs?.kind).toBe('ReplicaSet')
+      expect(shown.dependents(rs!.metadata.uid!).map(p => p.kind)).toContain('Pod')
+    }, { timeout: 5000, interval: 50 })
+    const done = c.getState().run!
+    expect(done.shown!.origin).toBe(result!.startedAt)
+    const before = done.pods.find(p => p.owner === 'Job/before')!
+    expect(before.createdAt).toBeGreaterThanOrEqual(0)
+    expect(before.createdAt).toBeLessThan(done.now)
+    expect(before.transitions.at(-1)?.status).toBe('Completed')
+    const timeline = buildTimeline(done.events, done.pods, done.now)
+    const lane = (label: string) => timeline.lanes.find(l => l.label === label)
+    expect(lane('Job/before')?.pods.length).toBe(1)
+    expect(lane('Job/after')?.markers.some(m => m.type === 'delete' && m.reason === 'HookSucceeded')).toBe(true) // R32
+    expect(timeline.start).toBe(0)
+    const html = renderToStaticMarkup(createElement(ClusterPanelBody, { controller: c, state: c.getState(),
+      manifests: manifests(), revision: REVISION, defaultServer: s.url }))
+    expect(html).toMatch(/data-testid="resource-tree"[\s\S]*data-kind="ReplicaSet"[\s\S]*data-kind="Pod"/)
+    expect(html).toContain('data-testid="timeline"')
+    expect(html).toContain('kubectl get pods --watch')
 
     // What it created carries synclab's labels.
     const dep = (await call(s, 'GET', '/apis/apps/v1/namespaces/ui/deployments/pre-post-sync-hook')).body

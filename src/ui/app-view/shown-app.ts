@@ -1,0 +1,20 @@
+// What the application views (status, tree, why it waits, results, diff, history) read: an Application and the
+// objects its resources made. The simulation's run and a run on a real cluster both provide it, so the learner
+// sees both in the same views.
+import type { KubeObject } from '../../cluster/objects.ts'
+import type { Application } from '../../sync/application.ts'
+import type { Run } from '../session/run.ts'
+
+export interface ShownApp {
+  readonly app: Application
+  /** The objects whose ownerReferences name `uid` (ReplicaSets of a Deployment, Pods of a Job). */
+  dependents(uid: string): KubeObject[]
+  /** Times are shown counted from here: 0 in the simulation (virtual time), the run's start on a real cluster. */
+  readonly origin: number
+}
+
+/** The simulated run shown on the page. */
+export function simulatedApp(run: Run): ShownApp {
+  const store = run.sim.fake.store
+  return { app: run.app, dependents: uid => store.dependents(uid), origin: 0 }
+}
