@@ -200,6 +200,7 @@ export const tests = [
       await page.click('[data-testid=cluster-compare]')
       await page.waitForSelector('[data-testid=cluster-same], [data-testid=cluster-differences]', { timeout: 60_000 })
       assert.ok(await page.$('[data-testid=cluster-same]'), await page.textContent('[data-testid=cluster-comparison]'))
+      assert.match(await page.textContent('[data-testid=cluster-simulation-timeline]'), /Job\/before[\s\S]*Job\/after|Job\/after[\s\S]*Job\/before/)
       await page.screenshot({ path: join(artifacts, 'cluster-panel.png'), fullPage: true })
       await page.click('[data-testid=cluster-cleanup]')
       await page.waitForSelector('[data-testid=cluster-cleanup-plan]', { timeout: 15_000 })

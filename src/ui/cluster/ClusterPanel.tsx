@@ -165,14 +165,24 @@ function RunSection({ state, controller }: { state: ClusterState; controller: Cl
         <div className="cluster-compare">
           <button onClick={() => void controller.compare()} disabled={state.busy !== undefined} data-testid="cluster-compare">
             {state.busy === 'compare' ? 'Comparing…' : 'Compare with the simulation'}</button>
-          {state.compare ? <ComparisonView comparison={state.compare.comparison} /> : null}
+          {state.compare ? (
+            <>
+              <ComparisonView comparison={state.compare.comparison} />
+              <h4>Timeline in the simulation <span className="muted">(virtual time, same revision, seed of the lab)</span></h4>
+              <div data-testid="cluster-simulation-timeline">
+                <Timeline timeline={buildTimeline(state.compare.simulationRun.events, state.compare.simulationRun.pods,
+                  state.compare.simulationRun.now)} now={state.compare.simulationRun.now} cursor={undefined}
+                onCursor={noTimeTravel} />
+              </div>
+            </>
+          ) : null}
         </div>
       ) : null}
     </div>
   )
 }
 
-/** A real cluster's past cannot be replayed: the timeline's cursor stays at now. */
+/** A real cluster's past cannot be replayed, nor the comparison's simulation: these cursors stay at now. */
 const noTimeTravel = (): void => {}
 
 /** The message and the result table, before the application is loaded. */

@@ -17,7 +17,7 @@ import { Simulation } from '../../sync/simulation.ts'
 import type { OperationPhase, ResourceResult } from '../../sync/types.ts'
 import type { ShownApp } from '../app-view/shown-app.ts'
 import { eventLines } from '../events/watch-lines.ts'
-import { type PodHistory, type PodHistoryRecorder, recordPods } from '../timeline/pod-history.ts'
+import { type PodHistory, type PodHistoryRecorder, recordPodHistory, recordPods } from '../timeline/pod-history.ts'
 
 /** The application's name on the cluster (its synclab.dev/app label), as `synclab sync --cluster` names it. */
 export const CLUSTER_APP_NAME = 'synclab'
@@ -71,8 +71,17 @@ export interface RunView {
   now: number
 }
 
+/** A run drawn on a timeline: its events and Pods, times from the operation's start. */
+export interface RunTrace {
+  events: RecordedEvent[]
+  pods: PodHistory[]
+  now: number
+}
+
 export interface ComparisonView {
   simulation: { phase: OperationPhase; message: string }
+  /** The simulation's run, for its own timeline beside the cluster's. */
+  simulationRun: RunTrace
   comparison: RunComparison
 }
 
@@ -322,7 +331,7 @@ export class ClusterController {
       results: result.resources, lines: eventLines(events, Number.POSITIVE_INFINITY),
       ...(result.finishedAt !== undefined ? { finishedAfterMs: result.finishedAt - result.startedAt } : {}),
       shown: { app: ctx.app, dependents: uid => cluster.dependents(uid), origin },
-      events, pods: (this.pods?.histories() ?? []).map(h => shiftPod(h, origin)),
+      events, pods: (this.pods?.histories() ?? []).map(h => relativePod(h, origin)),
       now: Math.max(0, cluster.clock.now() - origin),
     }
     this.set({ run })
@@ -343,6 +352,7 @@ export class ClusterController {
     this.set({ busy: 'compare' }, ['error', 'compare'])
     try {
       const sim = new Simulation({ seed: this.seed })
+      const simPods = recordPodHistory(sim.fake)
       const simApp = await sim.createApp(this.appName, cluster.namespace,
         ctx.waveDelayMs !== undefined ? { waveDelayMs: ctx.waveDelayMs } : {})
       simApp.setRevision({ revision: ctx.revision, manifests: ctx.manifests })
@@ -353,9 +363,13 @@ export class ClusterController {
       await sim.run(() => true)
       simApp.dispose()
       const simResult = simRecord.result()
+      const origin = simResult.startedAt
+      const simulationRun: RunTrace = { events: relativeEvents(simApp.events, origin),
+        pods: simPods.histories().map(h => relativePod(h, origin)), now: sim.fake.now() - origin }
+      simPods.dispose()
       const simulated = summarizeRun(simApp.events, [simResult], refs(sim.fake.store.all()))
       const real = summarizeRun(ctx.app.events, [ctx.record.result()], refs(await cluster.list()))
-      const view: ComparisonView = { simulation: { phase: simResult.phase, message: simResult.message },
+      const view: ComparisonView = { simulation: { phase: simResult.phase, message: simResult.message }, simulationRun,
         comparison: compareRuns(simulated, real) }
       this.set({ compare: view }, ['busy'])
       return view
@@ -425,11 +439,15 @@ function relativeEvents(events: readonly RecordedEvent[], startedAt: number): Re
   return events.filter(e => e.op >= 1).map(e => ({ ...e, t: Math.max(0, e.t - startedAt) }))
 }
 
-/** A Pod's history with times from `origin` (creationTimestamp too, so AGE stays right). */
-function shiftPod(h: PodHistory, origin: number): PodHistory {
+/**
+ * A Pod's history with times from `origin` (creationTimestamp too, so AGE stays right). A creationTimestamp later
+ * than the Pod was first seen means the server's clock runs ahead of this one (`synclab serve`'s virtual clock):
+ * AGE then counts from when it was seen, rather than printing kubectl's `<invalid>` on every line.
+ */
+export function relativePod(h: PodHistory, origin: number): PodHistory {
   const at = (t: number): number => t - origin
   return {
-    ...h, createdAt: Math.max(0, at(h.createdAt)), creationTimestamp: at(h.creationTimestamp),
+    ...h, createdAt: Math.max(0, at(h.createdAt)), creationTimestamp: at(Math.min(h.creationTimestamp, h.createdAt)),
     transitions: h.transitions.map(tr => ({ ...tr, t: Math.max(0, at(tr.t)),
       ...(tr.lastRestartAt !== undefined ? { lastRestartAt: at(tr.lastRestartAt) } : {}) })),
     ...(h.deletingAt !== undefined ? { deletingAt: Math.max(0, at(h.deletingAt)) } : {}),

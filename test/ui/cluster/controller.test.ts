@@ -9,7 +9,9 @@ import type { RunningServer } from '../../../src/server/serve.ts'
 import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { ClusterPanelBody } from '../../../src/ui/cluster/ClusterPanel.tsx'
-import { ClusterController } from '../../../src/ui/cluster/controller.ts'
+import { ClusterController, relativePod } from '../../../src/ui/cluster/controller.ts'
+import { podWatchLines } from '../../../src/ui/events/watch-lines.ts'
+import type { PodHistory } from '../../../src/ui/timeline/pod-history.ts'
 import { buildTimeline } from '../../../src/ui/timeline/model.ts'
 import { call, configMap, serve } from '../../server/helpers.ts'
 
@@ -105,6 +107,12 @@ describe('ClusterController', () => {
     expect(rows.every(r => r.a && r.b && r.a.step === r.b.step)).toBe(true)
     expect(rows.at(-1)?.a?.step).toBe('operation Succeeded: successfully synced (no more tasks)')
     expect(c.getState().compare).toBe(view)
+    // The simulation's own timeline, drawn beside the cluster's: the same lanes, its hook Pods, the same deletions.
+    const simulated = buildTimeline(view!.simulationRun.events, view!.simulationRun.pods, view!.simulationRun.now)
+    expect(simulated.lanes.map(l => l.label).sort()).toEqual(timeline.lanes.map(l => l.label).sort())
+    expect(simulated.lanes.find(l => l.label === 'Job/before')?.pods.length).toBe(1)
+    expect(simulated.lanes.find(l => l.label === 'Job/after')?.markers.some(m => m.type === 'delete' &&
+      m.reason === 'HookSucceeded')).toBe(true)
   })
 
   it('cleans up, after showing what it would delete, only what it created', async () => {
@@ -165,5 +173,21 @@ describe('ClusterController', () => {
     expect(await c.connect('http://127.0.0.1:1', 'ui')).toBe(false)
     expect(c.getState().error).toMatch(/^Cannot read the Kubernetes API at http:\/\/127\.0\.0\.1:1: .*kubectl proxy --port=8001/)
     expect(c.getState().busy).toBeUndefined()
+  })
+
+  it('counts times from the operation\'s start; a server clock ahead of the page\'s never makes AGE <invalid>', () => {
+    const pod = (creationTimestamp: number): PodHistory => ({ uid: 'u', name: 'before-x', namespace: 'ui', owner: 'Job/before',
+      createdAt: 10_000, creationTimestamp, transitions: [{ t: 10_000, status: 'Pending', phase: 'Pending', ready: 0,
+        containers: 1, restarts: 0, deleting: false }, { t: 14_000, status: 'Completed', phase: 'Succeeded', ready: 0,
+        containers: 1, restarts: 0, deleting: false }], goneAt: 15_000 })
+    const same = relativePod(pod(9_500), 8_000)
+    expect(same).toMatchObject({ createdAt: 2000, creationTimestamp: 1500, goneAt: 7000 })
+    expect(same.transitions.map(t => t.t)).toEqual([2000, 6000])
+    expect(podWatchLines([same], 7000)).toEqual([expect.stringMatching(/^NAME/), expect.stringMatching(/before-x +0\/1 +Pending +0 +1s$/),
+      expect.stringMatching(/before-x +0\/1 +Completed +0 +5s$/)])
+    // synclab serve's virtual clock ran ahead: the Pod "was created" 60 s after it was seen.
+    const ahead = relativePod(pod(70_000), 8_000)
+    expect(ahead.creationTimestamp).toBe(2000)
+    expect(podWatchLines([ahead], 7000).join('\n')).not.toContain('<invalid>')
   })
 })
