@@ -51,6 +51,8 @@ export function ClusterPanelBody({ controller, state, manifests, revision, waveD
   const [namespace, setNamespace] = useState('')
   const [confirmed, setConfirmed] = useState(false)
   const [confirmCleanup, setConfirmCleanup] = useState(false)
+  const [prune, setPrune] = useState(false)
+  const [dryRun, setDryRun] = useState(false)
   const conn = state.connection
   const ns = conn?.namespace ?? (namespace.trim() || 'NS')
   const busy = state.busy !== undefined
@@ -101,8 +103,15 @@ export function ClusterPanelBody({ controller, state, manifests, revision, waveD
             <code>{conn.server}</code>.
           </label>
           <div className="cluster-buttons">
+            <label title="Delete what the application tracks on the cluster but the revision no longer has (R48); without it they are left, OutOfSync (R52)">
+              <input type="checkbox" checked={prune} onChange={e => setPrune(e.target.checked)} data-testid="cluster-prune" /> Prune</label>
+            <label title="Every apply and prune is a dry run: nothing changes on the cluster (R54)">
+              <input type="checkbox" checked={dryRun} onChange={e => setDryRun(e.target.checked)} data-testid="cluster-dry-run" /> Dry run</label>
+          </div>
+          <div className="cluster-buttons">
             <button className="primary" disabled={!confirmed || busy || running || manifests.length === 0}
-              onClick={() => void controller.sync({ manifests, revision, waveDelayMs, confirmed })} data-testid="cluster-sync">
+              onClick={() => void controller.sync({ manifests, revision, waveDelayMs, confirmed, request: { prune, dryRun } })}
+              data-testid="cluster-sync">
               ⟳ Sync revision <code>{revision.slice(0, 7)}</code> ({manifests.length} object{manifests.length === 1 ? '' : 's'})
             </button>
             <button disabled={!running} onClick={() => controller.terminate()} data-testid="cluster-terminate">■ Terminate</button>

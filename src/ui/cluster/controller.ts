@@ -14,6 +14,7 @@ import type { Application, OperationRecord, OperationResult } from '../../sync/a
 import { compareRuns, type ObjectRef, type RunComparison, summarizeRun } from '../../sync/compare.ts'
 import type { RecordedEvent } from '../../sync/events.ts'
 import { Simulation } from '../../sync/simulation.ts'
+import type { SyncRequest } from '../../sync/operation.ts'
 import type { OperationPhase, ResourceResult } from '../../sync/types.ts'
 import type { ShownApp } from '../app-view/shown-app.ts'
 import { eventLines } from '../events/watch-lines.ts'
@@ -105,7 +106,11 @@ interface RunContext {
   revision: string
   manifests: KubeObject[]
   waveDelayMs: number | undefined
+  request: ClusterSyncRequest
 }
+
+/** The Sync panel's options that make sense on a real cluster (a selective sync stays in the simulation). */
+export type ClusterSyncRequest = Pick<SyncRequest, 'prune' | 'dryRun'>
 
 export class ClusterController {
   private state: ClusterState = {}
@@ -245,7 +250,8 @@ export class ClusterController {
    * Syncs the revision's manifests on the cluster: a fresh Application (loaded from the cluster), the revision set,
    * one sync operation, followed live until it ends. `confirmed` is the user's tick naming the namespace.
    */
-  async sync(opts: { manifests: KubeObject[]; revision: string; waveDelayMs?: number | undefined; confirmed: boolean }):
+  async sync(opts: { manifests: KubeObject[]; revision: string; waveDelayMs?: number | undefined; confirmed: boolean;
+    request?: ClusterSyncRequest }):
     Promise<OperationResult | undefined> {
     const cluster = this.cluster
     if (!cluster) return this.notConnected() || undefined
@@ -269,17 +275,19 @@ export class ClusterController {
     this.pods?.dispose()
     this.pods = recordPods({ now: () => cluster.clock.now(), pods: () => cluster.objects(), watch: l => cluster.watch(l) })
     this.set({ busy: 'sync' }, ['error', 'run', 'compare', 'cleanupPlan', 'cleanedUp'])
+    const request: ClusterSyncRequest = { ...(opts.request?.prune ? { prune: true } : {}), ...(opts.request?.dryRun ? { dryRun: true } : {}) }
     let app: Application
     let record: OperationRecord
     try {
       app = await openApplication(cluster, opts.waveDelayMs !== undefined ? { waveDelayMs: opts.waveDelayMs } : {})
       app.setRevision({ revision: opts.revision, manifests: opts.manifests })
-      record = app.sync({})
+      record = app.sync(request)
     } catch (e) {
       this.fail(`The sync could not start: ${(e as Error).message}`)
       return undefined
     }
-    const ctx: RunContext = { app, record, revision: opts.revision, manifests: opts.manifests, waveDelayMs: opts.waveDelayMs }
+    const ctx: RunContext = { app, record, revision: opts.revision, manifests: opts.manifests, waveDelayMs: opts.waveDelayMs,
+      request }
     this.current = ctx
     // Live: every machine step and every watch event (coalesced), and a poll for the rest.
     const sub = record.actor.subscribe(() => this.scheduleUpdate())
@@ -356,7 +364,7 @@ export class ClusterController {
       const simApp = await sim.createApp(this.appName, cluster.namespace,
         ctx.waveDelayMs !== undefined ? { waveDelayMs: ctx.waveDelayMs } : {})
       simApp.setRevision({ revision: ctx.revision, manifests: ctx.manifests })
-      const simRecord = simApp.sync({})
+      const simRecord = simApp.sync(ctx.request)
       await sim.runOperation(simApp)
       // What is due at the instant the operation ended happens too (a hook deleted at the end is gone).
       sim.fake.clock.runUntil(sim.fake.now())

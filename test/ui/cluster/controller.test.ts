@@ -34,7 +34,7 @@ const names = async (namespace: string, plural: string, group = ''): Promise<str
 }
 
 beforeAll(async () => {
-  s = await serve({ speed: SPEED, namespaces: ['ui', 'ui-clean', 'ui-other'] })
+  s = await serve({ speed: SPEED, namespaces: ['ui', 'ui-clean', 'ui-other', 'ui-prune'] })
 })
 afterAll(async () => {
   for (const c of controllers) c.disconnect()
@@ -113,6 +113,26 @@ describe('ClusterController', () => {
     expect(simulated.lanes.find(l => l.label === 'Job/before')?.pods.length).toBe(1)
     expect(simulated.lanes.find(l => l.label === 'Job/after')?.markers.some(m => m.type === 'delete' &&
       m.reason === 'HookSucceeded')).toBe(true)
+  })
+
+  it('dry runs (nothing changes, R54), then prunes only when asked (R48, R52), and compares with the same options', async () => {
+    const c = controller()
+    expect(await c.connect(s.url, 'ui-prune')).toBe(true)
+    const dry = await c.sync({ manifests: manifests(), revision: REVISION, confirmed: true, request: { dryRun: true } })
+    expect(dry?.phase).toBe('Succeeded')
+    expect(dry?.resources.every(r => r.message.endsWith('(dry run)') || r.hookType !== undefined)).toBe(true)
+    expect(await names('ui-prune', 'services')).toEqual([])
+    expect((await c.compare())?.comparison.same).toBe(true)
+
+    expect((await c.sync({ manifests: manifests(), revision: REVISION, confirmed: true }))?.phase).toBe('Succeeded')
+    expect(await names('ui-prune', 'services')).toEqual(['pre-post-sync-hook'])
+    const withoutService = manifests().filter(m => m.kind !== 'Service')
+    const kept = await c.sync({ manifests: withoutService, revision: 'f'.repeat(40), confirmed: true })
+    expect(kept?.resources.find(r => r.kind === 'Service')).toMatchObject({ status: 'PruneSkipped', message: 'ignored (requires pruning)' })
+    expect(await names('ui-prune', 'services')).toEqual(['pre-post-sync-hook'])
+    const pruned = await c.sync({ manifests: withoutService, revision: 'f'.repeat(40), confirmed: true, request: { prune: true } })
+    expect(pruned?.resources.find(r => r.kind === 'Service')).toMatchObject({ status: 'Pruned', message: 'pruned' })
+    await vi.waitFor(async () => expect(await names('ui-prune', 'services')).toEqual([]), { timeout: 5000, interval: 20 })
   })
 
   it('cleans up, after showing what it would delete, only what it created', async () => {
