@@ -8,6 +8,7 @@ import type { Manifest } from '../manifest/index.ts'
 import type { OperationResult } from '../sync/application.ts'
 import type { RecordedEvent } from '../sync/events.ts'
 import { reconcile } from '../sync/plan.ts'
+import { SeedError, seedLive } from '../sync/seed-live.ts'
 import { Simulation } from '../sync/simulation.ts'
 import { settingsOf } from '../sync/task.ts'
 import { isTrackedBy, withTracking } from '../sync/tracking.ts'
@@ -51,22 +52,11 @@ export async function runSync(args: SyncArgs, targets: Manifest[], live: Manifes
   // --live: objects Argo CD applied in an earlier sync (kubectl apply semantics: last-applied annotation), tracked
   // by the app; a given status is kept (a Job with a Complete/Failed condition is a finished Job).
   for (const m of live) {
-    const obj = m.object
-    const info = fake.store.kinds.lookup(obj.apiVersion, obj.kind)
-    if (!info) throw new LiveObjectError(`${m.source.file}: the cluster does not serve ${obj.apiVersion} ${obj.kind}`)
-    const namespace = info.namespaced ? obj.metadata.namespace || args.destNamespace : undefined
-    if (namespace) fake.ensureNamespace(namespace)
-    const { status, ...rest } = obj
-    const meta = { ...rest.metadata }
-    if (namespace) meta.namespace = namespace
-    else delete meta.namespace
     try {
-      const created = fake.apply(withTracking(APP_NAME, { ...rest, metadata: meta } as KubeObject)).object
-      if (status !== undefined) {
-        fake.store.updateStatus({ kind: created.kind, namespace: namespace ?? '', name: created.metadata.name! }, status)
-      }
+      seedLive(fake, APP_NAME, args.destNamespace, [m.object])
     } catch (e) {
-      throw new LiveObjectError(`${m.source.file}: ${obj.kind} ${obj.metadata.name ?? ''}: ${(e as Error).message}`)
+      if (e instanceof SeedError) throw new LiveObjectError(`${m.source.file}: ${e.message}`)
+      throw e
     }
   }
   const preexisting = new Set(fake.store.list('Namespace').map(ns => ns.metadata.name))

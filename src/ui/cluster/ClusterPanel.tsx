@@ -177,6 +177,14 @@ function RunSection({ state, controller }: { state: ClusterState; controller: Cl
           {state.compare ? (
             <>
               <ComparisonView comparison={state.compare.comparison} />
+              <p className="muted" data-testid="cluster-brought-over">{state.compare.broughtOver === 0
+                ? 'The simulation started empty: the application had nothing on the cluster before this sync.'
+                : `The simulation started from the ${state.compare.broughtOver} object${state.compare.broughtOver === 1 ? '' : 's'} ` +
+                  'the application had on the cluster before this sync, left to settle first.'}</p>
+              {state.compare.notBrought.length > 0 ? (
+                <div role="note">Not brought into the simulation (so the runs may differ because of them):
+                  <ul>{state.compare.notBrought.map(n => <li key={n}>{n}</li>)}</ul></div>
+              ) : null}
               <h4>Timeline in the simulation <span className="muted">(virtual time, same revision, seed of the lab)</span></h4>
               <div data-testid="cluster-simulation-timeline">
                 <Timeline timeline={buildTimeline(state.compare.simulationRun.events, state.compare.simulationRun.pods,
@@ -249,8 +257,7 @@ export function ComparisonView({ comparison }: { comparison: RunComparison }) {
         </div>
       )}
       <p className="muted">Times differ by nature (wall time on the cluster, virtual time in the simulation) and are not
-        compared. Objects already on the cluster make its applies “configured” or “unchanged”: clean up first for a
-        like-for-like run.</p>
+        compared.</p>
     </div>
   )
 }

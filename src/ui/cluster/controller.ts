@@ -8,11 +8,12 @@ import type { KubeObject } from '../../cluster/objects.ts'
 import { isNamespaceName } from '../../cluster/validation.ts'
 import { serverDryRunFetch } from '../../kube/dry-run-fetch.ts'
 import { wallClock } from '../../kube/clock.ts'
-import { KubeCluster, MANAGED_BY_LABEL, MANAGED_BY_VALUE } from '../../kube/kube-cluster.ts'
+import { KubeCluster, MANAGED_BY_LABEL, MANAGED_BY_VALUE, withoutSynclabLabels } from '../../kube/kube-cluster.ts'
 import { openApplication } from '../../kube/run-app.ts'
 import type { Application, OperationRecord, OperationResult } from '../../sync/application.ts'
 import { compareRuns, type ObjectRef, type RunComparison, summarizeRun } from '../../sync/compare.ts'
 import type { RecordedEvent } from '../../sync/events.ts'
+import { seedLive } from '../../sync/seed-live.ts'
 import { Simulation } from '../../sync/simulation.ts'
 import type { SyncRequest } from '../../sync/operation.ts'
 import type { OperationPhase, ResourceResult } from '../../sync/types.ts'
@@ -83,6 +84,10 @@ export interface ComparisonView {
   simulation: { phase: OperationPhase; message: string }
   /** The simulation's run, for its own timeline beside the cluster's. */
   simulationRun: RunTrace
+  /** How many of the application's objects on the cluster before the sync the simulation started with. */
+  broughtOver: number
+  /** Those it could not take, with why ("Job before: ..."). */
+  notBrought: string[]
   comparison: RunComparison
 }
 
@@ -107,7 +112,12 @@ interface RunContext {
   manifests: KubeObject[]
   waveDelayMs: number | undefined
   request: ClusterSyncRequest
+  /** What the application had on the cluster when the sync started: the comparison's simulation starts from it. */
+  liveBefore: KubeObject[]
 }
+
+/** Virtual ms the comparison's simulation runs before its sync, so the objects brought over settle (Pods up). */
+const SETTLE_BEFORE_COMPARE_MS = 10 * 60_000
 
 /** The Sync panel's options that make sense on a real cluster (a selective sync stays in the simulation). */
 export type ClusterSyncRequest = Pick<SyncRequest, 'prune' | 'dryRun'>
@@ -278,8 +288,10 @@ export class ClusterController {
     const request: ClusterSyncRequest = { ...(opts.request?.prune ? { prune: true } : {}), ...(opts.request?.dryRun ? { dryRun: true } : {}) }
     let app: Application
     let record: OperationRecord
+    let liveBefore: KubeObject[] = []
     try {
       app = await openApplication(cluster, opts.waveDelayMs !== undefined ? { waveDelayMs: opts.waveDelayMs } : {})
+      liveBefore = [...app.live().values()]
       app.setRevision({ revision: opts.revision, manifests: opts.manifests })
       record = app.sync(request)
     } catch (e) {
@@ -287,7 +299,7 @@ export class ClusterController {
       return undefined
     }
     const ctx: RunContext = { app, record, revision: opts.revision, manifests: opts.manifests, waveDelayMs: opts.waveDelayMs,
-      request }
+      request, liveBefore }
     this.current = ctx
     // Live: every machine step and every watch event (coalesced), and a poll for the rest.
     const sub = record.actor.subscribe(() => this.scheduleUpdate())
@@ -360,6 +372,7 @@ export class ClusterController {
     this.set({ busy: 'compare' }, ['error', 'compare'])
     try {
       const sim = new Simulation({ seed: this.seed })
+      const notBrought = bringOver(sim, this.appName, cluster.namespace, ctx.liveBefore)
       const simPods = recordPodHistory(sim.fake)
       const simApp = await sim.createApp(this.appName, cluster.namespace,
         ctx.waveDelayMs !== undefined ? { waveDelayMs: ctx.waveDelayMs } : {})
@@ -378,6 +391,7 @@ export class ClusterController {
       const simulated = summarizeRun(simApp.events, [simResult], refs(sim.fake.store.all()))
       const real = summarizeRun(ctx.app.events, [ctx.record.result()], refs(await cluster.list()))
       const view: ComparisonView = { simulation: { phase: simResult.phase, message: simResult.message }, simulationRun,
+        broughtOver: ctx.liveBefore.length - notBrought.length, notBrought,
         comparison: compareRuns(simulated, real) }
       this.set({ compare: view }, ['busy'])
       return view
@@ -461,6 +475,24 @@ export function relativePod(h: PodHistory, origin: number): PodHistory {
     ...(h.deletingAt !== undefined ? { deletingAt: Math.max(0, at(h.deletingAt)) } : {}),
     ...(h.goneAt !== undefined ? { goneAt: Math.max(0, at(h.goneAt)) } : {}),
   }
+}
+
+/**
+ * The application's objects as the cluster had them before the sync, put into the simulation and left to settle,
+ * so that both runs start alike (applies "configured" or "unchanged", prunes, BeforeHookCreation). Returns what
+ * could not be brought over.
+ */
+function bringOver(sim: Simulation, appName: string, namespace: string, objects: readonly KubeObject[]): string[] {
+  const failed: string[] = []
+  for (const obj of objects) {
+    try {
+      seedLive(sim.fake, appName, namespace, [withoutSynclabLabels(obj)])
+    } catch (e) {
+      failed.push((e as Error).message)
+    }
+  }
+  if (objects.length > 0) sim.fake.clock.runUntil(sim.fake.now() + SETTLE_BEFORE_COMPARE_MS)
+  return failed
 }
 
 function refs(objects: readonly KubeObject[]): ObjectRef[] {

@@ -1,0 +1,63 @@
+// An application's live objects from elsewhere (a real cluster before a sync, or `synclab sync --live` files), put
+// into the simulated cluster as they are: what the API server set on them is dropped, the rest is created with its
+// last-applied configuration (or applied, as kubectl would, when it has none), and their status is written back, so
+// a Job that had finished stays finished and is not run again.
+import type { FakeCluster } from '../cluster/fake-cluster.ts'
+import { LAST_APPLIED } from '../cluster/kubectl-apply.ts'
+import type { KubeObject } from '../cluster/objects.ts'
+import { withTracking } from './tracking.ts'
+
+/** Metadata only an API server writes: the simulated one writes its own. */
+const SERVER_METADATA = ['uid', 'resourceVersion', 'creationTimestamp', 'generation', 'managedFields', 'selfLink',
+  'deletionTimestamp', 'deletionGracePeriodSeconds', 'ownerReferences'] as const
+/** Pod template labels the Job controller derives from the Job's uid (a new uid here). */
+const JOB_UID_LABELS = ['controller-uid', 'batch.kubernetes.io/controller-uid']
+
+export class SeedError extends Error {
+  constructor(readonly object: KubeObject, message: string) {
+    super(message)
+  }
+}
+
+/**
+ * Applies each object (namespaced ones default to `namespace`), tracked by `appName` (annotation tracking), and
+ * writes its status back. Throws SeedError.
+ */
+export function seedLive(fake: FakeCluster, appName: string, namespace: string, objects: readonly KubeObject[]): KubeObject[] {
+  return objects.map(obj => seedObject(fake, appName, namespace, obj))
+}
+
+function seedObject(fake: FakeCluster, appName: string, defaultNamespace: string, obj: KubeObject): KubeObject {
+  const info = fake.store.kinds.lookup(obj.apiVersion, obj.kind)
+  if (!info) throw new SeedError(obj, `the cluster does not serve ${obj.apiVersion} ${obj.kind}`)
+  const namespace = info.namespaced ? obj.metadata.namespace || defaultNamespace : undefined
+  if (namespace) fake.ensureNamespace(namespace)
+  const { status, ...rest } = obj
+  const metadata: Record<string, unknown> = { ...rest.metadata }
+  for (const key of SERVER_METADATA) delete metadata[key]
+  if (namespace) metadata['namespace'] = namespace
+  else delete metadata['namespace']
+  const object = withTracking(appName, { ...withoutJobSelector(rest as KubeObject), metadata } as KubeObject)
+  try {
+    // An object that was applied elsewhere keeps its own last-applied configuration (the next apply's three-way
+    // merge reads it): created as it is. Without one it is applied, as `kubectl apply` would have.
+    const applied = object.metadata.annotations?.[LAST_APPLIED] !== undefined
+    const created = fake.apply(object, applied ? { replace: true } : {}).object
+    if (status === undefined) return created
+    return fake.store.updateStatus({ kind: created.kind, namespace: namespace ?? '', name: created.metadata.name! }, status)
+  } catch (e) {
+    throw new SeedError(obj, `${obj.kind} ${obj.metadata.name ?? ''}: ${(e as Error).message}`)
+  }
+}
+
+/** A Job as its API server returned it has a generated selector and uid labels; the simulated one makes its own. */
+function withoutJobSelector(obj: KubeObject): KubeObject {
+  if (obj.kind !== 'Job') return obj
+  const spec = obj['spec'] as { selector?: unknown; manualSelector?: boolean; template?: { metadata?: { labels?: Record<string, string> } } } | undefined
+  if (!spec || spec.manualSelector || spec.selector === undefined) return obj
+  const { selector: _generated, ...restSpec } = spec
+  const labels = { ...spec.template?.metadata?.labels }
+  for (const l of JOB_UID_LABELS) delete labels[l]
+  const template = spec.template ? { ...spec.template, metadata: { ...spec.template.metadata, labels } } : undefined
+  return { ...obj, spec: { ...restSpec, ...(template ? { template } : {}) } }
+}
