@@ -11,14 +11,17 @@
 // and exits with the same codes.
 //
 // --compare: after the real run, the same manifests and flags run on the simulated cluster (run-sync.ts, seeded
-// by --seed) and src/sync/compare.ts lines the two runs up (compareWithSimulation).
+// by --seed), starting from what the application had on the cluster before the sync, and src/sync/compare.ts lines
+// the two runs up (compareWithSimulation).
 import { createInterface } from 'node:readline/promises'
 import { wallClock } from '../kube/clock.ts'
-import { APP_LABEL, KubeCluster, MANAGED_BY_LABEL, MANAGED_BY_VALUE } from '../kube/kube-cluster.ts'
+import type { KubeObject } from '../cluster/objects.ts'
+import { APP_LABEL, KubeCluster, MANAGED_BY_LABEL, MANAGED_BY_VALUE, withoutSynclabLabels } from '../kube/kube-cluster.ts'
 import { openApplication } from '../kube/run-app.ts'
 import type { Manifest } from '../manifest/index.ts'
 import type { Application, OperationResult } from '../sync/application.ts'
 import { compareRuns, type RunComparison, summarizeRun } from '../sync/compare.ts'
+import { SETTLE_AFTER_SEED_MS } from '../sync/seed-live.ts'
 import type { ResourceKey } from '../sync/types.ts'
 import { resourceStateRows, type ResourceRow, StreamRecorder } from './format.ts'
 import { type ClusterEntry, clusterEntry, type OperationRecord, runSync, type SyncRun } from './run-sync.ts'
@@ -77,7 +80,10 @@ export async function connectCluster(io: Output, server: string, namespace: stri
 }
 
 /** Names what it will do, asks, then runs the operations; a number is an exit code (nothing was done). */
-export async function runClusterSync(args: SyncArgs, targets: Manifest[], io: Output): Promise<SyncRun | number> {
+/** The run on the cluster, and what the application had there before it (for --compare's simulation). */
+export type ClusterSyncRun = SyncRun & { liveBefore: KubeObject[] }
+
+export async function runClusterSync(args: SyncArgs, targets: Manifest[], io: Output): Promise<ClusterSyncRun | number> {
   const server = args.cluster
   if (server === undefined) throw new Error('runClusterSync needs --cluster')
   const namespace = args.destNamespace
@@ -111,8 +117,9 @@ function countSelected(args: SyncArgs, targets: Manifest[]): number {
   }).length
 }
 
-async function operate(args: SyncArgs, targets: Manifest[], app: Application, cluster: KubeCluster): Promise<SyncRun> {
+async function operate(args: SyncArgs, targets: Manifest[], app: Application, cluster: KubeCluster): Promise<ClusterSyncRun> {
   const clock = cluster.clock
+  const liveBefore = [...app.live().values()]
   app.setRevision({ revision: args.revision, manifests: targets.map(m => m.object) })
   const selected = args.request.resources
 
@@ -164,7 +171,7 @@ async function operate(args: SyncArgs, targets: Manifest[], app: Application, cl
     // Between operations the cluster runs on; after the last one the CLI does not keep the user waiting.
     if (i < args.repeat - 1) await sleep(args.settleMs / args.speed)
   }
-  return { operations, events: [...app.events], cluster: await liveEntries(cluster) }
+  return { operations, events: [...app.events], cluster: await liveEntries(cluster), liveBefore }
 }
 
 
@@ -199,9 +206,11 @@ async function liveEntries(cluster: KubeCluster): Promise<ClusterEntry[]> {
  * --compare: the same manifests, revision and flags synced on a fresh simulated cluster (seeded by --seed), and
  * the real run compared with it: the simulation is side a, the cluster side b.
  */
-export async function compareWithSimulation(args: SyncArgs, targets: Manifest[], real: SyncRun):
+export async function compareWithSimulation(args: SyncArgs, targets: Manifest[], real: ClusterSyncRun):
   Promise<{ simulation: SyncRun; comparison: RunComparison }> {
-  const simulation = await runSync(args, targets, [])
+  const live = real.liveBefore.map(o => ({ object: withoutSynclabLabels(o),
+    source: { file: `${o.kind}/${o.metadata.name ?? ''} on the cluster` } }))
+  const simulation = await runSync(args, targets, live, live.length > 0 ? SETTLE_AFTER_SEED_MS : 0)
   const summary = (run: SyncRun) => summarizeRun(run.events, run.operations.map(o => o.result), run.cluster)
   return { simulation, comparison: compareRuns(summary(simulation), summary(real)) }
 }

@@ -44,8 +44,17 @@ export interface SyncRun {
 
 export class LiveObjectError extends Error {}
 
-/** Runs the whole `synclab sync`: targets and live objects are already parsed and free of errors. */
-export async function runSync(args: SyncArgs, targets: Manifest[], live: Manifest[]): Promise<SyncRun> {
+/** A live object for the simulated cluster, and where it came from (for errors). */
+export interface LiveInput {
+  object: KubeObject
+  source: { file: string }
+}
+
+/**
+ * Runs the whole `synclab sync`: targets and live objects are already parsed and free of errors. `settleMs`:
+ * virtual time the cluster runs between taking the live objects and the first sync.
+ */
+export async function runSync(args: SyncArgs, targets: Manifest[], live: readonly LiveInput[], settleMs = 0): Promise<SyncRun> {
   const sim = new Simulation({ seed: args.seed })
   const fake = sim.fake
   fake.ensureNamespace(args.destNamespace)
@@ -59,6 +68,7 @@ export async function runSync(args: SyncArgs, targets: Manifest[], live: Manifes
       throw e
     }
   }
+  if (settleMs > 0) fake.clock.runUntil(fake.now() + settleMs)
   const preexisting = new Set(fake.store.list('Namespace').map(ns => ns.metadata.name))
   const app = await sim.createApp(APP_NAME, args.destNamespace,
     args.waveDelayMs !== undefined ? { waveDelayMs: args.waveDelayMs } : {})

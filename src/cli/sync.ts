@@ -82,7 +82,7 @@ export async function syncCommand(argv: string[], io: Output = stdio): Promise<n
       const ran = await runClusterSync(args, targets, io)
       if (typeof ran === 'number') return ran
       run = ran
-      if (args.compare) compared = await compareWithSimulation(args, targets, run)
+      if (args.compare) compared = await compareWithSimulation(args, targets, ran)
     } else run = await runSync(args, targets, live)
   } catch (e) {
     if (!(e instanceof LiveObjectError)) throw e

@@ -13,6 +13,12 @@ const SERVER_METADATA = ['uid', 'resourceVersion', 'creationTimestamp', 'generat
 /** Pod template labels the Job controller derives from the Job's uid (a new uid here). */
 const JOB_UID_LABELS = ['controller-uid', 'batch.kubernetes.io/controller-uid']
 
+/**
+ * Virtual ms the simulation runs after objects are brought over from a real cluster and before it syncs: there
+ * they had long settled (a Deployment's Pods up), here they have just been created.
+ */
+export const SETTLE_AFTER_SEED_MS = 10 * 60_000
+
 export class SeedError extends Error {
   constructor(readonly object: KubeObject, message: string) {
     super(message)

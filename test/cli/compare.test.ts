@@ -6,14 +6,15 @@ import { Ajv } from 'ajv'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SyncDocument } from '../../src/cli/sync.ts'
 import type { RunningServer } from '../../src/server/serve.ts'
-import { serve } from '../server/helpers.ts'
+import { APP_LABEL, MANAGED_BY_LABEL } from '../../src/kube/kube-cluster.ts'
+import { call, configMap as serverConfigMap, serve } from '../server/helpers.ts'
 import { cli, configMap, fixture, SEED_LAB } from './helpers.ts'
 
 const SPEED = 100
 let s: RunningServer
 
 beforeAll(async () => {
-  s = await serve({ speed: SPEED, namespaces: ['cmp', 'cmp-json', 'cmp-again', 'cmp-fail'] })
+  s = await serve({ speed: SPEED, namespaces: ['cmp', 'cmp-json', 'cmp-again', 'cmp-by-hand', 'cmp-fail'] })
 })
 afterAll(async () => {
   await s.close()
@@ -140,28 +141,44 @@ describe('synclab sync --cluster --compare', () => {
     expect(doc.cluster.every(e => e.namespace === 'cmp-json')).toBe(true)
   })
 
-  it('differences are listed but do not change the exit status, unless --fail-on-difference', async () => {
-    // What the cluster already has, the fresh simulated cluster has not: "unchanged" there, "created" here.
+  it('the simulation starts from what the application had on the cluster: a second sync is "unchanged" on both sides', async () => {
     const dir = fixture({ 'cm.yaml': configMap('settings') })
     expect((await clusterSync('cmp-again', dir)).code).toBe(0)
-    const listed = await clusterSync('cmp-again', dir, '--compare')
+    const again = await clusterSync('cmp-again', dir, '--compare')
+    expect(again.code).toBe(0)
+    expect(again.out).toMatch(/^ +\d+\.\ds +\d+\.\ds {2}ConfigMap\/settings unchanged$/m)
+    expect(again.out).toContain('No differences')
+  })
+
+  it('differences are listed but do not change the exit status, unless --fail-on-difference', async () => {
+    // Labelled as synclab's but not tracked by the application (someone applied it by hand): the cluster's apply
+    // configures it, the simulation (which starts from the application's objects only) creates it.
+    await call(s, 'POST', '/api/v1/namespaces/cmp-by-hand/configmaps', serverConfigMap('settings', { a: '0' },
+      { labels: { [MANAGED_BY_LABEL]: 'synclab', [APP_LABEL]: 'synclab' } }))
+    const dir = fixture({ 'cm.yaml': configMap('settings') })
+    const listed = await clusterSync('cmp-by-hand', dir, '--compare')
     expect(listed.code).toBe(0)
-    const sentence = 'Operation 1: ConfigMap/settings was created in the simulation, unchanged on the cluster ' +
+    const sentence = 'Operation 1: ConfigMap/settings was created in the simulation, configured on the cluster ' +
       '(the cluster had it already)'
     expect(listed.out).toContain(`Differences in outcome:\n  - ${sentence}\n`)
     expect(listed.out).not.toContain('No differences')
-    expect(listed.out).toMatch(/^ +\d+\.\ds +\d+\.\ds {2}ConfigMap\/settings created \| cluster: ConfigMap\/settings unchanged$/m)
+    expect(listed.out).toMatch(/^ +\d+\.\ds +\d+\.\ds {2}ConfigMap\/settings created \| cluster: ConfigMap\/settings configured$/m)
 
-    const failing = await clusterSync('cmp-again', dir, '--compare', '--fail-on-difference')
+    // Now tracked: the next runs start alike. Take the tracking off by hand again to keep the difference.
+    const untrack = () => call(s, 'PATCH', '/api/v1/namespaces/cmp-by-hand/configmaps/settings',
+      { metadata: { annotations: { 'argocd.argoproj.io/tracking-id': null } } }, 'application/merge-patch+json')
+    await untrack()
+    const failing = await clusterSync('cmp-by-hand', dir, '--compare', '--fail-on-difference')
     expect(failing.code).toBe(1)
     expect(failing.err).toContain('synclab: the run on the cluster differs from the simulation (--fail-on-difference)')
-    expect(failing.out).toContain(sentence)
+    expect(failing.out).toContain('ConfigMap/settings was created in the simulation')
 
-    const json = await clusterSync('cmp-again', dir, '--compare', '--json')
+    await untrack()
+    const json = await clusterSync('cmp-by-hand', dir, '--compare', '--json')
     expect(json.code).toBe(0)
     const doc = JSON.parse(json.out) as SyncDocument
     expect(doc.comparison?.same).toBe(false)
-    expect(doc.comparison?.differences.outcome).toEqual([sentence.replace(/^O/, 'o')])
+    expect(doc.comparison?.differences.outcome[0]).toMatch(/^operation 1: ConfigMap\/settings was created in the simulation/)
   })
 
   it('an object outside --dest-namespace: the cluster refuses it in the dry run, the simulation has no such guard', async () => {

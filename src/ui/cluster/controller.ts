@@ -13,7 +13,7 @@ import { openApplication } from '../../kube/run-app.ts'
 import type { Application, OperationRecord, OperationResult } from '../../sync/application.ts'
 import { compareRuns, type ObjectRef, type RunComparison, summarizeRun } from '../../sync/compare.ts'
 import type { RecordedEvent } from '../../sync/events.ts'
-import { seedLive } from '../../sync/seed-live.ts'
+import { SETTLE_AFTER_SEED_MS, seedLive } from '../../sync/seed-live.ts'
 import { Simulation } from '../../sync/simulation.ts'
 import type { SyncRequest } from '../../sync/operation.ts'
 import type { OperationPhase, ResourceResult } from '../../sync/types.ts'
@@ -116,8 +116,6 @@ interface RunContext {
   liveBefore: KubeObject[]
 }
 
-/** Virtual ms the comparison's simulation runs before its sync, so the objects brought over settle (Pods up). */
-const SETTLE_BEFORE_COMPARE_MS = 10 * 60_000
 
 /** The Sync panel's options that make sense on a real cluster (a selective sync stays in the simulation). */
 export type ClusterSyncRequest = Pick<SyncRequest, 'prune' | 'dryRun'>
@@ -491,7 +489,7 @@ function bringOver(sim: Simulation, appName: string, namespace: string, objects:
       failed.push((e as Error).message)
     }
   }
-  if (objects.length > 0) sim.fake.clock.runUntil(sim.fake.now() + SETTLE_BEFORE_COMPARE_MS)
+  if (objects.length > 0) sim.fake.clock.runUntil(sim.fake.now() + SETTLE_AFTER_SEED_MS)
   return failed
 }
 
