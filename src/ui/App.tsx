@@ -46,6 +46,8 @@ export function App({ session, tracker, onOpenLab, user, onUser }: { session: Se
   // The application view, the timeline and the streams are the heavy part: while a run plays they redraw ten times a
   // second, at a lower priority, in an interruptible render, so that every frame stays short.
   const deferred = useDeferredValue(useThrottled(version, 100))
+  // The timeline and the streams redraw half-way between two redraws of the application view: never in its frame.
+  const runVersion = useDeferredValue(useThrottled(version, 100, 50))
   useShortcuts(session)
   return (
     <div className="layout" data-testid="sandbox" data-ready="true">
@@ -79,7 +81,7 @@ export function App({ session, tracker, onOpenLab, user, onUser }: { session: Se
       </main>
       <section className="bottom panel" aria-label="Timeline">
         <TimeControls session={session} />
-        <RunViews session={session} version={deferred} />
+        <RunViews session={session} version={runVersion} />
       </section>
       <TerminalSection session={session} />
     </div>

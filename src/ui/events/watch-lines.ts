@@ -50,15 +50,11 @@ function restartsColumn(tr: PodTransition): string {
  */
 export function podWatchLines(histories: PodHistory[], untilT: number): string[] {
   const allNamespaces = new Set(histories.map(h => h.namespace)).size > 1
-  type Row = { t: number; seq: number; cells: string[] }
+  type Row = { t: number; seq: number; tr: PodTransition; cells: string[] }
   const rows: Row[] = []
   let seq = 0
   for (const h of histories) {
-    const created = Math.floor(h.creationTimestamp / 1000) * 1000
-    for (const tr of h.transitions) {
-      const cells = [h.name, `${tr.ready}/${tr.containers}`, tr.status, restartsColumn(tr), humanDuration(tr.t - created)]
-      rows.push({ t: tr.t, seq: seq++, cells: allNamespaces ? [h.namespace, ...cells] : cells })
-    }
+    for (const tr of h.transitions) rows.push({ t: tr.t, seq: seq++, tr, cells: watchCells(h, tr, allNamespaces) })
   }
   rows.sort((a, b) => a.t - b.t || a.seq - b.seq)
   const header = allNamespaces ? HEADER_ALL : HEADER
@@ -68,7 +64,29 @@ export function podWatchLines(histories: PodHistory[], untilT: number): string[]
     cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd((widths[i] ?? 0) + 3))).join('')
   const shown = rows.filter(r => r.t <= untilT)
   if (shown.length === 0) return []
-  return [format(header), ...shown.map(r => format(r.cells))]
+  // The same string for a row while the columns keep their widths: the log re-renders only what is new.
+  const key = widths.join(',')
+  return [format(header), ...shown.map(r => {
+    const cached = lineCache.get(r.tr)
+    if (cached?.key === key && cached.cells === r.cells) return cached.line
+    const line = format(r.cells)
+    lineCache.set(r.tr, { key, cells: r.cells, line })
+    return line
+  })]
+}
+
+// Per transition (its objects outlive the histories' snapshots): its cells, and its line at given column widths.
+const cellCache = new WeakMap<PodTransition, { all: boolean; name: string; namespace: string; cells: string[] }>()
+const lineCache = new WeakMap<PodTransition, { key: string; cells: string[]; line: string }>()
+
+function watchCells(h: PodHistory, tr: PodTransition, allNamespaces: boolean): string[] {
+  const cached = cellCache.get(tr)
+  if (cached?.all === allNamespaces && cached.name === h.name && cached.namespace === h.namespace) return cached.cells
+  const created = Math.floor(h.creationTimestamp / 1000) * 1000
+  const own = [h.name, `${tr.ready}/${tr.containers}`, tr.status, restartsColumn(tr), humanDuration(tr.t - created)]
+  const cells = allNamespaces ? [h.namespace, ...own] : own
+  cellCache.set(tr, { all: allNamespaces, name: h.name, namespace: h.namespace, cells })
+  return cells
 }
 
 /** "00:21" (minutes:seconds of virtual time), "1:02:03" past an hour. */
@@ -121,6 +139,14 @@ export function eventText(e: RecordedEvent): string {
 /** The operation log: one line per event up to `untilT`, e.g. `00:21  apply  batch/Job before  created (hook PreSync)`. */
 export function eventLines(events: RecordedEvent[], untilT: number): string[] {
   const out: string[] = []
-  for (const e of events) if (e.t <= untilT) out.push(`${clockTime(e.t)}  ${eventText(e)}`)
+  for (const e of events) {
+    if (e.t > untilT) continue
+    let line = eventLineCache.get(e)
+    if (line === undefined) eventLineCache.set(e, line = `${clockTime(e.t)}  ${eventText(e)}`)
+    out.push(line)
+  }
   return out
 }
+
+// Recorded events do not change once recorded: each is formatted once.
+const eventLineCache = new WeakMap<RecordedEvent, string>()

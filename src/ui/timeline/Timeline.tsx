@@ -1,12 +1,14 @@
 // The timeline chart: a lane per resource with its Pods' bars, (phase, wave) bands, delete/apply/hook markers, a
 // "now" line that follows virtual time and a draggable, keyboard-operable time cursor. It only draws the model
 // built by buildTimeline; every fact shown is in the model.
-import { type KeyboardEvent, type PointerEvent, useEffect, useId, useRef } from 'react'
+import { type KeyboardEvent, memo, type PointerEvent, useId, useRef } from 'react'
+import { sameLaneDrawing } from './lane-equality.ts'
+import { usePaneFollow } from './pane-follow.ts'
 import {
   describeTimeline, formatSeconds, type Lane, type LaneMarker, POD_STATE_ICON, type PodState,
   type Timeline as TimelineData,
 } from './model.ts'
-import { axisTicks, clamp, cursorAfterKey, scrollToKeep, tickLabel, timeScale, type TimeScale } from './scale.ts'
+import { axisTicks, clamp, cursorAfterKey, tickLabel, timeScale, type TimeScale } from './scale.ts'
 
 export interface TimelineProps {
   timeline: TimelineData
@@ -63,6 +65,7 @@ function markerTitle(m: LaneMarker): string {
 export function Timeline({ timeline, now, cursor, onCursor, pxPerSecond = 24 }: TimelineProps) {
   const rawId = useId()
   const id = `tl${rawId.replace(/[^a-zA-Z0-9_-]/g, '')}`
+  const rootRef = useRef<HTMLDivElement>(null)
   const paneRef = useRef<HTMLDivElement>(null)
   const sliderRef = useRef<HTMLDivElement>(null)
   const dragging = useRef(false)
@@ -83,12 +86,7 @@ export function Timeline({ timeline, now, cursor, onCursor, pxPerSecond = 24 }: 
 
   // Follow the now line (or the cursor while it moves) when it leaves the visible part.
   const followX = scale.x(value)
-  useEffect(() => {
-    const pane = paneRef.current
-    if (!pane || dragging.current) return
-    const left = scrollToKeep(followX, pane.scrollLeft, pane.clientWidth)
-    if (left !== undefined) pane.scrollLeft = left
-  }, [followX])
+  const follow = usePaneFollow(rootRef, paneRef, dragging, followX)
 
   const timeAt = (clientX: number): number => {
     const pane = paneRef.current!
@@ -118,37 +116,32 @@ export function Timeline({ timeline, now, cursor, onCursor, pxPerSecond = 24 }: 
   }
 
   const summary = describeTimeline(timeline)
+  // Where open presence lines end (clipped at the timeline's end): a power of two, so it seldom changes.
+  const openX = 2 ** Math.ceil(Math.log2(scale.width + 1))
 
   return (
-    <div className="timeline" data-testid="timeline" style={{ fontFamily: 'system-ui, sans-serif', fontSize: 12 }}>
+    <div ref={rootRef} className="timeline" data-testid="timeline" style={{ fontFamily: 'system-ui, sans-serif',
+      fontSize: 12, containIntrinsicBlockSize: `auto ${height + 40}px` }}>
       <div style={{ display: 'grid', gridTemplateColumns: `${LABEL_W}px minmax(0, 1fr)`, alignItems: 'start' }}>
         <ul aria-label="Resources" style={{ listStyle: 'none', margin: 0, padding: 0, paddingTop: HEADER_H }}>
-          {timeline.lanes.map(lane => (
-            <li key={lane.key} style={{ height: laneHeight(lane), boxSizing: 'border-box', padding: '4px 8px 0 0',
-              borderTop: '1px solid #e5e7eb', overflow: 'hidden' }} title={lane.key}>
-              <div style={{ fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
-                {lane.label}
-              </div>
-              <div style={{ color: '#4b5563', whiteSpace: 'nowrap' }}>
-                {lane.hookTypes.length > 0 ? `${lane.hookTypes.join(', ')} hook` : lane.syncPhase !== undefined
-                  ? `${lane.syncPhase} · wave ${lane.wave ?? 0}` : 'resource'}
-                {lane.health !== undefined ? ` · ${lane.health}` : ''}
-              </div>
-            </li>
-          ))}
+          {timeline.lanes.map(lane => <LaneLabel key={lane.key} lane={lane} />)}
         </ul>
         <div ref={paneRef} style={{ position: 'relative', overflowX: 'auto', overflowY: 'hidden', touchAction: 'pan-y',
           cursor: 'col-resize' }}
           onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp}
-          onPointerCancel={onPointerUp}>
+          onPointerCancel={onPointerUp} onScroll={follow.onScroll}>
           <svg role="img" aria-label={summary} width={scale.width} height={height}
-            viewBox={`0 0 ${scale.width} ${height}`} style={{ display: 'block', userSelect: 'none' }}>
+            style={{ display: 'block', userSelect: 'none' }}>
             <Defs id={id} />
+            <clipPath id={`${id}-upto`}>
+              <rect width={scale.x(timeline.end)} height={height} />
+            </clipPath>
             <Bands timeline={timeline} scale={scale} height={height} id={id} />
             <Axis ticks={ticks} scale={scale} height={height} />
             <OperationMarks timeline={timeline} scale={scale} height={height} />
             {timeline.lanes.map((lane, i) => (
-              <LaneView key={lane.key} lane={lane} top={tops[i]!} scale={scale} id={id} />
+              <LaneView key={lane.key} lane={lane} top={tops[i]!} scale={scale} t0={scale.t0} pps={pxPerSecond}
+                openX={openX} id={id} />
             ))}
             <g aria-hidden="true">
               <line x1={scale.x(now)} x2={scale.x(now)} y1={0} y2={height} stroke="#dc2626" strokeWidth={2} />
@@ -272,7 +265,37 @@ function OperationMarks({ timeline, scale, height }: { timeline: TimelineData; s
   )
 }
 
-function LaneView({ lane, top, scale, id }: { lane: Lane; top: number; scale: TimeScale; id: string }) {
+/** The resource list's entry for a lane. */
+const LaneLabel = memo(function LaneLabel({ lane }: { lane: Lane }) {
+  return (
+    <li style={{ height: laneHeight(lane), boxSizing: 'border-box', padding: '4px 8px 0 0',
+      borderTop: '1px solid #e5e7eb', overflow: 'hidden' }} title={lane.key}>
+      <div style={{ fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+        {lane.label}
+      </div>
+      <div style={{ color: '#4b5563', whiteSpace: 'nowrap' }}>
+        {lane.hookTypes.length > 0 ? `${lane.hookTypes.join(', ')} hook` : lane.syncPhase !== undefined
+          ? `${lane.syncPhase} · wave ${lane.wave ?? 0}` : 'resource'}
+        {lane.health !== undefined ? ` · ${lane.health}` : ''}
+      </div>
+    </li>
+  )
+}, (a, b) => sameLaneDrawing(a.lane, b.lane))
+
+interface LaneViewProps {
+  lane: Lane
+  top: number
+  scale: TimeScale
+  /** The scale's start and zoom: a lane redraws when they, its top or its own facts change. */
+  t0: number
+  pps: number
+  /** x open presence lines are drawn to, clipped at the timeline's end. */
+  openX: number
+  id: string
+}
+
+// While a run plays, only the lanes whose facts changed (mostly those with running Pods) redraw.
+const LaneView = memo(function LaneView({ lane, top, scale, openX, id }: LaneViewProps) {
   const lineY = top + 10
   return (
     <g>
@@ -280,8 +303,8 @@ function LaneView({ lane, top, scale, id }: { lane: Lane; top: number; scale: Ti
       {lane.presence.map((p, i) => (
         <g key={`p${i}`}>
           <title>{`${lane.label} exists ${formatSeconds(p.from)} – ${p.open ? 'now' : formatSeconds(p.to)}`}</title>
-          <line x1={scale.x(p.from)} x2={scale.x(p.to)} y1={lineY} y2={lineY} stroke="#374151" strokeWidth={3}
-            strokeLinecap="butt" />
+          <line x1={scale.x(p.from)} x2={p.open ? openX : scale.x(p.to)} y1={lineY} y2={lineY} stroke="#374151"
+            strokeWidth={3} strokeLinecap="butt" clipPath={p.open ? `url(#${id}-upto)` : undefined} />
           {!p.open && <text x={scale.x(p.to)} y={lineY + 4} textAnchor="middle" fontSize={12} fill="#111827">×</text>}
         </g>
       ))}
@@ -314,7 +337,8 @@ function LaneView({ lane, top, scale, id }: { lane: Lane; top: number; scale: Ti
       })}
     </g>
   )
-}
+}, (a, b) => a.top === b.top && a.t0 === b.t0 && a.pps === b.pps && a.openX === b.openX && a.id === b.id &&
+  sameLaneDrawing(a.lane, b.lane))
 
 function MarkerView({ m, x, y }: { m: LaneMarker; x: number; y: number }) {
   const title = <title>{markerTitle(m)}</title>
@@ -382,24 +406,28 @@ function TimelineTable({ timeline }: { timeline: TimelineData }) {
             <td style={cell} />
           </tr>
         ))}
-        {timeline.lanes.map(lane => (
-          <tr key={lane.key}>
-            <th scope="row" style={cell}>{lane.label}</th>
-            <td style={cell}>{lane.hookTypes.length > 0 ? `${lane.hookTypes.join(', ')} hook` : 'resource'}</td>
-            <td style={cell}>
-              {lane.markers.filter(m => m.type !== 'health').map(m => `${formatSeconds(m.t)} ${
-                m.type === 'delete' ? `deleted (${m.reason})` : m.type === 'hook' ? `hook ${m.hookPhase}`
-                  : m.type === 'apply' ? `apply ${m.label}` : m.label}`).join('; ')}
-            </td>
-            <td style={cell}>
-              {lane.pods.map(p => `${p.name}: ${p.segments.map(s => `${s.status} ${formatSeconds(s.from)}`)
-                .join(' → ')}`).join('; ')}
-            </td>
-          </tr>
-        ))}
+        {timeline.lanes.map(lane => <TableRow key={lane.key} lane={lane} />)}
       </tbody>
     </table>
   )
 }
+
+const TableRow = memo(function TableRow({ lane }: { lane: Lane }) {
+  return (
+    <tr>
+      <th scope="row" style={cell}>{lane.label}</th>
+      <td style={cell}>{lane.hookTypes.length > 0 ? `${lane.hookTypes.join(', ')} hook` : 'resource'}</td>
+      <td style={cell}>
+        {lane.markers.filter(m => m.type !== 'health').map(m => `${formatSeconds(m.t)} ${
+          m.type === 'delete' ? `deleted (${m.reason})` : m.type === 'hook' ? `hook ${m.hookPhase}`
+            : m.type === 'apply' ? `apply ${m.label}` : m.label}`).join('; ')}
+      </td>
+      <td style={cell}>
+        {lane.pods.map(p => `${p.name}: ${p.segments.map(s => `${s.status} ${formatSeconds(s.from)}`)
+          .join(' → ')}`).join('; ')}
+      </td>
+    </tr>
+  )
+}, (a, b) => sameLaneDrawing(a.lane, b.lane))
 
 const cell = { border: '1px solid #d1d5db', padding: '2px 6px', textAlign: 'left', verticalAlign: 'top' } as const

@@ -20,3 +20,13 @@ describe('<EventStream>', () => {
     expect(isAtBottom(300, 1000, 400)).toBe(false)
   })
 })
+
+describe('<EventStream> of a long log', () => {
+  it('groups lines in blocks, each line its own node, a line break between every two lines', () => {
+    const lines = Array.from({ length: 130 }, (_, i) => `line ${i}`)
+    const html = renderToStaticMarkup(createElement(EventStream, { lines, title: 'Log' }))
+    expect(html.match(/<span style="display:block">/g)).toHaveLength(3)
+    expect(html.match(/<span>line \d+\n?<\/span>/g)).toHaveLength(130)
+    expect(html).toContain('<span>line 62\n</span><span>line 63</span></span><span style="display:block"><span>line 64\n')
+  })
+})
