@@ -135,7 +135,7 @@ function TerminalSection({ session }: { session: Session }) {
       {open ? (
         <div className="terminal-host">
           <Suspense fallback={<p className="muted">Loading the terminal…</p>}>
-            <TerminalPanel context={context} run={(line, ctx) => session.runCommand(line, ctx)} onCommand={line => session.recordCommand(line)} />
+            <TerminalPanel context={context} run={(line, ctx, shell) => session.runCommand(line, ctx, shell)} onCommand={line => session.recordCommand(line)} />
           </Suspense>
         </div>
       ) : null}

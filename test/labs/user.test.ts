@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs'
+import * as shell from '../../src/terminal/interpreter.ts'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
@@ -52,7 +53,7 @@ describe('lab user: +username+ becomes the learner\'s name', () => {
     await s.whenReady()
     const ctx = s.terminalContext()
     expect(ctx.user).toBe('ana')
-    const result = s.runCommand('kubectl get namespace ana', ctx)
+    const result = s.runCommand('kubectl get namespace ana', ctx, shell)
     expect(result.exitCode).toBe(0)
     expect(result.lines.join('\n')).toContain('ana')
   })

@@ -7,9 +7,9 @@ import type { Application } from '../../sync/application.ts'
 import { Simulation } from '../../sync/simulation.ts'
 import type { ContainerOverride } from '../../cluster/kubelet.ts'
 import type { KubeObject, Pod } from '../../cluster/objects.ts'
-import { runCommand } from '../../terminal/interpreter.ts'
 import type { CommandAction, SessionAction, WhatIf } from './actions.ts'
 import type { SourceRevision } from './revisions.ts'
+import { loadShell } from './shell.ts'
 import { terminalContext } from './terminal-context.ts'
 
 export interface RunSetup {
@@ -146,7 +146,8 @@ export class Run {
   private async replayCommand(action: CommandAction): Promise<void> {
     const ctx = terminalContext({ namespace: this.setup.namespace, simulation: () => this.sim, head: () => this.head,
       uncommitted: () => [] })
-    let result = runCommand(action.line, ctx)
+    const shell = await loadShell()
+    let result = shell.runCommand(action.line, ctx)
     for (const answer of action.answers ?? []) {
       if (!result.prompt) break
       result = result.prompt.answer(answer)

@@ -3,8 +3,8 @@
 // from the engine. Listeners are told after every change (the React view subscribes).
 import type { Diagnostic, SourceFile } from '../../manifest/index.ts'
 import type { SyncRequest } from '../../sync/operation.ts'
-import { changesCluster, runCommand } from '../../terminal/interpreter.ts'
 import type { CommandResult, TerminalContext } from '../../terminal/types.ts'
+import type { Shell } from './shell.ts'
 import type { CommandAction, SessionAction, WhatIf } from './actions.ts'
 import { readSource, revisionId, type SourceRevision } from './revisions.ts'
 import { Run, type RunSetup } from './run.ts'
@@ -142,11 +142,12 @@ export class Session {
 
   /**
    * Runs a line typed in the terminal on the live run. A line that may change the cluster joins the action log once
-   * its y/n questions are answered, so that a rebuilt run (time travel, reload) replays it.
+   * its y/n questions are answered, so that a rebuilt run (time travel, reload) replays it. `shell` is the
+   * interpreter, which comes with the terminal (shell.ts).
    */
-  runCommand(line: string, ctx: TerminalContext): CommandResult {
-    const result = runCommand(line, ctx)
-    return changesCluster(line, ctx) ? this.logCommand(line, [], result) : result
+  runCommand(line: string, ctx: TerminalContext, shell: Shell): CommandResult {
+    const result = shell.runCommand(line, ctx)
+    return shell.changesCluster(line, ctx) ? this.logCommand(line, [], result) : result
   }
 
   private logCommand(line: string, answers: string[], result: CommandResult): CommandResult {

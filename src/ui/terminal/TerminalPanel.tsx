@@ -6,16 +6,20 @@ import { FitAddon } from '@xterm/addon-fit'
 import { Terminal } from '@xterm/xterm'
 import { useEffect, useRef } from 'react'
 import { commonPrefix, complete } from '../../terminal/complete.ts'
-import { runCommand } from '../../terminal/interpreter.ts'
+import * as shell from '../../terminal/interpreter.ts'
 import { LineEditor } from '../../terminal/line-editor.ts'
 import type { CommandPrompt, CommandResult, TerminalContext } from '../../terminal/types.ts'
+import type { Shell } from '../session/shell.ts'
 
 export interface TerminalPanelProps {
   context: TerminalContext
   /** Told of every line the learner runs (after it ran). */
   onCommand?: (line: string) => void
-  /** Runs a line (default: `runCommand`); the page's session runs it so that it can replay it later. */
-  run?: (line: string, context: TerminalContext) => CommandResult
+  /**
+   * Runs a line with the interpreter it is given (default: the interpreter's own `runCommand`); the page's session
+   * runs it so that it can replay it later.
+   */
+  run?: (line: string, context: TerminalContext, interpreter: Shell) => CommandResult
 }
 
 declare global {
@@ -29,10 +33,10 @@ export function TerminalPanel({ context, onCommand, run }: TerminalPanelProps) {
   const host = useRef<HTMLDivElement>(null)
   const ctxRef = useRef(context)
   const onCommandRef = useRef(onCommand)
-  const runRef = useRef(run ?? runCommand)
+  const runRef = useRef(run ?? shell.runCommand)
   ctxRef.current = context
   onCommandRef.current = onCommand
-  runRef.current = run ?? runCommand
+  runRef.current = run ?? shell.runCommand
 
   useEffect(() => {
     const el = host.current
@@ -101,7 +105,7 @@ export function TerminalPanel({ context, onCommand, run }: TerminalPanelProps) {
       let result: CommandResult
       if (line.trim() === 'history') {
         result = { lines: editor.history.map((h, i) => `${String(i + 1).padStart(5)}  ${h}`), exitCode: 0 }
-      } else result = runRef.current(line, ctxRef.current)
+      } else result = runRef.current(line, ctxRef.current, shell)
       handle(result)
       onCommandRef.current?.(line)
     }

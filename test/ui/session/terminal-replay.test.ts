@@ -1,5 +1,6 @@
 // Terminal commands that change the cluster are part of the session's action log: a rebuilt run (time travel,
 // reload) replays them at their virtual time, so terminal-made apps and objects are there too.
+import * as shell from '../../../src/terminal/interpreter.ts'
 import { describe, expect, it } from 'vitest'
 import { readManifestFiles } from '../../../src/cli/files.ts'
 import { Session } from '../../../src/ui/session/session.ts'
@@ -22,7 +23,7 @@ async function newSession(storage: ReturnType<typeof memoryStorage>) {
 
 /** Types a line in the page's terminal: run on the live run, then recorded (as TerminalPanel does). */
 async function type(s: Session, line: string, answers: string[] = []) {
-  let result = s.runCommand(line, s.terminalContext())
+  let result = s.runCommand(line, s.terminalContext(), shell)
   for (const a of answers) result = result.prompt!.answer(a)
   s.recordCommand(line)
   await result.pending
