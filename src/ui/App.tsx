@@ -9,7 +9,7 @@ import { TimeControls } from './controls/TimeControls.tsx'
 import { WhatIfPanel } from './controls/WhatIfPanel.tsx'
 import { EventStream } from './events/EventStream.tsx'
 import { eventLines, podWatchLines } from './events/watch-lines.ts'
-import { InstructorBar } from './instructor/InstructorBar.tsx'
+import { InstructorSection } from './instructor/InstructorSection.tsx'
 import { DEFAULT_USER, userNameProblem } from '../labs/parse.ts'
 import { LABS } from './labs/catalog.ts'
 import { LabPanel } from './labs/LabPanel.tsx'
@@ -62,7 +62,7 @@ export function App({ session, tracker, onOpenLab, user, onUser }: { session: Se
         <span className="muted">app <code>{tracker.lab.app.name}</code> · namespace <code>{tracker.lab.app.namespace}</code></span>
         <ShareButton session={session} lab={tracker.lab} />
       </header>
-      <InstructorBar session={session} lab={tracker.lab} />
+      <InstructorSection session={session} lab={tracker.lab} />
       <main className="columns">
         <div className="left">
           <LabPanel session={session} tracker={tracker} version={deferred} />

@@ -133,6 +133,15 @@ export const tests = [
       { timeout: 60_000 }).then(h => h.jsonValue())
       assert.ok(['sync-phase-starts', 'postsync-hook-starts'].includes(again), `replay stopped at ${again}`)
       assert.ok(await page.evaluate(() => window.__synclab.view !== undefined), 'the replay shows the past')
+      // The mode is remembered: after a reload its bar (loaded apart from the page) is back, on, with larger type.
+      await page.reload()
+      await page.waitForSelector('[data-testid=sandbox][data-ready=true]', { timeout: 15_000 })
+      await page.waitForSelector('[data-testid=instructor] [role=group][aria-label="Replay from"]', { timeout: 15_000 })
+      assert.equal(await page.getAttribute('[data-testid=instructor-toggle]', 'aria-pressed'), 'true')
+      assert.ok(await page.evaluate(() => document.documentElement.classList.contains('synclab-instructor')))
+      await page.click('[data-testid=instructor-toggle]')
+      assert.equal(await page.getAttribute('[data-testid=instructor-toggle]', 'aria-pressed'), 'false')
+      assert.ok(!await page.evaluate(() => document.documentElement.classList.contains('synclab-instructor')))
     },
   },
 ]

@@ -6,22 +6,28 @@ import type { Lab } from '../../labs/types.ts'
 import type { Session } from '../session/session.ts'
 import { useSession } from '../use-session.ts'
 import { InstructorMode } from './instructor-mode.ts'
-import './instructor.css'
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`
 
-/** The page's instructor mode for a session (one per session; the larger type goes on <html>). */
-export function useInstructorMode(session: Session, lab: Lab): InstructorMode {
+/**
+ * The page's instructor mode for a session (one per session; the larger type goes on <html>). `turnOn`: the learner
+ * pressed the toggle before this code had loaded.
+ */
+export function useInstructorMode(session: Session, lab: Lab, turnOn = false): InstructorMode {
   const [mode] = useState(() => new InstructorMode(session, lab.moments, {
     root: document.documentElement, storage: window.localStorage,
   }))
-  useEffect(() => mode.attach(), [mode])
+  useEffect(() => {
+    const detach = mode.attach()
+    if (turnOn) mode.setOn(true)
+    return detach
+  }, [mode]) // only the first press counts: turnOn is read once
   useSyncExternalStore(mode.subscribe, () => mode.version)
   return mode
 }
 
-export function InstructorBar({ session, lab }: { session: Session; lab: Lab }) {
-  const mode = useInstructorMode(session, lab)
+export function InstructorBar({ session, lab, turnOn = false }: { session: Session; lab: Lab; turnOn?: boolean }) {
+  const mode = useInstructorMode(session, lab, turnOn)
   useSession(session)
   const [typed, setTyped] = useState('')
   const hit = mode.hit

@@ -8,9 +8,10 @@ import type { Moment } from '../../labs/types.ts'
 import type { Run } from '../session/run.ts'
 import type { Session, Speed } from '../session/session.ts'
 import { firstEventAt, type MomentHit, MomentWatcher } from './moments.ts'
+import { INSTRUCTOR_STORAGE_KEY } from './storage-key.ts'
 
 export const INSTRUCTOR_CLASS = 'synclab-instructor'
-export const INSTRUCTOR_STORAGE_KEY = 'synclab:instructor'
+export { INSTRUCTOR_STORAGE_KEY }
 export interface InstructorOptions {
   /** Gets the larger-type class (the page: document.documentElement). */
   root?: { classList: { toggle(token: string, force?: boolean): boolean } } | undefined
