@@ -20,37 +20,10 @@ import type { PropagationPolicy, WatchEvent, WatchListener } from '../cluster/st
 import type { Cluster, ClusterApplyOptions, ClusterApplyResult, Scheduler } from '../sync/cluster.ts'
 import { wallClock } from './clock.ts'
 import { ConfinementError, KubeApiError } from './errors.ts'
-import { annotateLastApplied, LAST_APPLIED, readLastApplied, threeWayMerge, withoutStatus } from '../cluster/kubectl-apply.ts'
+import { annotateLastApplied, readLastApplied, threeWayMerge, withoutStatus } from '../cluster/kubectl-apply.ts'
+import { APP_LABEL, MANAGED_BY_LABEL, MANAGED_BY_VALUE } from './labels.ts'
 
-export const MANAGED_BY_LABEL = 'app.kubernetes.io/managed-by'
-export const MANAGED_BY_VALUE = 'synclab'
-export const APP_LABEL = 'synclab.dev/app'
-
-/**
- * The object without the labels synclab adds on a real cluster (also out of its last-applied configuration): as
- * the simulated cluster would hold it, where nothing adds them.
- */
-export function withoutSynclabLabels(obj: KubeObject): KubeObject {
-  const strip = (labels: Record<string, string> | undefined): Record<string, string> | undefined => {
-    if (!labels) return labels
-    const { [MANAGED_BY_LABEL]: _m, [APP_LABEL]: _a, ...rest } = labels
-    return Object.keys(rest).length > 0 ? rest : undefined
-  }
-  const metadata = { ...obj.metadata }
-  const labels = strip(metadata.labels)
-  if (labels) metadata.labels = labels
-  else delete metadata.labels
-  const last = readLastApplied(obj) as { metadata?: { labels?: Record<string, string> } } | undefined
-  if (last && typeof last === 'object') {
-    const lastMeta = { ...last.metadata }
-    const lastLabels = strip(lastMeta.labels)
-    if (lastLabels) lastMeta.labels = lastLabels
-    else delete lastMeta.labels
-    // Written as kubectl writes it (annotateLastApplied): the next apply compares the text.
-    metadata.annotations = { ...metadata.annotations, [LAST_APPLIED]: JSON.stringify({ ...last, metadata: lastMeta }) + '\n' }
-  }
-  return { ...obj, metadata }
-}
+export { APP_LABEL, MANAGED_BY_LABEL, MANAGED_BY_VALUE, withoutSynclabLabels } from './labels.ts'
 
 /** Kinds listed and watched from the start; any other kind is added the first time synclab applies it. */
 export const DEFAULT_WATCH_KINDS = ['Pod', 'Service', 'ConfigMap', 'Secret', 'Job', 'Deployment', 'ReplicaSet']

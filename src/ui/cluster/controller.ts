@@ -8,18 +8,18 @@ import type { KubeObject } from '../../cluster/objects.ts'
 import { isNamespaceName } from '../../cluster/validation.ts'
 import { serverDryRunFetch } from '../../kube/dry-run-fetch.ts'
 import { wallClock } from '../../kube/clock.ts'
-import { KubeCluster, MANAGED_BY_LABEL, MANAGED_BY_VALUE, withoutSynclabLabels } from '../../kube/kube-cluster.ts'
+import { KubeCluster, MANAGED_BY_LABEL, MANAGED_BY_VALUE } from '../../kube/kube-cluster.ts'
 import { openApplication } from '../../kube/run-app.ts'
 import type { Application, OperationRecord, OperationResult } from '../../sync/application.ts'
 import { compareRuns, type ObjectRef, type RunComparison, summarizeRun } from '../../sync/compare.ts'
 import type { RecordedEvent } from '../../sync/events.ts'
-import { SETTLE_AFTER_SEED_MS, seedLive } from '../../sync/seed-live.ts'
-import { Simulation } from '../../sync/simulation.ts'
 import type { SyncRequest } from '../../sync/operation.ts'
 import type { OperationPhase, ResourceResult } from '../../sync/types.ts'
 import type { ShownApp } from '../app-view/shown-app.ts'
 import { eventLines } from '../events/watch-lines.ts'
-import { type PodHistory, type PodHistoryRecorder, recordPodHistory, recordPods } from '../timeline/pod-history.ts'
+import { type PodHistory, type PodHistoryRecorder, recordPods } from '../timeline/pod-history.ts'
+import { relativeEvents, relativePod, type RunTrace } from './run-trace.ts'
+import { simulateRevision } from './simulate-revision.ts'
 
 /** The application's name on the cluster (its synclab.dev/app label), as `synclab sync --cluster` names it. */
 export const CLUSTER_APP_NAME = 'synclab'
@@ -70,13 +70,6 @@ export interface RunView {
   events: RecordedEvent[]
   pods: PodHistory[]
   /** Wall (engine) ms since the operation started. */
-  now: number
-}
-
-/** A run drawn on a timeline: its events and Pods, times from the operation's start. */
-export interface RunTrace {
-  events: RecordedEvent[]
-  pods: PodHistory[]
   now: number
 }
 
@@ -357,7 +350,10 @@ export class ClusterController {
 
   // --- Compare -----------------------------------------------------------------------------------------------
 
-  /** The same revision on a fresh Simulation (same namespace, app name, wave delay), compared with the real run. */
+  /**
+   * The same revision on a fresh Simulation (same namespace, app name, wave delay, options, and the application's
+   * objects as they were before the sync), compared with the real run.
+   */
   async compare(): Promise<ComparisonView | undefined> {
     const cluster = this.cluster
     const ctx = this.current
@@ -369,27 +365,13 @@ export class ClusterController {
     }
     this.set({ busy: 'compare' }, ['error', 'compare'])
     try {
-      const sim = new Simulation({ seed: this.seed })
-      const notBrought = bringOver(sim, this.appName, cluster.namespace, ctx.liveBefore)
-      const simPods = recordPodHistory(sim.fake)
-      const simApp = await sim.createApp(this.appName, cluster.namespace,
-        ctx.waveDelayMs !== undefined ? { waveDelayMs: ctx.waveDelayMs } : {})
-      simApp.setRevision({ revision: ctx.revision, manifests: ctx.manifests })
-      const simRecord = simApp.sync(ctx.request)
-      await sim.runOperation(simApp)
-      // What is due at the instant the operation ended happens too (a hook deleted at the end is gone).
-      sim.fake.clock.runUntil(sim.fake.now())
-      await sim.run(() => true)
-      simApp.dispose()
-      const simResult = simRecord.result()
-      const origin = simResult.startedAt
-      const simulationRun: RunTrace = { events: relativeEvents(simApp.events, origin),
-        pods: simPods.histories().map(h => relativePod(h, origin)), now: sim.fake.now() - origin }
-      simPods.dispose()
-      const simulated = summarizeRun(simApp.events, [simResult], refs(sim.fake.store.all()))
+      const sim = await simulateRevision({ seed: this.seed, appName: this.appName, namespace: cluster.namespace,
+        waveDelayMs: ctx.waveDelayMs, revision: ctx.revision, manifests: ctx.manifests, request: ctx.request,
+        liveBefore: ctx.liveBefore })
+      const simulated = summarizeRun(sim.events, [sim.result], refs(sim.objects))
       const real = summarizeRun(ctx.app.events, [ctx.record.result()], refs(await cluster.list()))
-      const view: ComparisonView = { simulation: { phase: simResult.phase, message: simResult.message }, simulationRun,
-        broughtOver: ctx.liveBefore.length - notBrought.length, notBrought,
+      const view: ComparisonView = { simulation: { phase: sim.result.phase, message: sim.result.message },
+        simulationRun: sim.trace, broughtOver: sim.broughtOver, notBrought: sim.notBrought,
         comparison: compareRuns(simulated, real) }
       this.set({ compare: view }, ['busy'])
       return view
@@ -452,45 +434,6 @@ export class ClusterController {
   cancelCleanup(): void {
     this.set({}, ['cleanupPlan'])
   }
-}
-
-/** The operation's events with times from its start (the wall clock's absolute times mean nothing here). */
-function relativeEvents(events: readonly RecordedEvent[], startedAt: number): RecordedEvent[] {
-  return events.filter(e => e.op >= 1).map(e => ({ ...e, t: Math.max(0, e.t - startedAt) }))
-}
-
-/**
- * A Pod's history with times from `origin` (creationTimestamp too, so AGE stays right). A creationTimestamp later
- * than the Pod was first seen means the server's clock runs ahead of this one (`synclab serve`'s virtual clock):
- * AGE then counts from when it was seen, rather than printing kubectl's `<invalid>` on every line.
- */
-export function relativePod(h: PodHistory, origin: number): PodHistory {
-  const at = (t: number): number => t - origin
-  return {
-    ...h, createdAt: Math.max(0, at(h.createdAt)), creationTimestamp: at(Math.min(h.creationTimestamp, h.createdAt)),
-    transitions: h.transitions.map(tr => ({ ...tr, t: Math.max(0, at(tr.t)),
-      ...(tr.lastRestartAt !== undefined ? { lastRestartAt: at(tr.lastRestartAt) } : {}) })),
-    ...(h.deletingAt !== undefined ? { deletingAt: Math.max(0, at(h.deletingAt)) } : {}),
-    ...(h.goneAt !== undefined ? { goneAt: Math.max(0, at(h.goneAt)) } : {}),
-  }
-}
-
-/**
- * The application's objects as the cluster had them before the sync, put into the simulation and left to settle,
- * so that both runs start alike (applies "configured" or "unchanged", prunes, BeforeHookCreation). Returns what
- * could not be brought over.
- */
-function bringOver(sim: Simulation, appName: string, namespace: string, objects: readonly KubeObject[]): string[] {
-  const failed: string[] = []
-  for (const obj of objects) {
-    try {
-      seedLive(sim.fake, appName, namespace, [withoutSynclabLabels(obj)])
-    } catch (e) {
-      failed.push((e as Error).message)
-    }
-  }
-  if (objects.length > 0) sim.fake.clock.runUntil(sim.fake.now() + SETTLE_AFTER_SEED_MS)
-  return failed
 }
 
 function refs(objects: readonly KubeObject[]): ObjectRef[] {
