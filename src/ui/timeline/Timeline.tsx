@@ -5,7 +5,7 @@
 import { type KeyboardEvent, type PointerEvent, useEffect, useId, useRef } from 'react'
 import { ChartHeader } from './chart-header.tsx'
 import { CHUNK_LANES, HEADER_H, LABEL_W, laneHeight, PAD_LEFT, WIDTH_STEP } from './geometry.ts'
-import { backdropOf, LaneChunk } from './lane-chunk.tsx'
+import { backdropOf, EndX, LaneChunk } from './lane-chunk.tsx'
 import { LaneLabel } from './lane-view.tsx'
 import { describeTimeline, formatSeconds, type Timeline as TimelineData } from './model.ts'
 import { usePaneFollow } from './pane-follow.ts'
@@ -101,10 +101,11 @@ export function Timeline({ timeline, now, cursor, onCursor, pxPerSecond = 24 }: 
           <div ref={chartRef} role="img" aria-label={describeTimeline(timeline)}
             style={{ width, height, userSelect: 'none' }}>
             <ChartHeader timeline={timeline} scale={scale} ticks={ticks} now={now} id={id} />
-            {chunks.map((lanes, i) => (
-              <LaneChunk key={i} lanes={lanes} scale={scale} openX={openX} endX={scale.x(timeline.end)}
-                backdrop={backdrop} id={id} index={i} />
-            ))}
+            <EndX value={scale.x(timeline.end)}>
+              {chunks.map((lanes, i) => (
+                <LaneChunk key={i} lanes={lanes} scale={scale} openX={openX} backdrop={backdrop} id={id} index={i} />
+              ))}
+            </EndX>
           </div>
           <div aria-hidden="true" style={{ position: 'absolute', top: 0, left: nowX - 1, width: 2, height,
             background: '#dc2626' }} />

@@ -1,5 +1,6 @@
 // The chart's header: the axis, the operation marks, the bands' labels and the "now" label, above the lane chunks;
 // and the fill patterns the chunks' Pod bars refer to (ids are document-wide, so one set serves every chunk).
+import { memo } from 'react'
 import { AXIS_H, BAND_H, HEADER_H, OPS_H } from './geometry.ts'
 import { formatSeconds, type PodState, type Timeline as TimelineData } from './model.ts'
 import { tickLabel, type TimeScale } from './scale.ts'
@@ -21,21 +22,29 @@ export function ChartHeader({ timeline, scale, ticks, now, id }: HeaderProps) {
     <svg width="100%" height={HEADER_H} style={{ display: 'block' }}>
       <Defs id={id} />
       <Bands timeline={timeline} scale={scale} id={id} />
-      <g aria-hidden="true">
-        <line x1={0} x2="100%" y1={AXIS_H} y2={AXIS_H} stroke="#9ca3af" />
-        {ticks.map(t => (
-          <g key={t}>
-            <line x1={scale.x(t)} x2={scale.x(t)} y1={AXIS_H - 5} y2={HEADER_H} stroke="#f3f4f6" />
-            <line x1={scale.x(t)} x2={scale.x(t)} y1={AXIS_H - 5} y2={AXIS_H} stroke="#6b7280" />
-            <text x={scale.x(t) + 2} y={AXIS_H - 7} fill="#374151">{tickLabel(t)}</text>
-          </g>
-        ))}
-      </g>
+      <Axis ticks={ticks} scale={scale} />
       <OperationMarks timeline={timeline} scale={scale} />
       <text aria-hidden="true" x={scale.x(now) + 3} y={AXIS_H + 12} fill="#dc2626" fontWeight={600}>now</text>
     </svg>
   )
 }
+
+// The ticks change when the chart widens by a step: the axis skips the other redraws.
+const Axis = memo(function Axis({ ticks, scale }: { ticks: number[]; scale: TimeScale }) {
+  return (
+    <g aria-hidden="true">
+      <line x1={0} x2="100%" y1={AXIS_H} y2={AXIS_H} stroke="#9ca3af" />
+      {ticks.map(t => (
+        <g key={t}>
+          <line x1={scale.x(t)} x2={scale.x(t)} y1={AXIS_H - 5} y2={HEADER_H} stroke="#f3f4f6" />
+          <line x1={scale.x(t)} x2={scale.x(t)} y1={AXIS_H - 5} y2={AXIS_H} stroke="#6b7280" />
+          <text x={scale.x(t) + 2} y={AXIS_H - 7} fill="#374151">{tickLabel(t)}</text>
+        </g>
+      ))}
+    </g>
+  )
+}, (a, b) => a.scale.t0 === b.scale.t0 && a.scale.pxPerSecond === b.scale.pxPerSecond &&
+  a.ticks.length === b.ticks.length && a.ticks.every((t, i) => t === b.ticks[i]))
 
 function Defs({ id }: { id: string }) {
   return (

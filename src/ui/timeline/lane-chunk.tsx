@@ -1,7 +1,8 @@
 // A chunk of lanes: a block of its own (skipped by the browser while off-screen, see .tl-chunk) holding an SVG
 // with the lanes and, behind them, the bands' backgrounds, the tick lines and the operation lines for its height.
-import { memo } from 'react'
+import { createContext, memo, useContext } from 'react'
 import { laneHeight } from './geometry.ts'
+import { sameLaneDrawing } from './lane-equality.ts'
 import { LaneView } from './lane-view.tsx'
 import type { Lane, Timeline as TimelineData } from './model.ts'
 import type { TimeScale } from './scale.ts'
@@ -33,15 +34,21 @@ interface ChunkProps {
   lanes: Lane[]
   scale: TimeScale
   openX: number
-  /** x of the timeline's end: open lines and bands are clipped there. */
-  endX: number
   backdrop: Backdrop
   /** Prefix of the chart's ids; `index` tells the chunk's clip path apart. */
   id: string
   index: number
 }
 
-export function LaneChunk({ lanes, scale, openX, endX, backdrop, id, index }: ChunkProps) {
+/** x of the timeline's end, where open lines and bands are clipped: it moves on every redraw of a playing run. */
+export const EndX = createContext(0)
+
+// Only the clip's rect reads the end: a chunk re-renders when its lanes or the backdrop change.
+function ClipRect({ height }: { height: number }) {
+  return <rect width={useContext(EndX)} height={height} />
+}
+
+export const LaneChunk = memo(function LaneChunk({ lanes, scale, openX, backdrop, id, index }: ChunkProps) {
   const tops: number[] = []
   let height = 0
   for (const lane of lanes) {
@@ -53,7 +60,7 @@ export function LaneChunk({ lanes, scale, openX, endX, backdrop, id, index }: Ch
     <div className="tl-chunk" style={{ height }}>
       <svg width="100%" height={height} style={{ display: 'block' }}>
         <clipPath id={clip}>
-          <rect width={endX} height={height} />
+          <ClipRect height={height} />
         </clipPath>
         <BackdropView backdrop={backdrop} height={height} clip={clip} />
         {lanes.map((lane, i) => (
@@ -63,7 +70,9 @@ export function LaneChunk({ lanes, scale, openX, endX, backdrop, id, index }: Ch
       </svg>
     </div>
   )
-}
+}, (a, b) => a.scale.t0 === b.scale.t0 && a.scale.pxPerSecond === b.scale.pxPerSecond && a.openX === b.openX &&
+  a.backdrop.key === b.backdrop.key && a.id === b.id && a.index === b.index && a.lanes.length === b.lanes.length &&
+  a.lanes.every((lane, i) => sameLaneDrawing(lane, b.lanes[i]!)))
 
 interface BackdropProps {
   backdrop: Backdrop

@@ -66,9 +66,13 @@ describe('<Timeline>', async () => {
     const chunks = [...html.matchAll(/<div class="tl-chunk" style="height:(\d+)px">(.*?)<\/svg><\/div>/g)]
     expect(chunks).toHaveLength(3)
     const total = Number(/<div role="img"[^>]* style="width:[\d.]+px;height:(\d+)px/.exec(html)![1])
-    expect(chunks.reduce((h, c) => h + Number(c[1]), 58)).toBe(total)
+    const header = 58
+    expect(chunks.reduce((h, c) => h + Number(c[1]), header)).toBe(total)
+    const nowX = Number(/role="slider"[^>]* style="[^"]*left:([\d.]+)px/.exec(html)![1]) + 6
     chunks.forEach((c, i) => {
       const clip = /<clipPath id="([^"]+)">/.exec(c[2]!)![1]!
+      // Open lines and bands are cut at the timeline's end, which is now here.
+      expect(Number(/<clipPath [^>]*><rect width="([\d.]+)"/.exec(c[2]!)![1])).toBeCloseTo(nowX, 6)
       expect(clip).toMatch(new RegExp(`-upto${i}$`))
       expect(c[2]).toContain(`clip-path="url(#${clip})"`)
       expect(c[2]!.match(/clip-path="url\(#([^)]+)\)"/g)!.every(m => m.includes(`#${clip})`))).toBe(true)
