@@ -37,7 +37,8 @@ describe('<Timeline>', async () => {
 
   it('is an image with a summary, a focusable slider cursor, and a table fallback', () => {
     const html = render({ cursor: 10_000 })
-    expect(html).toMatch(/<svg role="img" aria-label="Timeline from 0s to [^"]*Job\/after: PostSync hook/)
+    expect(html).toMatch(/<div role="img" aria-label="Timeline from 0s to [^"]*Job\/after: PostSync hook/)
+    expect(html.match(/role="img"/g)).toHaveLength(1)
     expect(html).toMatch(/role="slider" tabindex="0" aria-label="Time cursor" aria-valuemin="0" aria-valuemax="48.8" aria-valuenow="10"/)
     expect(html).toContain('aria-valuetext="10s"')
     expect(render()).toContain('aria-valuenow="48.8"')
@@ -46,8 +47,36 @@ describe('<Timeline>', async () => {
     expect(html).toMatch(/<th scope="row"[^>]*>Job\/after<\/th>.*deleted \(HookSucceeded\)/)
   })
 
-  it('widens with pxPerSecond', () => {
-    const width = (html: string): number => Number(/<svg role="img"[^>]* width="([\d.]+)"/.exec(html)![1])
-    expect(width(render({ pxPerSecond: 48 })) - 12).toBe(2 * (width(render({ pxPerSecond: 24 })) - 12))
+  it('widens with pxPerSecond, in steps of 512 px', () => {
+    const width = (html: string): number => Number(/<div role="img"[^>]* style="width:([\d.]+)px/.exec(html)![1])
+    const cursorX = (html: string): number => Number(/role="slider"[^>]* style="[^"]*left:([\d.]+)px/.exec(html)![1]) + 6
+    const [narrow, wide] = [render({ pxPerSecond: 24 }), render({ pxPerSecond: 48 })]
+    expect(cursorX(wide) - 12).toBe(2 * (cursorX(narrow) - 12))
+    for (const html of [narrow, wide]) {
+      expect(width(html) % 512).toBe(0)
+      expect(width(html)).toBeGreaterThan(cursorX(html))
+    }
+    expect(width(wide)).toBeGreaterThan(width(narrow))
+  })
+
+  it('stacks the lanes in chunks under a header, each with its own clip, filling the chart\'s height', () => {
+    const lanes = Array.from({ length: 40 }, (_, i) => ({ ...tl.lanes[i % tl.lanes.length]!, key: `lane-${i}` }))
+    const html = decode(renderToStaticMarkup(createElement(Timeline,
+      { timeline: { ...tl, lanes }, now: run.now, cursor: undefined, onCursor: () => {} })))
+    const chunks = [...html.matchAll(/<div class="tl-chunk" style="height:(\d+)px">(.*?)<\/svg><\/div>/g)]
+    expect(chunks).toHaveLength(3)
+    const total = Number(/<div role="img"[^>]* style="width:[\d.]+px;height:(\d+)px/.exec(html)![1])
+    const header = 58
+    expect(chunks.reduce((h, c) => h + Number(c[1]), header)).toBe(total)
+    const nowX = Number(/role="slider"[^>]* style="[^"]*left:([\d.]+)px/.exec(html)![1]) + 6
+    chunks.forEach((c, i) => {
+      const clip = /<clipPath id="([^"]+)">/.exec(c[2]!)![1]!
+      // Open lines and bands are cut at the timeline's end, which is now here.
+      expect(Number(/<clipPath [^>]*><rect width="([\d.]+)"/.exec(c[2]!)![1])).toBeCloseTo(nowX, 6)
+      expect(clip).toMatch(new RegExp(`-upto${i}$`))
+      expect(c[2]).toContain(`clip-path="url(#${clip})"`)
+      expect(c[2]!.match(/clip-path="url\(#([^)]+)\)"/g)!.every(m => m.includes(`#${clip})`))).toBe(true)
+    })
+    expect(html.match(/data-pod="before-/g)).toHaveLength(lanes.filter(l => l.label === 'Job/before').length)
   })
 })

@@ -1,0 +1,101 @@
+// A chunk of lanes: a block of its own (skipped by the browser while off-screen, see .tl-chunk) holding an SVG
+// with the lanes and, behind them, the bands' backgrounds, the tick lines and the operation lines for its height.
+import { createContext, memo, useContext } from 'react'
+import { laneHeight } from './geometry.ts'
+import { sameLaneDrawing } from './lane-equality.ts'
+import { LaneView } from './lane-view.tsx'
+import type { Lane, Timeline as TimelineData } from './model.ts'
+import type { TimeScale } from './scale.ts'
+
+/** What is drawn behind the lanes of every chunk; `key` tells whether it changed. */
+export interface Backdrop {
+  bands: { x: number; w: number }[]
+  ticks: number[]
+  ops: { x: number; end: boolean }[]
+  key: string
+}
+
+/**
+ * The backdrop of a timeline. Open bands reach `openX` (a clip cuts them at the timeline's end) and the ticks
+ * cover the chart's width, so the backdrop changes when a band starts or ends, not on every redraw of a run.
+ */
+export function backdropOf(timeline: TimelineData, scale: TimeScale, openX: number, tickTimes: number[]): Backdrop {
+  const bands = timeline.bands.map(b => {
+    const x = scale.x(b.from)
+    return { x, w: Math.max(1, (b.open ? openX : scale.x(b.to)) - x) }
+  })
+  const ticks = tickTimes.map(scale.x)
+  const ops = timeline.markers.flatMap(m => m.type === 'operation' ? [{ x: scale.x(m.t), end: m.edge === 'end' }] : [])
+  const key = `${bands.map(b => `${b.x}+${b.w}`)}|${ticks}|${ops.map(o => `${o.x}${o.end ? 'e' : ''}`)}`
+  return { bands, ticks, ops, key }
+}
+
+interface ChunkProps {
+  lanes: Lane[]
+  scale: TimeScale
+  openX: number
+  backdrop: Backdrop
+  /** Prefix of the chart's ids; `index` tells the chunk's clip path apart. */
+  id: string
+  index: number
+}
+
+/** x of the timeline's end, where open lines and bands are clipped: it moves on every redraw of a playing run. */
+export const EndX = createContext(0)
+
+// Only the clip's rect reads the end: a chunk re-renders when its lanes or the backdrop change.
+function ClipRect({ height }: { height: number }) {
+  return <rect width={useContext(EndX)} height={height} />
+}
+
+export const LaneChunk = memo(function LaneChunk({ lanes, scale, openX, backdrop, id, index }: ChunkProps) {
+  const tops: number[] = []
+  let height = 0
+  for (const lane of lanes) {
+    tops.push(height)
+    height += laneHeight(lane)
+  }
+  const clip = `${id}-upto${index}`
+  return (
+    <div className="tl-chunk" style={{ height }}>
+      <svg width="100%" height={height} style={{ display: 'block' }}>
+        <clipPath id={clip}>
+          <ClipRect height={height} />
+        </clipPath>
+        <BackdropView backdrop={backdrop} height={height} clip={clip} />
+        {lanes.map((lane, i) => (
+          <LaneView key={lane.key} lane={lane} top={tops[i]!} scale={scale} t0={scale.t0} pps={scale.pxPerSecond}
+            openX={openX} clip={clip} id={id} />
+        ))}
+      </svg>
+    </div>
+  )
+}, (a, b) => a.scale.t0 === b.scale.t0 && a.scale.pxPerSecond === b.scale.pxPerSecond && a.openX === b.openX &&
+  a.backdrop.key === b.backdrop.key && a.id === b.id && a.index === b.index && a.lanes.length === b.lanes.length &&
+  a.lanes.every((lane, i) => sameLaneDrawing(lane, b.lanes[i]!)))
+
+interface BackdropProps {
+  backdrop: Backdrop
+  height: number
+  clip: string
+}
+
+const BackdropView = memo(function BackdropView({ backdrop, height, clip }: BackdropProps) {
+  return (
+    <g aria-hidden="true">
+      <g clipPath={`url(#${clip})`}>
+        {backdrop.bands.map((b, i) => (
+          <rect key={i} x={b.x} y={0} width={b.w} height={height} fill={i % 2 === 0 ? '#f9fafb' : '#f3f4f6'} />
+        ))}
+      </g>
+      {backdrop.bands.map((b, i) => (
+        <line key={i} x1={b.x} x2={b.x} y1={0} y2={height} stroke="#6366f1" strokeDasharray="3 3" />
+      ))}
+      {backdrop.ticks.map(x => <line key={x} x1={x} x2={x} y1={0} y2={height} stroke="#f3f4f6" />)}
+      {backdrop.ops.map((o, i) => (
+        <line key={i} x1={o.x} x2={o.x} y1={0} y2={height} stroke="#111827" strokeWidth={o.end ? 1.5 : 1}
+          strokeDasharray={o.end ? undefined : '2 2'} />
+      ))}
+    </g>
+  )
+}, (a, b) => a.backdrop.key === b.backdrop.key && a.height === b.height && a.clip === b.clip)

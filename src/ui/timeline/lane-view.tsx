@@ -1,0 +1,149 @@
+// A resource's lane: its entry in the resource list, and its drawing (presence, markers, Pod bars) in a chunk.
+import { memo } from 'react'
+import { LANE_BASE, laneHeight, POD_BAR, POD_ROW } from './geometry.ts'
+import { sameLaneDrawing } from './lane-equality.ts'
+import { formatSeconds, type Lane, type LaneMarker, POD_STATE_ICON } from './model.ts'
+import type { TimeScale } from './scale.ts'
+
+const STATE_TEXT = '#111827'
+const APPLY_ICON: Record<string, string> = { created: '+', configured: '~', unchanged: '=', failed: '!' }
+
+function markerTitle(m: LaneMarker): string {
+  const at = formatSeconds(m.t)
+  switch (m.type) {
+    case 'apply':
+      return `${at}: apply ${m.label}${m.hook ? ` (hook ${m.syncPhase})` : ` (${m.syncPhase} · wave ${m.wave})`}${
+        m.message ? `: ${m.message}` : ''}`
+    case 'hook':
+      return `${at}: hook ${m.hookPhase}`
+    case 'delete':
+      return `${at}: deleted by policy ${m.reason}`
+    case 'gone':
+      return `${at}: gone from the cluster`
+    case 'health':
+      return `${at}: health ${m.health}`
+  }
+}
+
+/** The resource list's entry for a lane. */
+export const LaneLabel = memo(function LaneLabel({ lane }: { lane: Lane }) {
+  return (
+    <li style={{ height: laneHeight(lane), boxSizing: 'border-box', padding: '4px 8px 0 0',
+      borderTop: '1px solid #e5e7eb', overflow: 'hidden' }} title={lane.key}>
+      <div style={{ fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+        {lane.label}
+      </div>
+      <div style={{ color: '#4b5563', whiteSpace: 'nowrap' }}>
+        {lane.hookTypes.length > 0 ? `${lane.hookTypes.join(', ')} hook` : lane.syncPhase !== undefined
+          ? `${lane.syncPhase} · wave ${lane.wave ?? 0}` : 'resource'}
+        {lane.health !== undefined ? ` · ${lane.health}` : ''}
+      </div>
+    </li>
+  )
+}, (a, b) => sameLaneDrawing(a.lane, b.lane))
+
+interface LaneViewProps {
+  lane: Lane
+  /** Top of the lane in its chunk's SVG. */
+  top: number
+  scale: TimeScale
+  /** The scale's start and zoom: a lane redraws when they, its top or its own facts change. */
+  t0: number
+  pps: number
+  /** x open presence lines are drawn to, clipped at the timeline's end by the clip path `clip`. */
+  openX: number
+  clip: string
+  /** Prefix of the fill patterns' ids. */
+  id: string
+}
+
+// While a run plays, only the lanes whose facts changed (mostly those with running Pods) redraw.
+export const LaneView = memo(function LaneView({ lane, top, scale, openX, clip, id }: LaneViewProps) {
+  const lineY = top + 10
+  return (
+    <g>
+      <line x1={0} x2="100%" y1={top} y2={top} stroke="#e5e7eb" />
+      {lane.presence.map((p, i) => (
+        <g key={`p${i}`}>
+          <title>{`${lane.label} exists ${formatSeconds(p.from)} – ${p.open ? 'now' : formatSeconds(p.to)}`}</title>
+          <line x1={scale.x(p.from)} x2={p.open ? openX : scale.x(p.to)} y1={lineY} y2={lineY} stroke="#374151"
+            strokeWidth={3} strokeLinecap="butt" clipPath={p.open ? `url(#${clip})` : undefined} />
+          {!p.open && <text x={scale.x(p.to)} y={lineY + 4} textAnchor="middle" fontSize={12} fill="#111827">×</text>}
+        </g>
+      ))}
+      {lane.markers.map((m, i) => <MarkerView key={`m${i}`} m={m} x={scale.x(m.t)} y={lineY} />)}
+      {lane.pods.map(pod => {
+        const barY = top + LANE_BASE + pod.row * POD_ROW
+        return (
+          <g key={pod.uid} data-pod={pod.name}>
+            {pod.segments.map((s, i) => {
+              const x = scale.x(s.from)
+              const w = Math.max(1, scale.x(s.to) - x)
+              const fits = w >= s.label.length * 6.5 + 6
+              return (
+                <g key={i}>
+                  <title>{`${pod.name}: ${s.statuses.join(' → ')} (${formatSeconds(s.from)} – ${
+                    s.open ? 'now' : formatSeconds(s.to)})`}</title>
+                  <rect x={x} y={barY} width={w} height={POD_BAR} fill={`url(#${id}-${s.state})`}
+                    stroke="#374151" strokeWidth={0.5} />
+                  {(fits || w >= 12) && (
+                    <text x={x + 3} y={barY + 11} fill={STATE_TEXT} fontSize={10}>
+                      {fits ? s.label : POD_STATE_ICON[s.state]}
+                    </text>
+                  )}
+                </g>
+              )
+            })}
+            <text x={scale.x(pod.to) + 4} y={barY + 11} fill="#4b5563" fontSize={10}>{pod.name}</text>
+          </g>
+        )
+      })}
+    </g>
+  )
+}, (a, b) => a.top === b.top && a.t0 === b.t0 && a.pps === b.pps && a.openX === b.openX && a.clip === b.clip &&
+  a.id === b.id && sameLaneDrawing(a.lane, b.lane))
+
+function MarkerView({ m, x, y }: { m: LaneMarker; x: number; y: number }) {
+  const title = <title>{markerTitle(m)}</title>
+  switch (m.type) {
+    case 'apply':
+      return (
+        <g data-marker="apply">
+          {title}
+          <circle cx={x} cy={y} r={6} fill={m.action === 'failed' ? '#fecaca' : 'white'} stroke="#1d4ed8" />
+          <text x={x} y={y + 3.5} textAnchor="middle" fontSize={10} fontWeight={700} fill="#1d4ed8">
+            {APPLY_ICON[m.action] ?? '•'}
+          </text>
+        </g>
+      )
+    case 'hook':
+      if (m.hookPhase === 'Running') return null
+      return (
+        <g data-marker="hook">
+          {title}
+          <text x={x + 4} y={y - 2} fontSize={10} fill="#111827">
+            {m.hookPhase === 'Succeeded' ? '✓' : '✗'} hook {m.hookPhase}
+          </text>
+        </g>
+      )
+    case 'delete':
+      return (
+        <g data-marker="delete">
+          {title}
+          <path d={`M${x - 5} ${y + 6}L${x} ${y - 2}L${x + 5} ${y + 6}Z`} fill="#fca5a5" stroke="#991b1b" />
+          <text x={x - 7} y={y + 14} textAnchor="end" fontSize={10} fontWeight={600} fill="#991b1b">
+            ✂ {m.label}
+          </text>
+        </g>
+      )
+    case 'gone':
+      return <g data-marker="gone">{title}</g>
+    case 'health':
+      return (
+        <g data-marker="health">
+          {title}
+          <rect x={x - 1} y={y - 7} width={2} height={4} fill="#6b7280" />
+        </g>
+      )
+  }
+}
