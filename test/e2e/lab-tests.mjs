@@ -2,7 +2,7 @@
 // the lab panel marks each task passed and moves on. run.mjs runs these after tests.mjs, each on a fresh page.
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
-import { editorReady, ready } from './helpers.mjs'
+import { editorReady, ready, fullScreenshot } from './helpers.mjs'
 
 const WAIT = 90_000
 
@@ -89,7 +89,7 @@ export const tests = [
       await page.waitForSelector('[data-testid=operation][data-phase=Failed]', { timeout: WAIT })
       await page.waitForSelector('[data-testid=not-yet]', { timeout: WAIT })
       assert.equal(await taskState(page, 'post-hook-curl'), 'current')
-      await page.screenshot({ path: join(artifacts, 'lab01-hook-failed.png'), fullPage: true })
+      await fullScreenshot(page, join(artifacts, 'lab01-hook-failed.png'))
 
       // The failed Job stays (HookSucceeded only deletes on success) and its Pod template is immutable: delete it in
       // the terminal, as the task's hint says.
@@ -129,7 +129,7 @@ export const tests = [
       const deleted = await page.evaluate(() => window.__synclab.live.app.events
         .filter(e => e.type === 'delete' && e.reason === 'AppDeleted').map(e => `${e.kind}/${e.name}`))
       assert.ok(deleted.includes('Deployment/pre-post-sync-hook'), JSON.stringify(deleted))
-      await page.screenshot({ path: join(artifacts, 'lab01-done.png'), fullPage: true })
+      await fullScreenshot(page, join(artifacts, 'lab01-done.png'))
     },
   },
 ]

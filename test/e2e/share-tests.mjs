@@ -2,7 +2,7 @@
 // moments stop the clock; replay from an earlier point).
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
-import { ready } from './helpers.mjs'
+import { ready, fullScreenshot } from './helpers.mjs'
 
 const fileText = (page, path) => page.evaluate(p => window.__synclab.files.find(f => f.path === p)?.text, path)
 
@@ -86,7 +86,7 @@ export const tests = [
         await other.reload()
         await other.waitForSelector('[data-testid=sandbox][data-ready=true]')
         assert.match(await fileText(other, path), /# and a later line/)
-        await other.screenshot({ path: join(artifacts, 'shared-link-opened.png'), fullPage: true })
+        await fullScreenshot(other, join(artifacts, 'shared-link-opened.png'))
       } finally {
         await other.close()
       }
@@ -120,7 +120,7 @@ export const tests = [
         const t = await page.evaluate(() => window.__synclab.shown.now)
         await page.waitForTimeout(300)
         assert.equal(await page.evaluate(() => window.__synclab.shown.now), t, `time stands still at ${next}`)
-        if (seen.length === 1) await page.screenshot({ path: join(artifacts, 'instructor-moment.png'), fullPage: true })
+        if (seen.length === 1) await fullScreenshot(page, join(artifacts, 'instructor-moment.png'))
         await page.click('[data-testid=moment-continue]')
         await page.waitForFunction(m => document.querySelector('[data-testid=moment-status] [data-moment]')
           ?.getAttribute('data-moment') !== m, next)

@@ -1,7 +1,7 @@
 // The end-to-end test cases; run.mjs runs them in order, each on a fresh page (a fresh profile per run).
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
-import { editorReady, ready } from './helpers.mjs'
+import { editorReady, ready, fullScreenshot } from './helpers.mjs'
 
 const session = page => page.evaluate(() => {
   const s = window.__synclab
@@ -54,7 +54,10 @@ export const tests = [
       await page.click('[data-testid=sync]')
       await page.waitForFunction(() => window.__synclab.shown.app.events.some(e => e.type === 'apply' && e.name === 'after'),
         null, { timeout: 30_000 })
-      await page.screenshot({ path: join(artifacts, 'mid-sync.png'), fullPage: true })
+      await fullScreenshot(page, join(artifacts, 'mid-sync.png'))
+      await page.locator('[data-testid=timeline]').scrollIntoViewIfNeeded()
+      await page.waitForTimeout(200)
+      await page.screenshot({ path: join(artifacts, 'mid-sync-timeline.png') })
       await page.click('[data-testid=pause]')
       const paused = await session(page)
       await page.waitForTimeout(300)
@@ -94,7 +97,7 @@ export const tests = [
       assert.equal(await focusedNode(), 'Deployment/pre-post-sync-hook')
       await page.keyboard.press('ArrowDown')
       assert.match(await focusedNode(), /^ReplicaSet\//)
-      await page.screenshot({ path: join(artifacts, 'synced.png'), fullPage: true })
+      await fullScreenshot(page, join(artifacts, 'synced.png'))
       // The lab checks the sync by itself: task 1 passes and task 2 becomes the current one.
       await page.waitForSelector('[data-testid=lab-panel] li[data-task][data-state=passed]', { timeout: 5_000 })
       assert.match(await page.textContent('[data-testid=lab-panel] li[data-state=current]'), /PostSync/)
@@ -165,7 +168,7 @@ export const tests = [
       assert.doesNotMatch((await screen()).split('\n').at(-1), /\^C/)
       await type('argocd app delete argo-hook-learner -y')
       await waitFor(/application 'argo-hook-learner' deleted|delet/)
-      await page.screenshot({ path: join(artifacts, 'terminal.png'), fullPage: true })
+      await fullScreenshot(page, join(artifacts, 'terminal.png'))
     },
   },
   {
@@ -201,7 +204,7 @@ export const tests = [
       await page.waitForSelector('[data-testid=cluster-same], [data-testid=cluster-differences]', { timeout: 60_000 })
       assert.ok(await page.$('[data-testid=cluster-same]'), await page.textContent('[data-testid=cluster-comparison]'))
       assert.match(await page.textContent('[data-testid=cluster-simulation-timeline]'), /Job\/before[\s\S]*Job\/after|Job\/after[\s\S]*Job\/before/)
-      await page.screenshot({ path: join(artifacts, 'cluster-panel.png'), fullPage: true })
+      await fullScreenshot(page, join(artifacts, 'cluster-panel.png'))
       await page.click('[data-testid=cluster-cleanup]')
       await page.waitForSelector('[data-testid=cluster-cleanup-plan]', { timeout: 15_000 })
       assert.match(await page.textContent('[data-testid=cluster-cleanup-plan]'), /Deployment/)
