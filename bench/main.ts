@@ -52,11 +52,11 @@ const suites: Suite[] = [
       goal(`app JavaScript under 200 KB gzip, Monaco excluded: ${page!['appJsGzipKB']} KB loads with the page ` +
         `(${page!['lazyJsGzipKB']} KB more when the editor, diff or terminal open; lab text ${page!['labContentGzipKB']} KB)`,
         (page!['appJsGzipKB'] as number) < 200),
-      goal(`p95 frame under 16 ms while ${page!.n} resources play at 20×: main-thread work ${page!['frameWorkP95Ms']} ms ` +
-        `(rAF interval p95 ${page!['p95FrameMs']} ms over ${page!['frames']} frames, max ${page!['maxFrameMs']} ms)`,
+      goal(`p95 frame under 16 ms while ${page!.n} resources play at 20×: main-thread work ${page!['frameWorkP95Ms']} ms, ` +
+        `median of plays ${page!['frameWorkP95Plays']} (rAF interval p95 ${page!['p95FrameMs']} ms over ${page!['frames']} frames, max ${page!['maxFrameMs']} ms)`,
         (page!['frameWorkP95Ms'] as number) < 16),
       goal(`p95 frame under 16 ms with the timeline in view while ${page!.n} resources play at 20×: main-thread work ` +
-        `${page!['frameWorkP95InViewMs']} ms (rAF interval p95 ${page!['p95FrameInViewMs']} ms over ` +
+        `${page!['frameWorkP95InViewMs']} ms, median of plays ${page!['frameWorkP95InViewPlays']} (rAF interval p95 ${page!['p95FrameInViewMs']} ms over ` +
         `${page!['framesInView']} frames, max ${page!['maxFrameInViewMs']} ms)`,
         (page!['frameWorkP95InViewMs'] as number) < 16),
     ],

@@ -10,11 +10,12 @@
 //  - The chunks counted: the JavaScript of dist/assets that is the app's own code (everything but Monaco, monaco-yaml,
 //    their setup and their workers), each gzip -9 with node:zlib; `gz.<chunk>` lists them.
 //  - p95FrameMs / frames: a generated application of n resources committed, synced and played at 20× on the page
-//    of the last navigation; requestAnimationFrame deltas recorded in the page for FRAMES_MS of wall time (or until
-//    the operation ends). frameWorkP95Ms is the main-thread time of each frame (from the frame's start to a task
+//    after a navigation; requestAnimationFrame deltas recorded in the page for FRAMES_MS of wall time (or until
+//    the operation ends). Played on PLAYS navigations; the play with the median work figure is reported (one play
+//    is 340 frames, whose 95th percentile is its 17th worst frame: a busy host moves it). frameWorkP95Ms is the main-thread time of each frame (from the frame's start to a task
 //    posted from its requestAnimationFrame callback, which runs after style, layout and paint), the part of a
 //    frame the page is responsible for; headless chromium draws at 60 Hz, so a delta is never under ~16.7 ms.
-//  - frameWorkP95InViewMs / p95FrameInViewMs / framesInView: the same, on the second navigation, with the page
+//  - frameWorkP95InViewMs / p95FrameInViewMs / framesInView: the same, on PLAYS other navigations, with the page
 //    scrolled so that the timeline's top is at the viewport's top and kept there while the panels above it and the
 //    timeline grow (a learner watching the timeline; scrolled from a ResizeObserver, after layout and before paint,
 //    as scroll anchoring would). At the top of the page the timeline is off-screen and skipped by the browser.
@@ -30,6 +31,8 @@ import type { KubeObject } from '../src/cluster/objects.ts'
 import type { BenchResult } from './measure.ts'
 
 const NAVIGATIONS = 3
+/** Plays of each kind (page at its top, timeline in view), each on a navigation of its own. */
+const PLAYS = 3
 const FRAMES_MS = 8_000
 const SPEED = 20
 const ASSETS = 'dist/assets'
@@ -64,9 +67,9 @@ export async function benchPage(n: number): Promise<BenchResult> {
   try {
     await waitForServer(base, server, 20_000).catch((e: unknown) => { throw new Error(`${String(e)}\n${serverLog}`) })
     const loads: { appView: number; editor: number }[] = []
-    let frames: FrameFigures | undefined
-    let inView: FrameFigures | undefined
-    for (let i = 0; i < NAVIGATIONS; i++) {
+    const tops: FrameFigures[] = []
+    const inViews: FrameFigures[] = []
+    for (let i = 0; i < Math.max(NAVIGATIONS, 2 * PLAYS); i++) {
       const profile = mkdtempSync(join(tmpdir(), 'synclab-bench-chromium-'))
       profiles.push(profile)
       context = await chromium.launchPersistentContext(profile, {
@@ -80,21 +83,24 @@ export async function benchPage(n: number): Promise<BenchResult> {
       await page.goto(base, { waitUntil: 'commit' })
       await page.waitForFunction('window.__benchMarks && window.__benchMarks.editor !== undefined', null,
         { timeout: 30_000, polling: 100 })
-      loads.push(await page.evaluate('window.__benchMarks') as { appView: number; editor: number })
-      if (i === NAVIGATIONS - 1) frames = await playFrames(page, n, false)
-      if (i === NAVIGATIONS - 2) inView = await playFrames(page, n, true)
+      if (i < NAVIGATIONS) loads.push(await page.evaluate('window.__benchMarks') as { appView: number; editor: number })
+      if (i % 2 === 0 && tops.length < PLAYS) tops.push(await playFrames(page, n, false))
+      else if (i % 2 === 1 && inViews.length < PLAYS) inViews.push(await playFrames(page, n, true))
       if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`)
       await context.close()
       context = undefined
     }
+    const frames = medianPlay(tops)
+    const inView = medianPlay(inViews)
     const appViewMs = median(loads.map(l => l.appView))
     const editorMs = median(loads.map(l => l.editor))
     return {
       bench: 'page', n, wallMs: appViewMs, appViewMs, editorMs, appJsGzipKB, lazyJsGzipKB, labContentGzipKB,
-      p95FrameMs: frames!.p95, frames: frames!.count, frameWorkP95Ms: frames!.workP95, maxFrameMs: frames!.max,
-      virtualS: frames!.virtualS, phase: frames!.phase,
-      frameWorkP95InViewMs: inView!.workP95, p95FrameInViewMs: inView!.p95, framesInView: inView!.count,
-      maxFrameInViewMs: inView!.max, phaseInView: inView!.phase,
+      p95FrameMs: frames.p95, frames: frames.count, frameWorkP95Ms: frames.workP95, maxFrameMs: frames.max,
+      virtualS: frames.virtualS, phase: frames.phase, frameWorkP95Plays: tops.map(f => f.workP95).join(' '),
+      frameWorkP95InViewMs: inView.workP95, p95FrameInViewMs: inView.p95, framesInView: inView.count,
+      maxFrameInViewMs: inView.max, phaseInView: inView.phase,
+      frameWorkP95InViewPlays: inViews.map(f => f.workP95).join(' '),
       ...Object.fromEntries(Object.entries(gz).map(([chunk, kb]) => [`gz.${chunk}`, round(kb)])),
     }
   } finally {
@@ -314,6 +320,12 @@ async function stop(server: ChildProcess): Promise<void> {
   const timer = setTimeout(() => server.kill('SIGKILL'), 3_000)
   await exited
   clearTimeout(timer)
+}
+
+/** The play whose main-thread work p95 is the median of the plays'. */
+function medianPlay(plays: FrameFigures[]): FrameFigures {
+  if (plays.length === 0) throw new Error('page: no play recorded')
+  return [...plays].sort((a, b) => a.workP95 - b.workP95)[Math.floor(plays.length / 2)]!
 }
 
 function median(values: number[]): number {
