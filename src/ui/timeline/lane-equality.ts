@@ -1,7 +1,8 @@
 // Whether two lanes draw the same, so that a lane of a playing run re-renders only when its own facts changed.
-// An open presence span is drawn up to a clip at the timeline's end, so its `to` (which is that end) is not part
-// of what a lane draws; an open pod bar is (its label sits after its end), so lanes with running Pods still redraw.
-import type { Lane, PodBar, Span } from './model.ts'
+// Open spans (an object that still exists, a Pod still in a state) are drawn up to a clip at the timeline's end, so
+// their `to` (which is that end) is not part of what a lane draws: a lane redraws when its facts change, not as
+// time passes.
+import type { Lane, PodBar, PodSegment, Span } from './model.ts'
 
 /** Same values under the same keys; values compared with ===, arrays of primitives element-wise. */
 function sameFlat(a: object, b: object): boolean {
@@ -26,9 +27,13 @@ function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boo
 
 const samePresence = (a: Span, b: Span): boolean => a.from === b.from && a.open === b.open && (a.open || a.to === b.to)
 
+const sameSegment = (a: PodSegment, b: PodSegment): boolean =>
+  a.open === b.open && a.from === b.from && (a.open || a.to === b.to) && a.state === b.state &&
+  a.status === b.status && a.label === b.label && sameArray(a.statuses, b.statuses)
+
 const samePod = (a: PodBar, b: PodBar): boolean =>
-  a.uid === b.uid && a.name === b.name && a.row === b.row && a.from === b.from && a.to === b.to && a.open === b.open &&
-  a.status === b.status && sameList(a.segments, b.segments, sameFlat)
+  a.uid === b.uid && a.name === b.name && a.row === b.row && a.from === b.from && a.open === b.open &&
+  (a.open || a.to === b.to) && a.status === b.status && sameList(a.segments, b.segments, sameSegment)
 
 /** a and b look the same in the chart, its resource list and its table (`presence` ends that are open aside). */
 export function sameLaneDrawing(a: Lane, b: Lane): boolean {

@@ -78,23 +78,26 @@ export const LaneView = memo(function LaneView({ lane, top, scale, openX, clip, 
           <g key={pod.uid} data-pod={pod.name}>
             {pod.segments.map((s, i) => {
               const x = scale.x(s.from)
-              const w = Math.max(1, scale.x(s.to) - x)
-              const fits = w >= s.label.length * 6.5 + 6
+              // An open segment reaches openX, cut at the timeline's end by the clip: it redraws when the Pod's
+              // state changes, not as time passes. The running Pod's name goes in it (its end, now, moves).
+              const w = Math.max(1, (s.open ? openX : scale.x(s.to)) - x)
+              const label = s.open ? `${s.label}  ${pod.name}` : s.label
+              const fits = s.open || w >= label.length * 6.5 + 6
               return (
-                <g key={i}>
+                <g key={i} clipPath={s.open ? `url(#${clip})` : undefined}>
                   <title>{`${pod.name}: ${s.statuses.join(' → ')} (${formatSeconds(s.from)} – ${
                     s.open ? 'now' : formatSeconds(s.to)})`}</title>
                   <rect x={x} y={barY} width={w} height={POD_BAR} fill={`url(#${id}-${s.state})`}
                     stroke="#374151" strokeWidth={0.5} />
                   {(fits || w >= 12) && (
                     <text x={x + 3} y={barY + 11} fill={STATE_TEXT} fontSize={10}>
-                      {fits ? s.label : POD_STATE_ICON[s.state]}
+                      {fits ? label : POD_STATE_ICON[s.state]}
                     </text>
                   )}
                 </g>
               )
             })}
-            <text x={scale.x(pod.to) + 4} y={barY + 11} fill="#4b5563" fontSize={10}>{pod.name}</text>
+            {pod.open ? null : <text x={scale.x(pod.to) + 4} y={barY + 11} fill="#4b5563" fontSize={10}>{pod.name}</text>}
           </g>
         )
       })}
