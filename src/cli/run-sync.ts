@@ -62,7 +62,7 @@ export async function runSync(args: SyncArgs, targets: Manifest[], live: readonl
   // by the app; a given status is kept (a Job with a Complete/Failed condition is a finished Job).
   for (const m of live) {
     try {
-      seedLive(fake, APP_NAME, args.destNamespace, [m.object])
+      seedLive(fake, APP_NAME, args.destNamespace, m.object)
     } catch (e) {
       if (e instanceof SeedError) throw new LiveObjectError(`${m.source.file}: ${e.message}`)
       throw e

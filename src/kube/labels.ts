@@ -12,24 +12,25 @@ export const APP_LABEL = 'synclab.dev/app'
  * the simulated cluster would hold it, where nothing adds them.
  */
 export function withoutSynclabLabels(obj: KubeObject): KubeObject {
-  const strip = (labels: Record<string, string> | undefined): Record<string, string> | undefined => {
-    if (!labels) return labels
-    const { [MANAGED_BY_LABEL]: _m, [APP_LABEL]: _a, ...rest } = labels
-    return Object.keys(rest).length > 0 ? rest : undefined
-  }
-  const metadata = { ...obj.metadata }
-  const labels = strip(metadata.labels)
-  if (labels) metadata.labels = labels
-  else delete metadata.labels
+  const metadata = withoutOurLabels(obj.metadata)
   const last = readLastApplied(obj) as { metadata?: { labels?: Record<string, string> } } | undefined
   if (last && typeof last === 'object') {
-    const lastMeta = { ...last.metadata }
-    const lastLabels = strip(lastMeta.labels)
-    if (lastLabels) lastMeta.labels = lastLabels
-    else delete lastMeta.labels
     // Written as kubectl writes it (annotateLastApplied): the next apply compares the text.
-    metadata.annotations = { ...metadata.annotations, [LAST_APPLIED]: JSON.stringify({ ...last, metadata: lastMeta }) + '\n' }
+    const text = JSON.stringify({ ...last, metadata: withoutOurLabels(last.metadata ?? {}) }) + '\n'
+    metadata.annotations = { ...metadata.annotations, [LAST_APPLIED]: text }
   }
   return { ...obj, metadata }
+}
+
+/**
+ * A copy of the metadata without synclab's labels (and without `labels` when none is left). Keys keep their order:
+ * the last-applied text is compared as text.
+ */
+function withoutOurLabels<M extends { labels?: Record<string, string> }>(metadata: M): M {
+  const copy = { ...metadata }
+  const { [MANAGED_BY_LABEL]: _m, [APP_LABEL]: _a, ...others } = copy.labels ?? {}
+  if (Object.keys(others).length > 0) copy.labels = others
+  else delete copy.labels
+  return copy
 }
 

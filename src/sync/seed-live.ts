@@ -19,23 +19,16 @@ const JOB_UID_LABELS = ['controller-uid', 'batch.kubernetes.io/controller-uid']
  */
 export const SETTLE_AFTER_SEED_MS = 10 * 60_000
 
-export class SeedError extends Error {
-  constructor(readonly object: KubeObject, message: string) {
-    super(message)
-  }
-}
+/** An object the simulated cluster cannot take, with why. */
+export class SeedError extends Error {}
 
 /**
- * Applies each object (namespaced ones default to `namespace`), tracked by `appName` (annotation tracking), and
- * writes its status back. Throws SeedError.
+ * Applies the object (a namespaced one defaults to `defaultNamespace`), tracked by `appName` (annotation tracking),
+ * and writes its status back. Throws SeedError.
  */
-export function seedLive(fake: FakeCluster, appName: string, namespace: string, objects: readonly KubeObject[]): KubeObject[] {
-  return objects.map(obj => seedObject(fake, appName, namespace, obj))
-}
-
-function seedObject(fake: FakeCluster, appName: string, defaultNamespace: string, obj: KubeObject): KubeObject {
+export function seedLive(fake: FakeCluster, appName: string, defaultNamespace: string, obj: KubeObject): KubeObject {
   const info = fake.store.kinds.lookup(obj.apiVersion, obj.kind)
-  if (!info) throw new SeedError(obj, `the cluster does not serve ${obj.apiVersion} ${obj.kind}`)
+  if (!info) throw new SeedError(`the cluster does not serve ${obj.apiVersion} ${obj.kind}`)
   const namespace = info.namespaced ? obj.metadata.namespace || defaultNamespace : undefined
   if (namespace) fake.ensureNamespace(namespace)
   const { status, ...rest } = obj
@@ -52,7 +45,7 @@ function seedObject(fake: FakeCluster, appName: string, defaultNamespace: string
     if (status === undefined) return created
     return fake.store.updateStatus({ kind: created.kind, namespace: namespace ?? '', name: created.metadata.name! }, status)
   } catch (e) {
-    throw new SeedError(obj, `${obj.kind} ${obj.metadata.name ?? ''}: ${(e as Error).message}`)
+    throw new SeedError(`${obj.kind} ${obj.metadata.name ?? ''}: ${(e as Error).message}`)
   }
 }
 

@@ -25,7 +25,7 @@ function finishedJobFromServer(): KubeObject {
 describe('seedLive', () => {
   it('takes a finished Job as the server had it: its own uid and selector, tracked, status kept, not run again', () => {
     const fake = cluster()
-    const [job] = seedLive(fake, 'demo', 'lab', [finishedJobFromServer()])
+    const job = seedLive(fake, 'demo', 'lab', finishedJobFromServer())
     expect(job!.metadata.uid).not.toBe('old-uid')
     expect(job!.metadata.creationTimestamp).not.toBe('2026-11-20T10:00:00Z')
     expect(JSON.stringify(job!['spec'])).not.toContain('old-uid')
@@ -41,7 +41,7 @@ describe('seedLive', () => {
     const manifest = withTracking('demo', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg', namespace: 'lab' },
       data: { a: '1' } })
     const live = { ...annotateLastApplied(manifest), metadata: { ...annotateLastApplied(manifest).metadata, uid: 'x' } }
-    const [seeded] = seedLive(fake, 'demo', 'lab', [live])
+    const seeded = seedLive(fake, 'demo', 'lab', live)
     expect(seeded!.metadata.annotations?.[LAST_APPLIED]).toBe(live.metadata.annotations?.[LAST_APPLIED])
     expect(fake.apply(manifest).action).toBe('unchanged')
     expect(fake.apply({ ...manifest, data: { a: '2' } }).action).toBe('configured')
@@ -50,8 +50,8 @@ describe('seedLive', () => {
   it('names what the simulated cluster cannot hold', () => {
     const fake = cluster()
     const widget: KubeObject = { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' } }
-    expect(() => seedLive(fake, 'demo', 'lab', [widget])).toThrow(SeedError)
-    expect(() => seedLive(fake, 'demo', 'lab', [widget])).toThrow('the cluster does not serve example.com/v1 Widget')
+    expect(() => seedLive(fake, 'demo', 'lab', widget)).toThrow(SeedError)
+    expect(() => seedLive(fake, 'demo', 'lab', widget)).toThrow('the cluster does not serve example.com/v1 Widget')
   })
 })
 

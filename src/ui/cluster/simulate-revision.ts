@@ -66,7 +66,7 @@ function bringOver(sim: Simulation, appName: string, namespace: string, objects:
   const failed: string[] = []
   for (const obj of objects) {
     try {
-      seedLive(sim.fake, appName, namespace, [withoutSynclabLabels(obj)])
+      seedLive(sim.fake, appName, namespace, withoutSynclabLabels(obj))
     } catch (e) {
       failed.push((e as Error).message)
     }
