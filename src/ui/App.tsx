@@ -1,7 +1,9 @@
 // The sandbox page: source on the left; the application, the plan and the sync panel on the right; the timeline,
 // the event streams and the time controls below.
 import { lazy, memo, Suspense, useDeferredValue, useEffect, useMemo, useState } from 'react'
-import type { TerminalContext } from '../terminal/types.ts'
+import type { TerminalContext } from '../contract/terminal.ts'
+import { loadShell } from './session/shell.ts'
+import type { TerminalPanelProps } from './terminal/TerminalPanel.tsx'
 import { AppView } from './app-view/AppView.tsx'
 import { simulatedApp } from './app-view/shown-app.ts'
 import { SyncPanel } from './controls/SyncPanel.tsx'
@@ -118,7 +120,9 @@ const NO_MANIFESTS: never[] = []
 // The real-cluster panel brings the Kubernetes client and a second engine: loaded after the page, apart.
 const ClusterPanel = memo(lazy(() => import('./cluster/ClusterPanel.tsx').then(m => ({ default: m.ClusterPanel }))))
 // xterm.js is large: the terminal loads when the learner opens it.
-const TerminalPanel = lazy(() => import('./terminal/TerminalPanel.tsx').then(m => ({ default: m.TerminalPanel })))
+// The interpreter comes with it (loadShell: the page's entry says where from).
+const TerminalPanel = lazy(() => Promise.all([import('./terminal/TerminalPanel.tsx'), loadShell()])
+  .then(([m, shell]) => ({ default: (props: Omit<TerminalPanelProps, 'shell'>) => <m.TerminalPanel {...props} shell={shell} /> })))
 
 /** A terminal that speaks `argocd`, `kubectl` and `oc` against the simulated cluster. */
 function TerminalSection({ session }: { session: Session }) {

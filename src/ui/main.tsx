@@ -1,4 +1,4 @@
-// Entry point of the sandbox page: opens the lab named in the address (#lab=<id>) or the last one opened.
+// The sandbox page (started by src/page.ts): opens the lab named in the address (#lab=<id>) or the last one opened.
 import { useEffect, useState } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App.tsx'
@@ -64,4 +64,7 @@ function Root() {
     user={user} onUser={onUser} onOpenLab={id => { window.location.hash = `lab=${id}` }} />
 }
 
-createRoot(document.getElementById('app')!).render(<Root />)
+/** Renders the page (src/page.ts, the entry, first hands in the terminal's interpreter). */
+export function startPage(): void {
+  createRoot(document.getElementById('app')!).render(<Root />)
+}

@@ -3,7 +3,7 @@
 // from the engine. Listeners are told after every change (the React view subscribes).
 import type { Diagnostic, SourceFile } from '../../manifest/index.ts'
 import type { SyncRequest } from '../../sync/operation.ts'
-import type { CommandResult, TerminalContext } from '../../terminal/types.ts'
+import type { CommandResult, TerminalContext } from '../../contract/terminal.ts'
 import type { Shell } from './shell.ts'
 import type { CommandAction, SessionAction, WhatIf } from './actions.ts'
 import { readSource, revisionId, type SourceRevision } from './revisions.ts'
@@ -145,7 +145,7 @@ export class Session {
    * its y/n questions are answered, so that a rebuilt run (time travel, reload) replays it. `shell` is the
    * interpreter, which comes with the terminal (shell.ts).
    */
-  runCommand(line: string, ctx: TerminalContext, shell: Shell): CommandResult {
+  runCommand(line: string, ctx: TerminalContext, shell: Pick<Shell, 'runCommand' | 'changesCluster'>): CommandResult {
     const result = shell.runCommand(line, ctx)
     return shell.changesCluster(line, ctx) ? this.logCommand(line, [], result) : result
   }

@@ -2,7 +2,7 @@
 // in a rebuilt run (time travel, reload) read the same user, repository and HEAD, so they do the same thing.
 import type { SourceFile } from '../../manifest/index.ts'
 import type { Simulation } from '../../sync/simulation.ts'
-import type { TerminalContext } from '../../terminal/types.ts'
+import type { TerminalContext } from '../../contract/terminal.ts'
 import type { SourceRevision } from './revisions.ts'
 
 export interface TerminalSource {
