@@ -13,7 +13,7 @@ import type { Simulation } from '../sync/simulation.ts'
 import { settingsOf } from '../sync/task.ts'
 import { liveKey } from '../sync/tracking.ts'
 import type { ResourceKey } from '../sync/types.ts'
-import { revisionId } from '../ui/session/revisions.ts'
+import { revisionId } from '../manifest/revision-id.ts'
 import {
   ARGOCD_SERVER, type AppSpec, appSpecs, fail, fatal, findApp, IN_CLUSTER, liveApps, out, specOf, textLines,
 } from './common.ts'

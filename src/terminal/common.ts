@@ -5,7 +5,7 @@ import type { KubeObject } from '../cluster/objects.ts'
 import { tabwrite } from '../cli/format.ts'
 import type { Application } from '../sync/application.ts'
 import type { Simulation } from '../sync/simulation.ts'
-import { humanDuration } from '../ui/events/watch-lines.ts'
+import { humanDuration } from '../cluster/human-duration.ts'
 import { expandPipeline } from './shell-syntax.ts'
 import type { CommandResult, TerminalContext } from './types.ts'
 
