@@ -8,6 +8,7 @@ import { formatOperation, formatResources, goTime, resourceStateRows, StreamReco
 import { formatDiagnostic, hasErrors, parseManifests } from '../manifest/index.ts'
 import { contains } from '../sync/app-status.ts'
 import type { Application, OperationRecord, OperationResult } from '../sync/application.ts'
+import type { SyncPolicy } from '../sync/auto-sync.ts'
 import type { SyncRequest } from '../sync/operation.ts'
 import type { Simulation } from '../sync/simulation.ts'
 import { settingsOf } from '../sync/task.ts'
@@ -226,19 +227,14 @@ function create(args: string[], flags: Record<string, unknown>, ctx: TerminalCon
     return fail(fatal(`invalid sync policy: ${policy}`))
   }
   const automated = ['automated', 'auto', 'automatic'].includes(policy)
-  const existing = findApp(sim, name)
-  if (existing) {
-    const old = specOf(sim, existing, ctx)
-    const same = old.repo === spec.repo && old.path === spec.path && existing.namespace === namespace &&
-      old.targetRevision === spec.targetRevision
-    if (same) return out([`application '${name}' unchanged`])
-    if (!bool(f, 'upsert')) {
-      return invalid('existing application spec is different, use upsert flag to force update')
-    }
-    return invalid('synclab cannot change an existing application: delete it first')
-  }
   const revision = ctx.headRevision?.() ?? revisionId(files, '')
   const manifests = read.manifests.map(m => m.object)
+  const syncPolicy: SyncPolicy | undefined = automated
+    ? { automated: { prune: bool(f, 'auto-prune'), selfHeal: bool(f, 'self-heal') } } : undefined
+  const existing = findApp(sim, name)
+  if (existing) {
+    return createExisting(existing, { spec, namespace, syncPolicy, upsert: bool(f, 'upsert'), revision, manifests }, sim, ctx)
+  }
   // Deleted apps of that name are gone for good.
   for (const old of sim.apps) if (old.name === name && old.deleted) old.dispose()
   // The app is made by the command, not by its watch (which only prints): a replayed command (time travel) must
@@ -246,9 +242,7 @@ function create(args: string[], flags: Record<string, unknown>, ctx: TerminalCon
   const creating = sim.createApp(name, namespace, { createNamespace: false }).then(app => {
     appSpecs(sim).set(name, spec)
     app.setRevision({ revision, manifests })
-    if (automated) {
-      app.setSyncPolicy({ automated: { prune: bool(f, 'auto-prune'), selfHeal: bool(f, 'self-heal') } })
-    }
+    if (syncPolicy) app.setSyncPolicy(syncPolicy)
     ctx.onActivity?.('create')
     return undefined
   }, (e: unknown) => e as Error)
@@ -269,6 +263,46 @@ function create(args: string[], flags: Record<string, unknown>, ctx: TerminalCon
     },
   }
   return { lines: [], exitCode: 0, watch, pending: creating.then(() => undefined) }
+}
+
+interface CreateRequest {
+  spec: AppSpec
+  namespace: string
+  syncPolicy: SyncPolicy | undefined
+  upsert: boolean
+  revision: string
+  manifests: KubeObject[]
+}
+
+/**
+ * `argocd app create` for a name that exists (argo-cd server/application Create and the CLI's hasAppChanged):
+ * the same spec is fine (`unchanged`, with or without --upsert); a different one needs --upsert (`updated`).
+ */
+function createExisting(app: Application, req: CreateRequest, sim: Simulation, ctx: TerminalContext): CommandResult {
+  const name = app.name
+  const old = specOf(sim, app, ctx)
+  const sameSource = old.repo === req.spec.repo && old.path === req.spec.path &&
+    old.targetRevision === req.spec.targetRevision && old.project === req.spec.project
+  const same = sameSource && app.namespace === req.namespace &&
+    automationOf(app.syncPolicy) === automationOf(req.syncPolicy)
+  if (same) return out([`application '${name}' unchanged`])
+  if (!req.upsert) {
+    return fail(fatal('rpc error: code = InvalidArgument desc = existing application spec is different, use upsert flag to force update'))
+  }
+  if (app.namespace !== req.namespace) {
+    return fail(`synclab: the simulated Argo CD cannot move '${name}' to another namespace (${app.namespace} to ` +
+      `${req.namespace || '""'}): delete it first (argocd app delete ${name})`)
+  }
+  appSpecs(sim).set(name, req.spec)
+  if (!sameSource) app.setRevision({ revision: req.revision, manifests: req.manifests })
+  app.setSyncPolicy(req.syncPolicy)
+  return out([`application '${name}' updated`])
+}
+
+/** What `--sync-policy`, `--auto-prune` and `--self-heal` set, comparable. */
+function automationOf(policy: SyncPolicy | undefined): string {
+  const a = policy?.automated
+  return a ? `automated prune=${a.prune === true} selfHeal=${a.selfHeal === true}` : 'manual'
 }
 
 // list / get

@@ -103,8 +103,10 @@ export function appSpecs(sim: Simulation): Map<string, AppSpec> {
   return map
 }
 
+/** How an app was made: by a command (remembered), or the lab's own app (the repository at the lab's path). */
 export function specOf(sim: Simulation, app: Application, ctx: TerminalContext): AppSpec {
-  return appSpecs(sim).get(app.name) ?? { repo: ctx.repoUrl ?? '', path: '', targetRevision: '', project: 'default',
+  const path = ctx.labApp?.name === app.name ? ctx.labApp.path : ''
+  return appSpecs(sim).get(app.name) ?? { repo: ctx.repoUrl ?? '', path, targetRevision: '', project: 'default',
     destServer: IN_CLUSTER }
 }
 

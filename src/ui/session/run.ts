@@ -15,6 +15,8 @@ import { terminalContext } from './terminal-context.ts'
 export interface RunSetup {
   seed: string
   appName: string
+  /** The app's folder in the repository (what `argocd app get` prints as its Path). */
+  appPath?: string | undefined
   namespace: string
   waveDelayMs?: number | undefined
   syncPolicy?: SyncPolicy | undefined
@@ -145,7 +147,7 @@ export class Run {
    */
   private async replayCommand(action: CommandAction): Promise<void> {
     const ctx = terminalContext({ namespace: this.setup.namespace, simulation: () => this.sim, head: () => this.head,
-      uncommitted: () => [] })
+      uncommitted: () => [], labApp: labAppOf(this.setup) })
     const shell = await loadShell()
     let result = shell.runCommand(action.line, ctx)
     for (const answer of action.answers ?? []) {
@@ -177,4 +179,9 @@ export function workloadOf(pod: KubeObject, byUid: (uid: string) => KubeObject |
   const rs = byUid(owner.uid)
   const top = rs?.metadata.ownerReferences?.find(o => o.controller)
   return top ? `${top.kind}/${top.name}` : `ReplicaSet/${owner.name}`
+}
+
+/** The lab's own app as the terminal knows it (its path, when the lab names one). */
+export function labAppOf(setup: RunSetup): { name: string; path: string } | undefined {
+  return setup.appPath !== undefined ? { name: setup.appName, path: setup.appPath } : undefined
 }

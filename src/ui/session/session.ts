@@ -8,7 +8,7 @@ import type { Shell } from './shell.ts'
 import type { CommandAction, SessionAction, WhatIf } from './actions.ts'
 import { revisionId } from '../../manifest/revision-id.ts'
 import { readSource, type SourceRevision } from './revisions.ts'
-import { Run, type RunSetup } from './run.ts'
+import { labAppOf, Run, type RunSetup } from './run.ts'
 import { type SavedSession, loadSession, saveSession } from './storage.ts'
 import { terminalContext } from './terminal-context.ts'
 
@@ -138,7 +138,7 @@ export class Session {
   /** What the page's terminal acts on: the live run, the latest commit (the host adds `onActivity`, `onTime`). */
   terminalContext(): TerminalContext {
     return terminalContext({ namespace: this.opts.namespace, simulation: () => this.live.sim, head: () => this.head,
-      uncommitted: () => this.files })
+      uncommitted: () => this.files, labApp: labAppOf(this.opts) })
   }
 
   /**
