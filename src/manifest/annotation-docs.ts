@@ -135,7 +135,8 @@ export const ANNOTATION_DOCS: Readonly<Record<string, AnnotationDoc>> = {
     description:
       'The **sync wave**: inside a phase, lower waves are applied first (sort key phase, wave, ' +
       'kind, name — R12), one wave per tick (R14), and the next wave waits until this one is healthy or ' +
-      'its hooks are done (R16), plus a 2 s delay (R20). An integer as a **string** (quote it: `"-1"`); ' +
+      'its hooks are done (R16); the 2 s delay between waves (R20) starts when a wave is applied, so it runs ' +
+      'while the wave gets healthy. An integer as a **string** (quote it: `"-1"`); ' +
       'default 0, may be negative. Anything that is not an integer is ignored and wave 0 is used (R7).',
   },
   [ANNOTATION.helmHookWeight]: {
