@@ -1,5 +1,6 @@
-// The sandbox shell: one line in, a CommandResult out. `argocd`, `kubectl`/`oc`, a few shell builtins, and
-// `| grep` on a command's output. Every handler is wrapped: a bug prints one line, never breaks the terminal.
+// The sandbox shell: an input in (bash syntax: shell-syntax.ts), a CommandResult out. `argocd`, `kubectl`/`oc`, a
+// few shell builtins, `$(…)`, and `| grep` on a command's output. Every handler is wrapped: a bug prints one line,
+// never breaks the terminal.
 import { argocdCommand } from './argocd.ts'
 import { fail, out, tokenize, userOf } from './common.ts'
 import { type ListItem, splitCommands } from './shell-syntax.ts'
@@ -163,6 +164,7 @@ export function helpLines(): string[] {
     '  oc ...                      the same as kubectl',
     '',
     '$USER is your user name; your namespace has the same name.',
+    'Paste several lines at once, or end a line with \\ to go on on the next (the > prompt); ; && || work too.',
     'Keys: Tab completes, Up/Down browse history, Ctrl+C stops a watch, Ctrl+L clears the screen.',
   ]
 }
