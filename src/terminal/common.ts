@@ -45,6 +45,9 @@ export function tokenize(line: string, ctx: TerminalContext,
 }
 
 export const out = (lines: string[], exitCode = 0): CommandResult => ({ lines, exitCode })
+/** cobra's answer to a wrong command line. */
+export const usageError = (cmd: string, message: string): CommandResult =>
+  fail(`Error: ${message}`, `Run '${cmd} --help' for usage.`)
 export const fail = (...lines: string[]): CommandResult => ({ lines, exitCode: 1 })
 
 /** Text with trailing newline(s) as terminal lines. */
