@@ -204,8 +204,12 @@ class TerminalConsole implements Console {
     this.showPrompt()
   }
 
+  /** Tab: completes the word before the cursor; on a `> ` line, the command's earlier lines count too. */
   private complete(line: string): void {
-    const { start, candidates } = complete(line, this.options.context())
+    const earlier = this.continued === undefined ? '' : `${this.continued}\n`.replace(/\\\n/g, ' ')
+    const found = complete(earlier + line, this.options.context())
+    const start = found.start - earlier.length
+    const candidates = start >= 0 ? found.candidates : []
     if (candidates.length === 0) return
     const word = line.slice(start)
     const rest = this.editor.buffer.slice(this.editor.cursor)

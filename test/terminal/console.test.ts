@@ -96,6 +96,14 @@ describe('console', () => {
     expect(ran).toEqual([CREATE, 'argocd app delete argo-hook-learner', 'echo after'])
   })
 
+  it('Tab on a > line completes with the command\'s earlier lines in mind', async () => {
+    const t = await terminal()
+    const { c, shown } = screen(t)
+    c.feed('argocd app create argo-hook-learner \\\r')
+    c.feed('  --dest-ser\t')
+    expect(shown().at(-1)).toBe('>   --dest-server ')
+  })
+
   it('history keeps a continued command as one entry', async () => {
     const t = await terminal()
     const { c, shown } = screen(t)
