@@ -1,5 +1,6 @@
 // The timeline chart: a lane per resource with its Pods' bars, (phase, wave) bands, delete/apply/hook markers, a
-// "now" line that follows virtual time and a draggable, keyboard-operable time cursor. It only draws the model
+// "now" line that follows virtual time and a draggable, keyboard-operable time cursor that moves back and forward
+// within the recorded run (what lies after the moment shown stays drawn, veiled). It only draws the model
 // built by buildTimeline; every fact shown is in the model. The chart is a header and a stack of lane chunks
 // (lane-chunk.tsx); the now line and the cursor are elements of their own over the whole stack.
 import { type KeyboardEvent, type PointerEvent, useEffect, useId, useRef } from 'react'
@@ -107,6 +108,12 @@ export function Timeline({ timeline, now, cursor, onCursor, pxPerSecond = 24 }: 
               ))}
             </EndX>
           </div>
+          {cursor !== undefined && nowX > scale.x(value) ? (
+            // What comes after the moment shown stays drawn, veiled: the cursor can go there again.
+            <div aria-hidden="true" data-testid="timeline-future" style={{ position: 'absolute', top: 0,
+              left: scale.x(value), width: nowX - scale.x(value), height, background: 'rgba(255, 255, 255, 0.45)',
+              pointerEvents: 'none' }} />
+          ) : null}
           <div aria-hidden="true" style={{ position: 'absolute', top: 0, left: nowX - 1, width: 2, height,
             background: '#dc2626' }} />
           <div ref={sliderRef} role="slider" tabIndex={0} aria-label="Time cursor"
