@@ -90,6 +90,26 @@ export class Kubelet {
     return lines
   }
 
+  /**
+   * A reader of a Pod's logs: every container's runs with their output in lines, each with the virtual time it was
+   * printed (what `kubectl logs --timestamps` shows), up to a time. It keeps reading after the Pod is gone and the
+   * kubelet has forgotten it (a real cluster's logs go with the Pod: the lab checker and the page's log view keep
+   * them). undefined: the Pod is not on the node (yet).
+   */
+  logReader(namespace: string, pod: string): ((until: number) => ContainerLog[]) | undefined {
+    const uid = this.store.get({ kind: 'Pod', namespace, name: pod })?.metadata.uid
+    const rt = uid === undefined ? undefined : this.pods.get(uid)
+    if (!rt) return undefined
+    return until => rt.containers.map(c => ({
+      container: c.spec.name,
+      runs: c.runs.filter(run => run.startedAt <= until).map(run => {
+        const end = Math.min(until, run.endedAt ?? Infinity)
+        return { startedAt: run.startedAt, ...(run.endedAt !== undefined && run.endedAt <= until ? { endedAt: run.endedAt } : {}),
+          lines: timedLines(run.plan.output.filter(o => run.startedAt + o.atMs <= end), run.startedAt) }
+      }),
+    }))
+  }
+
   private onEvent(e: WatchEvent): void {
     if (e.object.kind !== 'Pod') return
     const pod = e.object as Pod
@@ -308,6 +328,36 @@ export class Kubelet {
     if (!pod) return
     this.store.updateStatus(refOf(pod), podStatus(pod, rt, this.clock.now()))
   }
+}
+
+/** One container's log: its runs (a restart starts a new one), in order. */
+export interface ContainerLog {
+  container: string
+  runs: Array<{ startedAt: number; endedAt?: number; lines: LogLine[] }>
+}
+
+/** A line of a container's output and the virtual time its first character was printed. */
+export interface LogLine {
+  t: number
+  stream: 'stdout' | 'stderr'
+  text: string
+}
+
+/** Output chunks (offsets from `startedAt`) as lines: a line that spans chunks takes the time of its first one. */
+function timedLines(chunks: ReadonlyArray<{ atMs: number; stream: 'stdout' | 'stderr'; text: string }>,
+  startedAt: number): LogLine[] {
+  const lines: LogLine[] = []
+  let open: LogLine | undefined
+  for (const chunk of chunks) {
+    const parts = chunk.text.split('\n')
+    parts.forEach((part, i) => {
+      if (i > 0) open = undefined
+      if (part === '' && i === parts.length - 1) return
+      if (open) open.text += part
+      else lines.push(open = { t: startedAt + chunk.atMs, stream: chunk.stream, text: part })
+    })
+  }
+  return lines
 }
 
 function podStatus(pod: Pod, rt: PodRuntime, now: number): PodStatus {

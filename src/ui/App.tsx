@@ -13,6 +13,7 @@ import { InstructorSection } from './instructor/InstructorSection.tsx'
 import { DEFAULT_USER, userNameProblem } from '../labs/parse.ts'
 import { LABS } from './labs/catalog.ts'
 import { LabPanel } from './labs/LabPanel.tsx'
+import { LogsSection } from './logs/LogsSection.tsx'
 import type { LabTracker } from './labs/tracker.ts'
 import { PlanPane } from './plan/PlanPane.tsx'
 import type { Session } from './session/session.ts'
@@ -82,6 +83,7 @@ export function App({ session, tracker, onOpenLab, user, onUser }: { session: Se
       <section className="bottom panel" aria-label="Timeline">
         <TimeControls session={session} />
         <RunViews session={session} version={runVersion} />
+        <LogsSection session={session} version={runVersion} />
       </section>
       <TerminalSection session={session} />
     </div>

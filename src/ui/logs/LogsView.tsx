@@ -1,0 +1,79 @@
+// The log view, like Argo CD's LOGS tab: pick a Pod of the run (gone ones too), see its containers' log lines with
+// the times they were printed. It shows the run at the moment shown (the timeline's cursor). A Pod that is gone is
+// marked: its log is kept here, but on a real cluster it went with the Pod (`kubectl logs` says NotFound).
+import { useState } from 'react'
+import type { Session } from '../session/session.ts'
+import { clockTime } from '../events/watch-lines.ts'
+import { type ContainerLog, goneMark, logLineText, type PodLogEntry, podLogEntries } from './pod-logs.ts'
+import './logs.css'
+
+export function LogsView({ session }: { session: Session; version: number }) {
+  const run = session.shown
+  const pods = podLogEntries(run.logs, run.sim.apps.flatMap(a => a.events), run.now)
+  const [picked, setPicked] = useState<string | undefined>(undefined)
+  const selected = pods.find(p => p.uid === picked) ?? pods[0]
+  if (pods.length === 0) return <p className="muted" data-testid="logs-empty">No Pod has run yet.</p>
+  return (
+    <div className="logs-view" data-testid="logs-view">
+      <ul className="logs-pods" aria-label="Pods">
+        {pods.map(p => (
+          <li key={p.uid}>
+            <button type="button" aria-pressed={p === selected} onClick={() => setPicked(p.uid)}
+              data-testid="logs-pod" data-pod={p.name} data-gone={p.goneAt !== undefined}>
+              <span className="logs-pod-name">{p.name}</span>
+              <span className="muted">{p.owner ?? 'Pod'}{p.goneAt !== undefined ? ` · gone ${clockTime(p.goneAt)}` : ''}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {selected ? <PodLog key={selected.uid} pod={selected} containers={run.logs.containers(selected.uid)} /> : null}
+    </div>
+  )
+}
+
+function PodLog({ pod, containers }: { pod: PodLogEntry; containers: ContainerLog[] }) {
+  const [picked, setPicked] = useState<string | undefined>(undefined)
+  const container = containers.find(c => c.container === picked) ?? containers[0]
+  const mark = goneMark(pod)
+  return (
+    <section className="logs-pod" aria-label={`Logs of ${pod.name}`} data-testid="logs-pod-view" data-pod={pod.name}>
+      <header>
+        <h3>{pod.name}</h3>
+        <span className="muted">{pod.owner ? `${pod.owner} · ` : ''}created {clockTime(pod.createdAt)}</span>
+        {containers.length > 1 ? (
+          <span className="tabs" role="group" aria-label="Containers">
+            {containers.map(c => (
+              <button type="button" key={c.container} aria-pressed={c === container}
+                onClick={() => setPicked(c.container)}>{c.container}</button>
+            ))}
+          </span>
+        ) : container ? <span className="muted">container {container.container}</span> : null}
+      </header>
+      {mark ? (
+        <p className="logs-gone" role="note" data-testid="logs-gone-mark">
+          {mark}{pod.removedBy && pod.removedBy.object !== `Pod/${pod.name}`
+            ? ` (${pod.removedBy.object} was deleted and took its Pods along).` : '.'}
+        </p>
+      ) : null}
+      <Lines container={container} />
+    </section>
+  )
+}
+
+function Lines({ container }: { container: ContainerLog | undefined }) {
+  const runs = container?.runs ?? []
+  const empty = runs.every(r => r.lines.length === 0)
+  return (
+    <pre className="logs-lines" tabIndex={0} data-testid="logs-lines">
+      {empty ? <span className="muted">{runs.length === 0 ? '(the container has not started)' : '(no output)'}</span>
+        : runs.map((r, i) => (
+          <span key={i} className="logs-run">
+            {runs.length > 1 ? <span className="logs-restart">{`── run ${i + 1}, started ${clockTime(r.startedAt)} ──\n`}</span> : null}
+            {r.lines.map((l, j) => (
+              <span key={j} className={l.stream === 'stderr' ? 'logs-stderr' : undefined}>{`${logLineText(l)}\n`}</span>
+            ))}
+          </span>
+        ))}
+    </pre>
+  )
+}
