@@ -1,7 +1,7 @@
 // The log view, like Argo CD's LOGS tab: pick a Pod of the run (gone ones too), see its containers' log lines with
 // the times they were printed. It shows the run at the moment shown (the timeline's cursor). A Pod that is gone is
 // marked: its log is kept here, but on a real cluster it went with the Pod (`kubectl logs` says NotFound).
-import { useState } from 'react'
+import { type UIEvent, useLayoutEffect, useRef, useState } from 'react'
 import type { Session } from '../session/session.ts'
 import { clockTime } from '../events/watch-lines.ts'
 import { type ContainerLog, goneMark, logLineText, type PodLogEntry, podLogEntries } from './pod-logs.ts'
@@ -60,11 +60,25 @@ function PodLog({ pod, containers }: { pod: PodLogEntry; containers: ContainerLo
   )
 }
 
+/** Within this many px of the bottom, the lines follow new output (as `kubectl logs -f`). */
+const FOLLOW_PX = 8
+
 function Lines({ container }: { container: ContainerLog | undefined }) {
   const runs = container?.runs ?? []
   const empty = runs.every(r => r.lines.length === 0)
+  const ref = useRef<HTMLPreElement>(null)
+  const follow = useRef(true)
+  const count = runs.reduce((n, r) => n + r.lines.length, runs.length)
+  useLayoutEffect(() => {
+    if (ref.current && follow.current) ref.current.scrollTop = ref.current.scrollHeight
+  }, [count])
+  const onScroll = (e: UIEvent<HTMLPreElement>): void => {
+    const el = e.currentTarget
+    follow.current = el.scrollHeight - el.scrollTop - el.clientHeight <= FOLLOW_PX
+  }
   return (
-    <pre className="logs-lines" tabIndex={0} data-testid="logs-lines">
+    <pre ref={ref} className="logs-lines" tabIndex={0} role="log" aria-label={`Log of ${container?.container ?? 'the Pod'}`}
+      onScroll={onScroll} data-testid="logs-lines">
       {empty ? <span className="muted">{runs.length === 0 ? '(the container has not started)' : '(no output)'}</span>
         : runs.map((r, i) => (
           <span key={i} className="logs-run">

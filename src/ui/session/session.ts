@@ -291,8 +291,9 @@ export class Session {
       return Promise.resolve()
     }
     this.playing = false
-    this.seeking = this.seeking.then(() => (seq === this.seekSeq ? this.showPast(t, seq) : undefined))
-    return this.seeking
+    const done = this.seeking.then(() => (seq === this.seekSeq ? this.showPast(t, seq) : undefined))
+    this.seeking = done.catch(() => undefined) // a failed seek does not stop the later ones
+    return done
   }
 
   private seekSeq = 0
