@@ -244,9 +244,14 @@ export class Session {
     await this.advanceLiveTo(this.live.now + wallMs * this.speed)
   }
 
-  /** To the next moment anything happens. */
+  /** To the next moment anything happens; from a past moment, the next one of the recorded run. */
   async step(): Promise<void> {
-    this.leavePast()
+    const view = this.view
+    if (view) {
+      const nextAction = this.actions.find(a => a.t > view.now)?.t
+      const next = Math.min(view.nextEventAt() ?? Number.POSITIVE_INFINITY, nextAction ?? Number.POSITIVE_INFINITY)
+      return this.seek(Math.min(next, this.live.now))
+    }
     this.playing = false
     const next = this.live.nextEventAt()
     if (next !== undefined) await this.advanceLiveTo(next)
