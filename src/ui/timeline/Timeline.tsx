@@ -33,6 +33,8 @@ export function Timeline({ timeline, now, cursor, onCursor, pxPerSecond = 24 }: 
   const sliderRef = useRef<HTMLDivElement>(null)
   const chartRef = useRef<HTMLDivElement>(null)
   const dragging = useRef(false)
+  /** The cursor the last key asked for, and when. */
+  const keyed = useRef<{ t: number; at: number } | undefined>(undefined)
   // The chunks' contentvisibilityautostatechange events bubble: only the timeline's own tells pane-follow whether
   // the chart is skipped.
   useEffect(() => {
@@ -60,6 +62,7 @@ export function Timeline({ timeline, now, cursor, onCursor, pxPerSecond = 24 }: 
   const onPointerDown = (e: PointerEvent<HTMLDivElement>): void => {
     if (e.button !== 0) return
     dragging.current = true
+    keyed.current = undefined
     e.currentTarget.setPointerCapture(e.pointerId)
     onCursor(timeAt(e.clientX))
     sliderRef.current?.focus({ preventScroll: true })
@@ -73,9 +76,13 @@ export function Timeline({ timeline, now, cursor, onCursor, pxPerSecond = 24 }: 
     if (e.currentTarget.hasPointerCapture(e.pointerId)) e.currentTarget.releasePointerCapture(e.pointerId)
   }
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
-    const next = cursorAfterKey(e.key, e.shiftKey, value, min, max)
+    // Keys pressed faster than the moment is shown add up: each goes on from the one before.
+    const last = keyed.current
+    const from = last && last.t !== value && performance.now() - last.at < KEYS_ADD_UP_MS ? last.t : value
+    const next = cursorAfterKey(e.key, e.shiftKey, from, min, max)
     if (next === undefined) return
     e.preventDefault()
+    keyed.current = { t: next, at: performance.now() }
     onCursor(next)
   }
 
@@ -136,6 +143,9 @@ export function Timeline({ timeline, now, cursor, onCursor, pxPerSecond = 24 }: 
     </div>
   )
 }
+
+/** How long a key's cursor counts for the next key while the page has not shown it yet. */
+const KEYS_ADD_UP_MS = 1000
 
 function round1(v: number): number {
   return Math.round(v * 10) / 10
