@@ -66,6 +66,11 @@ export class LogBook {
     return [...this.byUid.values()].map(({ read: _read, ...log }) => log)
   }
 
+  /** Every Pod seen, gone ones too, without reading their logs again (the log view's list). */
+  pods(): Array<Omit<PodLog, 'lines'>> {
+    return [...this.byUid.values()].map(({ read: _read, lines: _lines, ...pod }) => pod)
+  }
+
   /** Each container's lines with their times, up to now (or until the Pod was gone); [] before it ran. */
   containers(uid: string): ContainerLog[] {
     const entry = this.byUid.get(uid)

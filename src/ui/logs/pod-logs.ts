@@ -20,7 +20,7 @@ export interface PodLogEntry {
 /** The Pods of the run up to `t` (gone ones too), in the order they appeared. */
 export function podLogEntries(logs: LogBook, events: readonly RecordedEvent[], t: number): PodLogEntry[] {
   const owners = ownersOf(events)
-  return logs.all().filter(p => p.createdAt <= t).map(p => {
+  return logs.pods().filter(p => p.createdAt <= t).map(p => {
     const goneAt = p.goneAt !== undefined && p.goneAt <= t ? p.goneAt : undefined
     const entry: PodLogEntry = { uid: p.uid, name: p.pod, namespace: p.namespace, createdAt: p.createdAt,
       ...(p.owner !== undefined ? { owner: p.owner } : {}), ...(goneAt !== undefined ? { goneAt } : {}) }
