@@ -129,6 +129,17 @@ describe('time travel', () => {
     expect(s.shown.now).toBe(end + DEFAULT_SETTLE_MS)
   })
 
+  it('"To the end" after Delete app stops where the deletion ended plus the settle time', async () => {
+    const s = await newSession({ settleMs: 10_000 })
+    s.sync()
+    await s.toEnd()
+    s.deleteApp()
+    await s.toEnd()
+    const deleted = s.live.app.events.findLast(e => e.type === 'app' && e.status === 'Deleted')!
+    expect(s.live.app.deleted).toBe(true)
+    expect(s.live.now).toBe(deleted.t + 10_000)
+  })
+
   it('"To the end" with a lab\'s own settle time; a second sync ends later and To the end follows it', async () => {
     const s = await newSession({ settleMs: 5000 })
     s.sync()
