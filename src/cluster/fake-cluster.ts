@@ -8,7 +8,7 @@ import { GarbageCollector } from './garbage-collector.ts'
 import { getHealth } from './health/index.ts'
 import type { HealthStatus } from './health/types.ts'
 import { JobController } from './job-controller.ts'
-import { type ContainerLog, Kubelet, type OverrideLookup } from './kubelet.ts'
+import { type ContainerOutput, Kubelet, type OverrideLookup } from './kubelet.ts'
 import type { KubeObject, ObjectRef } from './objects.ts'
 import { SeededRandom } from './random.ts'
 import { ReplicaSetController } from './replicaset-controller.ts'
@@ -77,8 +77,8 @@ export class FakeCluster {
     return this.kubelet.logs(namespace, pod, container, previous)
   }
 
-  /** A reader of a Pod's container logs with the times lines were printed, also after the Pod is gone (kubelet.ts). */
-  logReader(namespace: string, pod: string): ((until: number) => ContainerLog[]) | undefined {
+  /** A reader of what a Pod's containers printed and when, also after the Pod is gone (kubelet.ts). */
+  logReader(namespace: string, pod: string): ((until: number) => ContainerOutput[]) | undefined {
     return this.kubelet.logReader(namespace, pod)
   }
 

@@ -3,7 +3,7 @@
 // stops containers when a Pod is deleted (graceful deletion, R75). Logs are kept per container run.
 import { timestamp, type TimerHandle, type VirtualClock } from './clock.ts'
 import { lookupImage } from './images.ts'
-import { planProcess, type ProcessPlan } from './process.ts'
+import { type OutputChunk, planProcess, type ProcessPlan } from './process.ts'
 import type { EventRecorder } from './events.ts'
 import type { Condition, Container, ContainerStatus, Pod, PodPhase, PodStatus } from './objects.ts'
 import { refOf } from './objects.ts'
@@ -91,12 +91,11 @@ export class Kubelet {
   }
 
   /**
-   * A reader of a Pod's logs: every container's runs with their output in lines, each with the virtual time it was
-   * printed (what `kubectl logs --timestamps` shows), up to a time. It keeps reading after the Pod is gone and the
-   * kubelet has forgotten it (a real cluster's logs go with the Pod: the lab checker and the page's log view keep
-   * them). undefined: the Pod is not on the node (yet).
+   * A reader of a Pod's output: every container's runs with what they printed and when, up to a time. It keeps
+   * reading after the Pod is gone and the kubelet has forgotten it (on a real cluster the logs go with the Pod; the
+   * lab checker and the page's log view keep them). undefined: the Pod is not on the node (yet).
    */
-  logReader(namespace: string, pod: string): ((until: number) => ContainerLog[]) | undefined {
+  logReader(namespace: string, pod: string): ((until: number) => ContainerOutput[]) | undefined {
     const uid = this.store.get({ kind: 'Pod', namespace, name: pod })?.metadata.uid
     const rt = uid === undefined ? undefined : this.pods.get(uid)
     if (!rt) return undefined
@@ -105,7 +104,7 @@ export class Kubelet {
       runs: c.runs.filter(run => run.startedAt <= until).map(run => {
         const end = Math.min(until, run.endedAt ?? Infinity)
         return { startedAt: run.startedAt, ...(run.endedAt !== undefined && run.endedAt <= until ? { endedAt: run.endedAt } : {}),
-          lines: timedLines(run.plan.output.filter(o => run.startedAt + o.atMs <= end), run.startedAt) }
+          output: run.plan.output.filter(o => run.startedAt + o.atMs <= end) }
       }),
     }))
   }
@@ -330,34 +329,10 @@ export class Kubelet {
   }
 }
 
-/** One container's log: its runs (a restart starts a new one), in order. */
-export interface ContainerLog {
+/** What one container printed: its runs (a restart starts a new one), in order; chunk times from each run's start. */
+export interface ContainerOutput {
   container: string
-  runs: Array<{ startedAt: number; endedAt?: number; lines: LogLine[] }>
-}
-
-/** A line of a container's output and the virtual time its first character was printed. */
-export interface LogLine {
-  t: number
-  stream: 'stdout' | 'stderr'
-  text: string
-}
-
-/** Output chunks (offsets from `startedAt`) as lines: a line that spans chunks takes the time of its first one. */
-function timedLines(chunks: ReadonlyArray<{ atMs: number; stream: 'stdout' | 'stderr'; text: string }>,
-  startedAt: number): LogLine[] {
-  const lines: LogLine[] = []
-  let open: LogLine | undefined
-  for (const chunk of chunks) {
-    const parts = chunk.text.split('\n')
-    parts.forEach((part, i) => {
-      if (i > 0) open = undefined
-      if (part === '' && i === parts.length - 1) return
-      if (open) open.text += part
-      else lines.push(open = { t: startedAt + chunk.atMs, stream: chunk.stream, text: part })
-    })
-  }
-  return lines
+  runs: Array<{ startedAt: number; endedAt?: number; output: OutputChunk[] }>
 }
 
 function podStatus(pod: Pod, rt: PodRuntime, now: number): PodStatus {

@@ -2,9 +2,9 @@
 // its policy takes its Pods along); the lab checker reads hook logs after that, and the page's log view shows them
 // with a mark that says so.
 import type { FakeCluster } from '../cluster/fake-cluster.ts'
-import type { ContainerLog } from '../cluster/kubelet.ts'
+import type { ContainerOutput } from '../cluster/kubelet.ts'
 
-export type { ContainerLog, LogLine } from '../cluster/kubelet.ts'
+export type { ContainerOutput }
 
 /** One Pod's log, kept after the Pod is gone (hook Jobs are often deleted before anyone looks). */
 export interface PodLog {
@@ -23,7 +23,7 @@ export interface PodLog {
 }
 
 interface Entry extends PodLog {
-  read?: ((until: number) => ContainerLog[]) | undefined
+  read?: ((until: number) => ContainerOutput[]) | undefined
 }
 
 /** Records every Pod's log as it grows; the kubelet forgets a Pod's log once the Pod is deleted. */
@@ -71,8 +71,8 @@ export class LogBook {
     return [...this.byUid.values()].map(({ read: _read, lines: _lines, ...pod }) => pod)
   }
 
-  /** Each container's lines with their times, up to now (or until the Pod was gone); [] before it ran. */
-  containers(uid: string): ContainerLog[] {
+  /** What each container printed and when, up to now (or until the Pod was gone); [] before it ran. */
+  output(uid: string): ContainerOutput[] {
     const entry = this.byUid.get(uid)
     if (!entry?.read) return []
     return entry.read(Math.min(this.fake.now(), entry.goneAt ?? Number.POSITIVE_INFINITY))

@@ -3,11 +3,12 @@
 // marked: its log is kept here, but on a real cluster it went with the Pod (`kubectl logs` says NotFound).
 import { type UIEvent, useLayoutEffect, useRef, useState } from 'react'
 import type { Session } from '../session/session.ts'
-import { clockTime } from '../events/watch-lines.ts'
-import { type ContainerLog, goneMark, logLineText, type PodLogEntry, podLogEntries } from './pod-logs.ts'
+import { type ContainerLog, containerLogs, goneMark, logLineText, type PodLogEntry, podLogEntries,
+  type TimeText } from './pod-logs.ts'
 import './logs.css'
 
-export function LogsView({ session }: { session: Session; version: number }) {
+/** `clockTime`: how the page prints a virtual time (pod-logs.ts TimeText). */
+export function LogsView({ session, clockTime }: { session: Session; version: number; clockTime: TimeText }) {
   const run = session.shown
   const pods = podLogEntries(run.logs, run.sim.apps.flatMap(a => a.events), run.now)
   const [picked, setPicked] = useState<string | undefined>(undefined)
@@ -26,15 +27,16 @@ export function LogsView({ session }: { session: Session; version: number }) {
           </li>
         ))}
       </ul>
-      {selected ? <PodLog key={selected.uid} pod={selected} containers={run.logs.containers(selected.uid)} /> : null}
+      {selected ? <PodLog key={selected.uid} pod={selected} containers={containerLogs(run.logs, selected.uid)}
+        clockTime={clockTime} /> : null}
     </div>
   )
 }
 
-function PodLog({ pod, containers }: { pod: PodLogEntry; containers: ContainerLog[] }) {
+function PodLog({ pod, containers, clockTime }: { pod: PodLogEntry; containers: ContainerLog[]; clockTime: TimeText }) {
   const [picked, setPicked] = useState<string | undefined>(undefined)
   const container = containers.find(c => c.container === picked) ?? containers[0]
-  const mark = goneMark(pod)
+  const mark = goneMark(pod, clockTime)
   return (
     <section className="logs-pod" aria-label={`Logs of ${pod.name}`} data-testid="logs-pod-view" data-pod={pod.name}>
       <header>
@@ -55,7 +57,7 @@ function PodLog({ pod, containers }: { pod: PodLogEntry; containers: ContainerLo
             ? ` (${pod.removedBy.object} was deleted and took its Pods along).` : '.'}
         </p>
       ) : null}
-      <Lines container={container} />
+      <Lines container={container} clockTime={clockTime} />
     </section>
   )
 }
@@ -63,7 +65,7 @@ function PodLog({ pod, containers }: { pod: PodLogEntry; containers: ContainerLo
 /** Within this many px of the bottom, the lines follow new output (as `kubectl logs -f`). */
 const FOLLOW_PX = 8
 
-function Lines({ container }: { container: ContainerLog | undefined }) {
+function Lines({ container, clockTime }: { container: ContainerLog | undefined; clockTime: TimeText }) {
   const runs = container?.runs ?? []
   const empty = runs.every(r => r.lines.length === 0)
   const ref = useRef<HTMLPreElement>(null)
@@ -84,7 +86,7 @@ function Lines({ container }: { container: ContainerLog | undefined }) {
           <span key={i} className="logs-run">
             {runs.length > 1 ? <span className="logs-restart">{`── run ${i + 1}, started ${clockTime(r.startedAt)} ──\n`}</span> : null}
             {r.lines.map((l, j) => (
-              <span key={j} className={l.stream === 'stderr' ? 'logs-stderr' : undefined}>{`${logLineText(l)}\n`}</span>
+              <span key={j} className={l.stream === 'stderr' ? 'logs-stderr' : undefined}>{`${logLineText(l, clockTime)}\n`}</span>
             ))}
           </span>
         ))}

@@ -1,9 +1,14 @@
 // The log view's data: the Pods of a run with their logs, including Pods that are gone, and for a gone Pod what
 // removed it. The reason is read off the operation events: a hook Job deleted by its delete policy (R34–R36) takes
 // its Pods along, a prune or the app's deletion removes them too. DOM-free; no rule is decided here.
-import type { ContainerLog, LogBook } from '../../labs/log-book.ts'
+import type { ContainerOutput, LogBook } from '../../labs/log-book.ts'
 import type { DeleteReason, RecordedEvent } from '../../sync/events.ts'
-import { clockTime } from '../events/watch-lines.ts'
+
+/**
+ * How the page prints a virtual time ("00:43", watch-lines.ts clockTime). Handed in by the caller: this module loads
+ * with the log view, and an import of the page's own modules from here would split them into chunks of their own.
+ */
+export type TimeText = (ms: number) => string
 
 export interface PodLogEntry {
   uid: string
@@ -60,7 +65,7 @@ function removalOf(events: readonly RecordedEvent[], owners: Map<string, string>
 }
 
 /** "deleted at 00:43 by HookSucceeded: on a real cluster these logs are gone" (undefined while the Pod is there). */
-export function goneMark(entry: PodLogEntry): string | undefined {
+export function goneMark(entry: PodLogEntry, clockTime: TimeText): string | undefined {
   if (entry.goneAt === undefined) return undefined
   const how = entry.removedBy ? `deleted at ${clockTime(entry.goneAt)} by ${entry.removedBy.reason}`
     : `gone at ${clockTime(entry.goneAt)}`
@@ -68,8 +73,41 @@ export function goneMark(entry: PodLogEntry): string | undefined {
 }
 
 /** One line as the view prints it: `00:12  text`. */
-export function logLineText(line: { t: number; text: string }): string {
+export function logLineText(line: { t: number; text: string }, clockTime: TimeText): string {
   return `${clockTime(line.t)}  ${line.text}`
 }
 
-export type { ContainerLog }
+/** A container's log as the view shows it: its runs (a restart starts a new one) in lines. */
+export interface ContainerLog {
+  container: string
+  runs: Array<{ startedAt: number; endedAt?: number; lines: LogLine[] }>
+}
+
+/** A line of a container's output and the virtual time its first character was printed. */
+export interface LogLine {
+  t: number
+  stream: 'stdout' | 'stderr'
+  text: string
+}
+
+/** Each container's log of a Pod, in lines with their times (gone Pods too). */
+export function containerLogs(logs: LogBook, uid: string): ContainerLog[] {
+  return logs.output(uid).map(c => ({ container: c.container, runs: c.runs.map(({ output, ...run }) =>
+    ({ ...run, lines: timedLines(output, run.startedAt) })) }))
+}
+
+/** Output chunks (times from `startedAt`) as lines: a line printed in several chunks has the time of its first. */
+export function timedLines(chunks: ContainerOutput['runs'][number]['output'], startedAt: number): LogLine[] {
+  const lines: LogLine[] = []
+  let open: LogLine | undefined
+  for (const chunk of chunks) {
+    const parts = chunk.text.split('\n')
+    parts.forEach((part, i) => {
+      if (i > 0) open = undefined
+      if (part === '' && i === parts.length - 1) return
+      if (open) open.text += part
+      else lines.push(open = { t: startedAt + chunk.atMs, stream: chunk.stream, text: part })
+    })
+  }
+  return lines
+}

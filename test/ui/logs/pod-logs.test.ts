@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest'
 import { readManifestFiles } from '../../../src/cli/files.ts'
 import * as shell from '../../../src/terminal/interpreter.ts'
-import { goneMark, logLineText, podLogEntries } from '../../../src/ui/logs/pod-logs.ts'
+import { clockTime } from '../../../src/ui/events/watch-lines.ts'
+import { containerLogs, goneMark, logLineText, podLogEntries, timedLines } from '../../../src/ui/logs/pod-logs.ts'
 import type { Run } from '../../../src/ui/session/run.ts'
 import { Session } from '../../../src/ui/session/session.ts'
 
@@ -35,33 +36,33 @@ describe('pod logs', () => {
     expect(deletion).toMatchObject({ kind: 'Job', reason: 'HookSucceeded' })
     expect(pod.goneAt).toBe(deletion.t)
     expect(pod.removedBy).toEqual({ t: deletion.t, reason: 'HookSucceeded', object: 'Job/before' })
-    expect(goneMark(pod)).toBe('deleted at 00:' + String(Math.floor(deletion.t / 1000)).padStart(2, '0') +
+    expect(goneMark(pod, clockTime)).toBe('deleted at 00:' + String(Math.floor(deletion.t / 1000)).padStart(2, '0') +
       ' by HookSucceeded: on a real cluster these logs are gone')
-    const [container] = run.logs.containers(pod.uid)
+    const [container] = containerLogs(run.logs, pod.uid)
     expect(container!.container).toBe('sleep')
     const lines = container!.runs[0]!.lines
     expect(lines.map(l => l.text)).toEqual(['migrating the schema', 'done'])
     expect(lines[1]!.t - lines[0]!.t).toBe(2000)
     expect(lines[0]!.t).toBe(container!.runs[0]!.startedAt)
-    expect(logLineText(lines[0]!)).toMatch(/^00:\d\d {2}migrating the schema$/)
+    expect(logLineText(lines[0]!, clockTime)).toMatch(/^00:\d\d {2}migrating the schema$/)
     // The Deployment's Pod is still there: no mark; its server logs that it listens.
     const web = entries(run).find(p => p.owner?.startsWith('ReplicaSet/'))!
-    expect(goneMark(web)).toBeUndefined()
-    expect(run.logs.containers(web.uid)[0]!.runs[0]!.lines.map(l => l.text).join('\n')).toMatch(/Listening on :5000/)
+    expect(goneMark(web, clockTime)).toBeUndefined()
+    expect(containerLogs(run.logs, web.uid)[0]!.runs[0]!.lines.map(l => l.text).join('\n')).toMatch(/Listening on :5000/)
   })
 
   it('at a past moment the Pod is there, with the lines printed so far', async () => {
     const s = await syncedSession()
     const pod = hookPod(s.live)
-    const [first] = s.live.logs.containers(pod.uid)[0]!.runs[0]!.lines
+    const [first] = containerLogs(s.live.logs, pod.uid)[0]!.runs[0]!.lines
     await s.seek(first!.t + 1000)
     const past = hookPod(s.shown)
     expect(past.goneAt).toBeUndefined()
-    expect(goneMark(past)).toBeUndefined()
-    expect(s.shown.logs.containers(past.uid)[0]!.runs[0]!.lines.map(l => l.text)).toEqual(['migrating the schema'])
+    expect(goneMark(past, clockTime)).toBeUndefined()
+    expect(containerLogs(s.shown.logs, past.uid)[0]!.runs[0]!.lines.map(l => l.text)).toEqual(['migrating the schema'])
     // And forward again to the end: gone, marked.
     await s.seek(s.live.now)
-    expect(goneMark(hookPod(s.shown))).toMatch(/by HookSucceeded/)
+    expect(goneMark(hookPod(s.shown), clockTime)).toMatch(/by HookSucceeded/)
   })
 
   it('kubectl logs of the deleted hook Pod says NotFound, as on a real cluster; of the live Pod it prints the log', async () => {
@@ -72,5 +73,13 @@ describe('pod logs', () => {
     expect(type('kubectl logs job/before -n learner')).toEqual(['Error from server (NotFound): jobs.batch "before" not found'])
     const web = entries(s.live).find(p => p.owner?.startsWith('ReplicaSet/'))!
     expect(type(`kubectl logs ${web.name} -n learner`).join('\n')).toMatch(/Listening on :5000/)
+  })
+
+  it('output chunks become lines with the time of their first character; empty lines stay', () => {
+    const chunks = [{ atMs: 0, stream: 'stdout' as const, text: 'a' }, { atMs: 500, stream: 'stdout' as const, text: 'b\n\nc\n' },
+      { atMs: 900, stream: 'stderr' as const, text: 'err\n' }]
+    expect(timedLines(chunks, 1000)).toEqual([
+      { t: 1000, stream: 'stdout', text: 'ab' }, { t: 1500, stream: 'stdout', text: '' },
+      { t: 1500, stream: 'stdout', text: 'c' }, { t: 1900, stream: 'stderr', text: 'err' }])
   })
 })
