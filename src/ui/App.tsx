@@ -15,6 +15,7 @@ import { InstructorSection } from './instructor/InstructorSection.tsx'
 import { DEFAULT_USER, userNameProblem } from '../labs/parse.ts'
 import { LABS } from './labs/catalog.ts'
 import { LabPanel } from './labs/LabPanel.tsx'
+import { LogsSection } from './logs/LogsSection.tsx'
 import type { LabTracker } from './labs/tracker.ts'
 import { PlanPane } from './plan/PlanPane.tsx'
 import type { Session } from './session/session.ts'
@@ -84,6 +85,7 @@ export function App({ session, tracker, onOpenLab, user, onUser }: { session: Se
       <section className="bottom panel" aria-label="Timeline">
         <TimeControls session={session} />
         <RunViews session={session} version={runVersion} />
+        <LogsSection session={session} version={runVersion} />
       </section>
       <TerminalSection session={session} />
     </div>
@@ -99,18 +101,24 @@ const WhatIfPanelMemo = memo(({ session }: Versioned) => <WhatIfPanel session={s
 const AppViewMemo = memo(({ session }: Versioned) => <AppView shown={simulatedApp(session.shown)} />)
 const PlanPaneMemo = memo(({ session }: Versioned & { live: number }) => <PlanPane session={session} />)
 
-/** Timeline and event streams of the run shown, at the given session version. */
+/**
+ * The timeline of the whole recorded run (the live run), its cursor at the moment shown, and the event streams up to
+ * that moment, at the given session version.
+ */
 const RunViews = memo(function RunViews({ session }: { session: Session; version: number }) {
-  const run = session.shown
+  const run = session.live
   const now = run.now
+  const at = session.shown.now
   const pods = run.podHistories()
+  // Scrubbing changes the cursor only: the recorded run's timeline stays the same.
+  const timeline = useMemo(() => buildTimeline(run.app.events, pods, now), [run, now, run.app.events.length, pods])
   return (
     <>
-      <Timeline timeline={buildTimeline(run.app.events, pods, now)} now={now} cursor={session.view ? now : undefined}
+      <Timeline timeline={timeline} now={now} cursor={session.view ? at : undefined}
         onCursor={t => void session.seek(t)} />
       <div className="streams">
-        <EventStream title="kubectl get pods --watch" lines={podWatchLines(pods, now)} />
-        <EventStream title="Operation events" lines={eventLines(run.app.events, now)} />
+        <EventStream title="kubectl get pods --watch" lines={podWatchLines(pods, at)} />
+        <EventStream title="Operation events" lines={eventLines(run.app.events, at)} />
       </div>
     </>
   )

@@ -25,7 +25,7 @@ function open(labId: string | null, user: string): Opened {
   const key = user === DEFAULT_USER ? lab.id : `${lab.id}:${user}`
   const session = new Session({
     seed: lab.seed, appName: lab.app.name, appPath: lab.app.path, namespace: lab.app.namespace, waveDelayMs: lab.app.waveDelayMs,
-    syncPolicy: lab.app.syncPolicy, labFiles: startFiles(lab), storageKey: `synclab:${key}`,
+    syncPolicy: lab.app.syncPolicy, settleMs: lab.settleMs, labFiles: startFiles(lab), storageKey: `synclab:${key}`,
     storage: window.localStorage,
   })
   ;(window as unknown as { __synclab: Session }).__synclab = session

@@ -65,6 +65,15 @@ export class Run {
     return this.pods.histories()
   }
 
+  /** When the last operation or the application's deletion ended (its recorded event), if one did. */
+  activityEndedAt(): number | undefined {
+    let end: number | undefined
+    for (const e of this.app.events) {
+      if ((e.type === 'operation' && ENDED.has(e.phase)) || (e.type === 'app' && e.status !== 'Deleting')) end = e.t
+    }
+    return end
+  }
+
   /** The next moment anything is scheduled, if any. */
   nextEventAt(): number | undefined {
     return this.sim.fake.clock.nextAt()
@@ -157,11 +166,22 @@ export class Run {
     await result.pending
   }
 
+  /** Stops watching the cluster, once the advances under way have ended. */
   dispose(): void {
-    this.pods.dispose()
-    this.logs.dispose()
-    this.app.dispose()
+    const stop = (): void => {
+      this.pods.dispose()
+      this.logs.dispose()
+      this.app.dispose()
+    }
+    void this.busy.then(stop, stop)
   }
+}
+
+const ENDED: ReadonlySet<string> = new Set(['Succeeded', 'Failed', 'Error'])
+
+/** No operation runs and the application is not being deleted: what "To the end" runs until. */
+export function activityEnded(run: Run): boolean {
+  return !run.app.operationRunning && !(run.app.deletion && !run.app.deleted)
 }
 
 const OVERRIDES: Record<Exclude<WhatIf, 'normal'>, ContainerOverride> = {

@@ -8,7 +8,8 @@ import type { Shell } from './shell.ts'
 import type { CommandAction, SessionAction, WhatIf } from './actions.ts'
 import { revisionId } from '../../manifest/revision-id.ts'
 import { readSource, type SourceRevision } from './revisions.ts'
-import { labAppOf, Run, type RunSetup } from './run.ts'
+import { DEFAULT_SETTLE_MS } from '../../labs/settle.ts'
+import { activityEnded, labAppOf, Run, type RunSetup } from './run.ts'
 import { type SavedSession, loadSession, saveSession } from './storage.ts'
 import { terminalContext } from './terminal-context.ts'
 
@@ -17,6 +18,8 @@ export type Speed = 1 | 5 | 20
 export interface SessionOptions extends RunSetup {
   /** The lab's files: the starting point, and what Reset restores. */
   labFiles: SourceFile[]
+  /** How long "To the end" runs on after the operation ended: the lab's settle time (DEFAULT_SETTLE_MS). */
+  settleMs?: number | undefined
   storageKey: string
   storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | undefined
 }
@@ -34,6 +37,11 @@ export class Session {
   /** The live run; `view` is a rebuilt past moment while the learner scrubs the timeline. */
   live!: Run
   view: Run | undefined
+  /**
+   * Reasons for "To the end" to stop on the way (instructor mode's moments): asked after every step of the live
+   * run; the first that holds stops the clock there.
+   */
+  readonly holds = new Set<(run: Run) => boolean>()
   version = 0
   /** Moves on when the learner does something (edit, commit, action, play state), not when time merely passes. */
   stateVersion = 0
@@ -192,7 +200,7 @@ export class Session {
     this.commands = []
     this.initialCommit()
     this.playing = false
-    this.view = undefined
+    this.leavePast()
     this.opts.storage?.removeItem(this.opts.storageKey)
     await this.rebuildLive(0)
   }
@@ -200,7 +208,7 @@ export class Session {
   // Time.
 
   play(speed: Speed = this.speed): void {
-    this.view = undefined
+    this.leavePast()
     this.playing = true
     this.speed = speed
     this.changed()
@@ -214,6 +222,7 @@ export class Session {
   /** Plays the shown past run forward from its own time; on reaching the live run's time, the live run plays on. */
   replay(speed: Speed = this.speed): void {
     if (!this.view) return this.play(speed)
+    this.cancelSeeks()
     this.playing = true
     this.speed = speed
     this.changed()
@@ -225,8 +234,7 @@ export class Session {
     const view = this.view
     if (view) {
       if (view.now >= this.live.now) {
-        this.view = undefined
-        view.dispose()
+        this.leavePast()
         this.changed(false)
         return
       }
@@ -237,39 +245,91 @@ export class Session {
     await this.advanceLiveTo(this.live.now + wallMs * this.speed)
   }
 
-  /** To the next moment anything happens. */
+  /** To the next moment anything happens; from a past moment, the next one of the recorded run. */
   async step(): Promise<void> {
-    this.view = undefined
+    const view = this.view
+    if (view) {
+      const nextAction = this.actions.find(a => a.t > view.now)?.t
+      const next = Math.min(view.nextEventAt() ?? Number.POSITIVE_INFINITY, nextAction ?? Number.POSITIVE_INFINITY)
+      return this.seek(Math.min(next, this.live.now))
+    }
     this.playing = false
     const next = this.live.nextEventAt()
     if (next !== undefined) await this.advanceLiveTo(next)
     else this.changed()
   }
 
-  /** Until the current operation (or deletion) has ended and the cluster has settled. */
+  /** How long "To the end" runs on after the operation ended (the lab's settle time). */
+  get settleMs(): number {
+    return this.opts.settleMs ?? DEFAULT_SETTLE_MS
+  }
+
+  /**
+   * Until the running operation (or deletion) has ended, then the lab's settle time on: where the lab checker looks
+   * (docs/labs.md). Nothing runs once the run is there already. A hold (instructor mode) stops it on the way.
+   */
   async toEnd(limitMs = 3_600_000): Promise<void> {
-    this.view = undefined
+    this.leavePast()
     const run = this.live
-    await run.runWhile(() => !run.app.operationRunning && !(run.app.deletion && !run.app.deleted), limitMs,
-      this.actions, this.revisions)
-    await this.advanceLiveTo(run.now + 30_000)
+    let held = false
+    const hold = (): boolean => {
+      for (const h of this.holds) if (h(run)) held = true
+      return held
+    }
+    await run.runWhile(() => hold() || activityEnded(run), limitMs, this.actions, this.revisions)
+    const end = held ? undefined : run.activityEndedAt()
+    if (end !== undefined && run.now < end + this.settleMs) await this.advanceLiveTo(end + this.settleMs)
     this.playing = false
     this.changed()
   }
 
-  /** Shows the run as it was at `t` (rebuilt from the start: the engine is deterministic). */
-  async seek(t: number): Promise<void> {
+  /**
+   * Shows the run as it was at `t`, back or forward within the recorded run (at or past the live run's time: the
+   * live run). Forward from the moment shown, the shown run plays on to `t`; back, it is rebuilt from the start (the
+   * engine is deterministic, so both give the state the live run had at `t`). While one seek works, later ones
+   * wait and only the last of them is done (a drag sends many).
+   */
+  seek(t: number): Promise<void> {
+    const seq = ++this.seekSeq
     if (t >= this.live.now) {
-      this.view = undefined
+      this.leavePast()
       this.changed()
-      return
+      return Promise.resolve()
     }
     this.playing = false
+    const done = this.seeking.then(() => (seq === this.seekSeq ? this.showPast(t, seq) : undefined))
+    this.seeking = done.catch(() => undefined) // a failed seek does not stop the later ones
+    return done
+  }
+
+  private seekSeq = 0
+  private seeking: Promise<void> = Promise.resolve()
+
+  private async showPast(t: number, seq: number): Promise<void> {
+    const view = this.view
+    if (view && view.now <= t) {
+      await view.advanceTo(t, this.actions, this.revisions)
+      if (seq === this.seekSeq) this.changed()
+      return
+    }
     const run = await Run.start(this.opts)
     await run.advanceTo(t, this.actions, this.revisions)
+    if (seq !== this.seekSeq) return run.dispose()
     this.view?.dispose()
     this.view = run
     this.changed()
+  }
+
+  /** Seeks still waiting are dropped. */
+  private cancelSeeks(): void {
+    this.seekSeq++
+  }
+
+  /** Back to the live run: the past run shown is dropped, and so are seeks still waiting. */
+  private leavePast(): void {
+    this.cancelSeeks()
+    this.view?.dispose()
+    this.view = undefined
   }
 
   private async advanceLiveTo(t: number): Promise<void> {
@@ -278,7 +338,7 @@ export class Session {
   }
 
   private act(action: SessionAction): void {
-    this.view = undefined
+    this.leavePast()
     this.actions.push(action)
     void this.live.advanceTo(this.live.now, this.actions, this.revisions).then(() => this.changed())
     this.changed()
