@@ -61,6 +61,7 @@ export function FileTree({ tree, active, changes, onOpen, onCreate, onRename, on
   const target = editing === undefined ? undefined
     : editing.mode === 'new' ? joinPath(editing.parent, draft) : joinPath(parentOf(editing.path), draft)
   const problem = editing === undefined || target === undefined ? undefined
+    : draft.trim() === '' ? 'A name is required.'
     : editing.mode === 'rename' && target === editing.path ? undefined
     : pathProblem(target, editing.kind, tree, editing.mode === 'rename' ? editing.path : undefined)
 
@@ -89,6 +90,7 @@ export function FileTree({ tree, active, changes, onOpen, onCreate, onRename, on
       setTried(true)
       return false
     }
+    editingNow.current = undefined // the callbacks may move the focus, and so blur the field
     if (editing.mode === 'new') onCreate(target, editing.kind)
     else if (target !== editing.path) onRename(editing.path, target, editing.kind)
     setFocused(target)
@@ -205,7 +207,7 @@ function Row({ row, active, change, tabStop, ref, onFocus, onKeyDown, onClick }:
   return (
     <div role="treeitem" ref={ref} tabIndex={tabStop ? 0 : -1} aria-level={row.level} aria-posinset={row.posInSet}
       aria-setsize={row.setSize} aria-selected={row.kind === 'file' ? active : undefined}
-      aria-expanded={row.expanded} data-path={row.path} data-kind={row.kind}
+      aria-expanded={row.expanded} data-path={row.path} data-kind={row.kind} title={row.path}
       className={`file-tree__row${active ? ' file-tree__row--active' : ''}`}
       style={{ paddingLeft: `${row.level * 12 - 8}px` }} onFocus={onFocus} onKeyDown={onKeyDown} onClick={onClick}>
       <span aria-hidden="true" className="file-tree__icon">{icon}</span>
