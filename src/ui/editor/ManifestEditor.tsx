@@ -84,11 +84,8 @@ export function ManifestEditor(props: ManifestEditorProps): ReactElement {
     })
     const unwatch = watchTheme(theme => monaco.editor.setTheme(theme))
     const keys = leaveByKeyboard(ed, monaco, host)
-    const tabFocus = monaco.editor.EditorOption.tabFocusMode
-    setTabMovesFocus(ed.getOption(tabFocus))
-    const tabFocusWatch = ed.onDidChangeConfiguration(e => {
-      if (e.hasChanged(tabFocus)) setTabMovesFocus(ed.getOption(tabFocus))
-    })
+    setTabMovesFocus(mod.TabFocus.getTabFocusMode())
+    const tabFocusWatch = mod.TabFocus.onDidChangeTabFocus(setTabMovesFocus)
     const map = entries.current
     window.__synclabEditor = ed
     window.__synclabMarkers = (path: string) =>
@@ -181,7 +178,7 @@ export function ManifestEditor(props: ManifestEditorProps): ReactElement {
   const counts = useMemo(() => countByFile(diagnostics), [diagnostics])
 
   const count = counts.get(activePath)
-  const toggleTabFocus = () => editor?.trigger('synclab', 'editor.action.toggleTabFocusMode', null)
+  const toggleTabFocus = () => mod?.TabFocus.setTabFocusMode(!tabMovesFocus)
 
   return (
     <div className={['synclab-editor', className].filter(Boolean).join(' ')} data-testid="manifest-editor"
@@ -202,7 +199,7 @@ export function ManifestEditor(props: ManifestEditorProps): ReactElement {
           </div>}
       </div>
       <p className="synclab-editor__keys" data-testid="tab-focus-hint">
-        <button type="button" aria-pressed={tabMovesFocus} onClick={toggleTabFocus} disabled={editor === null}
+        <button type="button" aria-pressed={tabMovesFocus} onClick={toggleTabFocus} disabled={mod === null}
           data-testid="tab-focus-toggle">Tab moves focus: {tabMovesFocus ? 'on' : 'off'}</button>
         {' '}<kbd>{TOGGLE_KEY}</kbd> toggles · <kbd>Esc</kbd> then <kbd>Tab</kbd>, or <kbd>F6</kbd>, leaves the editor ·
         {' '}<kbd>Ctrl/Cmd+S</kbd> commits · <kbd>Ctrl/Cmd+Enter</kbd> syncs
