@@ -16,11 +16,13 @@ function ChangeLabel({ change }: { change: FileChange }): ReactElement {
 
 export function ChangesView({ changes }: { changes: readonly FileChange[] }): ReactElement {
   const [shown, setShown] = useState<string | undefined>()
+  // The diff editor exists only while the list is open.
+  const [open, setOpen] = useState(false)
   const change = changes.find(c => c.path === shown) ?? changes[0]
   return (
-    <details className="changes" data-testid="changes">
+    <details className="changes" data-testid="changes" onToggle={e => setOpen(e.currentTarget.open)}>
       <summary>Changes to commit ({changes.length})</summary>
-      {changes.length === 0 ? <p className="muted">The files are as committed.</p> : (
+      {!open ? null : changes.length === 0 ? <p className="muted">The files are as committed.</p> : (
         <>
           <ul className="change-list">
             {changes.map(c => (
