@@ -143,6 +143,12 @@ export const tests = [
       await page.waitForSelector('[data-testid=change-diff] [data-testid=manifest-diff][data-ready=true]')
       await page.waitForFunction(() => /smoke-test/.test(document.querySelector('[data-testid=change-diff]')?.textContent ?? ''))
       assert.match(await page.textContent('[data-testid=change-diff]'), /a new file/)
+      // The diff is read-only: Tab moves on from it (no keyboard trap).
+      await page.locator('[data-testid=change-diff] .monaco-editor .view-line', { hasText: 'smoke-test' }).first().click()
+      assert.ok(await page.evaluate(() => document.activeElement.closest('[data-testid=manifest-diff]') !== null))
+      await page.keyboard.press('Tab')
+      assert.ok(await page.evaluate(() => document.activeElement.closest('[data-testid=manifest-diff]') === null),
+        `Tab left the diff (focus on ${await focused(page)})`)
 
       // The commit holds all of it; the history says what it changed.
       await page.click('[data-testid=commit]')

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react'
 import type * as Monaco from 'monaco-editor/editor/editor.api'
 import type { Diagnostic, SourceFile } from '../../manifest/types.ts'
 import { countByFile, MARKER_OWNER, modelUri, toMarkers } from './diagnostic-markers.ts'
-import { focusBeside } from './focus-order.ts'
+import { leaveByKeyboard } from './keyboard-exit.ts'
 import { useMonaco } from './load.ts'
 import { preferredTheme, watchTheme } from './theme.ts'
 
@@ -209,28 +209,5 @@ export function ManifestEditor(props: ManifestEditorProps): ReactElement {
 }
 
 const TOGGLE_KEY = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? 'Ctrl+Shift+M' : 'Ctrl+M'
-
-/**
- * Ways out of the editor besides tab focus mode: Esc then Tab (or Shift+Tab) lets the browser move the focus, and
- * F6 / Shift+F6 focus what comes after or before the editor. The key is kept from Monaco's keybindings, which listen
- * on the editor's container, after the editor's own key handler.
- */
-function leaveByKeyboard(ed: Monaco.editor.IStandaloneCodeEditor, monaco: typeof Monaco, host: HTMLElement): Monaco.IDisposable {
-  const { KeyCode } = monaco
-  let escaped = false
-  return ed.onKeyDown(e => {
-    if (e.keyCode === KeyCode.Shift) return // pressed for Shift+Tab: Esc still counts
-    const afterEscape = escaped
-    escaped = e.keyCode === KeyCode.Escape
-    if (e.ctrlKey || e.altKey || e.metaKey) return
-    if (e.keyCode === KeyCode.F6) {
-      e.preventDefault()
-      e.stopPropagation()
-      focusBeside(host, e.shiftKey ? -1 : 1)
-    } else if (e.keyCode === KeyCode.Tab && afterEscape) {
-      e.stopPropagation() // the browser's Tab moves the focus
-    }
-  })
-}
 
 export default ManifestEditor
