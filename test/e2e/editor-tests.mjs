@@ -96,9 +96,16 @@ export const tests = [
       await page.click('[data-testid=new-file]')
       await typeName(page, 'smoke.yaml')
       await page.waitForSelector(`${row('delete-policies/tests/smoke.yaml')}[aria-selected=true]`)
+      // The new file gets the editor's YAML validation (monaco-yaml's schema markers, owner 'yaml').
+      await insertInEditor(page, SMOKE_TEST.replace('PostSync', 'postsync'))
+      await page.waitForFunction(() => window.__synclabMarkers('delete-policies/tests/smoke.yaml')
+        .some(m => m.owner === 'yaml' && m.startLineNumber === 6), null, { timeout: 15_000 })
+      await page.keyboard.press('ControlOrMeta+a')
       await insertInEditor(page, SMOKE_TEST)
       await page.waitForFunction(t => window.__synclab.files.find(f => f.path === 'delete-policies/tests/smoke.yaml')
         ?.text === t, SMOKE_TEST)
+      await page.waitForFunction(() => !window.__synclabMarkers('delete-policies/tests/smoke.yaml')
+        .some(m => m.owner === 'yaml' && m.startLineNumber === 6), null, { timeout: 15_000 })
       assert.deepEqual(await page.evaluate(() => window.__synclab.folders), [])
       await page.locator('section.source').screenshot({ path: join(artifacts, 'file-tree.png') })
 
