@@ -143,6 +143,7 @@ export const tests = [
 
       // What a commit would change, as git status says it; each with its diff.
       await page.click('[data-testid=changes] summary')
+      await page.waitForSelector('[data-testid=changes] li[data-status]')
       const listed = await page.$$eval('[data-testid=changes] li[data-status]', lis => lis.map(li => `${li.dataset.status} ${li.dataset.path}`))
       assert.deepEqual(listed, ['deleted delete-policies/hook-failed.yaml', 'renamed delete-policies/no-policy.yaml',
         'added delete-policies/smoke/smoke-test.yaml'])
