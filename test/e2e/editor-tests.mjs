@@ -171,11 +171,15 @@ export const tests = [
       assert.match(history, /deleted delete-policies\/hook-failed\.yaml/)
       assert.match(history, /renamed delete-policies\/no-policy\.yaml \(from delete-policies\/default\.yaml\)/)
 
-      // An empty folder is kept across a reload.
+      // A name field left by Shift+Tab keeps its good name and lets the focus go where it went (no trap).
       await page.click(row('delete-policies'))
       await page.click('[data-testid=new-folder]')
-      await typeName(page, 'later')
+      await page.waitForSelector('[data-testid=file-tree-name]')
+      await page.keyboard.type('later')
+      await page.keyboard.press('Shift+Tab')
       await page.waitForSelector(row('delete-policies/later'))
+      assert.equal(await focused(page), 'delete')
+      // An empty folder is kept across a reload.
       await page.reload()
       await page.waitForSelector(row('delete-policies/later'), { timeout: 15_000 })
     },

@@ -83,20 +83,22 @@ export function FileTree({ tree, active, changes, onOpen, onCreate, onRename, on
     focusNext.current = focusPath
     setEditing(undefined)
   }
-  const cancel = () => stopEditing(editing?.mode === 'rename' ? editing.path : current?.path)
-  const submit = (): boolean => {
-    if (editing === undefined || target === undefined || editingNow.current !== editing) return true
-    if (problem !== undefined || draft === '') {
+  // `byKey`: Enter or Escape, after which the focus goes back to the tree (or, for a new file, into the editor);
+  // when the field is left (Tab, a click), the focus stays where it went.
+  const cancel = (byKey: boolean) => stopEditing(!byKey ? undefined : editing?.mode === 'rename' ? editing.path : current?.path)
+  const submit = (byKey: boolean): void => {
+    if (editing === undefined || target === undefined || editingNow.current !== editing) return
+    if (problem !== undefined) {
       setTried(true)
-      return false
+      return
     }
     editingNow.current = undefined // the callbacks may move the focus, and so blur the field
     if (editing.mode === 'new') onCreate(target, editing.kind)
     else if (target !== editing.path) onRename(editing.path, target, editing.kind)
     setFocused(target)
-    // A new file opens in the editor, which takes the focus; anything else keeps it in the tree.
-    stopEditing(editing.mode === 'new' && editing.kind === 'file' ? undefined : target)
-    return true
+    const newFile = editing.mode === 'new' && editing.kind === 'file'
+    if (newFile && byKey) onOpen(target, true)
+    stopEditing(byKey && !newFile ? target : undefined)
   }
 
   const remove = (row: TreeRow | undefined) => {
@@ -135,19 +137,20 @@ export function FileTree({ tree, active, changes, onOpen, onCreate, onRename, on
   }
 
   const nameInput = (level: number, label: string) => (
-    <div className="file-tree__edit" style={{ paddingLeft: `${level * 12}px` }} key="editing">
+    <div role="treeitem" aria-level={level} aria-label={label} className="file-tree__edit"
+      style={{ paddingLeft: `${level * 12}px` }} key="editing">
       <input autoFocus value={draft} spellCheck={false} aria-label={label} data-testid="file-tree-name"
         aria-invalid={problem !== undefined && (tried || draft !== '')}
         aria-describedby={problem !== undefined && (tried || draft !== '') ? errorId : undefined}
         onChange={e => setDraft(e.target.value)}
         onKeyDown={e => {
-          if (e.key === 'Enter') { e.preventDefault(); submit() }
-          else if (e.key === 'Escape') { e.preventDefault(); cancel() }
+          if (e.key === 'Enter') { e.preventDefault(); submit(true) }
+          else if (e.key === 'Escape') { e.preventDefault(); cancel(true) }
         }}
         // Leaving the field keeps a good name, and drops an empty or wrong one (as VS Code does).
         onBlur={() => {
           if (editingNow.current !== editing) return
-          if (problem !== undefined || draft === '') cancel(); else submit()
+          if (problem !== undefined) cancel(false); else submit(false)
         }} />
       {problem !== undefined && (tried || draft !== '') &&
         <div id={errorId} role="alert" className="file-tree__problem" data-testid="file-tree-problem">{problem}</div>}

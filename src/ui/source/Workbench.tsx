@@ -23,11 +23,7 @@ export function Workbench({ session }: { session: Session }): ReactElement {
     if (path !== session.active) session.setActive(path)
     if (focusEditor) editor.current?.focus()
   }
-  const create = (path: string, kind: PathKind) => {
-    if (kind === 'folder') return session.createFolder(path)
-    session.createFile(path)
-    editor.current?.focus()
-  }
+  const create = (path: string, kind: PathKind) => (kind === 'file' ? session.createFile(path) : session.createFolder(path))
   const rename = (from: string, to: string, kind: PathKind) =>
     kind === 'file' ? session.renameFile(from, to) : session.renameFolder(from, to)
   const remove = (path: string, kind: PathKind) => (kind === 'file' ? session.deleteFile(path) : session.deleteFolder(path))
