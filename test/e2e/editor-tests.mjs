@@ -82,6 +82,7 @@ export const tests = [
       assert.match(await page.textContent('[data-testid=file-tree-problem]'), /"\.\." is not allowed/)
       await page.fill('[data-testid=file-tree-name]', 'configmap.yaml')
       assert.match(await page.textContent('[data-testid=file-tree-problem]'), /already exists/)
+      await page.locator('section.source').screenshot({ path: join(artifacts, 'file-tree.png') })
       await page.fill('[data-testid=file-tree-name]', '')
       await page.keyboard.press('Enter')
       assert.match(await page.textContent('[data-testid=file-tree-problem]'), /name is required/)
@@ -107,7 +108,7 @@ export const tests = [
       await page.waitForFunction(() => !window.__synclabMarkers('delete-policies/tests/smoke.yaml')
         .some(m => m.owner === 'yaml' && m.startLineNumber === 6), null, { timeout: 15_000 })
       assert.deepEqual(await page.evaluate(() => window.__synclab.folders), [])
-      await page.locator('section.source').screenshot({ path: join(artifacts, 'file-tree.png') })
+      await page.locator('section.source').screenshot({ path: join(artifacts, 'file-tree-new-file.png') })
 
       // Rename (F2 on the row): the uncommitted text goes with the file, which stays open.
       await page.focus(row('delete-policies/tests/smoke.yaml'))
