@@ -126,6 +126,14 @@ describe('session file tree', () => {
     expect(JSON.stringify([s.files, s.folders])).toBe(before)
   })
 
+  it('fileChanges: a changed text is modified; a file renamed and changed is deleted and added, as git says', () => {
+    const base = [{ path: 'a.yaml', text: 'a' }, { path: 'b.yaml', text: 'b' }]
+    expect(fileChanges(base, [{ path: 'a.yaml', text: 'a2' }, { path: 'c.yaml', text: 'b2' }])
+      .map(c => [c.status, c.path, c.before, c.after])).toEqual([
+      ['modified', 'a.yaml', 'a', 'a2'], ['deleted', 'b.yaml', 'b', ''], ['added', 'c.yaml', '', 'b2']])
+    expect(fileChanges(base, base)).toEqual([])
+  })
+
   it('pathProblem lets a rename keep its own name and refuses a name taken by a folder', () => {
     const tree = { files: [{ path: 'a/b.yaml', text: '' }], folders: ['c'] }
     expect(pathProblem('a/b.yaml', 'file', tree, 'a/b.yaml')).toBeUndefined()
