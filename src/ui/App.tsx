@@ -155,20 +155,25 @@ function TerminalSection({ session }: { session: Session }) {
   )
 }
 
-/** Ctrl/Cmd+Enter syncs, Ctrl/Cmd+S commits. */
+/**
+ * Ctrl/Cmd+Enter syncs, Ctrl/Cmd+S commits, wherever the focus is: caught on the way down (capture), before the
+ * editor, which would take Ctrl+Enter as "insert a line below".
+ */
 function useShortcuts(session: Session): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey)) return
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return
       if (e.key === 'Enter') {
         e.preventDefault()
+        e.stopPropagation()
         session.sync()
-      } else if (e.key === 's') {
+      } else if (e.key.toLowerCase() === 's') {
         e.preventDefault()
+        e.stopPropagation()
         session.commit()
       }
     }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
+    window.addEventListener('keydown', onKey, true)
+    return () => window.removeEventListener('keydown', onKey, true)
   }, [session])
 }

@@ -7,6 +7,7 @@ import type { CommandResult, TerminalContext } from '../../contract/terminal.ts'
 import type { Shell } from './shell.ts'
 import type { CommandAction, SessionAction, WhatIf } from './actions.ts'
 import { revisionId } from '../../manifest/revision-id.ts'
+import { checkPath, emptyFolders, isWithin, movedPath, parentOf } from './file-paths.ts'
 import { readSource, type SourceRevision } from './revisions.ts'
 import { DEFAULT_SETTLE_MS } from '../../labs/settle.ts'
 import { activityEnded, labAppOf, Run, type RunSetup } from './run.ts'
@@ -26,6 +27,8 @@ export interface SessionOptions extends RunSetup {
 
 export class Session {
   files: SourceFile[]
+  /** Folders the learner made that hold no file yet: git keeps no empty folder, the file tree and storage do. */
+  folders: string[]
   active: string
   diagnostics: Diagnostic[] = []
   revisions: SourceRevision[] = []
@@ -51,6 +54,7 @@ export class Session {
   constructor(readonly opts: SessionOptions) {
     const saved = opts.storage ? loadSession(opts.storage, opts.storageKey) : undefined
     this.files = saved?.files ?? opts.labFiles.map(f => ({ ...f }))
+    this.folders = Array.isArray(saved?.folders) ? saved.folders.filter(f => typeof f === 'string') : []
     this.active = saved?.active ?? this.files[0]?.path ?? ''
     this.source = readSource(this.files)
     this.diagnostics = this.source.diagnostics
@@ -83,7 +87,7 @@ export class Session {
     if (!head) return true
     if (this.dirtyMemo?.files !== this.files || this.dirtyMemo.head !== head) {
       const same = head.files.length === this.files.length &&
-        this.files.every((f, i) => f.path === head.files[i]!.path && f.text === head.files[i]!.text)
+        this.files.every(f => head.files.some(h => h.path === f.path && h.text === f.text))
       this.dirtyMemo = { files: this.files, head, dirty: !same }
     }
     return this.dirtyMemo.dirty
@@ -104,9 +108,62 @@ export class Session {
 
   /** Files added, removed or changed at once ("show solution"). */
   replaceFiles(files: SourceFile[]): void {
-    this.files = files.map(f => ({ ...f }))
-    if (!this.files.some(f => f.path === this.active)) this.active = this.files[0]?.path ?? ''
-    this.source = readSource(this.files)
+    this.setTree(files.map(f => ({ ...f })), this.folders)
+  }
+
+  // The file tree: names are checked by file-paths.ts (a bad one throws); no text, saved or not, is lost by a rename.
+
+  /** A new file, shown in the editor. */
+  createFile(path: string, text = ''): void {
+    checkPath(path, 'file', this)
+    this.active = path
+    this.setTree([...this.files, { path, text }], this.folders)
+  }
+
+  /** A new folder: it stays, empty, until it gets a file. */
+  createFolder(path: string): void {
+    checkPath(path, 'folder', this)
+    this.setTree(this.files, [...this.folders, path])
+  }
+
+  /** The file `from` is now `to`, with its text as it is now. */
+  renameFile(from: string, to: string): void {
+    if (!this.files.some(f => f.path === from)) throw new Error(`${from}: no such file`)
+    if (to !== from) checkPath(to, 'file', this, from)
+    this.move(from, to)
+  }
+
+  /** The folder `from` is now `to`, with everything in it. */
+  renameFolder(from: string, to: string): void {
+    if (!this.files.some(f => isWithin(f.path, from)) && !this.folders.some(f => isWithin(f, from))) {
+      throw new Error(`${from}: no such folder`)
+    }
+    if (to !== from) checkPath(to, 'folder', this, from)
+    this.move(from, to)
+  }
+
+  /** Deletes a file; its folder stays, even if it is now empty. */
+  deleteFile(path: string): void {
+    this.setTree(this.files.filter(f => f.path !== path), [...this.folders, parentOf(path)])
+  }
+
+  /** Deletes a folder and everything in it. */
+  deleteFolder(path: string): void {
+    this.setTree(this.files.filter(f => !isWithin(f.path, path)),
+      [...this.folders.filter(f => !isWithin(f, path)), parentOf(path)])
+  }
+
+  private move(from: string, to: string): void {
+    this.active = movedPath(this.active, from, to)
+    this.setTree(this.files.map(f => ({ ...f, path: movedPath(f.path, from, to) })),
+      this.folders.map(f => movedPath(f, from, to)))
+  }
+
+  private setTree(files: SourceFile[], folders: string[]): void {
+    this.files = files
+    this.folders = emptyFolders(folders.filter(f => f !== ''), files)
+    if (!files.some(f => f.path === this.active)) this.active = files[0]?.path ?? ''
+    this.source = readSource(files)
     this.diagnostics = this.source.diagnostics
     this.changed()
   }
@@ -192,6 +249,7 @@ export class Session {
   /** Back to the lab's files and a fresh cluster. */
   async reset(): Promise<void> {
     this.files = this.opts.labFiles.map(f => ({ ...f }))
+    this.folders = []
     this.active = this.files[0]?.path ?? ''
     this.source = readSource(this.files)
     this.diagnostics = this.source.diagnostics
@@ -396,7 +454,7 @@ export class Session {
     this.saveTimer = undefined
     if (!this.opts.storage || !this.live) return
     saveSession(this.opts.storage, this.opts.storageKey, {
-      files: this.files, active: this.active, now: this.live.now, actions: this.actions, commands: this.commands,
+      files: this.files, folders: this.folders, active: this.active, now: this.live.now, actions: this.actions, commands: this.commands,
       revisions: this.revisions.map(({ manifests: _m, ...r }) => r),
     })
   }
