@@ -4,6 +4,7 @@
 // label and field selectors, server-side dry run, and Status objects with the API server's codes and wording.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { parse as parseYaml } from 'yaml'
 import { timestamp } from '../cluster/clock.ts'
 import { ApiError } from '../cluster/errors.ts'
 import type { FakeCluster } from '../cluster/fake-cluster.ts'
@@ -19,6 +20,10 @@ import { openApiGroupVersion, openApiRoot } from './openapi.ts'
 import { type Matcher, parseFieldSelector, parseLabelSelector } from './selectors.ts'
 import { asTable, wantsTable } from './table.ts'
 import { type HubEntry, WatchHub } from './watch-hub.ts'
+import { HttpError, statusBody } from './http-error.ts'
+import { checkCaller, checkDeleteBody, objectFormat, patchType, readBody } from './request-guard.ts'
+import { BoundedStream, DEFAULT_WATCH_BUFFER_BYTES, watchTimeout } from './watch-stream.ts'
+import { decodeProtobufObject } from './protobuf.ts'
 
 export interface ApiServerOptions {
   /** How often a followed log is polled for new lines (wall ms). */
@@ -27,6 +32,10 @@ export interface ApiServerOptions {
   onRequest?: (line: string) => void
   /** How many changes a watch can resume across (older resourceVersions answer 410 Expired). */
   watchHistory?: number
+  /** Bytes a watch may hold unread before it is closed (see watch-stream.ts). */
+  watchBufferBytes?: number
+  /** Wall ms a watch closed for falling behind has to drain before its connection is dropped. */
+  watchDrainMs?: number
 }
 
 interface ResourcePath {
@@ -34,12 +43,6 @@ interface ResourcePath {
   namespace: string | undefined
   name: string | undefined
   subresource: string | undefined
-}
-
-class HttpError extends Error {
-  constructor(readonly code: number, readonly reason: string, message: string, readonly details?: Record<string, unknown>) {
-    super(message)
-  }
 }
 
 export class KubeApiServer {
@@ -76,6 +79,11 @@ export class KubeApiServer {
     return `http://127.0.0.1:${this.port}`
   }
 
+  /** Open watches and followed logs. */
+  get openStreams(): number {
+    return this.closers.size
+  }
+
   /** Ends every open watch and followed log, as a dropped connection or an API server restart would. */
   dropStreams(): void {
     for (const close of [...this.closers]) close()
@@ -89,10 +97,11 @@ export class KubeApiServer {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost')
-    const path = url.pathname.replace(/\/+$/, '') || '/'
     const method = req.method ?? 'GET'
     res.on('finish', () => this.opts.onRequest?.(`${method} ${req.url} ${res.statusCode}`))
+    checkCaller(req, this.port)
+    const url = requestUrl(req.url ?? '')
+    const path = url.pathname.replace(/\/+$/, '') || '/'
     const kinds = this.fake.store.kinds
     if (method === 'GET') {
       if (path === '/version') return this.json(res, 200, VERSION_INFO)
@@ -143,14 +152,14 @@ export class KubeApiServer {
         return this.list(req, res, info, namespace, q)
       case 'POST': {
         if (name) throw new HttpError(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource`)
-        const body = await readObject(req)
+        const body = await readObject(req, info)
         this.checkBody(body, info, namespace)
         const created = this.fake.store.create(body, { dryRun })
         return this.json(res, 201, this.hub.serve(created))
       }
       case 'PUT': {
         if (!name) throw new HttpError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource')
-        const body = await readObject(req)
+        const body = await readObject(req, info)
         this.checkBody(body, info, namespace)
         if (body.metadata.name !== name) {
           throw new HttpError(400, 'BadRequest', 'the name of the object does not match the name on the URL')
@@ -160,22 +169,19 @@ export class KubeApiServer {
       }
       case 'PATCH': {
         if (!name) throw new HttpError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource')
-        const live = this.mustGet(info, namespace ?? '', name)
-        const patch = await readJson(req)
-        const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim()
+        const type = patchType(req)
+        const patch = type === 'application/apply-patch+yaml' ? await readYaml(req) : await readJson(req)
+        const live = type === 'application/apply-patch+yaml' ? this.fake.store.get(
+          { kind: info.kind, namespace: info.namespaced ? namespace ?? '' : '', name }) : this.mustGet(info, namespace ?? '', name)
+        if (!live) return this.applyCreate(res, patch, info, namespace, name, dryRun)
         const served = this.hub.serve(live)
         let patched: unknown
         try {
           if (type === 'application/merge-patch+json') patched = mergePatch(served, patch)
-          else if (type === 'application/strategic-merge-patch+json') patched = strategicMergePatch(served, patch)
           else if (type === 'application/json-patch+json') patched = jsonPatch(served, patch)
-          else {
-            throw new HttpError(415, 'UnsupportedMediaType',
-              `the body of the request was in an unknown format - accepted media types include: ` +
-              `application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json`)
-          }
+          // Server-side apply (R78) is approximated by a strategic merge of the applied configuration.
+          else patched = strategicMergePatch(served, patch)
         } catch (e) {
-          if (e instanceof HttpError) throw e
           throw new HttpError(422, 'Invalid', (e as Error).message)
         }
         if (!isPlainObject(patched) || !isPlainObject(patched['metadata'])) {
@@ -189,6 +195,7 @@ export class KubeApiServer {
       }
       case 'DELETE': {
         if (!name) throw new HttpError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource')
+        checkDeleteBody(req)
         const body = await readJson(req, true)
         const options = isPlainObject(body) ? body : {}
         const policyRaw = options['propagationPolicy'] ?? q.get('propagationPolicy') ?? undefined
@@ -213,6 +220,17 @@ export class KubeApiServer {
       default:
         throw new HttpError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource')
     }
+  }
+
+  /** Server-side apply of an object that does not exist yet creates it. */
+  private applyCreate(res: ServerResponse, patch: unknown, info: KindInfo, namespace: string | undefined, name: string,
+    dryRun: boolean): void {
+    const body = asObject(patch)
+    this.checkBody(body, info, namespace)
+    if (body.metadata.name !== name) {
+      throw new HttpError(400, 'BadRequest', 'the name of the object does not match the name on the URL')
+    }
+    this.json(res, 201, this.hub.serve(this.fake.store.create(body, { dryRun })))
   }
 
   /** PUT and PATCH: optimistic concurrency on resourceVersion; a write that changes nothing keeps the version. */
@@ -282,10 +300,14 @@ export class KubeApiServer {
     q: URLSearchParams): void {
     const match = this.matching(info, namespace, q)
     const rvParam = q.get('resourceVersion')
-    res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private' })
+    const timeout = watchTimeout(q.get('timeoutSeconds'))
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private',
+      ...(timeout.warning ? { Warning: `299 - "${timeout.warning}"` } : {}) })
     res.flushHeaders()
     const table = wantsTable(req.headers.accept)
-    const write = (type: string, object: unknown) => res.write(JSON.stringify({ type,
+    let unsubscribe = (): void => {}
+    const stream = this.stream(req, res, timeout.seconds * 1000, () => unsubscribe())
+    const write = (type: string, object: unknown) => stream.write(JSON.stringify({ type,
       object: table ? asTable(object, this.fake.now()) ?? object : object }) + '\n')
     const send = (e: HubEntry) => {
       const now = e.type !== 'DELETED' && match(e.object)
@@ -306,23 +328,29 @@ export class KubeApiServer {
       if (backlog === 'expired') {
         write('ERROR', { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure',
           message: `too old resource version: ${rvParam} (${this.hub.resourceVersion})`, reason: 'Expired', code: 410 })
-        res.end()
+        stream.close()
         return
       }
       for (const e of backlog) send(e)
     }
-    const unsubscribe = this.hub.subscribe(send)
-    const timeout = Number(q.get('timeoutSeconds') ?? 0)
-    const timer = timeout > 0 ? setTimeout(() => close(), timeout * 1000) : undefined
-    const close = () => {
-      unsubscribe()
-      if (timer) clearTimeout(timer)
-      this.closers.delete(close)
-      if (!res.writableEnded) res.end()
-    }
+    if (!stream.isClosed) unsubscribe = this.hub.subscribe(send)
+  }
+
+  /** A streamed answer, bounded as the API server bounds a watch (watch-stream.ts), closed by dropStreams(). */
+  private stream(req: IncomingMessage, res: ServerResponse, timeoutMs: number, onClose: () => void): BoundedStream {
+    const close = (): void => stream.close()
+    const stream = new BoundedStream(req, res, {
+      maxBufferedBytes: this.opts.watchBufferBytes ?? DEFAULT_WATCH_BUFFER_BYTES,
+      ...(this.opts.watchDrainMs !== undefined ? { drainMs: this.opts.watchDrainMs } : {}),
+      timeoutMs,
+      onClose: () => {
+        this.closers.delete(close)
+        onClose()
+      },
+      onOverflow: () => this.opts.onRequest?.(`${req.method} ${req.url}: watch closed, its client fell behind`),
+    })
     this.closers.add(close)
-    req.on('close', close)
-    res.on('close', close)
+    return stream
   }
 
   /** Events from the cluster's EventRecorder, as core/v1 Event objects (read-only). */
@@ -350,17 +378,13 @@ export class KubeApiServer {
     }
     const items = all.filter(e => match(e))
     if (isWatch(q)) {
-      // Events are not versioned: a watch sends what exists now and then stays open.
+      // Events are not versioned: a watch sends what exists now and then stays open until its timeout.
+      const timeout = watchTimeout(q.get('timeoutSeconds'))
       res.writeHead(200, { 'Content-Type': 'application/json' })
+      const stream = this.stream(req, res, timeout.seconds * 1000, () => {})
       if (!q.get('resourceVersion') || q.get('resourceVersion') === '0') {
-        for (const e of items) res.write(JSON.stringify({ type: 'ADDED', object: e }) + '\n')
+        for (const e of items) stream.write(JSON.stringify({ type: 'ADDED', object: e }) + '\n')
       }
-      const close = () => {
-        this.closers.delete(close)
-        if (!res.writableEnded) res.end()
-      }
-      this.closers.add(close)
-      req.on('close', close)
       return
     }
     this.json(res, 200, { kind: 'EventList', apiVersion: 'v1', metadata: { resourceVersion: this.hub.resourceVersion }, items }, req)
@@ -395,31 +419,26 @@ export class KubeApiServer {
     const tail = q.get('tailLines')
     const first = tail !== null ? lines.slice(Math.max(0, lines.length - Number(tail))) : lines
     res.writeHead(200, { 'Content-Type': 'text/plain' })
-    for (const line of first) res.write(line + '\n')
     if (!follow || previous) {
-      res.end()
+      res.end(first.map(line => line + '\n').join(''))
       return
     }
+    let timer: ReturnType<typeof setInterval> | undefined
+    const stream = this.stream(req, res, watchTimeout(null).seconds * 1000, () => clearInterval(timer))
+    for (const line of first) stream.write(line + '\n')
     let sent = lines.length
     const uid = pod.metadata.uid
-    const timer = setInterval(() => {
+    timer = setInterval(() => {
       const now = this.fake.store.get({ kind: 'Pod', namespace, name }) as Pod | undefined
-      if (!now || now.metadata.uid !== uid) return close()
+      if (!now || now.metadata.uid !== uid) return stream.close()
       const current = this.fake.logs(namespace, name, container) ?? []
       if (current.length < sent) sent = 0 // the container restarted: a new log
-      for (const line of current.slice(sent)) res.write(line + '\n')
+      for (const line of current.slice(sent)) stream.write(line + '\n')
       sent = current.length
       const statuses: ContainerStatus[] = [...(now.status?.containerStatuses ?? []),
         ...((now.status as { initContainerStatuses?: ContainerStatus[] } | undefined)?.initContainerStatuses ?? [])]
-      if (statuses.find(s => s.name === container)?.state.terminated) close()
+      if (statuses.find(s => s.name === container)?.state.terminated) stream.close()
     }, this.logPollMs)
-    const close = () => {
-      clearInterval(timer)
-      this.closers.delete(close)
-      if (!res.writableEnded) res.end()
-    }
-    this.closers.add(close)
-    req.on('close', close)
   }
 
   /** /api/v1/[namespaces/{ns}/]{plural}[/{name}[/{sub}]] and /apis/{group}/{version}/… */
@@ -433,7 +452,7 @@ export class KubeApiServer {
       m = [g[0], g[2]!, g[3]!] as unknown as RegExpExecArray
     }
     const version = m[1]!
-    const segs = m[2]!.split('/').map(decodeURIComponent)
+    const segs = m[2]!.split('/').map(decodeSegment)
     let namespace: string | undefined
     let rest = segs
     if (segs[0] === 'namespaces' && segs.length >= 3) {
@@ -468,17 +487,17 @@ export class KubeApiServer {
       code = e.code
     } else if (e instanceof HttpError) {
       code = e.code
-      status = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: e.message, reason: e.reason,
-        ...(e.details ? { details: e.details } : {}), code }
+      status = statusBody(code, e.reason, e.message, e.details)
     } else {
       code = 500
-      status = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: String((e as Error)?.message ?? e),
-        reason: 'InternalError', code }
+      status = statusBody(code, 'InternalError', String((e as Error)?.message ?? e))
     }
     if (res.headersSent) {
       res.end()
       return
     }
+    // The rest of a body too large is not read: the connection closes after the answer.
+    if (code === 413) res.setHeader('Connection', 'close')
     this.json(res, code, status)
   }
 }
@@ -488,14 +507,30 @@ function isWatch(q: URLSearchParams): boolean {
   return w === '1' || w === 'true'
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = []
-  for await (const chunk of req) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks).toString('utf8')
+/** The request target (origin-form only: a path from "/"); a malformed one is 400. */
+function requestUrl(target: string): URL {
+  if (!target.startsWith('/') || target.startsWith('//')) {
+    throw new HttpError(400, 'BadRequest', `malformed request path "${target.slice(0, 200)}"`)
+  }
+  const url = new URL(target, 'http://localhost')
+  try {
+    decodeURIComponent(url.pathname)
+  } catch {
+    throw new HttpError(400, 'BadRequest', `malformed percent-encoding in the request path "${url.pathname.slice(0, 200)}"`)
+  }
+  return url
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    throw new HttpError(400, 'BadRequest', `malformed percent-encoding in the request path segment "${segment.slice(0, 200)}"`)
+  }
 }
 
 async function readJson(req: IncomingMessage, optional = false): Promise<unknown> {
-  const text = await readBody(req)
+  const text = (await readBody(req)).toString('utf8')
   if (text.trim() === '') {
     if (optional) return undefined
     throw new HttpError(400, 'BadRequest', 'the request body is empty')
@@ -507,14 +542,31 @@ async function readJson(req: IncomingMessage, optional = false): Promise<unknown
   }
 }
 
-async function readObject(req: IncomingMessage): Promise<KubeObject> {
-  const body = await readJson(req)
+/** application/apply-patch+yaml: a YAML (or JSON) document. */
+async function readYaml(req: IncomingMessage): Promise<unknown> {
+  const text = (await readBody(req)).toString('utf8')
+  try {
+    return parseYaml(text)
+  } catch (e) {
+    throw new HttpError(400, 'BadRequest', `the request body is not YAML: ${(e as Error).message}`)
+  }
+}
+
+/** A create or update body: JSON, or protobuf as kubectl's typed clients send it. */
+async function readObject(req: IncomingMessage, info: KindInfo): Promise<KubeObject> {
+  const format = objectFormat(req)
+  const body = format === 'protobuf' ? decodeProtobufObject(await readBody(req), info) : await readJson(req)
+  return asObject(body)
+}
+
+function asObject(body: unknown): KubeObject {
   if (!isPlainObject(body) || typeof body['kind'] !== 'string' || typeof body['apiVersion'] !== 'string') {
     throw new HttpError(400, 'BadRequest', 'Object \'Kind\' is missing in the request body')
   }
   if (!isPlainObject(body['metadata'])) body['metadata'] = {}
   return body as KubeObject
 }
+
 
 /** Same content, whatever the resourceVersion. */
 function sameObject(a: KubeObject, b: KubeObject): boolean {
