@@ -55,7 +55,7 @@ export class KubeApiServer {
     this.hub = new WatchHub(fake.store, opts.watchHistory)
     this.logPollMs = opts.logPollMs ?? 100
     this.server = createServer((req, res) => {
-      void this.handle(req, res).catch(e => this.fail(res, e))
+      void this.handle(req, res).catch(e => this.fail(req, res, e))
     })
   }
 
@@ -307,8 +307,9 @@ export class KubeApiServer {
     const table = wantsTable(req.headers.accept)
     let unsubscribe = (): void => {}
     const stream = this.stream(req, res, timeout.seconds * 1000, () => unsubscribe())
+    let burst = true
     const write = (type: string, object: unknown) => stream.write(JSON.stringify({ type,
-      object: table ? asTable(object, this.fake.now()) ?? object : object }) + '\n')
+      object: table ? asTable(object, this.fake.now()) ?? object : object }) + '\n', burst)
     const send = (e: HubEntry) => {
       const now = e.type !== 'DELETED' && match(e.object)
       const before = e.old !== undefined && e.type !== 'ADDED' && match(e.old)
@@ -333,6 +334,7 @@ export class KubeApiServer {
       }
       for (const e of backlog) send(e)
     }
+    burst = false
     if (!stream.isClosed) unsubscribe = this.hub.subscribe(send)
   }
 
@@ -383,7 +385,7 @@ export class KubeApiServer {
       res.writeHead(200, { 'Content-Type': 'application/json' })
       const stream = this.stream(req, res, timeout.seconds * 1000, () => {})
       if (!q.get('resourceVersion') || q.get('resourceVersion') === '0') {
-        for (const e of items) stream.write(JSON.stringify({ type: 'ADDED', object: e }) + '\n')
+        for (const e of items) stream.write(JSON.stringify({ type: 'ADDED', object: e }) + '\n', true)
       }
       return
     }
@@ -425,7 +427,7 @@ export class KubeApiServer {
     }
     let timer: ReturnType<typeof setInterval> | undefined
     const stream = this.stream(req, res, watchTimeout(null).seconds * 1000, () => clearInterval(timer))
-    for (const line of first) stream.write(line + '\n')
+    for (const line of first) stream.write(line + '\n', true)
     let sent = lines.length
     const uid = pod.metadata.uid
     timer = setInterval(() => {
@@ -479,7 +481,7 @@ export class KubeApiServer {
     res.end(body)
   }
 
-  private fail(res: ServerResponse, e: unknown): void {
+  private fail(req: IncomingMessage, res: ServerResponse, e: unknown): void {
     let status: Record<string, unknown>
     let code: number
     if (e instanceof ApiError) {
@@ -496,8 +498,7 @@ export class KubeApiServer {
       res.end()
       return
     }
-    // The rest of a body too large is not read: the connection closes after the answer.
-    if (code === 413) res.setHeader('Connection', 'close')
+    if (code === 413) dropAfterAnswer(req, res)
     this.json(res, code, status)
   }
 }
@@ -505,6 +506,21 @@ export class KubeApiServer {
 function isWatch(q: URLSearchParams): boolean {
   const w = q.get('watch')
   return w === '1' || w === 'true'
+}
+
+/**
+ * After a 413 the rest of the body is not wanted: what still arrives is discarded (never held) for half a second,
+ * so the client can read the answer before the connection closes (closing a socket with unread input resets it and
+ * can lose the answer; Go's server, the API server's, waits the same way), then the connection is dropped.
+ */
+function dropAfterAnswer(req: IncomingMessage, res: ServerResponse): void {
+  res.on('finish', () => {
+    if (req.complete) return
+    req.resume()
+    setTimeout(() => {
+      if (!req.complete) req.socket.destroy()
+    }, 500).unref?.()
+  })
 }
 
 /** The request target (origin-form only: a path from "/"); a malformed one is 400. */

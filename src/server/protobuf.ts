@@ -7,8 +7,8 @@
 // The envelope (k8s.io/apimachinery runtime/serializer/protobuf): the 4 bytes "k8s\0", then a runtime.Unknown
 // message { typeMeta = 1 { apiVersion = 1, kind = 2 }, raw = 2 (the object's message), contentEncoding = 3,
 // contentType = 4 }. The object's message follows the field numbers of k8s.io/api's generated.proto; the table
-// below holds the messages those commands send. A field this table does not know is refused (415) rather than
-// dropped, so nothing a client sent is silently lost: such an object can be sent as JSON instead.
+// below holds the messages those commands send. A field this table does not know is refused (415) when it holds
+// a value, rather than dropped, so nothing a client sent is silently lost: such an object can be sent as JSON.
 //
 // The generated Go marshallers write every non-pointer field, set or not, so zero values (empty strings, 0,
 // false, empty messages) are dropped again, as the JSON encoder's omitempty would; the fields marked `keep` are
@@ -126,7 +126,10 @@ function decode(bytes: Uint8Array, name: string, keepAll = false): Record<string
   while (reader.pos < reader.len) {
     const tag = reader.uint32()
     const field = message[tag >>> 3]
-    if (!field) throw new DecodeError(`field ${tag >>> 3} of ${name}, which this server does not know`)
+    if (!field) {
+      skipZero(reader, tag, name)
+      continue
+    }
     if (typeof field.type === 'object' && 'map' in field.type) {
       const [key, value] = mapEntry(reader, field.type.map)
       const map = (out[field.name] ??= {}) as Record<string, unknown>
@@ -138,6 +141,18 @@ function decode(bytes: Uint8Array, name: string, keepAll = false): Record<string
     else if (keepAll || field.keep || !isZero(value)) out[field.name] = value
   }
   return out
+}
+
+/**
+ * A field the table does not name: Go writes every non-pointer field, so an unset one arrives as its zero value
+ * (empty string or message, 0, false) and is skipped; a field with a value is refused.
+ */
+function skipZero(reader: Reader, tag: number, name: string): void {
+  const wire = tag & 7
+  const zero = wire === 0 ? reader.uint64().toString() === '0'
+    : wire === 2 ? reader.bytes().length === 0
+      : (reader.skipType(wire), false)
+  if (!zero) throw new DecodeError(`field ${tag >>> 3} of ${name}, which this server does not know`)
 }
 
 function mapEntry(reader: Reader, valueType: Scalar | { message: string }): [string, unknown] {

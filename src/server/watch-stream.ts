@@ -65,10 +65,14 @@ export class BoundedStream {
     return this.closed
   }
 
-  /** Writes one chunk; a client already `maxBufferedBytes` behind gets its stream closed instead. */
-  write(chunk: string): void {
+  /**
+   * Writes one chunk; a client already `maxBufferedBytes` behind gets its stream closed instead. The first chunks
+   * of a watch (what exists, or the changes it resumes across) are written as one burst and not counted: the
+   * bound is on what piles up after it.
+   */
+  write(chunk: string, burst = false): void {
     if (this.closed) return
-    if (this.res.writableLength > this.opts.maxBufferedBytes) {
+    if (!burst && this.res.writableLength > this.opts.maxBufferedBytes) {
       this.overflow()
       return
     }
