@@ -19,7 +19,7 @@ describe('synclab serve', () => {
   })
 
   it('refuses a speed it cannot keep up with, or one that never moves, with the range it accepts', async () => {
-    for (const speed of ['1e9', '1001', 'Infinity', '0.001', '-5', 'NaN']) {
+    for (const speed of ['1e9', '1001', 'Infinity', '0.001', '0', 'NaN']) {
       await expect(serveCommand(['--port', '0', '--speed', speed], { out: () => {}, err: () => {} }), speed).rejects
         .toThrow(`serve: --speed must be a number from 0.01 to 1000 (virtual seconds per wall second) (got "${speed}")`)
     }
