@@ -206,7 +206,9 @@ export class KubeApiServer {
           throw new HttpError(422, 'Invalid', `propagationPolicy: Unsupported value: "${policy}"`)
         }
         const ref = { kind: info.kind, namespace: namespace ?? '', name }
-        const uid = this.mustGet(info, ref.namespace, name).metadata.uid
+        const live = this.mustGet(info, ref.namespace, name)
+        this.checkPreconditions(info, live, options['preconditions'])
+        const uid = live.metadata.uid
         const after = this.fake.store.delete(ref, {
           ...(policy !== undefined ? { propagationPolicy: policy as PropagationPolicy } : {}),
           ...(graceRaw !== undefined ? { gracePeriodSeconds: Number(graceRaw) } : {}),
@@ -220,6 +222,18 @@ export class KubeApiServer {
       default:
         throw new HttpError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource')
     }
+  }
+
+  /** DeleteOptions.preconditions: the delete applies only to the object with this uid (and resourceVersion). */
+  private checkPreconditions(info: KindInfo, live: KubeObject, preconditions: unknown): void {
+    if (!isPlainObject(preconditions)) return
+    const failed = (what: string, wanted: unknown, actual: unknown): HttpError => new HttpError(409, 'Conflict',
+      `Operation cannot be fulfilled on ${resourceName(info, true)} "${live.metadata.name}": Precondition failed: ` +
+      `${what} in precondition: ${String(wanted)}, ${what} in object meta: ${String(actual ?? '')}`)
+    const { uid, resourceVersion } = preconditions
+    if (typeof uid === 'string' && uid !== live.metadata.uid) throw failed('UID', uid, live.metadata.uid)
+    const rv = this.hub.versionOf(live)
+    if (typeof resourceVersion === 'string' && resourceVersion !== rv) throw failed('ResourceVersion', resourceVersion, rv)
   }
 
   /** Server-side apply of an object that does not exist yet creates it. */
