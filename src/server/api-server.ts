@@ -50,6 +50,9 @@ export class KubeApiServer {
   private server: Server
   private closers = new Set<() => void>()
   private logPollMs: number
+  private listenPort = 0
+  /** One watch line per change and event type, shared by every watch that sends it (JSON is written once). */
+  private watchLines = new WeakMap<object, Map<string, string>>()
 
   constructor(readonly fake: FakeCluster, private opts: ApiServerOptions = {}) {
     this.hub = new WatchHub(fake.store, opts.watchHistory)
@@ -65,6 +68,7 @@ export class KubeApiServer {
       this.server.once('error', reject)
       this.server.listen(port, host, () => {
         this.server.off('error', reject)
+        this.listenPort = (this.server.address() as AddressInfo).port
         resolve()
       })
     })
@@ -72,7 +76,7 @@ export class KubeApiServer {
   }
 
   get port(): number {
-    return (this.server.address() as AddressInfo).port
+    return this.listenPort
   }
 
   get url(): string {
@@ -322,8 +326,9 @@ export class KubeApiServer {
     let unsubscribe = (): void => {}
     const stream = this.stream(req, res, timeout.seconds * 1000, () => unsubscribe())
     let burst = true
-    const write = (type: string, object: unknown) => stream.write(JSON.stringify({ type,
-      object: table ? asTable(object, this.fake.now()) ?? object : object }) + '\n', burst)
+    const write = (type: string, object: KubeObject) => stream.write(table
+      ? JSON.stringify({ type, object: asTable(object, this.fake.now()) ?? object }) + '\n'
+      : this.watchLine(type, object), burst)
     const send = (e: HubEntry) => {
       const now = e.type !== 'DELETED' && match(e.object)
       const before = e.old !== undefined && e.type !== 'ADDED' && match(e.old)
@@ -350,6 +355,14 @@ export class KubeApiServer {
     }
     burst = false
     if (!stream.isClosed) unsubscribe = this.hub.subscribe(send)
+  }
+
+  private watchLine(type: string, object: KubeObject): string {
+    let lines = this.watchLines.get(object)
+    if (!lines) this.watchLines.set(object, lines = new Map())
+    let line = lines.get(type)
+    if (line === undefined) lines.set(type, line = JSON.stringify({ type, object }) + '\n')
+    return line
   }
 
   /** A streamed answer, bounded as the API server bounds a watch (watch-stream.ts), closed by dropStreams(). */
