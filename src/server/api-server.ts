@@ -21,7 +21,7 @@ import { type Matcher, parseFieldSelector, parseLabelSelector } from './selector
 import { asTable, wantsTable } from './table.ts'
 import { type HubEntry, WatchHub } from './watch-hub.ts'
 import { HttpError, statusBody } from './http-error.ts'
-import { checkCaller, checkDeleteBody, objectFormat, patchType, readBody } from './request-guard.ts'
+import { checkCaller, checkDeleteBody, checkDepth, objectFormat, patchType, readBody } from './request-guard.ts'
 import { BoundedStream, DEFAULT_WATCH_BUFFER_BYTES, watchTimeout } from './watch-stream.ts'
 import { decodeProtobufObject } from './protobuf.ts'
 
@@ -578,21 +578,27 @@ async function readJson(req: IncomingMessage, optional = false): Promise<unknown
     if (optional) return undefined
     throw new HttpError(400, 'BadRequest', 'the request body is empty')
   }
+  let value: unknown
   try {
-    return JSON.parse(text)
+    value = JSON.parse(text)
   } catch (e) {
     throw new HttpError(400, 'BadRequest', `the request body is not JSON: ${(e as Error).message}`)
   }
+  checkDepth(value)
+  return value
 }
 
 /** application/apply-patch+yaml: a YAML (or JSON) document. */
 async function readYaml(req: IncomingMessage): Promise<unknown> {
   const text = (await readBody(req)).toString('utf8')
+  let value: unknown
   try {
-    return parseYaml(text)
+    value = parseYaml(text)
   } catch (e) {
     throw new HttpError(400, 'BadRequest', `the request body is not YAML: ${(e as Error).message}`)
   }
+  checkDepth(value)
+  return value
 }
 
 /** A create or update body: JSON, or protobuf as kubectl's typed clients send it. */

@@ -134,3 +134,19 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
 }
 
 function discard(): void {}
+
+/** Deeper than any Kubernetes object nests, and well within what the server's recursive merges can walk. */
+export const MAX_DEPTH = 1000
+
+/** 400 for a body nested deeper than MAX_DEPTH (the API server's JSON decoder has such a limit too). */
+export function checkDepth(value: unknown): void {
+  const stack: Array<[unknown, number]> = [[value, 1]]
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!
+    if (typeof v !== 'object' || v === null) continue
+    if (depth > MAX_DEPTH) {
+      throw new HttpError(400, 'BadRequest', `the request body nests deeper than ${MAX_DEPTH} levels`)
+    }
+    for (const child of Object.values(v)) stack.push([child, depth + 1])
+  }
+}

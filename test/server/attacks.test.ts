@@ -207,6 +207,21 @@ describe('malformed requests', () => {
   })
 })
 
+describe('deeply nested bodies', () => {
+  it('answers 400 to a body nested deeper than any object, instead of overflowing the stack', async () => {
+    const deep = '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000)
+    const post = await raw('POST', CM, { 'Content-Type': 'application/json' },
+      `{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"deep"},"data":${deep}}`)
+    expect(post.status).toBe(400)
+    expect(post.body.message).toBe('the request body nests deeper than 1000 levels')
+    await call(s, 'POST', CM, configMap('shallow'))
+    for (const [type, body] of [['application/merge-patch+json', `{"x":${deep}}`],
+      ['application/json-patch+json', `[{"op":"add","path":"/x","value":${deep}}]`]]) {
+      expect((await raw('PATCH', `${CM}/shallow`, { 'Content-Type': type! }, body)).status, type).toBe(400)
+    }
+  })
+})
+
 describe('watches', () => {
   it('closes a watch whose client does not read, as the API server closes an unresponsive watcher', async () => {
     const before = s.api.openStreams
