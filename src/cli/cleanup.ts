@@ -13,7 +13,9 @@ export const CLEANUP_USAGE = `Usage: synclab cleanup --cluster URL --dest-namesp
 
 Deletes what synclab created in namespace NS on the API server at URL (normally \`kubectl proxy\`'s
 http://127.0.0.1:8001): every object labelled ${MANAGED_BY_LABEL}=${MANAGED_BY_VALUE}, whatever the app. Objects
-without that label are left alone. It lists them and asks "Continue? [y/N]" first, unless --yes.
+without that label are left alone. It lists them and asks "Continue? [y/N]" first, unless --yes, then deletes
+exactly that list: an object created or re-created after the list is left alone. Only Argo CD's hook finalizer is
+taken off; an object with another controller's finalizer waits for that controller.
 
 Exit status: 0 done (or nothing to delete), 2 invalid input or not confirmed.`
 
