@@ -4,13 +4,12 @@
 // label and field selectors, server-side dry run, and Status objects with the API server's codes and wording.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { parse as parseYaml } from 'yaml'
 import { timestamp } from '../cluster/clock.ts'
 import { ApiError } from '../cluster/errors.ts'
 import type { FakeCluster } from '../cluster/fake-cluster.ts'
 import { deepEqual, isPlainObject } from '../cluster/json.ts'
 import type { KindInfo } from '../cluster/kinds.ts'
-import { type ContainerStatus, groupOf, type KubeObject, type Pod } from '../cluster/objects.ts'
+import { groupOf, type KubeObject } from '../cluster/objects.ts'
 import { type PropagationPolicy, resourceName } from '../cluster/store.ts'
 import { jsonPatch, mergePatch, strategicMergePatch } from '../kube/merge.ts'
 import {
@@ -21,9 +20,10 @@ import { type Matcher, parseFieldSelector, parseLabelSelector } from './selector
 import { asTable, wantsTable } from './table.ts'
 import { type HubEntry, WatchHub } from './watch-hub.ts'
 import { HttpError, statusBody } from './http-error.ts'
-import { checkCaller, checkDeleteBody, checkDepth, objectFormat, patchType, readBody } from './request-guard.ts'
+import { checkCaller, checkDeleteBody, patchType } from './request-guard.ts'
+import { podLog } from './pod-log.ts'
+import { asObject, decodeSegment, dropAfterAnswer, readJson, readObject, readYaml, requestUrl } from './request-body.ts'
 import { BoundedStream, DEFAULT_WATCH_BUFFER_BYTES, watchTimeout } from './watch-stream.ts'
-import { decodeProtobufObject } from './protobuf.ts'
 
 export interface ApiServerOptions {
   /** How often a followed log is polled for new lines (wall ms). */
@@ -140,7 +140,8 @@ export class KubeApiServer {
     const { info, namespace, name, subresource } = route
     if (info === EVENT_KIND) return this.events(req, res, route, q)
     if (subresource === 'log' && info.kind === 'Pod' && name && namespace !== undefined && method === 'GET') {
-      return this.podLog(req, res, namespace, name, q)
+      return podLog({ fake: this.fake, pollMs: this.logPollMs,
+        stream: (onClose, timeoutMs) => this.stream(req, res, timeoutMs, onClose) }, res, namespace, name, q)
     }
     if (subresource !== undefined && subresource !== 'status') {
       throw new HttpError(404, 'NotFound', 'the server could not find the requested resource')
@@ -424,51 +425,6 @@ export class KubeApiServer {
     return info ? groupVersion(info) : 'v1'
   }
 
-  /** `pods/{name}/log?container=&previous=&follow=&tailLines=`. */
-  private podLog(req: IncomingMessage, res: ServerResponse, namespace: string, name: string, q: URLSearchParams): void {
-    const pod = this.fake.store.get({ kind: 'Pod', namespace, name }) as Pod | undefined
-    if (!pod) throw new HttpError(404, 'NotFound', `pods "${name}" not found`, { name, kind: 'pods' })
-    const containers = pod.spec.containers.map(c => c.name)
-    const all = [...(pod.spec.initContainers ?? []).map(c => c.name), ...containers]
-    let container = q.get('container') ?? undefined
-    if (!container) {
-      if (containers.length !== 1) {
-        throw new HttpError(400, 'BadRequest',
-          `a container name must be specified for pod ${name}, choose one of: [${containers.join(' ')}]`)
-      }
-      container = containers[0]!
-    }
-    if (!all.includes(container)) throw new HttpError(400, 'BadRequest', `container ${container} is not valid for pod ${name}`)
-    const previous = q.get('previous') === 'true' || q.get('previous') === '1'
-    const follow = q.get('follow') === 'true' || q.get('follow') === '1'
-    const lines = this.fake.logs(namespace, name, container, previous)
-    if (lines === undefined) {
-      throw new HttpError(400, 'BadRequest', `container "${container}" in pod "${name}" is waiting to start: ContainerCreating`)
-    }
-    const tail = q.get('tailLines')
-    const first = tail !== null ? lines.slice(Math.max(0, lines.length - Number(tail))) : lines
-    res.writeHead(200, { 'Content-Type': 'text/plain' })
-    if (!follow || previous) {
-      res.end(first.map(line => line + '\n').join(''))
-      return
-    }
-    let timer: ReturnType<typeof setInterval> | undefined
-    const stream = this.stream(req, res, watchTimeout(null).seconds * 1000, () => clearInterval(timer))
-    for (const line of first) stream.write(line + '\n', true)
-    let sent = lines.length
-    const uid = pod.metadata.uid
-    timer = setInterval(() => {
-      const now = this.fake.store.get({ kind: 'Pod', namespace, name }) as Pod | undefined
-      if (!now || now.metadata.uid !== uid) return stream.close()
-      const current = this.fake.logs(namespace, name, container) ?? []
-      if (current.length < sent) sent = 0 // the container restarted: a new log
-      for (const line of current.slice(sent)) stream.write(line + '\n')
-      sent = current.length
-      const statuses: ContainerStatus[] = [...(now.status?.containerStatuses ?? []),
-        ...((now.status as { initContainerStatuses?: ContainerStatus[] } | undefined)?.initContainerStatuses ?? [])]
-      if (statuses.find(s => s.name === container)?.state.terminated) stream.close()
-    }, this.logPollMs)
-  }
 
   /** /api/v1/[namespaces/{ns}/]{plural}[/{name}[/{sub}]] and /apis/{group}/{version}/… */
   private route(path: string): ResourcePath | undefined {
@@ -534,88 +490,6 @@ function isWatch(q: URLSearchParams): boolean {
   const w = q.get('watch')
   return w === '1' || w === 'true'
 }
-
-/**
- * After a 413 the rest of the body is not wanted: what still arrives is discarded (never held) for half a second,
- * so the client can read the answer before the connection closes (closing a socket with unread input resets it and
- * can lose the answer; Go's server, the API server's, waits the same way), then the connection is dropped.
- */
-function dropAfterAnswer(req: IncomingMessage, res: ServerResponse): void {
-  res.on('finish', () => {
-    if (req.complete) return
-    req.resume()
-    setTimeout(() => {
-      if (!req.complete) req.socket.destroy()
-    }, 500).unref?.()
-  })
-}
-
-/** The request target (origin-form only: a path from "/"); a malformed one is 400. */
-function requestUrl(target: string): URL {
-  if (!target.startsWith('/') || target.startsWith('//')) {
-    throw new HttpError(400, 'BadRequest', `malformed request path "${target.slice(0, 200)}"`)
-  }
-  const url = new URL(target, 'http://localhost')
-  try {
-    decodeURIComponent(url.pathname)
-  } catch {
-    throw new HttpError(400, 'BadRequest', `malformed percent-encoding in the request path "${url.pathname.slice(0, 200)}"`)
-  }
-  return url
-}
-
-function decodeSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment)
-  } catch {
-    throw new HttpError(400, 'BadRequest', `malformed percent-encoding in the request path segment "${segment.slice(0, 200)}"`)
-  }
-}
-
-async function readJson(req: IncomingMessage, optional = false): Promise<unknown> {
-  const text = (await readBody(req)).toString('utf8')
-  if (text.trim() === '') {
-    if (optional) return undefined
-    throw new HttpError(400, 'BadRequest', 'the request body is empty')
-  }
-  let value: unknown
-  try {
-    value = JSON.parse(text)
-  } catch (e) {
-    throw new HttpError(400, 'BadRequest', `the request body is not JSON: ${(e as Error).message}`)
-  }
-  checkDepth(value)
-  return value
-}
-
-/** application/apply-patch+yaml: a YAML (or JSON) document. */
-async function readYaml(req: IncomingMessage): Promise<unknown> {
-  const text = (await readBody(req)).toString('utf8')
-  let value: unknown
-  try {
-    value = parseYaml(text)
-  } catch (e) {
-    throw new HttpError(400, 'BadRequest', `the request body is not YAML: ${(e as Error).message}`)
-  }
-  checkDepth(value)
-  return value
-}
-
-/** A create or update body: JSON, or protobuf as kubectl's typed clients send it. */
-async function readObject(req: IncomingMessage, info: KindInfo): Promise<KubeObject> {
-  const format = objectFormat(req)
-  const body = format === 'protobuf' ? decodeProtobufObject(await readBody(req), info) : await readJson(req)
-  return asObject(body)
-}
-
-function asObject(body: unknown): KubeObject {
-  if (!isPlainObject(body) || typeof body['kind'] !== 'string' || typeof body['apiVersion'] !== 'string') {
-    throw new HttpError(400, 'BadRequest', 'Object \'Kind\' is missing in the request body')
-  }
-  if (!isPlainObject(body['metadata'])) body['metadata'] = {}
-  return body as KubeObject
-}
-
 
 /** Same content, whatever the resourceVersion. */
 function sameObject(a: KubeObject, b: KubeObject): boolean {
