@@ -146,6 +146,22 @@ describe.skipIf(!hasKubectl)(`kubectl against synclab serve${hasKubectl ? '' : '
     expect(again.err).toBe('error: failed to create configmap: configmaps "made" already exists\n')
   })
 
+  it('kubectl apply --server-side (apply-patch+yaml) creates, then updates', async () => {
+    writeFileSync(join(dir, 'ssa.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ssa\ndata:\n  a: "1"\n')
+    expect((await kubectl('apply', '--server-side', '-f', join(dir, 'ssa.yaml'))).out).toBe('configmap/ssa serverside-applied\n')
+    writeFileSync(join(dir, 'ssa.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ssa\ndata:\n  a: "2"\n')
+    expect((await kubectl('apply', '--server-side', '-f', join(dir, 'ssa.yaml'))).out).toBe('configmap/ssa serverside-applied\n')
+    expect((await call(s, 'GET', '/api/v1/namespaces/lab/configmaps/ssa')).body.data).toEqual({ a: '2' })
+  })
+
+  it('a ConfigMap over the 3 MiB body limit: kubectl prints the API server\'s words and nothing is created', async () => {
+    writeFileSync(join(dir, 'big.txt'), 'y'.repeat(4 * 1024 * 1024))
+    const big = await kubectl('create', 'configmap', 'too-big', `--from-file=${join(dir, 'big.txt')}`)
+    expect(big.code).not.toBe(0)
+    expect(big.err).toBe('error: failed to create configmap: Request entity too large: limit is 3145728\n')
+    expect((await call(s, 'GET', '/api/v1/namespaces/lab/configmaps/too-big')).status).toBe(404)
+  })
+
   it('deletes, and answers NotFound for what is gone', async () => {
     const deleted = await kubectl('delete', 'configmap', 'settings')
     expect(deleted.out).toBe('configmap "settings" deleted\n')
