@@ -35,6 +35,9 @@ export function podLog(ctx: LogContext, res: ServerResponse, namespace: string, 
     throw new HttpError(400, 'BadRequest', `container "${container}" in pod "${name}" is waiting to start: ContainerCreating`)
   }
   const tail = q.get('tailLines')
+  if (tail !== null && !/^\d+$/.test(tail)) {
+    throw new HttpError(400, 'BadRequest', `tailLines: "${tail}" is not a whole number of lines`)
+  }
   const first = tail !== null ? lines.slice(Math.max(0, lines.length - Number(tail))) : lines
   res.writeHead(200, { 'Content-Type': 'text/plain' })
   if (!follow || previous) {
