@@ -5,25 +5,27 @@
 // errors, 5xx, unexpected codes, watches that ended early), watch events received, and the server's RSS before
 // the load (after a warm-up) and after it.
 //
-// `npm run bench -- --only serve.load --serve-seconds 10` runs it for 10 s, for a quick check.
+// `npm run bench -- --only serve.load --serve-seconds 10` runs it for 10 s, for a quick check (`--serve-rate N`
+// changes the rate).
 import { type ChildProcess, spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { Agent, request as httpRequest } from 'node:http'
 import type { BenchResult, RunMode } from './measure.ts'
 
-const RATE = 1000
+const RATE = numberArg('--serve-rate', 1000)
 const WATCHES = 20
 const TICK_MS = 10
 const NAMESPACE = 'bench'
 /** Objects kept around for gets and patches; creates beyond it are deleted again, so the store stays this size. */
 const POOL = 200
 
-function secondsFromArgs(): number {
+/** `--serve-seconds N` (default 60) and `--serve-rate N` (default 1000/s), for a shorter or lighter check. */
+function numberArg(flag: string, fallback: number): number {
   const args = process.argv
-  const i = args.indexOf('--serve-seconds')
-  const seconds = i >= 0 ? Number(args[i + 1]) : 60
-  if (!(seconds > 0)) throw new Error(`--serve-seconds must be a positive number (got "${args[i + 1]}")`)
-  return seconds
+  const i = args.indexOf(flag)
+  const value = i >= 0 ? Number(args[i + 1]) : fallback
+  if (!(value > 0)) throw new Error(`${flag} must be a positive number (got "${args[i + 1]}")`)
+  return value
 }
 
 interface Server { url: string; child: ChildProcess }
@@ -211,7 +213,7 @@ export async function benchServe(seconds: number, _mode: RunMode = { heap: false
 
 /** The suite as bench/main.ts runs it: once (its figures are its own), for 60 s or --serve-seconds N. */
 export const serveSuite = {
-  name: 'serve.load', sizes: [secondsFromArgs()], run: benchServe, once: true,
+  name: 'serve.load', sizes: [numberArg('--serve-seconds', 60)], run: benchServe, once: true,
   goals: ([r]: BenchResult[]) => [
     goal(`${RATE} requests/s for ${r!.n} s with ${WATCHES} watches: ${r!['ratePerSec']}/s sent, ${r!['answered']} of ` +
       `${r!['requests']} answered`, (r!['ratePerSec'] as number) >= RATE * 0.98 && r!['answered'] === r!['requests']),
