@@ -60,6 +60,10 @@ export class KubeApiServer {
     this.server = createServer((req, res) => {
       void this.handle(req, res).catch(e => this.fail(req, res, e))
     })
+    // A request (not its answer: watches stream on) must arrive within a minute, headers within 30 s, as the API
+    // server's --request-timeout bounds a call: a client sending a body byte by byte holds nothing for long.
+    this.server.requestTimeout = 60_000
+    this.server.headersTimeout = 30_000
   }
 
   /** Listens on `host:port` (port 0 picks a free one); resolves with the base URL. */

@@ -107,6 +107,7 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
       req.off('data', onData)
       req.off('end', onEnd)
       req.off('error', onError)
+      req.off('close', onClose)
     }
     const onData = (chunk: Buffer): void => {
       size += chunk.length
@@ -127,9 +128,12 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
       stop()
       reject(e)
     }
+    // A client that goes away mid-body: nothing is left waiting for the rest.
+    const onClose = (): void => onError(new HttpError(400, 'BadRequest', 'the request body was cut short'))
     req.on('data', onData)
     req.on('end', onEnd)
     req.on('error', onError)
+    req.on('close', onClose)
   })
 }
 
