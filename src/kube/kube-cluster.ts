@@ -10,7 +10,9 @@
 //   instead, and the difference between two lists is reported as the same watch events.
 // - Confinement: one namespace only. Objects or references in another namespace and cluster-scoped kinds are
 //   refused; everything synclab creates is labelled app.kubernetes.io/managed-by=synclab and synclab.dev/app=<app>,
-//   and synclab never changes, deletes or prunes an object without those labels.
+//   and synclab never changes, deletes or prunes an object without those labels. Prunes are checked in the sync's
+//   dry run (checkDelete), so a refused prune fails the operation before anything is written.
+// - Cleanup (cleanup.ts): plan (reads only), then delete exactly the plan, bound to the listed uids.
 import type { ApplyAction } from '../cluster/apply.ts'
 import { applyDefaults } from '../cluster/defaults.ts'
 import { deepEqual } from '../cluster/json.ts'
