@@ -12,6 +12,7 @@ import { Kubelet, type OverrideLookup } from './kubelet.ts'
 import type { KubeObject, ObjectRef } from './objects.ts'
 import { SeededRandom } from './random.ts'
 import { ReplicaSetController } from './replicaset-controller.ts'
+import { StatefulSetController } from './statefulset-controller.ts'
 import { type DeleteOptions, ObjectStore, type WatchEvent, type WatchListener } from './store.ts'
 
 export interface FakeClusterOptions {
@@ -51,6 +52,7 @@ export class FakeCluster {
     new JobController(this.store, this.clock, this.events)
     new ReplicaSetController(this.store, this.clock, this.events)
     new DeploymentController(this.store, this.clock, this.events)
+    new StatefulSetController(this.store, this.clock, this.events)
     this.kubelet = new Kubelet(this.store, this.clock, this.events, opts.overrides, () => this.unreachable)
     for (const ns of ['default', 'kube-system', 'kube-public', ...(opts.namespaces ?? [])]) this.ensureNamespace(ns)
   }

@@ -45,20 +45,25 @@ const kindChecks: Record<string, (obj: KubeObject, errors: string[]) => void> = 
       errors.push(`spec.backoffLimit: Invalid value: ${spec.backoffLimit}: must be greater than or equal to 0`)
     }
   },
-  Deployment: (obj, errors) => {
-    const spec = obj.spec as DeploymentSpec | undefined
-    if (!spec?.selector) errors.push('spec.selector: Required value')
-    if (!spec?.template) {
-      errors.push('spec.template.spec.containers: Required value')
-      return
-    }
-    checkPodSpec(spec.template.spec, 'spec.template.spec', errors)
-    const labels = spec.template.metadata?.labels ?? {}
-    const wanted = spec.selector?.matchLabels ?? {}
-    if (spec.selector && !Object.entries(wanted).every(([k, v]) => labels[k] === v)) {
-      errors.push(`spec.template.metadata.labels: Invalid value: ${goMap(labels)}: \`selector\` does not match template \`labels\``)
-    }
-  },
+  Deployment: (obj, errors) => checkWorkload(obj, errors),
+  StatefulSet: (obj, errors) => checkWorkload(obj, errors),
+  DaemonSet: (obj, errors) => checkWorkload(obj, errors),
+}
+
+/** Deployment, StatefulSet and DaemonSet: a selector that matches the template's labels. */
+function checkWorkload(obj: KubeObject, errors: string[]): void {
+  const spec = obj.spec as DeploymentSpec | undefined
+  if (!spec?.selector) errors.push('spec.selector: Required value')
+  if (!spec?.template) {
+    errors.push('spec.template.spec.containers: Required value')
+    return
+  }
+  checkPodSpec(spec.template.spec, 'spec.template.spec', errors)
+  const labels = spec.template.metadata?.labels ?? {}
+  const wanted = spec.selector?.matchLabels ?? {}
+  if (spec.selector && !Object.entries(wanted).every(([k, v]) => labels[k] === v)) {
+    errors.push(`spec.template.metadata.labels: Invalid value: ${goMap(labels)}: \`selector\` does not match template \`labels\``)
+  }
 }
 
 function checkPodSpec(spec: PodSpec | undefined, path: string, errors: string[]): void {

@@ -1,0 +1,41 @@
+// StatefulSets and DaemonSets in a sync: their health gates the next wave (R16) once their controllers write status.
+import { describe, expect, it } from 'vitest'
+import type { KubeObject } from '../../src/cluster/objects.ts'
+import { appliedAt, eventsOf, job, messages, resultOf, run } from './helpers.ts'
+
+function database(wave: number): KubeObject {
+  return {
+    apiVersion: 'apps/v1', kind: 'StatefulSet',
+    metadata: { name: 'db', annotations: { 'argocd.argoproj.io/sync-wave': String(wave) } },
+    spec: {
+      replicas: 2, serviceName: 'db', selector: { matchLabels: { app: 'db' } },
+      template: { metadata: { labels: { app: 'db' } }, spec: { containers: [{ name: 'postgres', image: 'postgres:17',
+        env: [{ name: 'POSTGRES_PASSWORD', value: 'secret' }] }] } },
+    },
+  }
+}
+
+function web(wave: number): KubeObject {
+  return {
+    apiVersion: 'apps/v1', kind: 'Deployment',
+    metadata: { name: 'web', annotations: { 'argocd.argoproj.io/sync-wave': String(wave) } },
+    spec: { replicas: 1, selector: { matchLabels: { app: 'web' } },
+      template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'nginx' }] } } },
+  }
+}
+
+describe('workloads in a sync', () => {
+  it('R93 R95 R16 a StatefulSet in wave 0 becomes Healthy and releases wave 1 and the PostSync hook', async () => {
+    const s = await run([database(0), web(1), job('smoke', { hook: 'PostSync', command: ['sleep', '2'] })])
+    expect(s.result).toMatchObject({ phase: 'Succeeded', message: 'successfully synced (no more tasks)' })
+    expect(messages(s.app)).toContain('waiting for healthy state of apps/StatefulSet/db')
+    const healthy = eventsOf(s.app, 'health').find(e => e.kind === 'StatefulSet' && e.name === 'db' && e.health === 'Healthy')
+    expect(healthy).toBeDefined()
+    const webAt = appliedAt(s.app, 'Deployment', 'web')!
+    expect(webAt).toBeGreaterThanOrEqual(healthy!.t)
+    expect(resultOf(s.result.resources, 'Job', 'smoke')?.hookPhase).toBe('Succeeded')
+    // Both database Pods came up one after the other before wave 1 started (R93 OrderedReady).
+    const pods = s.sim.fake.list('Pod', 'default').filter(p => p.metadata.name?.startsWith('db-')).map(p => p.metadata.name)
+    expect(pods).toEqual(['db-0', 'db-1'])
+  })
+})
