@@ -1,4 +1,4 @@
-// The kubelet of the simulated cluster's one node: binds new Pods, pulls images (once per image), runs each
+// The kubelets of the simulated cluster's nodes (one runtime serves them all): binds new Pods to their node, pulls images (once per image), runs each
 // container's process as the command model plans it, restarts containers per restartPolicy with back-off, and
 // stops containers when a Pod is deleted (graceful deletion, R75). Logs are kept per container run.
 import { timestamp, type TimerHandle, type VirtualClock } from './clock.ts'
@@ -7,10 +7,10 @@ import { planProcess, type ProcessPlan } from './process.ts'
 import type { EventRecorder } from './events.ts'
 import type { Condition, Container, ContainerStatus, Pod, PodPhase, PodStatus } from './objects.ts'
 import { refOf } from './objects.ts'
+import { makeNodes, pinnedNode, type SimNode } from './nodes.ts'
 import type { ObjectStore, WatchEvent } from './store.ts'
 import { backoff, timings } from './timings.ts'
 
-export const NODE_NAME = 'synclab-node'
 
 /** What a learner can make a container do without editing its manifest (the page's "what if" settings). */
 export interface ContainerOverride {
@@ -53,6 +53,7 @@ interface PodRuntime {
   conditions?: Condition[]
   ready?: boolean
   ip: string
+  node: SimNode
   containers: ContainerRuntime[]
   startTime: number
   scheduledAt?: number
@@ -61,8 +62,9 @@ interface PodRuntime {
 
 export class Kubelet {
   private pods = new Map<string, PodRuntime>()
-  /** image → virtual time its pull finishes (present on the node from then on). */
+  /** `<node>/<image>` → virtual time its pull finishes (present on that node from then on). */
   private images = new Map<string, number>()
+  private nodesByName: Map<string, SimNode>
 
   constructor(
     private store: ObjectStore,
@@ -70,7 +72,9 @@ export class Kubelet {
     private events: EventRecorder,
     private overrides: OverrideLookup = () => undefined,
     private unreachableHosts: () => string[] = () => [],
+    private nodes: readonly SimNode[] = makeNodes(1),
   ) {
+    this.nodesByName = new Map(nodes.map(n => [n.name, n]))
     store.watch(e => this.onEvent(e), ['Pod'])
   }
 
@@ -111,18 +115,26 @@ export class Kubelet {
   private bind(key: string): void {
     const pod = this.livePod(key)
     if (!pod || pod.metadata.deletionTimestamp) return
+    // Pinned to a node (nodeName, a DaemonSet's affinity) or scheduled on the first; a node that does not exist
+    // leaves the Pod Pending.
+    const pinned = pinnedNode(pod.spec)
+    const node = pinned === undefined ? this.nodes[0] : this.nodesByName.get(pinned)
+    if (!node) return
     const now = this.clock.now()
     const rt: PodRuntime = {
-      key, ip: podIp(pod), startTime: now, scheduledAt: now, deleting: false,
+      key, ip: podIp(pod), node, startTime: now, scheduledAt: now, deleting: false,
       containers: pod.spec.containers.map(spec => ({
         spec, state: 'waiting', waitingReason: 'ContainerCreating', ready: false, restartCount: 0, runs: [],
         pullAttempts: 0,
       })),
     }
     this.pods.set(key, rt)
-    this.events.record(pod, 'Normal', 'Scheduled',
-      `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${NODE_NAME}`, 'default-scheduler')
-    this.store.updateSpecAndStatus(refOf(pod), { ...pod.spec, nodeName: NODE_NAME }, podStatus(pod, rt, now))
+    // A Pod created with nodeName set never meets the scheduler.
+    if (!pod.spec.nodeName) {
+      this.events.record(pod, 'Normal', 'Scheduled',
+        `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${node.name}`, 'default-scheduler')
+    }
+    this.store.updateSpecAndStatus(refOf(pod), { ...pod.spec, nodeName: node.name }, podStatus(pod, rt, now))
     for (const c of rt.containers) this.pull(rt, c)
   }
 
@@ -139,7 +151,8 @@ export class Kubelet {
       return
     }
     const now = this.clock.now()
-    const doneAt = this.images.get(image)
+    const imageKey = `${rt.node.name}/${image}`
+    const doneAt = this.images.get(imageKey)
     const policy = (c.spec as { imagePullPolicy?: string }).imagePullPolicy
     let readyAt: number
     if (doneAt !== undefined && doneAt <= now && policy !== 'Always') {
@@ -149,7 +162,7 @@ export class Kubelet {
       this.events.record(pod, 'Normal', 'Pulling', `Pulling image "${image}"`, 'kubelet')
       readyAt = doneAt !== undefined ? Math.max(doneAt, now + (doneAt <= now ? timings.cachedPullCheckMs : 0))
         : now + known.pullMs
-      if (doneAt === undefined) this.images.set(image, readyAt)
+      if (doneAt === undefined) this.images.set(imageKey, readyAt)
       const took = ((readyAt - now) / 1000).toFixed(3).replace(/\.?0+$/, '')
       c.pulled = { at: readyAt, message: `Successfully pulled image "${image}" in ${took}s` }
     }
@@ -332,7 +345,7 @@ function podStatus(pod: Pod, rt: PodRuntime, now: number): PodStatus {
     ]
   }
   return {
-    phase, conditions: rt.conditions, hostIP: '10.0.0.10', podIP: rt.ip, startTime: timestamp(rt.startTime),
+    phase, conditions: rt.conditions, hostIP: rt.node.ip, podIP: rt.ip, startTime: timestamp(rt.startTime),
     containerStatuses: statuses,
   }
 }

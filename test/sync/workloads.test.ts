@@ -24,6 +24,14 @@ function web(wave: number): KubeObject {
   }
 }
 
+function agent(): KubeObject {
+  return {
+    apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'agent' },
+    spec: { selector: { matchLabels: { app: 'agent' } },
+      template: { metadata: { labels: { app: 'agent' } }, spec: { containers: [{ name: 'agent', image: 'nginx' }] } } },
+  }
+}
+
 describe('workloads in a sync', () => {
   it('R93 R95 R16 a StatefulSet in wave 0 becomes Healthy and releases wave 1 and the PostSync hook', async () => {
     const s = await run([database(0), web(1), job('smoke', { hook: 'PostSync', command: ['sleep', '2'] })])
@@ -37,5 +45,14 @@ describe('workloads in a sync', () => {
     // Both database Pods came up one after the other before wave 1 started (R93 OrderedReady).
     const pods = s.sim.fake.list('Pod', 'default').filter(p => p.metadata.name?.startsWith('db-')).map(p => p.metadata.name)
     expect(pods).toEqual(['db-0', 'db-1'])
+  })
+
+  it('R96 R97 R16 a DaemonSet in wave 0 becomes Healthy (one Pod per node) and releases wave 1', async () => {
+    const s = await run([agent(), web(1)])
+    expect(s.result).toMatchObject({ phase: 'Succeeded' })
+    expect(messages(s.app)).toContain('waiting for healthy state of apps/DaemonSet/agent')
+    const pods = s.sim.fake.list('Pod', 'default').filter(p => p.metadata.name?.startsWith('agent-'))
+    expect(pods.map(p => p.spec && (p.spec as { nodeName?: string }).nodeName).sort())
+      .toEqual(s.sim.fake.nodes.map(n => n.name).sort())
   })
 })
