@@ -4,7 +4,7 @@
 import { parseTimestamp } from '../cluster/clock.ts'
 import { isPlainObject } from '../cluster/json.ts'
 import type {
-  ContainerStatus, Deployment, Job, KubeObject, Pod, ReplicaSet,
+  ContainerStatus, DaemonSet, Deployment, Job, KubeObject, Pod, ReplicaSet, StatefulSet,
 } from '../cluster/objects.ts'
 
 interface Column { name: string; type: string; format?: string; priority?: number; description?: string }
@@ -79,6 +79,26 @@ const printers: Record<string, Printer> = {
     columns: [name, col('Status'), age],
     cells: (obj, now) => [obj.metadata.name ?? '', obj.metadata.deletionTimestamp ? 'Terminating'
       : (obj.status as { phase?: string } | undefined)?.phase ?? 'Active', ageOf(obj, now)],
+  },
+  StatefulSet: {
+    columns: [name, col('Ready'), age, col('Containers', 'string', 1), col('Images', 'string', 1)],
+    cells: (obj, now) => {
+      const sts = obj as StatefulSet
+      const cs = sts.spec?.template?.spec?.containers ?? []
+      return [sts.metadata.name ?? '', `${sts.status?.readyReplicas ?? 0}/${sts.spec?.replicas ?? 1}`, ageOf(obj, now),
+        cs.map(c => c.name).join(','), cs.map(c => c.image).join(',')]
+    },
+  },
+  DaemonSet: {
+    columns: [name, col('Desired', 'integer'), col('Current', 'integer'), col('Ready', 'integer'),
+      col('Up-to-date', 'integer'), col('Available', 'integer'), col('Node Selector'), age],
+    cells: (obj, now) => {
+      const ds = obj as DaemonSet
+      const s = ds.status
+      const selector = Object.entries(ds.spec?.template?.spec?.nodeSelector ?? {}).map(([k, v]) => `${k}=${v}`).join(',')
+      return [ds.metadata.name ?? '', s?.desiredNumberScheduled ?? 0, s?.currentNumberScheduled ?? 0, s?.numberReady ?? 0,
+        s?.updatedNumberScheduled ?? 0, s?.numberAvailable ?? 0, selector || '<none>', ageOf(obj, now)]
+    },
   },
   ConfigMap: {
     columns: [name, col('Data', 'integer'), age],

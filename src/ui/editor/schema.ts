@@ -213,6 +213,10 @@ export const SIMULATED_KINDS: Readonly<Record<string, string>> = {
     '(R30).',
   Deployment: '**Deployment** (apps/v1) — keeps `replicas` Pods running. Healthy when all replicas are updated ' +
     'and available; paused means Suspended (R31).',
+  StatefulSet: '**StatefulSet** (apps/v1) — Pods `<name>-0`, `<name>-1`, … created one at a time, each Ready ' +
+    'before the next (R93); updated from the highest ordinal down (R94). Healthy when all are ready and updated (R95).',
+  DaemonSet: '**DaemonSet** (apps/v1) — one Pod on every node (the simulated cluster has 3); updated node by node ' +
+    '(R96). Healthy when every node runs an updated, available Pod (R97).',
   Service: '**Service** (v1) — a stable address for Pods. Always Healthy, except type LoadBalancer without an ' +
     'ingress, which stays Progressing and can block a multi-wave sync forever (R16, R31).',
   ConfigMap: '**ConfigMap** (v1) — configuration data. No health check: as a hook it counts as Succeeded as ' +
@@ -271,7 +275,8 @@ function podSpec(restartPolicies: readonly string[], extra: string): JSONSchema 
       },
       initContainers: {
         type: 'array', items: ref('Container'),
-        markdownDescription: 'Containers that run one after another, to completion, before the main containers.',
+        markdownDescription: 'Containers that run one after another, to completion, before the main containers ' +
+          '(R87); one with `restartPolicy: Always` is a sidecar that keeps running beside them (R88).',
       },
       restartPolicy: restartPolicy(restartPolicies, extra),
       serviceAccountName: str('The ServiceAccount the Pod runs as (default `default`).'),
@@ -320,6 +325,8 @@ const definitions: Record<string, JSONSchema> = {
     markdownDescription: 'A container: which image it runs and with which command.',
     properties: {
       name: str('The container name, unique in the Pod.'),
+      restartPolicy: { type: 'string', enum: ['Always'],
+        markdownDescription: 'Init containers only: `Always` makes it a sidecar, started in order and kept running (R88).' },
       image: {
         type: 'string',
         markdownDescription: 'The image to run. synclab\'s simulated kubelet knows only the images offered ' +
@@ -409,6 +416,63 @@ const definitions: Record<string, JSONSchema> = {
       minReadySeconds: int('Seconds a Pod must be ready before it counts as available.'),
     },
   },
+  StatefulSetSpec: {
+    type: 'object',
+    properties: {
+      replicas: int('How many Pods (`<name>-0` … `<name>-(n-1)`); default 1 (R93).'),
+      serviceName: str('The headless Service that gives each Pod its DNS name (`<pod>.<serviceName>`).'),
+      selector: {
+        type: 'object',
+        markdownDescription: 'Which Pods belong to the StatefulSet; must match the template labels.',
+        properties: { matchLabels: stringMap('Labels the Pods must have.') },
+      },
+      template: ref('PodTemplate'),
+      podManagementPolicy: {
+        type: 'string', enum: ['OrderedReady', 'Parallel'],
+        markdownEnumDescriptions: ['**OrderedReady** — one Pod at a time, each Running and Ready before the next (R93).',
+          '**Parallel** — all Pods created or removed at once (R93).'],
+      },
+      updateStrategy: {
+        type: 'object',
+        markdownDescription: 'How a new template reaches the Pods (R94).',
+        properties: {
+          type: { type: 'string', enum: ['RollingUpdate', 'OnDelete'],
+            markdownEnumDescriptions: ['**RollingUpdate** — Pods replaced from the highest ordinal down, one at a time.',
+              '**OnDelete** — only Pods you delete get the new template.'] },
+          rollingUpdate: {
+            type: 'object',
+            properties: { partition: int('Only ordinals >= partition are updated (default 0, R94, R95).') },
+          },
+        },
+      },
+      minReadySeconds: int('Seconds a Pod must be ready before it counts as available (R91).'),
+      volumeClaimTemplates: { type: 'array', markdownDescription: 'PersistentVolumeClaims per Pod (not simulated).' },
+    },
+  },
+  DaemonSetSpec: {
+    type: 'object',
+    properties: {
+      selector: {
+        type: 'object',
+        markdownDescription: 'Which Pods belong to the DaemonSet; must match the template labels.',
+        properties: { matchLabels: stringMap('Labels the Pods must have.') },
+      },
+      template: ref('PodTemplate'),
+      updateStrategy: {
+        type: 'object',
+        markdownDescription: 'How a new template reaches the nodes (R96).',
+        properties: {
+          type: { type: 'string', enum: ['RollingUpdate', 'OnDelete'] },
+          rollingUpdate: {
+            type: 'object',
+            properties: { maxUnavailable: { type: ['integer', 'string'],
+              markdownDescription: 'Nodes updated at a time: a number or a percentage (default 1, R96).' } },
+          },
+        },
+      },
+      minReadySeconds: int('Seconds a Pod must be ready before it counts as available (R91).'),
+    },
+  },
   ServiceSpec: {
     type: 'object',
     properties: {
@@ -444,6 +508,8 @@ const specByKind: Record<string, JSONSchema> = {
   Job: ref('JobSpec'),
   Pod: ref('PodSpec'),
   Deployment: ref('DeploymentSpec'),
+  StatefulSet: ref('StatefulSetSpec'),
+  DaemonSet: ref('DaemonSetSpec'),
   Service: ref('ServiceSpec'),
 }
 
