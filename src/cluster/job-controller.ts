@@ -152,7 +152,7 @@ export class JobController {
       } else if (pod.metadata.deletionTimestamp) counts.terminating.push(pod)
       else {
         counts.active.push(pod)
-        for (const c of pod.status?.containerStatuses ?? []) counts.restarts += c.restartCount
+        counts.restarts += restartsOf(pod) // init containers' restarts count too (R87)
         if (pod.status?.conditions?.some(c => c.type === 'Ready' && c.status === 'True')) counts.ready++
       }
     }
@@ -223,6 +223,13 @@ function countsMayChange(e: WatchEvent): boolean {
   const b = e.object as Pod
   if (a.status?.phase !== b.status?.phase || a.metadata.deletionTimestamp !== b.metadata.deletionTimestamp) return true
   const ready = (p: Pod) => p.status?.conditions?.some(c => c.type === 'Ready' && c.status === 'True') ?? false
-  const restarts = (p: Pod) => p.status?.containerStatuses?.reduce((n, c) => n + c.restartCount, 0) ?? 0
-  return ready(a) !== ready(b) || restarts(a) !== restarts(b)
+  return ready(a) !== ready(b) || restartsOf(a) !== restartsOf(b)
+}
+
+/** Container restarts of a Pod, init containers included (pastBackoffLimitOnFailure). */
+function restartsOf(pod: Pod): number {
+  let n = 0
+  for (const c of pod.status?.containerStatuses ?? []) n += c.restartCount
+  for (const c of pod.status?.initContainerStatuses ?? []) n += c.restartCount
+  return n
 }

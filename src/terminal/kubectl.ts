@@ -10,7 +10,7 @@ import { parseTimestamp } from '../cluster/clock.ts'
 import { ANNOTATION, ANNOTATION_KEYS } from '../manifest/annotations.ts'
 import { parseManifests } from '../manifest/index.ts'
 import type { Simulation } from '../sync/simulation.ts'
-import { kubectlPodRow } from '../ui/timeline/pod-history.ts'
+import { kubectlPodRow } from '../cluster/print-pod.ts'
 import type { Columns } from './kubectl-describe.ts'
 import {
   ANNOTATION_SCHEMAS, DELETE_POLICY_DOCS, HELM_DELETE_POLICY_DOCS, HELM_HOOK_VALUE_DOCS, HOOK_VALUE_DOCS,

@@ -55,4 +55,19 @@ describe('workloads in a sync', () => {
     expect(pods.map(p => p.spec && (p.spec as { nodeName?: string }).nodeName).sort())
       .toEqual(s.sim.fake.nodes.map(n => n.name).sort())
   })
+
+  it('R87 R29 a PreSync hook whose init container fails (restartPolicy Never) fails its Job and the sync', async () => {
+    const hook: KubeObject = {
+      apiVersion: 'batch/v1', kind: 'Job',
+      metadata: { name: 'migrate', annotations: { 'argocd.argoproj.io/hook': 'PreSync' } },
+      spec: { backoffLimit: 0, template: { spec: { restartPolicy: 'Never',
+        initContainers: [{ name: 'wait-for-db', image: 'busybox', command: ['sh', '-c', 'exit 1'] }],
+        containers: [{ name: 'migrate', image: 'busybox', command: ['true'] }] } } },
+    }
+    const s = await run([hook, web(0)])
+    expect(s.result.phase).toBe('Failed')
+    expect(resultOf(s.result.resources, 'Job', 'migrate')).toMatchObject({ hookPhase: 'Failed',
+      message: 'Job has reached the specified backoff limit' })
+    expect(appliedAt(s.app, 'Deployment', 'web')).toBeUndefined()
+  })
 })

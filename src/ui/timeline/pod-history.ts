@@ -5,7 +5,10 @@
 import { parseTimestamp } from '../../cluster/clock.ts'
 import type { FakeCluster } from '../../cluster/fake-cluster.ts'
 import type { KubeObject, Pod, PodPhase } from '../../cluster/objects.ts'
+import { kubectlPodRow } from '../../cluster/print-pod.ts'
 import type { WatchListener } from '../../cluster/store.ts'
+
+export { kubectlPodRow }
 
 /** One row `kubectl get pods` would print, at virtual time `t`. */
 export interface PodTransition {
@@ -116,46 +119,4 @@ export function recordPods(cluster: PodSource): PodHistoryRecorder {
 function sameRow(a: Omit<PodTransition, 't'>, b: Omit<PodTransition, 't'>): boolean {
   return a.status === b.status && a.phase === b.phase && a.ready === b.ready && a.containers === b.containers &&
     a.restarts === b.restarts && a.deleting === b.deleting
-}
-
-/**
- * The STATUS, READY and RESTARTS columns of `kubectl get pods`, as kubectl's printPod computes them
- * (k8s.io/kubernetes pkg/printers/internalversion/printers.go), for the fields the simulated kubelet writes.
- */
-export function kubectlPodRow(pod: Pod): Omit<PodTransition, 't'> {
-  const status = pod.status
-  const phase: PodPhase = status?.phase ?? 'Pending'
-  let reason: string = status?.reason || phase
-  let ready = 0
-  let restarts = 0
-  let lastRestartAt: number | undefined
-  let hasRunning = false
-  const statuses = status?.containerStatuses ?? []
-  for (let i = statuses.length - 1; i >= 0; i--) {
-    const c = statuses[i]!
-    restarts += c.restartCount
-    const finished = c.lastState?.terminated?.finishedAt
-    if (finished) {
-      const at = parseTimestamp(finished)
-      if (lastRestartAt === undefined || at > lastRestartAt) lastRestartAt = at
-    }
-    const { waiting, terminated, running } = c.state
-    if (waiting?.reason) reason = waiting.reason
-    else if (terminated?.reason) reason = terminated.reason
-    else if (terminated) reason = `ExitCode:${terminated.exitCode}`
-    else if (c.ready && running) {
-      hasRunning = true
-      ready++
-    }
-  }
-  if (reason === 'Completed' && hasRunning) {
-    const podReady = status?.conditions?.some(c => c.type === 'Ready' && c.status === 'True') ?? false
-    reason = podReady ? 'Running' : 'NotReady'
-  }
-  const deleting = pod.metadata.deletionTimestamp !== undefined
-  if (deleting && phase !== 'Succeeded' && phase !== 'Failed') reason = 'Terminating'
-  return {
-    status: reason, phase, ready, containers: pod.spec.containers.length, restarts,
-    ...(restarts > 0 && lastRestartAt !== undefined ? { lastRestartAt } : {}), deleting,
-  }
 }
