@@ -2,16 +2,14 @@
 // by a node affinity; a rolling update that deletes old Pods, at most maxUnavailable nodes at a time, a new Pod
 // following on each node; OnDelete replaces only deleted Pods; and the status GE's DaemonSet health reads (R97).
 import type { VirtualClock } from './clock.ts'
-import { templateHash } from './deployment-controller.ts'
 import type { EventRecorder } from './events.ts'
-import { deepEqual } from './json.ts'
 import type { DaemonSet, DaemonSetStatus, Pod } from './objects.ts'
 import { refOf } from './objects.ts'
 import { matchesNodeSelector, nodeAffinityFor, pinnedNode, type SimNode } from './nodes.ts'
 import { createPodFromTemplate } from './pod-template.ts'
-import { availableFrom, isRunningAndReady, isTerminating, podsOwnedBy, scaledValue } from './pod-state.ts'
-import type { ObjectStore, WatchEvent } from './store.ts'
-import { WorkQueue } from './work-queue.ts'
+import { isRunningAndReady, isTerminating, podsOwnedBy, scaledValue } from './pod-state.ts'
+import type { ObjectStore } from './store.ts'
+import { WorkloadController } from './workload-controller.ts'
 
 const REVISION_LABEL = 'controller-revision-hash'
 const SOURCE = 'daemonset-controller'
@@ -34,37 +32,17 @@ interface NodePods {
   failed: Pod[]
 }
 
-export class DaemonSetController {
-  private queue: WorkQueue
-  private writing = false
-  private hashes = new Map<string, { generation: number; hash: string }>()
-
-  constructor(private store: ObjectStore, private clock: VirtualClock, private events: EventRecorder,
-    private nodes: readonly SimNode[]) {
-    this.queue = new WorkQueue(clock, key => this.reconcile(key), SOURCE)
-    store.watch(e => this.onEvent(e), ['DaemonSet', 'Pod'])
+export class DaemonSetController extends WorkloadController<DaemonSet> {
+  constructor(store: ObjectStore, clock: VirtualClock, private events: EventRecorder, private nodes: readonly SimNode[]) {
+    super(store, clock, 'DaemonSet', SOURCE)
   }
 
-  private onEvent(e: WatchEvent): void {
-    const obj = e.object
-    if (obj.kind === 'DaemonSet') {
-      if (e.type !== 'DELETED' && !this.writing) this.queue.enqueue(obj.metadata.uid!)
-      return
-    }
-    const owner = obj.metadata.ownerReferences?.find(o => o.controller && o.kind === 'DaemonSet')
-    if (!owner) return
-    if (e.type === 'ADDED' && this.queue.isReconciling(owner.uid)) return // created by this reconcile
-    this.queue.enqueue(owner.uid)
-  }
-
-  private reconcile(key: string): void {
-    const ds = this.store.getByUid(key) as DaemonSet | undefined
-    if (!ds || ds.metadata.deletionTimestamp) return
+  protected reconcile(ds: DaemonSet): void {
     const hash = this.hashOf(ds)
     const now = this.clock.now()
     this.manage(ds, this.byNode(ds), hash)
     if ((ds.spec.updateStrategy?.type ?? 'RollingUpdate') === 'RollingUpdate') this.rollingUpdate(ds, this.byNode(ds), hash, now)
-    this.writeStatus(ds, this.byNode(ds), hash, now)
+    this.writeCounts(ds, this.byNode(ds), hash, now)
   }
 
   /** Every admitted node gets one Pod; failed Pods, extra Pods and Pods on nodes not admitted are deleted. */
@@ -114,13 +92,6 @@ export class DaemonSetController {
     for (const pod of candidates.slice(0, Math.max(0, maxUnavailable - unavailable))) this.deletePod(ds, pod)
   }
 
-  private isAvailable(ds: DaemonSet, pod: Pod, now: number): boolean {
-    const from = availableFrom(pod, ds.spec.minReadySeconds ?? 0)
-    if (from === undefined) return false
-    if (from > now) this.queue.enqueue(ds.metadata.uid!, from - now)
-    return from <= now
-  }
-
   private byNode(ds: DaemonSet): NodePods[] {
     const selector = ds.spec.template.spec?.nodeSelector
     const out = this.nodes.map(node => ({ node, eligible: matchesNodeSelector(node, selector), live: [] as Pod[], failed: [] as Pod[] }))
@@ -151,17 +122,7 @@ export class DaemonSetController {
     this.events.record(ds, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, SOURCE)
   }
 
-  private hashOf(ds: DaemonSet): string {
-    const uid = ds.metadata.uid!
-    const generation = ds.metadata.generation ?? 1
-    const known = this.hashes.get(uid)
-    if (known?.generation === generation) return known.hash
-    const hash = templateHash(ds.spec.template)
-    this.hashes.set(uid, { generation, hash })
-    return hash
-  }
-
-  private writeStatus(ds: DaemonSet, nodes: NodePods[], hash: string, now: number): void {
+  private writeCounts(ds: DaemonSet, nodes: NodePods[], hash: string, now: number): void {
     let desired = 0, current = 0, misscheduled = 0, ready = 0, updated = 0, available = 0
     for (const n of nodes) {
       const pod = n.live[0]
@@ -184,12 +145,6 @@ export class DaemonSetController {
     if (updated) status.updatedNumberScheduled = updated
     if (available) status.numberAvailable = available
     if (desired - available > 0) status.numberUnavailable = desired - available
-    if (deepEqual(status, ds.status ?? {})) return
-    this.writing = true
-    try {
-      this.store.updateStatus(refOf(ds), status)
-    } finally {
-      this.writing = false
-    }
+    this.writeStatus(ds, status)
   }
 }

@@ -4,15 +4,13 @@
 // StatefulSet health reads (R95). Revisions (`<name>-<template hash>`) stand for the ControllerRevisions a real
 // controller stores; their templates are kept here.
 import type { VirtualClock } from './clock.ts'
-import { templateHash } from './deployment-controller.ts'
 import type { EventRecorder } from './events.ts'
-import { deepEqual } from './json.ts'
 import type { Pod, PodTemplate, StatefulSet, StatefulSetStatus } from './objects.ts'
 import { refOf } from './objects.ts'
 import { createPodFromTemplate } from './pod-template.ts'
-import { availableFrom, isRunningAndReady, isTerminating, podsOwnedBy, scaledValue } from './pod-state.ts'
-import type { ObjectStore, WatchEvent } from './store.ts'
-import { WorkQueue } from './work-queue.ts'
+import { isRunningAndReady, isTerminating, podsOwnedBy, scaledValue } from './pod-state.ts'
+import type { ObjectStore } from './store.ts'
+import { WorkloadController } from './workload-controller.ts'
 
 export const REVISION_LABEL = 'controller-revision-hash'
 const POD_NAME_LABEL = 'statefulset.kubernetes.io/pod-name'
@@ -26,41 +24,20 @@ interface Replicas {
   condemned: Pod[]
 }
 
-export class StatefulSetController {
-  private queue: WorkQueue
+export class StatefulSetController extends WorkloadController<StatefulSet> {
   /** `<uid>/<revision>` → the template of that revision. */
   private templates = new Map<string, PodTemplate>()
-  /** uid → the revision of its current generation. */
-  private revisions = new Map<string, { generation: number; revision: string }>()
-  /** True while this controller writes a status: that write needs no second look. */
-  private writing = false
 
-  constructor(private store: ObjectStore, private clock: VirtualClock, private events: EventRecorder) {
-    this.queue = new WorkQueue(clock, key => this.reconcile(key), SOURCE)
-    store.watch(e => this.onEvent(e), ['StatefulSet', 'Pod'])
+  constructor(store: ObjectStore, clock: VirtualClock, private events: EventRecorder) {
+    super(store, clock, 'StatefulSet', SOURCE)
   }
 
-  private onEvent(e: WatchEvent): void {
-    const obj = e.object
-    if (obj.kind === 'StatefulSet') {
-      // Its own status writes need no second look; a new spec, a status from elsewhere or a deletion do.
-      if (e.type !== 'DELETED' && !this.writing) this.queue.enqueue(obj.metadata.uid!)
-      return
-    }
-    const owner = obj.metadata.ownerReferences?.find(o => o.controller && o.kind === 'StatefulSet')
-    if (!owner) return
-    if (e.type === 'ADDED' && this.queue.isReconciling(owner.uid)) return // created by this reconcile
-    this.queue.enqueue(owner.uid)
-  }
-
-  private reconcile(key: string): void {
-    const sts = this.store.getByUid(key) as StatefulSet | undefined
-    if (!sts || sts.metadata.deletionTimestamp) return
+  protected reconcile(sts: StatefulSet): void {
     const updateRevision = this.revisionOf(sts)
     const currentRevision = sts.status?.currentRevision || updateRevision
-    const pods = this.partition(sts, podsOwnedBy(this.store.dependents(key)))
+    const pods = this.partition(sts, podsOwnedBy(this.store.dependents(sts.metadata.uid!)))
     this.act(sts, pods, currentRevision, updateRevision)
-    this.writeStatus(sts, currentRevision, updateRevision)
+    this.writeCounts(sts, currentRevision, updateRevision)
   }
 
   /** R93, R94: at most what the policy allows in one pass; the next Pod change wakes the controller again. */
@@ -125,11 +102,7 @@ export class StatefulSetController {
 
   /** Running, Ready and available (R91); a Pod still waiting out minReadySeconds wakes the controller then. */
   private isHealthy(sts: StatefulSet, pod: Pod, now: number): boolean {
-    if (isTerminating(pod)) return false
-    const from = availableFrom(pod, sts.spec.minReadySeconds ?? 0)
-    if (from === undefined) return false
-    if (from > now) this.queue.enqueue(sts.metadata.uid!, from - now)
-    return from <= now
+    return !isTerminating(pod) && this.isAvailable(sts, pod, now)
   }
 
   private partition(sts: StatefulSet, owned: Pod[]): Replicas {
@@ -170,29 +143,22 @@ export class StatefulSetController {
     this.events.record(sts, type, reason, message, SOURCE)
   }
 
-  /** The revision of the StatefulSet's current template, computed once per generation. */
+  /** The revision of the StatefulSet's current template (`<name>-<hash>`); its template is kept. */
   private revisionOf(sts: StatefulSet): string {
-    const uid = sts.metadata.uid!
-    const generation = sts.metadata.generation ?? 1
-    const known = this.revisions.get(uid)
-    if (known?.generation === generation) return known.revision
-    const revision = `${sts.metadata.name}-${templateHash(sts.spec.template)}`
-    this.revisions.set(uid, { generation, revision })
-    this.templates.set(`${uid}/${revision}`, sts.spec.template)
+    const revision = `${sts.metadata.name}-${this.hashOf(sts)}`
+    this.templates.set(`${sts.metadata.uid}/${revision}`, sts.spec.template)
     return revision
   }
 
   /** R94: counts from the Pods as they are now; a complete rolling update makes the update revision current. */
-  private writeStatus(sts: StatefulSet, currentRevision: string, updateRevision: string): void {
+  private writeCounts(sts: StatefulSet, currentRevision: string, updateRevision: string): void {
     const now = this.clock.now()
-    const minReady = sts.spec.minReadySeconds ?? 0
     let replicas = 0, ready = 0, available = 0, current = 0, updated = 0
     for (const pod of podsOwnedBy(this.store.dependents(sts.metadata.uid!))) {
       replicas++
       if (isRunningAndReady(pod)) {
         ready++
-        const from = availableFrom(pod, minReady)
-        if (from !== undefined && from <= now) available++
+        if (this.isAvailable(sts, pod, now)) available++
       }
       if (isTerminating(pod)) continue
       const revision = pod.metadata.labels?.[REVISION_LABEL]
@@ -213,12 +179,6 @@ export class StatefulSetController {
     status.updateRevision = updateRevision
     status.collisionCount = 0
     status.availableReplicas = available
-    if (deepEqual(status, sts.status ?? {})) return
-    this.writing = true
-    try {
-      this.store.updateStatus(refOf(sts), status)
-    } finally {
-      this.writing = false
-    }
+    this.writeStatus(sts, status)
   }
 }
