@@ -2,8 +2,9 @@
 // (pkg/printers/internalversion printStatefulSet, printDaemonSet) and describers (StatefulSetDescriber,
 // DaemonSetDescriber) print them.
 import type { FakeCluster } from '../cluster/fake-cluster.ts'
+import type { SimNode } from '../cluster/nodes.ts'
 import type { DaemonSet, KubeObject, Pod, PodTemplate, StatefulSet } from '../cluster/objects.ts'
-import { age, createdAt, rfc1123z } from './common.ts'
+import { age, createdAt, humanDuration, rfc1123z } from './common.ts'
 import { type Columns, containerLines, containersOf, eventsLines, metaLines, none, selectorText } from './kubectl-describe.ts'
 
 const containerColumns = (template: PodTemplate) => {
@@ -93,4 +94,15 @@ export function describeDaemonSet(fake: FakeCluster, ds: DaemonSet): string[] {
     podsStatusLine(fake, ds), ...podTemplateLines(ds.spec.template),
     ...eventsLines(fake, ds),
   ]
+}
+
+export const NODE_HEADER = ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION']
+
+/** `kubectl get nodes` (printNode): the nodes exist since the simulated cluster started (virtual time 0). */
+export function nodeRows(nodes: readonly SimNode[], names: string[], now: number): string[][] {
+  return nodes.filter(n => names.length === 0 || names.includes(n.name)).map(n => {
+    const roles = Object.keys(n.labels).filter(l => l.startsWith('node-role.kubernetes.io/'))
+      .map(l => l.slice('node-role.kubernetes.io/'.length)).join(',')
+    return [n.name, 'Ready', roles || '<none>', humanDuration(now), 'v1.32.0']
+  })
 }

@@ -17,7 +17,7 @@ import {
   SIMULATED_KINDS, SYNC_OPTION_DOCS_BY_ITEM,
 } from '../ui/editor/schema.ts'
 import { containerLines, containersOf, eventsLines, metaLines, none, selectorText } from './kubectl-describe.ts'
-import { describeDaemonSet, describeStatefulSet, workloadColumns } from './kubectl-workloads.ts'
+import { describeDaemonSet, describeStatefulSet, NODE_HEADER, nodeRows, workloadColumns } from './kubectl-workloads.ts'
 import {
   age, createdAt, fail, goTabwriter, rememberingTable, humanDuration, kubectlTable, matchesSelector, out, rfc1123z, textLines, userOf,
 } from './common.ts'
@@ -79,12 +79,13 @@ const SHORT_NAMES: Record<string, string> = {
 }
 
 /** A resource type word: a kind, or the cluster's Events, or `all`. */
-type TypeRef = { kind: 'Event' } | { kind: 'all' } | { kind: string; info: KindInfo }
+type TypeRef = { kind: 'Event' } | { kind: 'all' } | { kind: 'Node' } | { kind: string; info: KindInfo }
 
 export function resolveType(sim: Simulation, word: string): TypeRef | undefined {
   const w = word.toLowerCase()
   if (w === 'all') return { kind: 'all' }
   if (w === 'ev' || w === 'event' || w === 'events' || w === 'events.events.k8s.io') return { kind: 'Event' }
+  if (w === 'no' || w === 'node' || w === 'nodes') return { kind: 'Node' } // the simulated cluster's nodes (R96)
   const base = w.includes('.') ? w.slice(0, w.indexOf('.')) : w
   const group = w.includes('.') ? w.slice(w.indexOf('.') + 1) : undefined
   for (const info of sim.fake.store.kinds.all()) {
@@ -96,7 +97,7 @@ export function resolveType(sim: Simulation, word: string): TypeRef | undefined 
 }
 
 /** Words completion offers for resource types. */
-export const TYPE_WORDS = ['pods', 'jobs', 'deployments', 'replicasets', 'statefulsets', 'daemonsets', 'services',
+export const TYPE_WORDS = ['pods', 'jobs', 'deployments', 'replicasets', 'statefulsets', 'daemonsets', 'nodes', 'services',
   'configmaps', 'events', 'all', 'namespaces', 'secrets', 'po', 'deploy', 'rs', 'sts', 'ds', 'svc', 'cm', 'ev', 'ns']
 
 const ALL_KINDS = ['Pod', 'Service', 'DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet', 'Job', 'CronJob']
@@ -365,6 +366,16 @@ function get(k: K, args: string[]): CommandResult {
       printedAny = true
       continue
     }
+    if (type.kind === 'Node') {
+      const rows = nodeRows(k.sim.fake.nodes, names, now)
+      errors.push(...names.filter(n => !k.sim.fake.nodes.some(x => x.name === n))
+        .map(n => `Error from server (NotFound): nodes "${n}" not found`))
+      if (rows.length === 0) continue
+      if (lines.length > 0) lines.push('')
+      lines.push(...kubectlTable(bool(k.flags, 'no-headers') ? rows : [NODE_HEADER, ...rows]))
+      printedAny = true
+      continue
+    }
     if (!('info' in type)) continue
     const info = type.info
     let objs: KubeObject[]
@@ -498,6 +509,7 @@ function describePod(k: K, pod: Pod): string[] {
     ...(s?.reason ? [`Reason:\t${s.reason}`] : []), ...(s?.message ? [`Message:\t${s.message}`] : []),
     `IP:\t${s?.podIP ?? ''}`, 'IPs:', ...(s?.podIP ? [`  IP:\t${s.podIP}`] : ['\t<none>']),
     ...(owner ? [`Controlled By:\t${owner.kind}/${owner.name}`] : []),
+    ...initContainerLines(pod),
     'Containers:', ...pod.spec.containers.flatMap((c, i) => containerLines(c, '  ', statuses.find(x => x.name === c.name) ?? statuses[i])),
     'Conditions:', '  Type\tStatus', ...(s?.conditions ?? []).map(c => `  ${c.type}\t${c.status}`),
     'Volumes:\t<none>', 'QoS Class:\tBestEffort', 'Node-Selectors:\t<none>',
@@ -506,6 +518,14 @@ function describePod(k: K, pod: Pod): string[] {
     ...eventsLines(k.sim.fake, pod),
   ]
   return lines
+}
+
+/** kubectl describe pod's "Init Containers:" block (R87, R88). */
+function initContainerLines(pod: Pod): string[] {
+  const inits = pod.spec.initContainers ?? []
+  if (inits.length === 0) return []
+  const statuses = pod.status?.initContainerStatuses ?? []
+  return ['Init Containers:', ...inits.flatMap(c => containerLines(c, '  ', statuses.find(x => x.name === c.name)))]
 }
 
 function describeJob(k: K, job: Job): string[] {

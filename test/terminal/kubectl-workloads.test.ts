@@ -62,3 +62,30 @@ describe('kubectl get/describe statefulsets and daemonsets', () => {
     expect(lines).toContainEqual(expect.stringMatching(/^Pods Status: +3 Running \/ 0 Waiting \/ 0 Succeeded \/ 0 Failed$/))
   })
 })
+
+describe('kubectl get nodes, init containers', () => {
+  it('R96 kubectl get nodes lists the simulated cluster\'s nodes as minikube names them', async () => {
+    const t = await terminal()
+    await t.advance(3_600_000)
+    expect((await t.type('kubectl get nodes')).lines).toEqual([
+      'NAME               STATUS   ROLES           AGE   VERSION',
+      'synclab-node       Ready    control-plane   60m   v1.32.0',
+      'synclab-node-m02   Ready    <none>          60m   v1.32.0',
+      'synclab-node-m03   Ready    <none>          60m   v1.32.0'])
+    expect((await t.type('kubectl get no nope')).lines).toEqual(['Error from server (NotFound): nodes "nope" not found'])
+  })
+
+  it('R87 kubectl get pods prints Init:N/M while init containers run; describe pod lists them', async () => {
+    const t = await terminal()
+    t.sim.fake.apply({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'app', namespace: 'learner' },
+      spec: { initContainers: [{ name: 'wait', image: 'busybox', command: ['sleep', '30'] }],
+        containers: [{ name: 'main', image: 'nginx' }] } })
+    await t.advance(10_000)
+    expect((await t.type('kubectl get pods')).lines).toEqual([
+      'NAME   READY   STATUS     RESTARTS   AGE', 'app    0/1     Init:0/1   0          10s'])
+    const described = (await t.type('kubectl describe pod app')).lines
+    expect(described).toContain('Init Containers:')
+    expect(described).toContain('  wait:')
+    expect(described).toContainEqual(expect.stringMatching(/^ {4}State: +Running$/))
+  })
+})
