@@ -49,6 +49,9 @@ export interface PodRuntime {
   startTime: number
   scheduledAt?: number
   deleting: boolean
+  /** The Pod failed as a whole (activeDeadlineSeconds, R86): phase Failed with this reason and message. */
+  failure?: { reason: string; message: string }
+  deadlineTimer?: TimerHandle
 }
 
 export function containerRuntime(spec: Container, kind: ContainerRuntime['kind'], waitingReason: string): ContainerRuntime {
@@ -96,14 +99,14 @@ export function podStatus(pod: Pod, rt: PodRuntime, now: number): PodStatus {
       { type: 'PodScheduled', status: 'True', lastTransitionTime: since }]
   }
   return {
-    phase, conditions: rt.conditions!, hostIP: rt.node.ip, podIP: rt.ip, startTime: timestamp(rt.startTime),
+    phase, conditions: rt.conditions!, ...(rt.failure ? { message: rt.failure.message, reason: rt.failure.reason } : {}), hostIP: rt.node.ip, podIP: rt.ip, startTime: timestamp(rt.startTime),
     ...(rt.inits.length > 0 ? { initContainerStatuses: rt.inits.map(containerStatus) } : {}),
     containerStatuses: rt.containers.map(containerStatus),
   }
 }
 
 function podPhase(pod: Pod, rt: PodRuntime): PodPhase {
-  if (initFailed(pod, rt)) return 'Failed'
+  if (rt.failure || initFailed(pod, rt)) return 'Failed'
   if (!rt.initialized) return 'Pending'
   const policy = pod.spec.restartPolicy ?? 'Always'
   const cs = rt.containers

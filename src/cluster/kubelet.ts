@@ -108,7 +108,33 @@ export class Kubelet {
         `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${node.name}`, 'default-scheduler')
     }
     this.store.updateSpecAndStatus(refOf(pod), { ...pod.spec, nodeName: node.name }, podStatus(pod, rt, now))
+    const deadline = pod.spec.activeDeadlineSeconds
+    if (deadline !== undefined) {
+      rt.deadlineTimer = this.clock.scheduleAt(now + deadline * 1000, () => this.deadlineExceeded(rt), 'kubelet:deadline')
+    }
     this.startNextInit(rt)
+  }
+
+  /**
+   * R86: past activeDeadlineSeconds (from startTime, init containers included) the Pod fails with DeadlineExceeded
+   * and the kubelet stops its containers (grace period as on deletion); nothing is started or restarted again.
+   */
+  private deadlineExceeded(rt: PodRuntime): void {
+    const pod = this.livePod(rt.key)
+    if (!pod || halted(rt) || pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return
+    const message = 'Pod was active on the node longer than the specified deadline'
+    rt.failure = { reason: 'DeadlineExceeded', message }
+    this.events.record(pod, 'Normal', 'DeadlineExceeded', message, 'kubelet')
+    const graceMs = (pod.spec.terminationGracePeriodSeconds ?? 30) * 1000
+    for (const c of [...rt.inits, ...rt.containers]) {
+      if (c.state === 'running') this.stopContainer(rt, c, pod, graceMs)
+      else {
+        this.clock.cancel(c.timer)
+        c.restartPending = false
+        if (c.runs.length > 0) c.state = 'terminated'
+      }
+    }
+    this.writeStatus(rt)
   }
 
   /**
@@ -116,6 +142,7 @@ export class Kubelet {
    * as soon as the sidecar has started. Then the app containers, all at once.
    */
   private startNextInit(rt: PodRuntime): void {
+    if (halted(rt)) return
     const next = rt.inits.find(c => !initDone(c))
     if (next) {
       if (next.runs.length === 0 && next.pullAttempts === 0) this.pull(rt, next)
@@ -130,7 +157,7 @@ export class Kubelet {
 
   private pull(rt: PodRuntime, c: ContainerRuntime): void {
     const pod = this.livePod(rt.key)
-    if (!pod || rt.deleting) return
+    if (!pod || halted(rt)) return
     const image = c.spec.image
     const override = this.overrides(pod, c.spec)
     const known = lookupImage(image)
@@ -161,7 +188,7 @@ export class Kubelet {
 
   private pullFailed(rt: PodRuntime, c: ContainerRuntime): void {
     const pod = this.livePod(rt.key)
-    if (!pod || rt.deleting) return
+    if (!pod || halted(rt)) return
     const image = c.spec.image
     const message = `rpc error: code = NotFound desc = failed to pull and unpack image "${fullImageName(image)}": ` +
       `failed to resolve reference "${fullImageName(image)}": ${fullImageName(image)}: not found`
@@ -175,7 +202,7 @@ export class Kubelet {
     const delay = backoff(timings.kubeletBackoffBaseMs, timings.kubeletBackoffMaxMs, c.pullAttempts)
     c.timer = this.clock.schedule(1000, () => {
       const p = this.livePod(rt.key)
-      if (!p || rt.deleting) return
+      if (!p || halted(rt)) return
       c.waitingReason = 'ImagePullBackOff'
       c.waitingMessage = `Back-off pulling image "${image}"`
       this.events.record(p, 'Normal', 'BackOff', `Back-off pulling image "${image}"`, 'kubelet')
@@ -187,7 +214,7 @@ export class Kubelet {
 
   private start(rt: PodRuntime, c: ContainerRuntime): void {
     const pod = this.livePod(rt.key)
-    if (!pod || rt.deleting) return
+    if (!pod || halted(rt)) return
     const now = this.clock.now()
     const override = this.overrides(pod, c.spec)
     let plan = planProcess(c.spec, { startedAt: now, hostname: pod.metadata.name ?? '',
@@ -214,7 +241,7 @@ export class Kubelet {
       const probe = c.spec.readinessProbe as { initialDelaySeconds?: number; periodSeconds?: number }
       const delay = ((probe.initialDelaySeconds ?? 0) + Math.min(probe.periodSeconds ?? 10, 1)) * 1000
       this.clock.schedule(delay, () => {
-        if (c.state === 'running' && c.runs.at(-1) === run && !rt.deleting) {
+        if (c.state === 'running' && c.runs.at(-1) === run && !halted(rt)) {
           c.ready = true
           this.writeStatus(rt)
         }
@@ -245,7 +272,7 @@ export class Kubelet {
       this.writeStatus(rt)
       const delay = backoff(timings.kubeletBackoffBaseMs, timings.kubeletBackoffMaxMs, c.runs.length)
       c.timer = this.clock.schedule(0, () => {
-        if (rt.deleting) return
+        if (halted(rt)) return
         c.restartPending = false
         c.restartCount++
         c.state = 'waiting'
@@ -262,6 +289,7 @@ export class Kubelet {
     }
     this.writeStatus(rt)
     if (rt.deleting) this.finishDeletion(rt)
+    else if (rt.failure) return // R86: stopped for good
     else if (c.kind === 'init' && exitCode === 0) this.startNextInit(rt)
     else if (c.kind === 'init') this.stopSidecars(rt, pod) // R87: restartPolicy Never, the Pod has failed
     else if (c.kind === 'app' && rt.containers.every(x => x.state === 'terminated' && !x.restartPending)) {
@@ -274,7 +302,7 @@ export class Kubelet {
    * container unless the policy is Never (R87), a sidecar always, until the Pod stops them (R88).
    */
   private restarts(pod: Pod, rt: PodRuntime, c: ContainerRuntime, exitCode: number): boolean {
-    if (rt.deleting) return false
+    if (halted(rt)) return false
     const policy = pod.spec.restartPolicy ?? 'Always'
     if (c.kind === 'sidecar') return !rt.stoppingSidecars
     if (c.kind === 'init') return exitCode !== 0 && policy !== 'Never'
@@ -343,6 +371,7 @@ export class Kubelet {
     const rt = this.pods.get(key)
     if (!rt) return
     for (const c of [...rt.containers, ...rt.inits]) this.clock.cancel(c.timer)
+    this.clock.cancel(rt.deadlineTimer)
     this.pods.delete(key)
   }
 
@@ -371,4 +400,9 @@ function podIp(pod: Pod): string {
   let h = 0
   for (const ch of pod.metadata.uid ?? '') h = (Math.imul(h, 31) + ch.charCodeAt(0)) >>> 0
   return `10.244.${(h >>> 8) & 255}.${(h & 255) || 1}`
+}
+
+/** Nothing more is started or restarted in a Pod being deleted or failed by its deadline (R75, R86). */
+function halted(rt: PodRuntime): boolean {
+  return rt.deleting || rt.failure !== undefined
 }

@@ -45,13 +45,14 @@ const kindChecks: Record<string, (obj: KubeObject, errors: string[]) => void> = 
       errors.push(`spec.backoffLimit: Invalid value: ${spec.backoffLimit}: must be greater than or equal to 0`)
     }
   },
-  Deployment: (obj, errors) => checkWorkload(obj, errors),
-  StatefulSet: (obj, errors) => checkWorkload(obj, errors),
-  DaemonSet: (obj, errors) => checkWorkload(obj, errors),
+  Deployment: (obj, errors) => checkWorkload(obj, errors, 'ReplicaSet'),
+  ReplicaSet: (obj, errors) => checkWorkload(obj, errors, 'ReplicaSet'),
+  StatefulSet: (obj, errors) => checkWorkload(obj, errors, 'StatefulSet'),
+  DaemonSet: (obj, errors) => checkWorkload(obj, errors, 'DaemonSet'),
 }
 
-/** Deployment, StatefulSet and DaemonSet: a selector that matches the template's labels. */
-function checkWorkload(obj: KubeObject, errors: string[]): void {
+/** Deployment, ReplicaSet, StatefulSet and DaemonSet: a selector that matches the template's labels. */
+function checkWorkload(obj: KubeObject, errors: string[], podOwner: string): void {
   const spec = obj.spec as DeploymentSpec | undefined
   if (!spec?.selector) errors.push('spec.selector: Required value')
   if (!spec?.template) {
@@ -59,6 +60,13 @@ function checkWorkload(obj: KubeObject, errors: string[]): void {
     return
   }
   checkPodSpec(spec.template.spec, 'spec.template.spec', errors)
+  // R86: a Pod deadline makes no sense for Pods that are meant to run for ever (apps validation).
+  const deadline = spec.template.spec?.activeDeadlineSeconds
+  if (deadline !== undefined) {
+    errors.push(podOwner === 'StatefulSet'
+      ? `spec.template.spec.activeDeadlineSeconds: Forbidden: activeDeadlineSeconds in StatefulSet is not Supported`
+      : `spec.template.spec.activeDeadlineSeconds: Invalid value: ${deadline}: activeDeadlineSeconds in ${podOwner} is not Supported`)
+  }
   const labels = spec.template.metadata?.labels ?? {}
   const wanted = spec.selector?.matchLabels ?? {}
   if (spec.selector && !Object.entries(wanted).every(([k, v]) => labels[k] === v)) {
