@@ -1,5 +1,6 @@
 // Kubernetes object shapes, as far as synclab models them. Objects are plain JSON, as the API server
 // returns them; the typed views below name the fields that controllers and health checks read.
+import type { PodFailurePolicy } from './pod-failure-policy.ts'
 
 export interface OwnerReference {
   apiVersion: string
@@ -138,6 +139,7 @@ export interface JobSpec {
   ttlSecondsAfterFinished?: number
   suspend?: boolean
   selector?: { matchLabels?: Record<string, string> }
+  podFailurePolicy?: PodFailurePolicy
 }
 
 export interface JobStatus {

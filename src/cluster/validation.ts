@@ -41,6 +41,9 @@ const kindChecks: Record<string, (obj: KubeObject, errors: string[]) => void> = 
     if (policy !== 'Never' && policy !== 'OnFailure') {
       errors.push(`spec.template.spec.restartPolicy: Unsupported value: "${policy ?? ''}": supported values: "OnFailure", "Never"`)
     }
+    else if (spec.podFailurePolicy && policy !== 'Never') { // R84
+      errors.push(`spec.template.spec.restartPolicy: Invalid value: "${policy}": only "Never" is supported when podFailurePolicy is specified`)
+    }
     if (spec.backoffLimit !== undefined && spec.backoffLimit < 0) {
       errors.push(`spec.backoffLimit: Invalid value: ${spec.backoffLimit}: must be greater than or equal to 0`)
     }

@@ -15,9 +15,9 @@ const workloadArb = fc.record({
   jobs: fc.array(jobArb, { maxLength: 6 }),
   deployments: fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 3 }),
   statefulSets: fc.array(fc.record({ replicas: fc.integer({ min: 0, max: 3 }), parallel: fc.boolean(),
-    image: fc.constantFrom('nginx', 'busybox', 'missing.example.com/x') }), { maxLength: 2 }),
-  daemonSets: fc.array(fc.constantFrom('nginx', 'busybox'), { maxLength: 2 }),
-  nodes: fc.integer({ min: 0, max: 4 }),
+    image: fc.constantFrom('nginx', 'missing.example.com/x') }), { maxLength: 1 }),
+  daemonSets: fc.array(fc.constantFrom('nginx', 'nginx:1.27'), { maxLength: 1 }),
+  nodes: fc.integer({ min: 0, max: 3 }),
   seed: fc.string({ maxLength: 8 }),
   deleteAt: fc.option(fc.integer({ min: 0, max: 40_000 }), { nil: undefined }),
 })
@@ -50,7 +50,7 @@ describe('determinism', () => {
     fc.assert(fc.property(workloadArb, w => {
       expect(runWorkload(w)).toBe(runWorkload(w))
     }), { numRuns: 40 })
-  })
+  }, 30_000)
 
   it('every Job of a random workload ends Complete or Failed, or waits on a missing image', () => {
     fc.assert(fc.property(workloadArb, w => {

@@ -280,7 +280,8 @@ function podSpec(restartPolicies: readonly string[], extra: string): JSONSchema 
       },
       restartPolicy: restartPolicy(restartPolicies, extra),
       serviceAccountName: str('The ServiceAccount the Pod runs as (default `default`).'),
-      activeDeadlineSeconds: int('Seconds the Pod may run before it is failed.', 1),
+      activeDeadlineSeconds: int('Seconds the Pod may run (from its start, init containers included) before it ' +
+        'fails with DeadlineExceeded (R86). Bare Pods and Job templates only.', 1),
       terminationGracePeriodSeconds: int('Seconds between SIGTERM and SIGKILL when the Pod is deleted (default ' +
         '30, R75).'),
       nodeSelector: stringMap('Labels a node must have to run the Pod.'),
@@ -391,6 +392,18 @@ const definitions: Record<string, JSONSchema> = {
         'Use `0` to fail on the first error.'),
       completions: int('Pods that must succeed for the Job to be Complete; default 1 (R71).', 1),
       parallelism: int('Pods that may run at the same time; default 1.'),
+      podFailurePolicy: {
+        type: 'object',
+        markdownDescription: 'Rules checked in order on each failed Pod; the first match decides: **FailJob** fails the ' +
+          'Job at once, **Ignore** does not count the failure, **Count** counts it (R84, R85). Needs restartPolicy Never.',
+        properties: { rules: { type: 'array', items: { type: 'object', properties: {
+          action: { type: 'string', enum: ['FailJob', 'Ignore', 'Count', 'FailIndex'] },
+          onExitCodes: { type: 'object', properties: { containerName: { type: 'string' },
+            operator: { type: 'string', enum: ['In', 'NotIn'] }, values: { type: 'array', items: { type: 'integer' } } } },
+          onPodConditions: { type: 'array', items: { type: 'object', properties: { type: { type: 'string' },
+            status: { type: 'string', enum: ['True', 'False', 'Unknown'] } } } },
+        } } } },
+      },
       activeDeadlineSeconds: int('Seconds the Job may run (from its start) before it fails with ' +
         'DeadlineExceeded; wins over backoffLimit (R69).', 1),
       ttlSecondsAfterFinished: int('Seconds after finishing when Kubernetes deletes the Job (R74). While Argo ' +
