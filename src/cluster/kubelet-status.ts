@@ -73,7 +73,8 @@ function initFailed(pod: Pod, rt: PodRuntime): boolean {
 
 export function podStatus(pod: Pod, rt: PodRuntime, now: number): PodStatus {
   const phase = podPhase(pod, rt)
-  const readiness = [...rt.inits.filter(c => c.kind === 'sidecar'), ...rt.containers]
+  // Sidecars' readiness counts for the Pod (R88); most Pods have none, so no new array for them.
+  const readiness = rt.inits.length === 0 ? rt.containers : [...rt.inits.filter(c => c.kind === 'sidecar'), ...rt.containers]
   const ready = phase === 'Running' && readiness.every(c => c.ready)
   const incomplete = rt.initialized ? '' : rt.inits.filter(c => !initDone(c)).map(c => c.spec.name).join(' ')
   const key = `${ready}/${rt.initialized}/${incomplete}`
