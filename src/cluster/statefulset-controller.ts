@@ -165,8 +165,9 @@ export class StatefulSetController extends WorkloadController<StatefulSet> {
       if (revision === currentRevision) current++
       if (revision === updateRevision) updated++
     }
+    // completeRollingUpdate: only a RollingUpdate moves currentRevision on; OnDelete keeps the old one.
     const rolling = (sts.spec.updateStrategy?.type ?? 'RollingUpdate') === 'RollingUpdate'
-    if ((rolling || sts.spec.updateStrategy?.type === 'OnDelete') && updated === replicas && ready === replicas) {
+    if (rolling && updated === replicas && ready === replicas) {
       currentRevision = updateRevision
       current = updated
     }

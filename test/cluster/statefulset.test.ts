@@ -145,7 +145,9 @@ describe('StatefulSet controller', () => {
     c.delete({ kind: 'Pod', namespace: 'default', name: 'db-1' })
     c.runUntilIdle()
     expect(pod(c, 'db-1')!.spec.containers[0]!.image).toBe('nginx:1.28')
-    expect(sts(c).status).toMatchObject({ updatedReplicas: 1 })
+    expect(sts(c).status).toMatchObject({ updatedReplicas: 1, currentReplicas: 1 })
+    // Only a RollingUpdate moves currentRevision on (completeRollingUpdate).
+    expect(sts(c).status!.currentRevision).not.toBe(sts(c).status!.updateRevision)
   })
 
   it('R93 a Pod that never becomes ready holds the next ordinal back; R95 Progressing', () => {
