@@ -76,34 +76,45 @@ export function podStatus(pod: Pod, rt: PodRuntime, now: number): PodStatus {
   // Sidecars' readiness counts for the Pod (R88); most Pods have none, so no new array for them.
   const readiness = rt.inits.length === 0 ? rt.containers : [...rt.inits.filter(c => c.kind === 'sidecar'), ...rt.containers]
   const ready = phase === 'Running' && readiness.every(c => c.ready)
+  // Without init containers only readiness moves the conditions: no key string to build on every status write.
   const incomplete = rt.initialized ? '' : rt.inits.filter(c => !initDone(c)).map(c => c.spec.name).join(' ')
-  const key = `${ready}/${rt.initialized}/${incomplete}`
+  const key = rt.inits.length === 0 ? (ready ? 'ready' : 'unready') : `${ready}/${rt.initialized}/${incomplete}`
   if (rt.conditionsKey !== key) {
-    // Conditions change only when readiness or initialization does; their transition time is that moment.
-    const initializedChanged = rt.conditionsKey === undefined || rt.conditionsKey.split('/')[1] !== String(rt.initialized)
     rt.conditionsKey = key
-    const since = timestamp(rt.startTime)
-    const changed = timestamp(now)
-    const unready = readiness.filter(c => !c.ready).map(c => c.spec.name).join(' ')
-    const readinessCondition = (type: string): Condition => ready
-      ? { type, status: 'True', lastTransitionTime: changed }
-      : { type, status: 'False', reason: 'ContainersNotReady', message: `containers with unready status: [${unready}]`,
-          lastTransitionTime: changed }
-    const previousInit = rt.conditions?.[0]
-    const initialized: Condition = rt.initialized
-      ? { type: 'Initialized', status: 'True',
-          lastTransitionTime: rt.inits.length === 0 ? since : initializedChanged ? changed : previousInit?.lastTransitionTime ?? changed }
-      : { type: 'Initialized', status: 'False', reason: 'ContainersNotInitialized',
-          message: `containers with incomplete status: [${incomplete}]`,
-          lastTransitionTime: initializedChanged ? changed : previousInit?.lastTransitionTime ?? changed }
-    rt.conditions = [initialized, readinessCondition('Ready'), readinessCondition('ContainersReady'),
-      { type: 'PodScheduled', status: 'True', lastTransitionTime: since }]
+    rt.conditions = conditions(rt, readiness, ready, incomplete, now)
   }
-  return {
-    phase, conditions: rt.conditions!, ...(rt.failure ? { message: rt.failure.message, reason: rt.failure.reason } : {}), hostIP: rt.node.ip, podIP: rt.ip, startTime: timestamp(rt.startTime),
-    ...(rt.inits.length > 0 ? { initContainerStatuses: rt.inits.map(containerStatus) } : {}),
-    containerStatuses: rt.containers.map(containerStatus),
+  const status: PodStatus = { phase, conditions: rt.conditions! }
+  if (rt.failure) {
+    status.message = rt.failure.message
+    status.reason = rt.failure.reason
   }
+  status.hostIP = rt.node.ip
+  status.podIP = rt.ip
+  status.startTime = timestamp(rt.startTime)
+  if (rt.inits.length > 0) status.initContainerStatuses = rt.inits.map(containerStatus)
+  status.containerStatuses = rt.containers.map(containerStatus)
+  return status
+}
+
+/** Initialized, Ready, ContainersReady, PodScheduled; a condition's transition time is when it last changed. */
+function conditions(rt: PodRuntime, readiness: ContainerRuntime[], ready: boolean, incomplete: string,
+  now: number): Condition[] {
+  const since = timestamp(rt.startTime)
+  const changed = timestamp(now)
+  const unready = readiness.filter(c => !c.ready).map(c => c.spec.name).join(' ')
+  const readinessCondition = (type: string): Condition => ready
+    ? { type, status: 'True', lastTransitionTime: changed }
+    : { type, status: 'False', reason: 'ContainersNotReady', message: `containers with unready status: [${unready}]`,
+        lastTransitionTime: changed }
+  const previous = rt.conditions?.[0]
+  const initializedSince = rt.inits.length === 0 ? since
+    : previous && (previous.status === 'True') === rt.initialized ? previous.lastTransitionTime ?? changed : changed
+  const initialized: Condition = rt.initialized
+    ? { type: 'Initialized', status: 'True', lastTransitionTime: initializedSince }
+    : { type: 'Initialized', status: 'False', reason: 'ContainersNotInitialized',
+        message: `containers with incomplete status: [${incomplete}]`, lastTransitionTime: initializedSince }
+  return [initialized, readinessCondition('Ready'), readinessCondition('ContainersReady'),
+    { type: 'PodScheduled', status: 'True', lastTransitionTime: since }]
 }
 
 function podPhase(pod: Pod, rt: PodRuntime): PodPhase {
