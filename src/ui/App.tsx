@@ -19,7 +19,6 @@ import { LogsSection } from './logs/LogsSection.tsx'
 import type { LabTracker } from './labs/tracker.ts'
 import { PlanPane } from './plan/PlanPane.tsx'
 import type { Session } from './session/session.ts'
-import { ShareButton } from './share/ShareButton.tsx'
 import { SourcePanel } from './source/SourcePanel.tsx'
 import { buildTimeline } from './timeline/model.ts'
 import { Timeline } from './timeline/Timeline.tsx'
@@ -63,7 +62,7 @@ export function App({ session, tracker, onOpenLab, user, onUser }: { session: Se
         </label>
         {user !== undefined && onUser && <UserField user={user} onUser={onUser} />}
         <span className="muted">app <code>{tracker.lab.app.name}</code> · namespace <code>{tracker.lab.app.namespace}</code></span>
-        <ShareButton session={session} lab={tracker.lab} />
+        <Suspense fallback={null}><ShareButton session={session} lab={tracker.lab} /></Suspense>
       </header>
       <InstructorSection session={session} lab={tracker.lab} />
       <main className="columns">
@@ -127,6 +126,8 @@ const RunViews = memo(function RunViews({ session }: { session: Session; version
 const NO_MANIFESTS: never[] = []
 // The real-cluster panel brings the Kubernetes client and a second engine: loaded after the page, apart.
 const ClusterPanel = memo(lazy(() => import('./cluster/ClusterPanel.tsx').then(m => ({ default: m.ClusterPanel }))))
+// Making and opening share links (compression, the address's fragment) loads just after the page.
+const ShareButton = lazy(() => import('./share/ShareButton.tsx').then(m => ({ default: m.ShareButton })))
 // xterm.js is large: the terminal loads when the learner opens it.
 // The interpreter comes with it (loadShell: the page's entry says where from).
 const TerminalPanel = lazy(() => Promise.all([import('./terminal/TerminalPanel.tsx'), loadShell()])
