@@ -203,7 +203,7 @@ interface RawTask {
 }
 interface RawLab {
   id: string; title: string; summary: string; minutes: number; seed?: string
-  app: { name: string; namespace: string; path: string; syncPolicy?: SyncPolicy; waveDelay?: Duration }
+  app: { name: string; namespace: string; path: string; syncPolicy?: SyncPolicy; waveDelay?: Duration; exists?: boolean }
   tasks: RawTask[]
   moments?: Array<{ id: string; say: string; when: Record<string, unknown> }>
 }
@@ -249,10 +249,10 @@ function normalize(raw: RawLab, files: readonly LabFile[], dir: string): Lab {
     pitfalls: (t.pitfalls ?? []).map((p): Pitfall => ({ id: p.id, title: p.title, ...editSet(p),
       ...(p.steps ? { steps: p.steps.map(step) } : {}), check: p.check.map(expectation) })),
   }))
-  const { waveDelay, ...app } = raw.app
+  const { waveDelay, exists, ...app } = raw.app
   return {
     id: raw.id, title: raw.title, summary: raw.summary, minutes: raw.minutes, seed: raw.seed ?? raw.id,
-    app: { ...app, ...(waveDelay !== undefined ? { waveDelayMs: durationMs(waveDelay) } : {}) },
+    app: { ...app, exists: exists ?? true, ...(waveDelay !== undefined ? { waveDelayMs: durationMs(waveDelay) } : {}) },
     tasks, moments: (raw.moments ?? []).map((m): Moment => ({ id: m.id, say: m.say, when: { ...m.when } as unknown as EventMatch })),
     files: new Map(files.map(f => [f.path, f.text])), dir,
   }

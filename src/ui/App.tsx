@@ -2,6 +2,7 @@
 // the event streams and the time controls below.
 import { lazy, memo, Suspense, useDeferredValue, useEffect, useMemo, useState } from 'react'
 import type { TerminalContext } from '../terminal/types.ts'
+import { ApplicationsList } from './apps/ApplicationsList.tsx'
 import { AppView } from './app-view/AppView.tsx'
 import { simulatedApp } from './app-view/shown-app.ts'
 import { SyncPanel } from './controls/SyncPanel.tsx'
@@ -15,6 +16,7 @@ import { LABS } from './labs/catalog.ts'
 import { LabPanel } from './labs/LabPanel.tsx'
 import type { LabTracker } from './labs/tracker.ts'
 import { PlanPane } from './plan/PlanPane.tsx'
+import type { NewAppSpec } from './session/new-app.ts'
 import type { Session } from './session/session.ts'
 import { ShareButton } from './share/ShareButton.tsx'
 import { SourcePanel } from './source/SourcePanel.tsx'
@@ -49,6 +51,12 @@ export function App({ session, tracker, onOpenLab, user, onUser }: { session: Se
   // The timeline and the streams redraw half-way between two redraws of the application view: never in its frame.
   const runVersion = useDeferredValue(useThrottled(version, 100, 50))
   useShortcuts(session)
+  // NEW APP: the form's content while it is open (the dialog loads when first opened).
+  const [newApp, setNewApp] = useState<NewAppSpec | undefined>()
+  const openNewApp = (spec?: NewAppSpec) => setNewApp(spec ?? session.labAppSpec())
+  // The real cluster connected in the cluster panel: the Sync buttons then say where they sync.
+  const [cluster, setCluster] = useState<string | undefined>()
+  const shownApp = session.live.app
   return (
     <div className="layout" data-testid="sandbox" data-ready="true">
       <header className="top">
@@ -69,13 +77,16 @@ export function App({ session, tracker, onOpenLab, user, onUser }: { session: Se
           <SourcePanelMemo session={session} version={session.stateVersion} />
         </div>
         <div className="right">
-          <SyncPanelMemo session={session} version={session.stateVersion} running={session.live.app.operationRunning} />
+          <ApplicationsListMemo session={session} version={deferred} onNewApp={openNewApp} />
+          <SyncPanelMemo session={session} version={session.stateVersion} cluster={cluster} onNewApp={openNewApp}
+            app={`${shownApp?.name}/${shownApp?.operationRunning}/${!!shownApp?.deletion}/${shownApp?.deleted}`} />
           <WhatIfPanelMemo session={session} version={session.stateVersion} />
           <AppViewMemo session={session} version={deferred} />
-          <PlanPaneMemo session={session} version={session.stateVersion} live={session.shown.app.liveVersion} />
+          <PlanPaneMemo session={session} version={session.stateVersion} live={session.shown.app?.liveVersion ?? 0} />
           <Suspense fallback={null}>
             <ClusterPanel key={tracker.lab.id} manifests={session.head?.manifests ?? NO_MANIFESTS}
-              revision={session.head?.id ?? 'HEAD'} waveDelayMs={tracker.lab.app.waveDelayMs} seed={tracker.lab.seed} />
+              revision={session.head?.id ?? 'HEAD'} waveDelayMs={tracker.lab.app.waveDelayMs} seed={tracker.lab.seed}
+              onConnection={setCluster} />
           </Suspense>
         </div>
       </main>
@@ -84,6 +95,11 @@ export function App({ session, tracker, onOpenLab, user, onUser }: { session: Se
         <RunViews session={session} version={runVersion} />
       </section>
       <TerminalSection session={session} />
+      {newApp ? (
+        <Suspense fallback={null}>
+          <NewAppDialog session={session} initial={newApp} onClose={() => setNewApp(undefined)} />
+        </Suspense>
+      ) : null}
     </div>
   )
 }
@@ -92,9 +108,25 @@ export function App({ session, tracker, onOpenLab, user, onUser }: { session: Se
 // skip the re-render on every frame of a playing run.
 type Versioned = { session: Session; version: number }
 const SourcePanelMemo = memo(({ session }: Versioned) => <SourcePanel session={session} />)
-const SyncPanelMemo = memo(({ session }: Versioned & { running: boolean }) => <SyncPanel session={session} />)
+const SyncPanelMemo = memo(({ session, cluster, onNewApp }: Versioned & { app: string; cluster: string | undefined;
+  onNewApp: (spec?: NewAppSpec) => void }) => <SyncPanel session={session} cluster={cluster} onNewApp={onNewApp} />)
+const ApplicationsListMemo = memo(({ session, onNewApp }: Versioned & { onNewApp: () => void }) =>
+  <ApplicationsList session={session} onNewApp={onNewApp} />)
 const WhatIfPanelMemo = memo(({ session }: Versioned) => <WhatIfPanel session={session} />)
-const AppViewMemo = memo(({ session }: Versioned) => <AppView shown={simulatedApp(session.shown)} />)
+const AppViewMemo = memo(({ session }: Versioned) => {
+  const shown = simulatedApp(session.shown)
+  return shown ? <AppView shown={shown} /> : <NoApplication />
+})
+
+/** The details before any application exists. */
+function NoApplication() {
+  return (
+    <section className="panel app-view" aria-label="Application" data-testid="app-view">
+      <p className="muted" data-testid="no-app">No application yet: nothing is deployed. Create one with
+        <strong> New app</strong> above, or with <code>argocd app create</code> in the terminal.</p>
+    </section>
+  )
+}
 const PlanPaneMemo = memo(({ session }: Versioned & { live: number }) => <PlanPane session={session} />)
 
 /** Timeline and event streams of the run shown, at the given session version. */
@@ -102,21 +134,25 @@ const RunViews = memo(function RunViews({ session }: { session: Session; version
   const run = session.shown
   const now = run.now
   const pods = run.podHistories()
+  const events = run.app?.events ?? NO_EVENTS
   return (
     <>
-      <Timeline timeline={buildTimeline(run.app.events, pods, now)} now={now} cursor={session.view ? now : undefined}
+      <Timeline timeline={buildTimeline(events, pods, now)} now={now} cursor={session.view ? now : undefined}
         onCursor={t => void session.seek(t)} />
       <div className="streams">
         <EventStream title="kubectl get pods --watch" lines={podWatchLines(pods, now)} />
-        <EventStream title="Operation events" lines={eventLines(run.app.events, now)} />
+        <EventStream title="Operation events" lines={eventLines(events, now)} />
       </div>
     </>
   )
 })
 
 const NO_MANIFESTS: never[] = []
+const NO_EVENTS: never[] = []
 // The real-cluster panel brings the Kubernetes client and a second engine: loaded after the page, apart.
 const ClusterPanel = memo(lazy(() => import('./cluster/ClusterPanel.tsx').then(m => ({ default: m.ClusterPanel }))))
+// NEW APP is opened now and then: it loads when first opened.
+const NewAppDialog = lazy(() => import('./apps/NewAppDialog.tsx').then(m => ({ default: m.NewAppDialog })))
 // xterm.js is large: the terminal loads when the learner opens it.
 const TerminalPanel = lazy(() => import('./terminal/TerminalPanel.tsx').then(m => ({ default: m.TerminalPanel })))
 

@@ -8,21 +8,30 @@ import { Simulation } from '../../sync/simulation.ts'
 import type { ContainerOverride } from '../../cluster/kubelet.ts'
 import type { KubeObject, Pod } from '../../cluster/objects.ts'
 import type { CommandAction, SessionAction, WhatIf } from './actions.ts'
-import type { SourceRevision } from './revisions.ts'
+import { readSource, type SourceRevision } from './revisions.ts'
+import { appSources, IN_CLUSTER } from '../../sync/app-source.ts'
 import { loadShell } from './shell.ts'
+import { labRepoURL } from '../../labs/learner-app.ts'
 import { terminalContext } from './terminal-context.ts'
 
 export interface RunSetup {
   seed: string
+  /** The lab's application: made at the start unless `appExists` is false; older saved actions without an app name act on it. */
   appName: string
   namespace: string
+  /** The lab's application's source (its folder of the repository, the repository's URL), if it has one. */
+  appPath?: string | undefined
+  repoURL?: string | undefined
+  /** false: the lab starts with no application (the learner creates it). Default true. */
+  appExists?: boolean | undefined
   waveDelayMs?: number | undefined
   syncPolicy?: SyncPolicy | undefined
+  /** The name of the application the page shows (the one selected in the applications list). */
+  selectedApp?: (() => string | undefined) | undefined
 }
 
 export class Run {
   readonly sim: Simulation
-  app!: Application
   /** Every Pod's log, kept after the Pod is gone (lab checks read hook logs). */
   logs!: LogBook
   private pods!: { histories(): PodHistory[]; dispose(): void }
@@ -49,10 +58,38 @@ export class Run {
     const run = new Run(setup)
     run.pods = recordPodHistory(run.sim.fake)
     run.logs = new LogBook(run.sim.fake)
-    run.app = await run.sim.createApp(setup.appName, setup.namespace,
-      setup.waveDelayMs !== undefined ? { waveDelayMs: setup.waveDelayMs } : {})
-    if (setup.syncPolicy) run.app.setSyncPolicy(setup.syncPolicy)
+    if (setup.appExists !== false) {
+      const app = await run.sim.createApp(setup.appName, setup.namespace,
+        setup.waveDelayMs !== undefined ? { waveDelayMs: setup.waveDelayMs } : {})
+      if (setup.appPath !== undefined) {
+        appSources(run.sim).set(app.name, { repo: setup.repoURL ?? labRepoURL(setup.namespace), path: setup.appPath, targetRevision: '',
+          project: 'default', destServer: IN_CLUSTER })
+      }
+      if (setup.syncPolicy) app.setSyncPolicy(setup.syncPolicy)
+    }
     return run
+  }
+
+  /** The applications that exist, in the order they were made (an app whose deletion is done is gone, R64–R66). */
+  get apps(): Application[] {
+    return this.sim.apps.filter(a => !a.deleted)
+  }
+
+  /** The application of that name: the one that exists, else the last one deleted. */
+  appNamed(name: string): Application | undefined {
+    const all = this.sim.apps.filter(a => a.name === name)
+    return all.find(a => !a.deleted) ?? all.at(-1)
+  }
+
+  /** The application the page shows: the selected one, else the first that exists; none before any is made. */
+  get app(): Application | undefined {
+    const name = this.setup.selectedApp?.()
+    return (name !== undefined ? this.appNamed(name) : undefined) ?? this.apps[0]
+  }
+
+  /** No application is syncing or being deleted. */
+  get settled(): boolean {
+    return this.sim.apps.every(a => !a.operationRunning && !(a.deletion && !a.deleted))
   }
 
   get now(): number {
@@ -113,23 +150,29 @@ export class Run {
   }
 
   private async perform(action: SessionAction, revisions: readonly SourceRevision[]): Promise<void> {
-    const app = this.app
     switch (action.type) {
       case 'commit': {
         const rev = revisions.find(r => r.id === action.revision)
         if (rev) this.head = rev
-        if (rev) app.setRevision({ revision: rev.id, message: rev.message, manifests: rev.manifests })
+        // A push reaches every application of the repository (Argo CD's webhook refresh).
+        if (rev) for (const app of this.apps) this.setRevision(app, rev)
         return
       }
-      case 'sync':
-        if (!app.operationRunning && !app.deletion) app.sync(action.request)
+      case 'sync': {
+        const app = this.acting(action)
+        if (app && !app.operationRunning && !app.deletion) app.sync(action.request)
         return
-      case 'terminate':
-        app.terminate()
+      }
+      case 'terminate': {
+        const app = this.acting(action)
+        if (app?.operationRunning) app.terminate()
         return
-      case 'delete':
-        app.delete()
+      }
+      case 'delete': {
+        const app = this.acting(action)
+        if (app && !app.deletion) app.delete()
         return
+      }
       case 'whatif':
         if (action.setting === 'normal') this.whatIf.delete(action.target)
         else this.whatIf.set(action.target, action.setting)
@@ -139,12 +182,30 @@ export class Run {
     }
   }
 
+  /** The application an action names (older saved actions name none: the lab's), if it exists. */
+  private acting(action: { app?: string | undefined }): Application | undefined {
+    const app = this.appNamed(action.app ?? this.setup.appName)
+    return app && !app.deleted ? app : undefined
+  }
+
+  /** The revision's manifests of the application's folder (all of them for an app without a recorded source). */
+  private setRevision(app: Application, rev: SourceRevision): void {
+    const path = appSources(this.sim).get(app.name)?.path
+    let manifests = rev.manifests
+    if (path) {
+      const read = readSource(rev.files.filter(f => f.path.startsWith(`${path}/`)))
+      if (!read.ok || read.manifests.length === 0) return
+      manifests = read.manifests
+    }
+    app.setRevision({ revision: rev.id, message: rev.message, manifests })
+  }
+
   /**
    * A terminal command again, on this run, with the answers typed to its questions. Its output is dropped and its
    * watch (which only prints) is not started; work it left pending (an app being made) ends before time moves on.
    */
   private async replayCommand(action: CommandAction): Promise<void> {
-    const ctx = terminalContext({ namespace: this.setup.namespace, simulation: () => this.sim, head: () => this.head,
+    const ctx = terminalContext({ namespace: this.setup.namespace, repoURL: this.setup.repoURL, simulation: () => this.sim, head: () => this.head,
       uncommitted: () => [] })
     const shell = await loadShell()
     let result = shell.runCommand(action.line, ctx)
@@ -158,7 +219,7 @@ export class Run {
   dispose(): void {
     this.pods.dispose()
     this.logs.dispose()
-    this.app.dispose()
+    for (const app of this.sim.apps) app.dispose()
   }
 }
 
