@@ -48,6 +48,7 @@ export class LabSession {
   /** The lab's first commit, and its application unless the lab starts without one (`app.exists: false`). */
   static async start(lab: Lab): Promise<LabSession> {
     const s = new LabSession(lab)
+    s.sim.fake.ensureNamespace(lab.app.namespace) // the learner's namespace exists, as on the course's cluster
     s.commit('initial commit')
     if (lab.app.exists !== false) await s.createApp(lab.app.name)
     return s

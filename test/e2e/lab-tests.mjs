@@ -2,7 +2,7 @@
 // the lab panel marks each task passed and moves on. run.mjs runs these after tests.mjs, each on a fresh page.
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
-import { editorReady, ready, fullScreenshot } from './helpers.mjs'
+import { createLabApp, editorReady, ready, fullScreenshot } from './helpers.mjs'
 
 const WAIT = 90_000
 
@@ -66,7 +66,8 @@ export const tests = [
       assert.equal(await taskState(page, 'delete-app'), 'todo')
       await page.click('[data-testid=play-20]')
 
-      // Task 1, "Hook example": sync the seed as it is.
+      // Task 1, "Hook example": create the application (New app, as the lab fills it in), sync the seed as it is.
+      await createLabApp(page)
       await page.click('[data-testid=sync]')
       await waitOperation(page, 1, 'Succeeded')
       await waitTaskState(page, 'hook-example', 'passed')

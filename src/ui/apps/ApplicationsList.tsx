@@ -12,7 +12,7 @@ export function ApplicationsList({ session, onNewApp }: { session: Session; onNe
     <section className="panel applications" aria-labelledby="applications-title" data-testid="applications">
       <header className="applications-header">
         <h2 id="applications-title">Applications <span className="muted">({rows.length})</span></h2>
-        <button onClick={onNewApp} data-testid="new-app" title="Create an application, as Argo CD's NEW APP">
+        <button onClick={() => onNewApp()} data-testid="new-app" title="Create an application, as Argo CD's NEW APP">
           + New app</button>
       </header>
       {rows.length === 0 ? (

@@ -58,6 +58,8 @@ export class Run {
     const run = new Run(setup)
     run.pods = recordPodHistory(run.sim.fake)
     run.logs = new LogBook(run.sim.fake)
+    // The learner's namespace exists from the start, as on the course's cluster (Argo CD does not create it).
+    run.sim.fake.ensureNamespace(setup.namespace)
     if (setup.appExists !== false) {
       const app = await run.sim.createApp(setup.appName, setup.namespace,
         setup.waveDelayMs !== undefined ? { waveDelayMs: setup.waveDelayMs } : {})

@@ -54,6 +54,7 @@ describe('moment matching on a real run of lab 01', () => {
   it('each moment fires once, at its event; the PostSync moment at the start of the PostSync phase', async () => {
     const lab = lab01()
     const session = await LabSession.start(lab)
+    await session.step({ 'create-app': {} }, () => undefined) // the lab starts without its application, as the seed
     const watcher = new MomentWatcher(lab.moments)
     expect(watcher.next(session.app!.events)).toBeUndefined() // nothing happened yet
     await session.step({ sync: {} }, () => undefined)
