@@ -52,7 +52,7 @@ export function plainEvent(m: EventMatch): string {
 /** A command pattern as the learner would type it: `oc get pod … --watch`. */
 function typed(pattern: string): string {
   return pattern.replace(/\\s[+*]/g, ' ').replace(/\.[*+]\??/g, ' … ').replace(/\\b|\^|\$/g, '').replace(/\\(.)/g, '$1')
-    .replace(/\((\?:)?([^|()]*)\|[^()]*\)\??/g, '$2').replace(/\s+/g, ' ').trim()
+    .replace(/\((\?:)?([^|()]*)\|[^()]*\)\??/g, '$2').replace(/(\w)\?/g, '$1').replace(/\s+/g, ' ').trim()
 }
 
 /** What an expectation asks for, as a sentence a learner understands. */

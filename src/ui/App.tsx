@@ -133,8 +133,11 @@ const PlanPaneMemo = memo(({ session }: Versioned & { live: number }) => <PlanPa
 const RunViews = memo(function RunViews({ session }: { session: Session; version: number }) {
   const run = session.shown
   const now = run.now
-  const pods = run.podHistories()
-  const events = run.app?.events ?? NO_EVENTS
+  const app = run.app
+  // The shown application's run: its events, and the Pods of its destination namespace.
+  const all = run.podHistories()
+  const pods = app ? all.filter(p => p.namespace === app.namespace) : all
+  const events = app?.events ?? NO_EVENTS
   return (
     <>
       <Timeline timeline={buildTimeline(events, pods, now)} now={now} cursor={session.view ? now : undefined}

@@ -131,6 +131,11 @@ export class Run {
     return this.busy
   }
 
+  /** The logged actions this run has not reached yet (an action is performed once the run has advanced to it). */
+  notYetPerformed(actions: readonly SessionAction[]): readonly SessionAction[] {
+    return actions.slice(this.applied)
+  }
+
   /** `action` was done on this run as it happened (a command typed in the terminal): advancing must skip it. */
   markPerformed(action: SessionAction): void {
     this.performedLive.add(action)

@@ -231,7 +231,8 @@ export class Session {
     if (app.deleted) {
       return { kind: 'gone', app: app.name, spec: specOfApp(app, appSources(this.live.sim).get(app.name), this.repoURL) }
     }
-    if (app.deletion) return { kind: 'deleting', app: app.name }
+    const deleting = app.deletion || this.live.notYetPerformed(this.actions).some(a => a.type === 'delete' && a.app === app.name)
+    if (deleting) return { kind: 'deleting', app: app.name }
     return undefined
   }
 
