@@ -58,11 +58,12 @@ export const tests = [
       await page.click('[data-testid=sync]')
       await page.waitForFunction(() => window.__synclab.shown.app.events.some(e => e.type === 'apply' && e.name === 'after'),
         null, { timeout: 30_000 })
+      // Paused first: at 20× the screenshots below would otherwise outlast the sync.
+      await page.click('[data-testid=pause]')
       await fullScreenshot(page, join(artifacts, 'mid-sync.png'))
       await page.locator('[data-testid=timeline]').scrollIntoViewIfNeeded()
       await page.waitForTimeout(200)
       await page.screenshot({ path: join(artifacts, 'mid-sync-timeline.png') })
-      await page.click('[data-testid=pause]')
       const paused = await session(page)
       await page.waitForTimeout(300)
       assert.equal((await session(page)).now, paused.now, 'time stands still while paused')
