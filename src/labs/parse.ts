@@ -328,6 +328,12 @@ function checkRules(lab: Lab, raw: RawLab, at: Positions, push: Push): void {
     }
   })
 
+  // A lab that starts without its application must make it before a step needs it.
+  if (lab.app.exists === false && !lab.tasks.some(t => t.steps.some(st => 'create-app' in st))) {
+    push('lab-create-app', 'app.exists is false: a task needs a create-app step (the learner creates the application)',
+      at.node(['app', 'exists']))
+  }
+
   const taskIds = new Set<string>()
   lab.tasks.forEach((task, ti) => {
     const base: Path = ['tasks', ti]

@@ -71,8 +71,11 @@ describe('a lab that starts without its application (app.exists: false)', () => 
     expect(await checkLab(lab, { solution: true })).toEqual([{ ok: true, text: '✓ 1 Sync it' }])
   })
 
-  it('a step that needs the app before it exists says how to fix the lab', async () => {
-    const lab = labOf(WITHOUT_APP)
+  it('a lab without its app and without a create-app step does not load; a step that needs the app says how to fix it', async () => {
+    expect(() => labOf(WITHOUT_APP)).toThrow(/lab\.yaml:9:\d+: app\.exists is false: a task needs a create-app step/)
+    const lab = labOf(WITHOUT_APP.replace('    check:\n', '    check:\n      - command: { matches: x }\n') +
+      '  - id: later\n    title: Later\n    needsWork: false\n    instructions: Later.\n    steps:\n      - create-app: {}\n' +
+      '    check:\n      - app: { sync: OutOfSync }\n')
     const [run] = await runSolution(lab)
     expect(run!.error).toMatch(/^sync: there is no application for app in namespace learner \(the lab starts without one: add a create-app step\)$/)
   })
