@@ -1,9 +1,9 @@
 // Argo CD's Sync panel for the application shown: prune, dry run, selective sync by ticking resources; Terminate
 // while an operation runs; Delete. A Sync that cannot run (no application, or it is gone) says so and offers to
 // create it. While a real cluster is connected, the button says that it syncs the simulation.
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import type { NewAppSpec } from '../session/new-app.ts'
-import type { AppNotice, Session } from '../session/session.ts'
+import type { Session } from '../session/session.ts'
 import type { ResourceKey } from '../../sync/types.ts'
 
 export function SyncPanel({ session, cluster, onNewApp }: { session: Session
@@ -39,7 +39,9 @@ export function SyncPanel({ session, cluster, onNewApp }: { session: Session
         {app ? <span className="muted sync-target" data-testid="sync-target">
           {app.deleted ? 'deleted: ' : ''}<code>{app.name}</code></span> : null}
       </div>
-      {session.notice ? <NoticeLine notice={session.notice} session={session} onNewApp={onNewApp} /> : null}
+      {session.notice ? (
+        <Suspense fallback={null}><SyncNotice notice={session.notice} session={session} onNewApp={onNewApp} /></Suspense>
+      ) : null}
       <label><input type="checkbox" checked={prune} onChange={e => setPrune(e.target.checked)} /> Prune</label>{' '}
       <label><input type="checkbox" checked={dryRun} onChange={e => setDryRun(e.target.checked)} /> Dry run</label>
       {resources.length > 0 ? (
@@ -64,26 +66,5 @@ export function SyncPanel({ session, cluster, onNewApp }: { session: Session
   )
 }
 
-/** Why Sync did nothing, and the way on: create the application (again). */
-function NoticeLine({ notice, session, onNewApp }: { notice: AppNotice; session: Session; onNewApp: (spec?: NewAppSpec) => void }) {
-  const [problem, setProblem] = useState<string | undefined>()
-  const again = async (spec: NewAppSpec) => {
-    const outcome = await session.createApp(spec)
-    if (!outcome.ok) setProblem(outcome.lines.join(' '))
-  }
-  return (
-    <div className="sync-notice" role="alert" data-testid="sync-notice">
-      {notice.kind === 'no-app' ? (
-        <>There is no application to sync yet.{' '}
-          <button onClick={() => onNewApp()} data-testid="notice-new-app">+ New app</button></>
-      ) : notice.kind === 'deleting' ? (
-        <>The application <code>{notice.app}</code> is being deleted: there is nothing to sync.</>
-      ) : (
-        <>The application <code>{notice.app}</code> was deleted: it is gone, so there is nothing to sync.{' '}
-          <button onClick={() => void again(notice.spec)} data-testid="create-again">Create {notice.app} again</button>{' '}
-          <button onClick={() => onNewApp(notice.spec)}>Edit, then create…</button></>
-      )}
-      {problem ? <div className="error">{problem}</div> : null}
-    </div>
-  )
-}
+// Why a Sync did nothing: rare, so loaded the first time it is needed.
+const SyncNotice = lazy(() => import('./SyncNotice.tsx').then(m => ({ default: m.SyncNotice })))

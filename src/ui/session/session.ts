@@ -6,7 +6,7 @@ import type { SyncRequest } from '../../sync/operation.ts'
 import type { CommandResult, TerminalContext } from '../../terminal/types.ts'
 import type { Application } from '../../sync/application.ts'
 import { appSources } from '../../sync/app-source.ts'
-import { createCommand, type NewAppSpec, newAppSpec, specOfApp } from './new-app.ts'
+import { type NewAppSpec, newAppSpec, specOfApp } from './new-app.ts'
 import { loadShell, type Shell } from './shell.ts'
 import type { CommandAction, SessionAction, WhatIf } from './actions.ts'
 import { readSource, revisionId, type SourceRevision } from './revisions.ts'
@@ -197,7 +197,7 @@ export class Session {
    * log like a typed command, and the page shows it.
    */
   async createApp(spec: NewAppSpec): Promise<CreateOutcome> {
-    const shell = await loadShell()
+    const [shell, { createCommand }] = await Promise.all([loadShell(), import('./create-command.ts')])
     const ctx = { ...this.terminalContext(), onActivity: () => { if (!this.playing) this.play() } }
     const result = this.runCommand(createCommand(spec), ctx, shell)
     const lines = [...result.lines]
