@@ -75,7 +75,7 @@ export const tests = [
       assert.equal(await taskState(page, 'delete-app'), 'todo')
       assert.match(await page.textContent('[data-testid=lab-task]'), /curl https:\/\/acend\.ch/)
 
-      // Task 2, "A PostSync hook that calls out". First the pitfall the task warns about: only the command changed,
+      // Task 2, "Post-hook curl". First the pitfall the task warns about: only the command changed,
       // typed in the editor; the Go image has no curl, so the hook and the sync fail and the task does not pass.
       await openTab(page, file)
       await retypeLine(page, 'command: ["sleep", "10"]',

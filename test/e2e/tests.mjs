@@ -105,7 +105,7 @@ export const tests = [
       await fullScreenshot(page, join(artifacts, 'synced.png'))
       // The lab checks the sync by itself: task 1 passes and task 2 becomes the current one.
       await page.waitForSelector('[data-testid=lab-panel] li[data-task][data-state=passed]', { timeout: 5_000 })
-      assert.match(await page.textContent('[data-testid=lab-panel] li[data-state=current]'), /PostSync/)
+      assert.match(await page.textContent('[data-testid=lab-panel] li[data-state=current]'), /Post-hook curl/)
     },
   },
   {

@@ -6,6 +6,7 @@
 // forward (`session.replay`) until it reaches the live run, which then plays on.
 import type { Moment } from '../../labs/types.ts'
 import type { Run } from '../session/run.ts'
+import type { Application } from '../../sync/application.ts'
 import type { RecordedEvent } from '../../sync/events.ts'
 import type { Session, Speed } from '../session/session.ts'
 import { firstEventAt, type MomentHit, MomentWatcher } from './moments.ts'
@@ -33,6 +34,8 @@ export class InstructorMode {
   private readonly watcher: MomentWatcher
   /** The live run being watched; a new one (Reset) is watched from its current end. */
   private watched: Run | undefined
+  /** The application shown when watching began: another one shown (made, picked in the list) is watched from its end. */
+  private watchedApp: Application | undefined
   private resume: { speed: Speed; playing: boolean } = { speed: 1, playing: false }
   private readonly listeners = new Set<() => void>()
   private attached = false
@@ -154,7 +157,7 @@ export class InstructorMode {
       }
     }
     const live = s.live
-    if (live !== this.watched) {
+    if (live !== this.watched || live.app !== this.watchedApp) {
       this.watchLive(live)
       this.changed()
       return
@@ -193,6 +196,7 @@ export class InstructorMode {
 
   private watchLive(run: Run): void {
     this.watched = run
+    this.watchedApp = run.app
     this.watcher.cursor = eventsOf(run).length
     this.hit = undefined
   }
