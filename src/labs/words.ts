@@ -1,7 +1,7 @@
 // What a task's expectations ask for, in plain words for the learner ("Job after is deleted once it has
 // succeeded"), where check.ts describes them in the check's own terms for lab authors. DOM-free: the page's lab
 // panel and the CLI both use it.
-import { type Failure, NO_APP } from './check.ts'
+import { describeEvent, type Failure, NO_APP } from './check.ts'
 import type { EventMatch, Expectation, NameMatch, OperationSelector } from './types.ts'
 
 const SYNC_ENDS: Record<string, string> = {
@@ -113,9 +113,9 @@ export function plainExpectation(x: Expectation): string {
     return sentence(`you type \`${typed(c.matches)}\` in the terminal${c.before ? `, before ${plainEvent(c.before)}` : ''}`)
   }
   const a = x.app
-  const parts = [a.deleted === true && 'is deleted', a.deleted === false && 'still exists', a.sync && `is ${a.sync}`,
-    a.health && `is ${a.health}`, a.history !== undefined && `has ${a.history} entr${a.history === 1 ? 'y' : 'ies'} in its history`]
-    .filter(Boolean)
+  const states = [a.sync, a.health].filter(Boolean).join(' and ')
+  const parts = [a.deleted === true && 'is deleted', a.deleted === false && 'still exists', states && `is ${states}`,
+    a.history !== undefined && `has ${a.history} entr${a.history === 1 ? 'y' : 'ies'} in its history`].filter(Boolean)
   return sentence(`the application ${parts.join(' and ')}`)
 }
 
@@ -137,7 +137,23 @@ export function plainNow(f: Pick<Failure, 'why'>, x: Expectation): string | unde
     return `Now the sync ${SYNC_ENDED[ended[1]!] ?? `ended ${ended[1]}`}${message ? `: ${message}` : ''}.`
   }
   if ('app' in x && f.why.startsWith('it ')) return `Now the application ${f.why.slice(3)}.`
+  if ('event' in x) {
+    if (f.why.startsWith('it did not happen')) return 'It has not happened yet.'
+    const times = /^it happened (?:only )?(\d+)×/.exec(f.why)
+    if (times) return `It happened ${times[1]} time${times[1] === '1' ? '' : 's'}.`
+  }
+  if ('order' in x) return orderNow(f.why, x.order)
   if ('absent' in x && f.why.startsWith('it still exists')) return `It still exists${f.why.slice('it still exists'.length)}.`
+  return undefined
+}
+
+/** The first step of an `order` that did not happen (in order), from the check's answer. */
+function orderNow(why: string, order: readonly EventMatch[]): string | undefined {
+  for (const [i, m] of order.entries()) {
+    const said = describeEvent(m)
+    if (why.startsWith(`${said} did not happen`)) return `Step ${i + 1} has not happened: ${plainEvent(m)}.`
+    if (why.startsWith(`${said} happened, but not after`)) return `Step ${i + 1} happened, but not after step ${i}.`
+  }
   return undefined
 }
 

@@ -28,7 +28,7 @@ const CASES: Array<[Expectation, string]> = [
   [{ absent: { kind: 'Deployment', name: 'web' } }, 'Deployment web is gone from the namespace.'],
   [{ job: { name: 'after', status: 'Failed', reason: 'BackoffLimitExceeded' } }, 'Job after has failed (BackoffLimitExceeded).'],
   [{ log: { job: 'after', contains: '<html' } }, 'The log of the Pod of Job after shows "<html".'],
-  [{ app: { sync: 'Synced', health: 'Healthy' } }, 'The application is Synced and is Healthy.'],
+  [{ app: { sync: 'Synced', health: 'Healthy' } }, 'The application is Synced and Healthy.'],
   [{ app: { deleted: true } }, 'The application is deleted.'],
   [{ command: { matches: 'get\\s+pods?\\b.*--watch', before: { type: 'operation', phase: 'Succeeded' } } },
     'You type `get pods … --watch` in the terminal, before a sync succeeds.'],
@@ -61,6 +61,15 @@ describe('plain words for what a task expects', () => {
     expect(plainNow({ why: 'it is OutOfSync' }, { app: { sync: 'Synced' } })).toBe('Now the application is OutOfSync.')
     expect(plainNow({ why: 'it still exists (being deleted) (after)' }, { absent: { kind: 'Job', name: 'after' } }))
       .toBe('It still exists (being deleted) (after).')
-    expect(plainNow({ why: 'apply PreSync Job/before did not happen' }, { order: [] })).toBeUndefined()
+    const order: Expectation = { order: [{ type: 'apply', syncPhase: 'PreSync', kind: 'Job', name: 'before' },
+      { type: 'hook', kind: 'Job', name: 'after', hookPhase: 'Succeeded' }] }
+    expect(plainNow({ why: 'hook Job/after hookPhase=Succeeded did not happen (saw: hook Job/after hookPhase=Failed)' }, order))
+      .toBe('Step 2 has not happened: the hook Job after ends Succeeded.')
+    expect(plainNow({ why: 'hook Job/after hookPhase=Succeeded happened, but not after apply PreSync Job/before' }, order))
+      .toBe('Step 2 happened, but not after step 1.')
+    expect(plainNow({ why: 'it did not happen (saw: delete Job/after reason=HookFailed)' }, { event: { type: 'delete' } }))
+      .toBe('It has not happened yet.')
+    expect(plainNow({ why: 'it happened 3×' }, { event: { type: 'delete', count: 1 } })).toBe('It happened 3 times.')
+    expect(plainNow({ why: 'something else' }, { exists: { kind: 'Job', name: 'x' } })).toBeUndefined()
   })
 })
