@@ -91,7 +91,7 @@ describe('applications in the page session', () => {
       lastSync: expect.stringMatching(/^\d+s ago$/) })
   })
 
-  it('Sync, Terminate and Delete act on the app shown and name it; a rebuilt run (time travel, reload) replays them exactly', async () => {
+  it('Sync, Terminate and Delete act on the app shown and name it; a deleted app leaves the list once its deletion is done (R64–R66); time travel and reload replay it all exactly', async () => {
     const storage = memoryStorage()
     const s = await newSession(storage)
     await s.createApp(s.labAppSpec())
