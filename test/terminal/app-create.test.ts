@@ -1,6 +1,7 @@
 // `argocd app create` for a name that exists, as argo-cd's server (Create) and CLI (hasAppChanged) answer it: the
 // same spec is `unchanged`, a different one fails without --upsert and is `updated` with it. And the seed lab's own
 // command, pasted as written, next to the lab's app.
+import { appSources } from '../../src/sync/app-source.ts'
 import { describe, expect, it } from 'vitest'
 import { runCommand } from '../../src/terminal/index.ts'
 import { CREATE, REPO_URL, terminal } from './helpers.ts'
@@ -51,7 +52,10 @@ describe('the lab\'s own app and the seed lab\'s command', () => {
   async function withLabApp() {
     const t = await terminal()
     await t.sim.createApp('argo-hook', 'learner')
-    const ctx = { ...t.ctx, repoUrl: SEED_REPO, labApp: { name: 'argo-hook', path: 'pre-post-sync-hook' } }
+    // As the page registers the lab's own app: its source is the lab's folder of the repository.
+    appSources(t.sim).set('argo-hook', { repo: SEED_REPO, path: 'pre-post-sync-hook', targetRevision: '', project: 'default',
+      destServer: 'https://kubernetes.default.svc' })
+    const ctx = { ...t.ctx, repoUrl: SEED_REPO }
     return { t, ctx }
   }
 

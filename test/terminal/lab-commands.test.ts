@@ -48,7 +48,7 @@ describe('the labs\' boxed commands run as pasted', () => {
   it('every lab has its commands found (the extraction itself works)', () => {
     const all = labs.flatMap(boxedCommands)
     expect(all.length).toBeGreaterThanOrEqual(8)
-    expect(all.map(b => b.text).join('\n')).toContain('argocd app create argo-hook --repo')
+    expect(all.map(b => b.text).join('\n')).toContain('argocd app create argo-hook-ana --repo')
     expect(all.map(b => b.text).join('\n')).not.toContain('+username+')
   })
 

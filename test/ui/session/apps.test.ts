@@ -8,7 +8,11 @@ import { createCommand } from '../../../src/ui/session/create-command.ts'
 import { newAppSpec } from '../../../src/ui/session/new-app.ts'
 import { Session } from '../../../src/ui/session/session.ts'
 import type { Run } from '../../../src/ui/session/run.ts'
+import { provideShell } from '../../../src/ui/session/shell.ts'
 import { applicationRows } from '../../../src/ui/apps/app-rows.ts'
+
+// As the page's entry does: NEW APP and rebuilt runs load the interpreter.
+provideShell(() => import('../../../src/terminal/index.ts'))
 
 const PATH = 'pre-post-sync-hook'
 /** The lab's files as the page has them: `pre-post-sync-hook/<file>`. */
