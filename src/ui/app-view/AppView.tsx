@@ -1,6 +1,6 @@
 // The application as Argo CD's UI shows it: sync status and health, the last operation, why it waits, the resource
-// tree and the sync result table.
-import { useId, useState } from 'react'
+// tree (a graph, or a list for the keyboard and screen readers) and the sync result table.
+import { lazy, Suspense, useId, useState } from 'react'
 import { timestamp } from '../../cluster/clock.ts'
 import type { Application } from '../../sync/application.ts'
 import type { ShownApp } from './shown-app.ts'
@@ -8,7 +8,12 @@ import { Badge } from './badges.tsx'
 import { ResourceTree } from './ResourceTree.tsx'
 import { DiffView } from './DiffView.tsx'
 import { ResultTable } from './ResultTable.tsx'
+import { HookOnlyNote } from './HookOnlyNote.tsx'
+import { chooseResourceView, useResourceView } from './view-choice.ts'
 import { WhyItWaits } from '../why/WhyItWaits.tsx'
+
+// The graph (its layout, icons, details and styles) loads apart from the page.
+const ResourceGraph = lazy(() => import('./ResourceGraph.tsx').then(m => ({ default: m.ResourceGraph })))
 
 export function AppView({ shown }: { shown: ShownApp }) {
   const [tab, setTab] = useState<'tree' | 'results' | 'diff' | 'history'>('tree')
@@ -36,6 +41,7 @@ export function AppView({ shown }: { shown: ShownApp }) {
           </>
         ) : <div className="muted">No operation yet. Commit, then Sync.</div>}
       </div>
+      <HookOnlyNote app={app} sync={status.sync} />
       <WhyItWaits shown={shown} />
       <div role="tablist" aria-label="Application view" className="tabs">
         <button role="tab" aria-selected={tab === 'tree'} onClick={() => setTab('tree')}>Resource tree</button>
@@ -43,10 +49,26 @@ export function AppView({ shown }: { shown: ShownApp }) {
         <button role="tab" aria-selected={tab === 'diff'} onClick={() => setTab('diff')} data-testid="diff-tab">Diff</button>
         <button role="tab" aria-selected={tab === 'history'} onClick={() => setTab('history')}>History</button>
       </div>
-      {tab === 'tree' ? <ResourceTree shown={shown} />
+      {tab === 'tree' ? <ResourceView shown={shown} />
         : tab === 'results' ? <ResultTable resources={result?.resources ?? []} />
           : tab === 'diff' ? <DiffView app={app} /> : <HistoryTable app={app} />}
     </section>
+  )
+}
+
+/** The resources as a graph like Argo CD's, or as a list (the learner's choice, remembered). */
+function ResourceView({ shown }: { shown: ShownApp }) {
+  const view = useResourceView()
+  return (
+    <>
+      <div className="view-switch" role="group" aria-label="Draw the resources as">
+        <button aria-pressed={view === 'graph'} onClick={() => chooseResourceView('graph')} data-testid="view-graph">Graph</button>
+        <button aria-pressed={view === 'list'} onClick={() => chooseResourceView('list')} data-testid="view-list">List</button>
+      </div>
+      {view === 'list' ? <ResourceTree shown={shown} /> : (
+        <Suspense fallback={<p className="muted">Drawing the graph…</p>}><ResourceGraph shown={shown} /></Suspense>
+      )}
+    </>
   )
 }
 
