@@ -5,6 +5,7 @@ import { timestamp } from '../../cluster/clock.ts'
 import type { Application } from '../../sync/application.ts'
 import type { ShownApp } from './shown-app.ts'
 import { Badge } from './badges.tsx'
+import { graphSourceOf } from './graph-source.ts'
 import { ResourceTree } from './ResourceTree.tsx'
 import { DiffView } from './DiffView.tsx'
 import { ResultTable } from './ResultTable.tsx'
@@ -12,7 +13,7 @@ import { HookOnlyNote } from './HookOnlyNote.tsx'
 import { chooseResourceView, useResourceView } from './view-choice.ts'
 import { WhyItWaits } from '../why/WhyItWaits.tsx'
 
-// The graph (its layout, icons, details and styles) loads apart from the page.
+// The graph (its layout, icons, details and styles) loads apart from the page, when first shown.
 const ResourceGraph = lazy(() => import('./ResourceGraph.tsx').then(m => ({ default: m.ResourceGraph })))
 
 export function AppView({ shown }: { shown: ShownApp }) {
@@ -41,7 +42,7 @@ export function AppView({ shown }: { shown: ShownApp }) {
           </>
         ) : <div className="muted">No operation yet. Commit, then Sync.</div>}
       </div>
-      <HookOnlyNote app={app} sync={status.sync} />
+      {status.sync === 'Synced' && unsyncedRevision(app) ? <HookOnlyNote app={app} /> : null}
       <WhyItWaits shown={shown} />
       <div role="tablist" aria-label="Application view" className="tabs">
         <button role="tab" aria-selected={tab === 'tree'} onClick={() => setTab('tree')}>Resource tree</button>
@@ -56,6 +57,12 @@ export function AppView({ shown }: { shown: ShownApp }) {
   )
 }
 
+/** A revision was committed after the last sync operation started. */
+function unsyncedRevision(app: Application): boolean {
+  const last = app.currentOperation?.op.env.source.revision
+  return last !== undefined && app.revision !== undefined && app.revision.revision !== last
+}
+
 /** The resources as a graph like Argo CD's, or as a list (the learner's choice, remembered). */
 function ResourceView({ shown }: { shown: ShownApp }) {
   const view = useResourceView()
@@ -66,7 +73,7 @@ function ResourceView({ shown }: { shown: ShownApp }) {
         <button aria-pressed={view === 'list'} onClick={() => chooseResourceView('list')} data-testid="view-list">List</button>
       </div>
       {view === 'list' ? <ResourceTree shown={shown} /> : (
-        <Suspense fallback={<p className="muted">Drawing the graph…</p>}><ResourceGraph shown={shown} /></Suspense>
+        <Suspense fallback={<p className="muted">Drawing the graph…</p>}><ResourceGraph source={graphSourceOf(shown)} /></Suspense>
       )}
     </>
   )

@@ -1,12 +1,12 @@
 // Why the app stays Synced after a commit that changed only hooks: hooks are not part of the sync status.
 import { hookOnlyChange } from '../../sync/hook-only-change.ts'
 import type { Application } from '../../sync/application.ts'
-import type { SyncStatusCode } from '../../sync/app-status.ts'
 
-export function HookOnlyNote({ app, sync }: { app: Application; sync: SyncStatusCode }) {
+/** Shown by AppView while the app is Synced and a revision newer than the last sync's is committed. */
+export function HookOnlyNote({ app }: { app: Application }) {
   const last = app.currentOperation?.op.env.source
   const head = app.revision
-  if (sync !== 'Synced' || !last || !head || last.revision === head.revision) return null
+  if (!last || !head || last.revision === head.revision) return null
   const hooks = hookOnlyChange(last.targets, head.manifests)
   if (!hooks) return null
   return (

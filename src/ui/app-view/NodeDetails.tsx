@@ -1,26 +1,19 @@
 // What a click on a graph node shows: its statuses in words and its live manifest, as Argo CD's resource panel
 // (summary and live manifest). Draws again only when the node's object or statuses change.
 import { memo } from 'react'
-import { stringify } from 'yaml'
 import type { KubeObject } from '../../cluster/objects.ts'
 import { sameNodeDrawing } from './graph-equality.ts'
 import type { GraphNode } from './graph-model.ts'
 import { hookWords, KindIcon } from './GraphNode.tsx'
 
-const manifests = new WeakMap<KubeObject, string>()
-
-/** The live object as `kubectl get -o yaml` prints it, without the server's bookkeeping of field managers. */
-function liveManifest(obj: KubeObject): string {
-  let text = manifests.get(obj)
-  if (text === undefined) {
-    const { managedFields: _, ...metadata } = obj.metadata as KubeObject['metadata'] & { managedFields?: unknown }
-    text = stringify({ ...obj, metadata })
-    manifests.set(obj, text)
-  }
-  return text
+interface NodeDetailsProps {
+  node: GraphNode
+  onClose: () => void
+  /** The object as YAML (GraphSource.manifest). */
+  manifest: (obj: KubeObject) => string
 }
 
-export const NodeDetails = memo(function NodeDetails({ node, onClose }: { node: GraphNode; onClose: () => void }) {
+export const NodeDetails = memo(function NodeDetails({ node, onClose, manifest }: NodeDetailsProps) {
   const owner = node.obj?.metadata.ownerReferences?.find(o => o.controller)
   const rows: Array<[string, string]> = [
     ['Namespace', node.namespace || '(cluster-scoped)'],
@@ -43,9 +36,9 @@ export const NodeDetails = memo(function NodeDetails({ node, onClose }: { node: 
       {node.obj ? (
         <details open>
           <summary>Live manifest</summary>
-          <pre>{liveManifest(node.obj)}</pre>
+          <pre>{manifest(node.obj)}</pre>
         </details>
       ) : node.gone ? <p className="muted">No longer in the cluster: nothing live to show.</p> : null}
     </aside>
   )
-}, (a, b) => a.onClose === b.onClose && sameNodeDrawing(a.node, b.node))
+}, (a, b) => a.onClose === b.onClose && a.manifest === b.manifest && sameNodeDrawing(a.node, b.node))

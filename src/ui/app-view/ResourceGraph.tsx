@@ -4,14 +4,14 @@
 import { type KeyboardEvent, memo, useCallback, useRef, useState } from 'react'
 import { sameEdges } from './graph-equality.ts'
 import { nextNodeId } from './graph-keys.ts'
-import { buildGraph, type GraphEdge, graphSourceOf } from './graph-model.ts'
+import { buildGraph, type GraphEdge } from './graph-model.ts'
+import type { GraphSource } from './graph-source.ts'
 import { GraphNodeView } from './GraphNode.tsx'
 import { NodeDetails } from './NodeDetails.tsx'
-import type { ShownApp } from './shown-app.ts'
 import './graph.css'
 
-export function ResourceGraph({ shown }: { shown: ShownApp }) {
-  const model = buildGraph(graphSourceOf(shown))
+export function ResourceGraph({ source }: { source: GraphSource }) {
+  const model = buildGraph(source)
   const [focused, setFocused] = useState<string | undefined>(undefined)
   const [selected, setSelected] = useState<string | undefined>(undefined)
   const canvas = useRef<HTMLDivElement>(null)
@@ -44,7 +44,7 @@ export function ResourceGraph({ shown }: { shown: ShownApp }) {
           ))}
         </div>
       </div>
-      {selectedNode ? <NodeDetails node={selectedNode} onClose={onClose} /> : null}
+      {selectedNode ? <NodeDetails node={selectedNode} onClose={onClose} manifest={source.manifest} /> : null}
     </div>
   )
 }

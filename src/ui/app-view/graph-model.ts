@@ -2,15 +2,15 @@
 // manages, then what their controllers made (Deployment → ReplicaSet → Pod, Job → Pod), one column per depth, each
 // parent centred on its children. Objects deleted a moment ago stay in, marked gone with why (graph-ghosts.ts).
 // DOM-free: the view only places what this returns.
-import { getHealth, type HealthStatus, type HealthStatusCode } from '../../cluster/health/index.ts'
-import { groupOf, type KubeObject } from '../../cluster/objects.ts'
+// It imports nothing of the engine at run time: what it needs of an object comes through GraphSource
+// (graph-source.ts), so this module and the view load apart without splitting the page's own chunks.
+import type { HealthStatusCode } from '../../cluster/health/index.ts'
+import type { KubeObject } from '../../cluster/objects.ts'
 import type { ResourceStatus, SyncStatusCode } from '../../sync/app-status.ts'
-import type { RecordedEvent } from '../../sync/events.ts'
-import { settingsOf } from '../../sync/task.ts'
 import type { ResourceResult } from '../../sync/types.ts'
 import { eventKey, goneReason, type LifeIndex, lifeIndex, type ObjectLife, ownerLife, recentlyGone } from './graph-ghosts.ts'
 import { groupOfKind } from './graph-kinds.ts'
-import type { ShownApp } from './shown-app.ts'
+import type { GraphSource, ObjectFacts } from './graph-source.ts'
 
 export const NODE_WIDTH = 220
 export const NODE_HEIGHT = 62
@@ -66,31 +66,6 @@ export interface GraphModel {
   height: number
 }
 
-/** What the graph reads; `graphSourceOf` takes it from a ShownApp (the simulation's or a real cluster's). */
-export interface GraphSource {
-  app: { name: string; namespace: string; sync: SyncStatusCode; health: HealthStatusCode }
-  live: Iterable<KubeObject>
-  dependents(uid: string): KubeObject[]
-  resources: readonly ResourceStatus[]
-  results: readonly ResourceResult[]
-  events: readonly RecordedEvent[]
-  now: number
-}
-
-export function graphSourceOf(shown: ShownApp): GraphSource {
-  const app = shown.app
-  const status = app.status()
-  return {
-    app: { name: app.name, namespace: app.namespace, sync: status.sync, health: status.health },
-    live: app.live().values(),
-    dependents: uid => shown.dependents(uid),
-    resources: status.resources,
-    results: app.currentOperation?.result().resources ?? [],
-    events: app.events,
-    now: app.cluster.clock.now(),
-  }
-}
-
 interface Draft {
   node: GraphNode
   sortKey: string
@@ -111,7 +86,8 @@ export function buildGraph(source: GraphSource): GraphModel {
     const uid = obj.metadata.uid ?? eventKey(objRef(obj))
     if (seen.has(uid)) return undefined
     seen.add(uid)
-    const draft: Draft = { node: liveNode(obj, uid, managed, statusByKey, phaseByKey), sortKey: sortKeyOf(obj),
+    const facts = source.facts(obj)
+    const draft: Draft = { node: liveNode(obj, uid, facts, managed, statusByKey, phaseByKey), sortKey: sortKeyOf(obj, facts.group),
       order: Number.POSITIVE_INFINITY, children: [] }
     liveByKey.set(eventKey(objRef(obj)), draft)
     for (const child of source.dependents(obj.metadata.uid ?? '')) {
@@ -134,20 +110,8 @@ function objRef(obj: KubeObject) {
 }
 
 /** Argo CD's tree orders siblings by group/kind/namespace/name (UI application-resource-tree.tsx compareNodes). */
-function sortKeyOf(obj: { kind: string; group: string; namespace: string; name: string } | KubeObject): string {
-  if ('metadata' in obj) return `${groupOf(obj.apiVersion)}/${obj.kind}/${obj.metadata.namespace ?? ''}/${obj.metadata.name ?? ''}`
-  return `${obj.group}/${obj.kind}/${obj.namespace}/${obj.name}`
-}
-
-const healthCache = new WeakMap<KubeObject, HealthStatus | null>()
-
-function healthOf(obj: KubeObject): HealthStatus | undefined {
-  let h = healthCache.get(obj)
-  if (h === undefined) {
-    h = getHealth(obj) ?? null
-    healthCache.set(obj, h)
-  }
-  return h ?? undefined
+function sortKeyOf(obj: KubeObject, group: string): string {
+  return `${group}/${obj.kind}/${obj.metadata.namespace ?? ''}/${obj.metadata.name ?? ''}`
 }
 
 function hookPhases(results: readonly ResourceResult[]): Map<string, string> {
@@ -156,20 +120,19 @@ function hookPhases(results: readonly ResourceResult[]): Map<string, string> {
   return phases
 }
 
-function liveNode(obj: KubeObject, uid: string, managed: boolean, statusByKey: Map<string, ResourceStatus>,
-  phaseByKey: Map<string, string>): GraphNode {
+function liveNode(obj: KubeObject, uid: string, facts: ObjectFacts, managed: boolean,
+  statusByKey: Map<string, ResourceStatus>, phaseByKey: Map<string, string>): GraphNode {
   const ref = objRef(obj)
-  const health = healthOf(obj)
-  const settings = managed ? settingsOf(obj) : undefined
-  const status = managed ? statusByKey.get(sortKeyOf(obj)) : undefined
+  const health = facts.health
+  const hook = managed ? facts.hook : undefined
+  const status = managed ? statusByKey.get(sortKeyOf(obj, facts.group)) : undefined
   const info = obj.metadata.deletionTimestamp ? 'deleting' : obj.kind === 'Pod' ? podWord(obj) : undefined
   const phase = phaseByKey.get(eventKey(ref))
   return {
-    id: uid, depth: 0, x: 0, y: 0, group: groupOf(obj.apiVersion), ...ref, obj, children: 0,
+    id: uid, depth: 0, x: 0, y: 0, group: facts.group, ...ref, obj, children: 0,
     ...(health ? { health: health.status, ...(health.message ? { healthMessage: health.message } : {}) } : {}),
-    ...(status && !status.hook && !settings?.isHook ? { sync: status.status, requiresPruning: status.requiresPruning } : {}),
-    ...(settings?.isHook ? { hook: { types: settings.hookTypes, deletePolicies: settings.deletePolicies,
-      ...(phase ? { phase } : {}) } } : {}),
+    ...(status && !status.hook && !hook ? { sync: status.status, requiresPruning: status.requiresPruning } : {}),
+    ...(hook ? { hook: { types: hook.types, deletePolicies: hook.deletePolicies, ...(phase ? { phase } : {}) } } : {}),
     ...(info ? { info } : {}),
   }
 }
@@ -191,7 +154,7 @@ function addGone(root: Draft, liveByKey: Map<string, Draft>, index: LifeIndex, n
       id: `gone:${life.key}@${life.goneAt}`, depth: 0, x: 0, y: 0, kind: life.kind, group: groupOfKind(life.kind),
       name: life.name, namespace: life.namespace, children: 0, gone: { at: life.goneAt!, reason: goneReason(index, life) },
       ...(life.lastHealth ? { health: life.lastHealth } : {}),
-    }, sortKey: sortKeyOf({ kind: life.kind, group: groupOfKind(life.kind), namespace: life.namespace, name: life.name }),
+    }, sortKey: `${groupOfKind(life.kind)}/${life.kind}/${life.namespace}/${life.name}`,
     order: life.goneAt!, children: [] })
   }
   const parentOf = (life: ObjectLife, depth = 0): Draft | undefined => {

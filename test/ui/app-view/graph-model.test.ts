@@ -8,8 +8,9 @@ import { GONE_SHOWN_MS } from '../../../src/ui/app-view/graph-ghosts.ts'
 import { sameEdges, sameNodeDrawing } from '../../../src/ui/app-view/graph-equality.ts'
 import { nextNodeId } from '../../../src/ui/app-view/graph-keys.ts'
 import {
-  buildGraph, COLUMN_GAP, type GraphModel, type GraphNode, graphSourceOf, NODE_HEIGHT, NODE_WIDTH, ROW_GAP,
+  buildGraph, COLUMN_GAP, type GraphModel, type GraphNode, NODE_HEIGHT, NODE_WIDTH, ROW_GAP,
 } from '../../../src/ui/app-view/graph-model.ts'
+import { graphSourceOf } from '../../../src/ui/app-view/graph-source.ts'
 import { labManifests } from '../timeline/lab.ts'
 
 async function start(manifests: KubeObject[] = labManifests()) {
