@@ -38,7 +38,8 @@ export const NodeDetails = memo(function NodeDetails({ node, onClose, manifest }
           <summary>Live manifest</summary>
           <pre>{manifest(node.obj)}</pre>
         </details>
-      ) : node.gone ? <p className="muted">No longer in the cluster: nothing live to show.</p> : null}
+      ) : node.gone ? <p className="muted">No longer in the cluster: nothing live to show.</p>
+        : node.depth > 0 ? <p className="muted">Not in the cluster: the next sync creates it.</p> : null}
     </aside>
   )
 }, (a, b) => a.onClose === b.onClose && a.manifest === b.manifest && sameNodeDrawing(a.node, b.node))

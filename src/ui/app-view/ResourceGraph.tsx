@@ -1,7 +1,7 @@
 // The resource tree drawn as Argo CD's application details graph: nodes in columns by depth, edges from owner to
 // owned, deleted objects kept a moment, faded, with why. Loaded apart from the page (AppView imports it lazily).
 // One Tab stop (roving tabindex), arrows move, Enter opens a node's details; Tab leaves the graph.
-import { type KeyboardEvent, memo, useCallback, useRef, useState } from 'react'
+import { type KeyboardEvent, memo, useCallback, useMemo, useRef, useState } from 'react'
 import { sameEdges } from './graph-equality.ts'
 import { nextNodeId } from './graph-keys.ts'
 import { buildGraph, type GraphEdge } from './graph-model.ts'
@@ -11,7 +11,8 @@ import { NodeDetails } from './NodeDetails.tsx'
 import './graph.css'
 
 export function ResourceGraph({ source }: { source: GraphSource }) {
-  const model = buildGraph(source)
+  // Focus and selection change without a new source: the model stays.
+  const model = useMemo(() => buildGraph(source), [source])
   const [focused, setFocused] = useState<string | undefined>(undefined)
   const [selected, setSelected] = useState<string | undefined>(undefined)
   const canvas = useRef<HTMLDivElement>(null)

@@ -101,6 +101,7 @@ export function buildGraph(source: GraphSource): GraphModel {
     const d = liveDraft(obj, true)
     if (d) root.children.push(d)
   }
+  addMissing(root, liveByKey, source.resources)
   addGone(root, liveByKey, lifeIndex(source.events), source.now)
   return layout(root)
 }
@@ -143,6 +144,17 @@ function podWord(pod: KubeObject): string {
     terminated?: { reason?: string } } }> } | undefined
   const state = status?.containerStatuses?.[0]?.state
   return state?.waiting?.reason ?? state?.terminated?.reason ?? status?.phase ?? 'Pending'
+}
+
+/** Argo CD draws the resources of the revision not in the cluster yet too: OutOfSync, health Missing. */
+function addMissing(root: Draft, liveByKey: Map<string, Draft>, resources: readonly ResourceStatus[]): void {
+  for (const r of resources) {
+    const key = eventKey(r)
+    if (r.hook || liveByKey.has(key)) continue
+    root.children.push({ node: { id: `missing:${key}`, depth: 0, x: 0, y: 0, kind: r.kind, group: r.group, name: r.name,
+      namespace: r.namespace, sync: r.status, health: r.health?.status ?? 'Missing', children: 0 },
+    sortKey: `${r.group}/${r.kind}/${r.namespace}/${r.name}`, order: 0, children: [] })
+  }
 }
 
 /** Puts the objects gone a moment ago under their owner (itself live or gone), or under the Application. */

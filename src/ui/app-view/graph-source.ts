@@ -20,7 +20,7 @@ export interface ObjectFacts {
 export interface GraphSource {
   app: { name: string; namespace: string; sync: SyncStatusCode; health: HealthStatusCode }
   /** The objects the application tracks. */
-  live: Iterable<KubeObject>
+  live: readonly KubeObject[]
   dependents(uid: string): KubeObject[]
   resources: readonly ResourceStatus[]
   /** The current operation's results (hook phases). */
@@ -38,7 +38,7 @@ export function graphSourceOf(shown: ShownApp): GraphSource {
   const status = app.status()
   return {
     app: { name: app.name, namespace: app.namespace, sync: status.sync, health: status.health },
-    live: app.live().values(),
+    live: [...app.live().values()],
     dependents: uid => shown.dependents(uid),
     resources: status.resources,
     results: app.currentOperation?.result().resources ?? [],

@@ -118,12 +118,16 @@ describe('buildGraph', () => {
     expect(g.nodes.indexOf(old)).toBeLessThan(g.nodes.indexOf(fresh))
   })
 
-  it('shows an empty application as its root node alone', async () => {
+  it('draws the resources not synced yet as Argo CD does: OutOfSync and Missing; hooks only once they exist', async () => {
     const { graph } = await start()
     const g = graph()
-    expect(g.nodes.map(n => n.kind)).toEqual(['Application'])
-    expect(g.edges).toEqual([])
-    expect(g.width).toBe(NODE_WIDTH)
+    expect(g.nodes.map(n => `${n.kind}/${n.name}`)).toEqual(['Application/app', 'Service/pre-post-sync-hook',
+      'Deployment/pre-post-sync-hook'])
+    expect(g.nodes.slice(1).every(n => n.sync === 'OutOfSync' && n.health === 'Missing' && n.obj === undefined)).toBe(true)
+    expect(g.nodes[0]).toMatchObject({ sync: 'OutOfSync', health: 'Missing' })
+    expect(g.edges.map(e => e.id)).toEqual(['app>missing:Service/default/pre-post-sync-hook',
+      'app>missing:Deployment/default/pre-post-sync-hook'])
+    expect(g.width).toBe(2 * NODE_WIDTH + COLUMN_GAP)
   })
 })
 
