@@ -16,16 +16,21 @@ export const tests = [
       await page.waitForSelector(node('Application', 'argo-hook'), { timeout: 15_000 })
       await page.click('[data-testid=play-20]')
       await page.click('[data-testid=sync]')
-      // The PostSync hook appears (a live node, with its hook badge) once the Deployment is healthy.
-      await page.waitForSelector(node('Job', 'after', ':not([data-gone])'), { timeout: 30_000 })
-      await page.click('[data-testid=pause]')
-      await page.waitForFunction(() => document.querySelectorAll(
-        '[data-testid=resource-graph] button[data-kind=Pod]').length >= 3, null, { timeout: 5_000 })
-        .catch(() => {}) // the hook's Pod may not be there yet at this instant: the screenshot shows what is
+      // The PostSync hook appears once the Deployment is healthy; the run is paused (from the page, in the same frame
+      // as the engine) while the hook's Pod runs, so the graph can be looked at mid-sync.
+      await page.waitForFunction(() => {
+        const s = window.__synclab
+        const job = [...s.shown.app.live().values()].find(o => o.kind === 'Job' && o.metadata.name === 'after')
+        const running = job && s.shown.sim.fake.store.dependents(job.metadata.uid).some(p => p.status?.phase === 'Running')
+        if (running) s.pause()
+        return running
+      }, null, { timeout: 30_000, polling: 'raf' })
+      await page.waitForSelector(node('Job', 'after', ':not([data-gone])'), { timeout: 5_000 })
+      await page.waitForSelector(`${GRAPH} button[data-kind=Pod][data-name^="after-"]`, { timeout: 5_000 })
       const hook = await page.textContent(node('Job', 'after'))
-      assert.match(hook, /PostSync hook/)
-      assert.match(hook, /HookSucceeded/)
-      assert.match(await page.getAttribute(node('Job', 'after'), 'aria-label'), /PostSync hook/)
+      assert.match(hook, /PostSync · HookSucceeded/)
+      assert.match(await page.getAttribute(node('Job', 'after'), 'aria-label'),
+        /^Job after, Progressing, PostSync hook · Running · HookSucceeded$/)
       // Deployment → ReplicaSet → Pod left to right, in columns by depth.
       const x = async sel => (await page.locator(sel).first().boundingBox()).x
       const app = await x(node('Application', 'argo-hook'))

@@ -3,7 +3,7 @@
 import { memo } from 'react'
 import { sameNodeDrawing } from './graph-equality.ts'
 import { kindShortName, shortenName } from './graph-kinds.ts'
-import type { GraphNode } from './graph-model.ts'
+import { type GraphNode, widthAt } from './graph-model.ts'
 import { AnchorIcon, StatusIcon } from './status-icons.tsx'
 
 interface GraphNodeProps {
@@ -23,7 +23,7 @@ const HEPTAGON = Array.from({ length: 7 }, (_, k) => {
 export function KindIcon({ kind }: { kind: string }) {
   const short = kindShortName(kind)
   return (
-    <svg className={`kind-icon${kind === 'Application' ? ' kind-app' : ''}`} viewBox="0 0 34 34" width="34" height="34" aria-hidden="true">
+    <svg className={`kind-icon${kind === 'Application' ? ' kind-app' : ''}`} viewBox="0 0 34 34" width="28" height="28" aria-hidden="true">
       {kind === 'Application' ? <rect x="1" y="1" width="32" height="32" rx="9" /> : <polygon points={HEPTAGON} />}
       <text x="17" y="21" textAnchor="middle" fontSize={short.length > 4 ? 8 : short.length > 3 ? 9 : 10.5}>{short}</text>
     </svg>
@@ -45,11 +45,22 @@ export function hookWords(node: GraphNode): string {
   return [`${hook.types.join(',') || 'hook'} hook`, hook.phase, hook.deletePolicies.join(',')].filter(Boolean).join(' · ')
 }
 
+/** The hook's phase as Argo CD's operation icon, then its types and delete policies: "PostSync · HookSucceeded". */
+function HookBadgeView({ node }: { node: GraphNode }) {
+  const hook = node.hook!
+  return (
+    <span className={`gnode-foot gnode-hook phase-${hook.phase ?? 'none'}`} title={hookWords(node)}>
+      {hook.phase ? <StatusIcon value={hook.phase} label="Hook phase" /> : null}
+      <span>{[hook.types.join(','), hook.deletePolicies.join(',')].filter(Boolean).join(' · ')}</span>
+    </span>
+  )
+}
+
 export const GraphNodeView = memo(function GraphNodeView({ node, tabbable, selected, onFocused, onSelect }: GraphNodeProps) {
   const classes = ['gnode', node.gone ? 'gone' : '', node.info === 'deleting' ? 'deleting' : '', node.depth === 0 ? 'root' : '',
     selected ? 'selected' : ''].filter(Boolean).join(' ')
   return (
-    <button type="button" className={classes} style={{ transform: `translate(${node.x}px, ${node.y}px)` }}
+    <button type="button" className={classes} style={{ transform: `translate(${node.x}px, ${node.y}px)`, width: widthAt(node.depth) }}
       data-id={node.id} data-kind={node.kind} data-name={node.name} data-gone={node.gone ? node.gone.reason : undefined}
       tabIndex={tabbable ? 0 : -1} aria-pressed={selected} aria-label={describeNode(node)} title={`${node.kind} ${node.name}`}
       onFocus={() => onFocused(node.id)} onClick={() => onSelect(node.id)}>
@@ -65,9 +76,9 @@ export const GraphNodeView = memo(function GraphNodeView({ node, tabbable, selec
           <span className="gnode-kind">{node.kind}</span>
           {node.info ? <span className="gnode-info">{node.info}</span> : null}
         </span>
-        {node.gone ? <span className="gnode-gone">{node.gone.reason}</span>
-          : node.hook ? <span className={`gnode-hook phase-${node.hook.phase ?? 'none'}`}>{hookWords(node)}</span> : null}
       </span>
+      {node.gone ? <span className="gnode-foot gnode-gone">{node.gone.reason}</span>
+        : node.hook ? <HookBadgeView node={node} /> : null}
     </button>
   )
 }, (a, b) => a.tabbable === b.tabbable && a.selected === b.selected && a.onFocused === b.onFocused &&

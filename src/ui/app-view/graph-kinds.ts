@@ -27,9 +27,13 @@ export function groupOfKind(kind: string): string {
   return GROUP[kind] ?? ''
 }
 
-/** A long generated name keeps its start and its distinctive end: "pre-post-sync-hook-5d…-x7k2p". */
-export function shortenName(name: string, max = 26): string {
+/**
+ * A name that does not fit keeps its start and its distinctive end (a generated suffix): names up to `max` stay
+ * whole, longer ones become `max - 3` characters, "pre-pos…b4-x7k2p".
+ */
+export function shortenName(name: string, max = 19): string {
   if (name.length <= max) return name
-  const tail = Math.min(11, Math.floor(max / 2))
-  return `${name.slice(0, max - tail - 1)}…${name.slice(-tail)}`
+  const keep = max - 3
+  const tail = Math.ceil(keep / 2)
+  return `${name.slice(0, keep - tail - 1)}…${name.slice(-tail)}`
 }

@@ -12,10 +12,21 @@ import { eventKey, goneReason, type LifeIndex, lifeIndex, type ObjectLife, owner
 import { groupOfKind } from './graph-kinds.ts'
 import type { GraphSource, ObjectFacts } from './graph-source.ts'
 
-export const NODE_WIDTH = 220
-export const NODE_HEIGHT = 62
-export const COLUMN_GAP = 48
-export const ROW_GAP = 16
+export const NODE_WIDTH = 180
+/** The Application's column: its node shows only its name and statuses. */
+export const ROOT_WIDTH = 150
+export const NODE_HEIGHT = 58
+export const COLUMN_GAP = 28
+export const ROW_GAP = 12
+
+/** The left edge of a column. */
+export function columnX(depth: number): number {
+  return depth === 0 ? 0 : ROOT_WIDTH + COLUMN_GAP + (depth - 1) * (NODE_WIDTH + COLUMN_GAP)
+}
+
+export function widthAt(depth: number): number {
+  return depth === 0 ? ROOT_WIDTH : NODE_WIDTH
+}
 
 export interface HookBadge {
   types: string[]
@@ -208,7 +219,7 @@ function layout(root: Draft): GraphModel {
       const rows = d.children.map(c => place(c, depth + 1, node))
       row = (rows[0]! + rows.at(-1)!) / 2
     }
-    node.x = depth * (NODE_WIDTH + COLUMN_GAP)
+    node.x = columnX(depth)
     node.y = row * (NODE_HEIGHT + ROW_GAP)
     return row
   }
@@ -217,9 +228,9 @@ function layout(root: Draft): GraphModel {
   for (const n of nodes) {
     const p = n.parent !== undefined ? byId.get(n.parent) : undefined
     if (!p) continue
-    edges.push({ id: `${p.id}>${n.id}`, x1: p.x + NODE_WIDTH, y1: p.y + NODE_HEIGHT / 2, x2: n.x, y2: n.y + NODE_HEIGHT / 2,
+    edges.push({ id: `${p.id}>${n.id}`, x1: p.x + widthAt(p.depth), y1: p.y + NODE_HEIGHT / 2, x2: n.x, y2: n.y + NODE_HEIGHT / 2,
       gone: n.gone !== undefined })
   }
-  return { nodes, edges, width: (maxDepth + 1) * NODE_WIDTH + maxDepth * COLUMN_GAP,
+  return { nodes, edges, width: columnX(maxDepth) + widthAt(maxDepth),
     height: Math.max(1, nextRow) * NODE_HEIGHT + Math.max(0, nextRow - 1) * ROW_GAP }
 }

@@ -8,7 +8,7 @@ import { GONE_SHOWN_MS } from '../../../src/ui/app-view/graph-ghosts.ts'
 import { sameEdges, sameNodeDrawing } from '../../../src/ui/app-view/graph-equality.ts'
 import { nextNodeId } from '../../../src/ui/app-view/graph-keys.ts'
 import {
-  buildGraph, COLUMN_GAP, type GraphModel, type GraphNode, NODE_HEIGHT, NODE_WIDTH, ROW_GAP,
+  buildGraph, COLUMN_GAP, type GraphModel, type GraphNode, NODE_HEIGHT, NODE_WIDTH, ROOT_WIDTH, ROW_GAP,
 } from '../../../src/ui/app-view/graph-model.ts'
 import { graphSourceOf } from '../../../src/ui/app-view/graph-source.ts'
 import { labManifests } from '../timeline/lab.ts'
@@ -47,9 +47,10 @@ describe('buildGraph', () => {
     expect(rs.parent).toBe(deploy.id)
     expect(pods.length).toBeGreaterThan(0)
     expect([root.depth, deploy.depth, rs.depth, pods[0]!.depth]).toEqual([0, 1, 2, 3])
-    for (const n of g.nodes) expect(n.x).toBe(n.depth * (NODE_WIDTH + COLUMN_GAP))
+    for (const n of g.nodes) expect(n.x).toBe(n.depth === 0 ? 0 : ROOT_WIDTH + COLUMN_GAP + (n.depth - 1) * (NODE_WIDTH + COLUMN_GAP))
     // Every non-root node has one edge from its owner's right edge to its own left edge.
     expect(g.edges.length).toBe(g.nodes.length - 1)
+    expect(g.edges.find(e => e.id === `app>${deploy.id}`)!.x1).toBe(ROOT_WIDTH)
     const edge = g.edges.find(e => e.id === `${deploy.id}>${rs.id}`)!
     expect(edge).toMatchObject({ x1: deploy.x + NODE_WIDTH, y1: deploy.y + NODE_HEIGHT / 2, x2: rs.x, y2: rs.y + NODE_HEIGHT / 2 })
     // A parent sits midway between its first and last child; leaves take one row each.
@@ -127,7 +128,7 @@ describe('buildGraph', () => {
     expect(g.nodes[0]).toMatchObject({ sync: 'OutOfSync', health: 'Missing' })
     expect(g.edges.map(e => e.id)).toEqual(['app>missing:Service/default/pre-post-sync-hook',
       'app>missing:Deployment/default/pre-post-sync-hook'])
-    expect(g.width).toBe(2 * NODE_WIDTH + COLUMN_GAP)
+    expect(g.width).toBe(ROOT_WIDTH + COLUMN_GAP + NODE_WIDTH)
   })
 })
 
