@@ -47,7 +47,7 @@ export const tests = [
       assert.equal(await page.getAttribute(gone, 'data-gone'), 'deleted by HookSucceeded')
       assert.match(await page.textContent(gone), /deleted by HookSucceeded/)
       assert.match(await page.getAttribute(gone, 'class'), /\bgone\b/)
-      assert.ok(await page.evaluate(sel => Number(getComputedStyle(document.querySelector(sel)).opacity) < 1, gone))
+      assert.ok(await page.evaluate(sel => Number(getComputedStyle(document.querySelector(`${sel} .gnode-body`)).opacity) < 1, gone))
       await page.locator('[data-testid=app-view]').screenshot({ path: join(artifacts, 'graph-hook-deleted.png') })
       // Some time later it is no longer drawn.
       await page.click('[data-testid=to-end]')

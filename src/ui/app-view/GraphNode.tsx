@@ -77,7 +77,7 @@ export const GraphNodeView = memo(function GraphNodeView({ node, tabbable, selec
           {node.info ? <span className="gnode-info">{node.info}</span> : null}
         </span>
       </span>
-      {node.gone ? <span className="gnode-foot gnode-gone">{node.gone.reason}</span>
+      {node.gone ? <span className="gnode-foot gnode-gone" title={node.gone.reason}>{node.gone.reason}</span>
         : node.hook ? <HookBadgeView node={node} /> : null}
     </button>
   )

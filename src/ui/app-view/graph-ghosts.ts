@@ -2,7 +2,6 @@
 // drawn for a while, faded, with why they went ("deleted by HookSucceeded"). Argo CD's own tree simply drops them;
 // a learner needs to see a hook created, run and deleted by its policy. DOM-free.
 import type { DeleteReason, RecordedEvent } from '../../sync/events.ts'
-import type { HealthStatusCode } from '../../cluster/health/index.ts'
 
 /** How long (virtual time in the simulation, wall time on a real cluster) a deleted object stays drawn. */
 export const GONE_SHOWN_MS = 60_000
@@ -21,7 +20,6 @@ export interface ObjectLife {
   goneAt?: number
   /** The application's own deletion of it, when that is why it went. */
   deletedBy?: DeleteReason
-  lastHealth?: HealthStatusCode
 }
 
 /** What the events say so far; built once per event array and brought up to date as events are appended. */
@@ -74,11 +72,6 @@ function readEvent(index: LifeIndex, e: RecordedEvent): void {
       index.ownKeys.add(eventKey(e))
       index.pendingDelete.set(eventKey(e), { reason: e.reason, t: e.t })
       return
-    case 'health': {
-      const life = current(index, eventKey(e))
-      if (life) life.lastHealth = e.health
-      return
-    }
     case 'gone': {
       const key = eventKey(e)
       let life = current(index, key)

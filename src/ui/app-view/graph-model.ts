@@ -176,7 +176,6 @@ function addGone(root: Draft, liveByKey: Map<string, Draft>, index: LifeIndex, n
     drafts.set(life, { node: {
       id: `gone:${life.key}@${life.goneAt}`, depth: 0, x: 0, y: 0, kind: life.kind, group: groupOfKind(life.kind),
       name: life.name, namespace: life.namespace, children: 0, gone: { at: life.goneAt!, reason: goneReason(index, life) },
-      ...(life.lastHealth ? { health: life.lastHealth } : {}),
     }, sortKey: `${groupOfKind(life.kind)}/${life.kind}/${life.namespace}/${life.name}`,
     order: life.goneAt!, children: [] })
   }
