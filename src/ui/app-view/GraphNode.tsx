@@ -25,7 +25,7 @@ export function KindIcon({ kind }: { kind: string }) {
   return (
     <svg className={`kind-icon${kind === 'Application' ? ' kind-app' : ''}`} viewBox="0 0 34 34" width="28" height="28" aria-hidden="true">
       {kind === 'Application' ? <rect x="1" y="1" width="32" height="32" rx="9" /> : <polygon points={HEPTAGON} />}
-      <text x="17" y="21" textAnchor="middle" fontSize={short.length > 4 ? 8 : short.length > 3 ? 9 : 10.5}>{short}</text>
+      <text x="17" y="21" textAnchor="middle" fontSize={short.length > 5 ? 7.5 : short.length > 3 ? 8.5 : 10.5}>{short}</text>
     </svg>
   )
 }

@@ -30,5 +30,5 @@ function subscribe(listener: () => void): () => void {
 }
 
 export function useResourceView(): ResourceViewKind {
-  return useSyncExternalStore(subscribe, () => chosen, () => 'graph')
+  return useSyncExternalStore(subscribe, () => chosen, () => chosen)
 }
