@@ -67,7 +67,7 @@ export const GraphNodeView = memo(function GraphNodeView({ node, tabbable, selec
       {node.obj ? <span key={node.obj.metadata.resourceVersion} className="gnode-flash" /> : null}
       <span className="gnode-icon"><KindIcon kind={node.kind} /></span>
       <span className="gnode-body">
-        <span className="gnode-name">{shortenName(node.name)}</span>
+        <span className="gnode-name">{shortenName(node.name, 40)}</span>
         <span className="gnode-status">
           {node.hook ? <span className="hook-anchor" title="Resource lifecycle hook"><AnchorIcon /></span> : null}
           {node.health ? <StatusIcon value={node.health} label="Health" /> : null}

@@ -12,10 +12,10 @@ import { eventKey, goneReason, type LifeIndex, lifeIndex, type ObjectLife, owner
 import { groupOfKind } from './graph-kinds.ts'
 import type { GraphSource, ObjectFacts } from './graph-source.ts'
 
-export const NODE_WIDTH = 180
+export const NODE_WIDTH = 188
 /** The Application's column: its node shows only its name and statuses. */
 export const ROOT_WIDTH = 150
-export const NODE_HEIGHT = 58
+export const NODE_HEIGHT = 64
 export const COLUMN_GAP = 28
 export const ROW_GAP = 12
 
