@@ -17,7 +17,7 @@ const GLYPHS: Record<string, () => JSX.Element> = {
   Prune: () => <path fill="currentColor" d="M5.5 1.5h5l.5 1.5H14v1.6H2V3h3zM3 5.5h10l-.8 9H3.8zm3 1.6v5.8h1.2V7.1zm2.8 0v5.8H10V7.1z" />,
   Healthy: () => <path fill="currentColor" d={HEART} />,
   Degraded: () => <><path fill="currentColor" d={HEART} /><path d="M8.6 3.4 6.9 6.6l2.6 1.6-1.7 3.4" {...WHITE} strokeWidth={1.3} /></>,
-  Progressing: () => <path className="spin" d="M8 1.6A6.4 6.4 0 1 0 14.4 8" fill="none" stroke="currentColor" strokeWidth="2.6" strokeLinecap="round" />,
+  Progressing: () => <path d="M8 1.6A6.4 6.4 0 1 0 14.4 8" fill="none" stroke="currentColor" strokeWidth="2.6" strokeLinecap="round" />,
   Suspended: () => <><Circle /><path d="M6.3 5v6M9.7 5v6" {...WHITE} /></>,
   Missing: () => <><path fill="currentColor" d="M8 1a5.6 5.6 0 0 0-5.6 5.6V15l1.9-1.4L6.1 15 8 13.6 9.9 15l1.8-1.4 1.9 1.4V6.6A5.6 5.6 0 0 0 8 1z" />
     <circle cx="6" cy="6.6" r="1.1" fill="#fff" /><circle cx="10" cy="6.6" r="1.1" fill="#fff" /></>,
@@ -26,16 +26,21 @@ const GLYPHS: Record<string, () => JSX.Element> = {
   Succeeded: () => <><Circle /><path d="M4.4 8.3l2.4 2.4 4.8-5" {...WHITE} /></>,
   Failed: () => <><Circle /><path d="M5.4 5.4l5.2 5.2m0-5.2-5.2 5.2" {...WHITE} /></>,
   Error: () => <><Circle /><path d="M8 4.2v4.6" {...WHITE} /><circle cx="8" cy="11.5" r="1.1" fill="#fff" /></>,
-  Running: () => <path className="spin" d="M8 1.6A6.4 6.4 0 1 0 14.4 8" fill="none" stroke="currentColor" strokeWidth="2.6" strokeLinecap="round" />,
+  Running: () => <path d="M8 1.6A6.4 6.4 0 1 0 14.4 8" fill="none" stroke="currentColor" strokeWidth="2.6" strokeLinecap="round" />,
   Terminating: () => <><Circle /><rect x="5.2" y="5.2" width="5.6" height="5.6" rx="1" fill="#fff" /></>,
   Gone: () => <><Circle /><path d="M4.6 8h6.8" {...WHITE} /></>,
 }
+
+// Argo CD spins the notch of Progressing and Running. The whole icon turns (a transform of the <svg> box, which the
+// compositor can animate), not a path inside it (which would restyle the page every frame).
+const SPINNING = new Set(['Progressing', 'Running'])
 
 /** One status as Argo CD's icon; `glyph` picks another drawing for the same word (Prune for OutOfSync). */
 export function StatusIcon({ value, label, glyph }: { value: string; label: string; glyph?: string }) {
   const draw = GLYPHS[glyph ?? value] ?? GLYPHS.Unknown!
   return (
-    <svg className={`status-icon si-${value}`} viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+    <svg className={`status-icon si-${value}${SPINNING.has(glyph ?? value) ? ' spinning' : ''}`} viewBox="0 0 16 16"
+      width="14" height="14" aria-hidden="true">
       <title>{`${label}: ${value}`}</title>
       {draw()}
     </svg>
