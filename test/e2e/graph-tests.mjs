@@ -3,7 +3,7 @@
 // Graph/List choice is remembered; a commit that changes only hooks says why the app stays Synced.
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
-import { ready } from './helpers.mjs'
+import { editorReady, ready } from './helpers.mjs'
 
 const GRAPH = '[data-testid=app-view] [data-testid=resource-graph]'
 const node = (kind, name, extra = '') => `${GRAPH} button[data-kind=${kind}][data-name="${name}"]${extra}`
@@ -110,12 +110,21 @@ export const tests = [
       await page.click('[data-testid=to-end]')
       await page.waitForFunction(() => window.__synclab.shown.app.currentOperation?.result().phase === 'Succeeded',
         null, { timeout: 30_000 })
-      await page.evaluate(() => {
-        const s = window.__synclab
-        const path = 'pre-post-sync-hook/post-sync-job.yaml'
-        s.edit(path, s.files.find(f => f.path === path).text.replace('"10"', '"20"'))
-        s.commit('Longer PostSync hook')
-      })
+      // Edited in the editor, as a learner does (the editor keeps the session's files), then committed.
+      await editorReady(page)
+      const path = 'pre-post-sync-hook/post-sync-job.yaml'
+      await page.click(`[data-testid=manifest-editor] [role=tab][data-path="${path}"]`)
+      await page.waitForFunction(p => window.__synclabEditor?.getModel()?.uri.toString().includes(p.split('/').pop()), path,
+        { timeout: 15_000 })
+      const line = page.locator('.monaco-editor .view-line', { hasText: '"sleep", "10"' })
+      await line.click()
+      await page.keyboard.press('End')
+      await page.keyboard.press('Shift+Home')
+      await page.keyboard.type('command: ["sleep", "20"]')
+      await page.keyboard.press('Escape')
+      await page.waitForFunction(p => /"20"/.test(window.__synclab.files.find(f => f.path === p).text), path)
+      await page.click('[data-testid=commit]')
+      await page.waitForFunction(() => window.__synclab.revisions.length === 2 && !window.__synclab.dirty)
       await page.waitForSelector('[data-testid=hook-only-note]', { timeout: 10_000 })
       const note = await page.textContent('[data-testid=hook-only-note]')
       assert.match(note, /changes only hooks \(Job\/after\)/)
