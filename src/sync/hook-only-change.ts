@@ -2,25 +2,27 @@
 // leaves hooks out of the comparison ("For resource hooks, don't store sync status, and do not affect overall sync
 // status": AC controller/state.go CompareAppState; app-status.ts does the same), so nothing tells the learner that
 // the commit is not deployed yet. The views say so with the hooks named.
+// It imports nothing at run time: `isHook` is the engine's IsHook (R2: `settingsOf(obj).isHook`), given by the
+// caller, so the views can load it apart from the page.
 import type { KubeObject } from '../cluster/objects.ts'
-import { settingsOf } from './task.ts'
-import { liveKey } from './tracking.ts'
 
 /**
  * The hooks (`Kind/name`) added, removed or changed between `before` and `after`, when nothing else differs;
  * undefined when a non-hook manifest differs too or no hook changed.
  */
-export function hookOnlyChange(before: readonly KubeObject[], after: readonly KubeObject[]): string[] | undefined {
+export function hookOnlyChange(before: readonly KubeObject[], after: readonly KubeObject[],
+  isHook: (obj: KubeObject) => boolean): string[] | undefined {
   const cached = cache.get(before)
   if (cached && cached.after === after) return cached.answer
-  const answer = compare(before, after)
+  const answer = compare(before, after, isHook)
   cache.set(before, { after, answer })
   return answer
 }
 
 const cache = new WeakMap<readonly KubeObject[], { after: readonly KubeObject[]; answer: string[] | undefined }>()
 
-function compare(before: readonly KubeObject[], after: readonly KubeObject[]): string[] | undefined {
+function compare(before: readonly KubeObject[], after: readonly KubeObject[],
+  isHook: (obj: KubeObject) => boolean): string[] | undefined {
   const old = new Map(before.map(o => [keyOf(o), o]))
   const now = new Map(after.map(o => [keyOf(o), o]))
   const hooks = new Set<string>()
@@ -29,15 +31,16 @@ function compare(before: readonly KubeObject[], after: readonly KubeObject[]): s
     const b = now.get(key)
     if (a && b && sameJson(a, b)) continue
     const either = (b ?? a)!
-    if (!(a ? settingsOf(a).isHook : true) || !(b ? settingsOf(b).isHook : true)) return undefined
+    if ((a && !isHook(a)) || (b && !isHook(b))) return undefined
     hooks.add(`${either.kind}/${either.metadata.name ?? either.metadata.generateName ?? ''}`)
   }
   return hooks.size > 0 ? [...hooks] : undefined
 }
 
-/** Hooks with only a generateName have no name yet (R24): they are told apart by it. */
+/** One object in both revisions; hooks with only a generateName have no name yet (R24): told apart by it. */
 function keyOf(obj: KubeObject): string {
-  return obj.metadata.name ? liveKey(obj) : `${liveKey(obj)}${obj.metadata.generateName ?? ''}`
+  const { namespace = '', name, generateName = '' } = obj.metadata
+  return `${obj.apiVersion}/${obj.kind}/${namespace}/${name ?? `generateName:${generateName}`}`
 }
 
 function sameJson(a: unknown, b: unknown): boolean {

@@ -9,12 +9,12 @@ import { graphSourceOf } from './graph-source.ts'
 import { ResourceTree } from './ResourceTree.tsx'
 import { DiffView } from './DiffView.tsx'
 import { ResultTable } from './ResultTable.tsx'
-import { HookOnlyNote } from './HookOnlyNote.tsx'
 import { chooseResourceView, useResourceView } from './view-choice.ts'
 import { WhyItWaits } from '../why/WhyItWaits.tsx'
 
 // The graph (its layout, icons, details and styles) loads apart from the page, when first shown.
 const ResourceGraph = lazy(() => import('./ResourceGraph.tsx').then(m => ({ default: m.ResourceGraph })))
+const HookOnlyNote = lazy(() => import('./ResourceGraph.tsx').then(m => ({ default: m.HookOnlyNote })))
 
 export function AppView({ shown }: { shown: ShownApp }) {
   const [tab, setTab] = useState<'tree' | 'results' | 'diff' | 'history'>('tree')
@@ -42,7 +42,9 @@ export function AppView({ shown }: { shown: ShownApp }) {
           </>
         ) : <div className="muted">No operation yet. Commit, then Sync.</div>}
       </div>
-      {status.sync === 'Synced' && unsyncedRevision(app) ? <HookOnlyNote app={app} /> : null}
+      {status.sync === 'Synced' && unsyncedRevision(app) ? (
+        <Suspense fallback={null}><HookOnlyNote app={app} source={graphSourceOf(shown)} /></Suspense>
+      ) : null}
       <WhyItWaits shown={shown} />
       <div role="tablist" aria-label="Application view" className="tabs">
         <button role="tab" aria-selected={tab === 'tree'} onClick={() => setTab('tree')}>Resource tree</button>

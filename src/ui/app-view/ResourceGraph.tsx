@@ -11,6 +11,9 @@ import { NodeDetails } from './NodeDetails.tsx'
 import { AnchorIcon, StatusIcon } from './status-icons.tsx'
 import './graph.css'
 
+// Loaded with the graph, so the page itself does not carry it (AppView imports both lazily from here).
+export { HookOnlyNote } from './HookOnlyNote.tsx'
+
 export function ResourceGraph({ source }: { source: GraphSource }) {
   // Focus and selection change without a new source: the model stays.
   const model = useMemo(() => buildGraph(source), [source])
