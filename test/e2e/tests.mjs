@@ -82,7 +82,9 @@ export const tests = [
       await page.waitForFunction(() => /successfully synced/.test(
         document.querySelector('[data-testid=operation-message]')?.textContent ?? ''), null, { timeout: 5_000 })
       assert.match(await page.textContent('[data-testid=app-status]'), /Synced/)
-      // The resource tree with the keyboard alone: one Tab stop, arrows move, Right goes into what a node made.
+      // The resource tree as a list (the graph is drawn by default), with the keyboard alone: one Tab stop, arrows
+      // move, Right goes into what a node made.
+      await page.click('[data-testid=app-view] [data-testid=view-list]')
       const focusedNode = () => page.evaluate(() => {
         const el = document.activeElement
         return el?.getAttribute('role') === 'treeitem' ? `${el.dataset.kind}/${el.dataset.name}` : `not a tree node: ${el?.tagName}`
@@ -200,7 +202,8 @@ export const tests = [
         document.querySelector('[data-testid=cluster-phase]')?.textContent ?? ''), null, { timeout: 90_000 })
       assert.equal(await page.textContent('[data-testid=cluster-phase]'), 'Succeeded')
       // The tree from the cluster's watches (ReplicaSets are listed every second), the timeline with the hooks'
-      // lanes, kubectl's pod lines; the result table behind its tab.
+      // lanes, kubectl's pod lines; the result table behind its tab. The tree as a list, nested by owner.
+      await page.click(`${run} [data-testid=view-list]`)
       await page.waitForSelector(`${run} [data-testid=resource-tree] [data-kind=Deployment] [data-kind=ReplicaSet] [data-kind=Pod]`,
         { timeout: 15_000 })
       const lanes = await page.textContent(`${run} [data-testid=timeline]`)

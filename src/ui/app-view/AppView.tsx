@@ -1,17 +1,23 @@
 // The application as Argo CD's UI shows it: sync status and health, the last operation, why it waits, the resource
-// tree and the sync result table.
+// tree (a graph, or a list for the keyboard and screen readers) and the sync result table.
 import { lazy, Suspense, useId, useState } from 'react'
 import { timestamp } from '../../cluster/clock.ts'
 import type { Application } from '../../sync/application.ts'
 import type { ShownApp } from './shown-app.ts'
 import { Badge } from './badges.tsx'
+import { graphSourceOf } from './graph-source.ts'
 import { ResourceTree } from './ResourceTree.tsx'
 import { ResultTable } from './ResultTable.tsx'
+import { chooseResourceView, useResourceView } from './view-choice.ts'
 
 // Loaded when first shown: the diff tab on a click, the wait explanation (with the rules' texts) when an operation
 // first runs. Neither is needed to draw the page.
 const DiffView = lazy(() => import('./DiffView.tsx').then(m => ({ default: m.DiffView })))
 const WhyItWaits = lazy(() => import('../why/WhyItWaits.tsx').then(m => ({ default: m.WhyItWaits })))
+
+// The graph (its layout, icons, details and styles) loads apart from the page, when first shown.
+const ResourceGraph = lazy(() => import('./ResourceGraph.tsx').then(m => ({ default: m.ResourceGraph })))
+const HookOnlyNote = lazy(() => import('./ResourceGraph.tsx').then(m => ({ default: m.HookOnlyNote })))
 
 export function AppView({ shown }: { shown: ShownApp }) {
   const [tab, setTab] = useState<'tree' | 'results' | 'diff' | 'history'>('tree')
@@ -39,6 +45,9 @@ export function AppView({ shown }: { shown: ShownApp }) {
           </>
         ) : <div className="muted">No operation yet. Commit, then Sync.</div>}
       </div>
+      {status.sync === 'Synced' && unsyncedRevision(app) ? (
+        <Suspense fallback={null}><HookOnlyNote app={app} source={graphSourceOf(shown)} /></Suspense>
+      ) : null}
       {operation ? <Suspense fallback={null}><WhyItWaits shown={shown} /></Suspense> : null}
       <div role="tablist" aria-label="Application view" className="tabs">
         <button role="tab" aria-selected={tab === 'tree'} onClick={() => setTab('tree')}>Resource tree</button>
@@ -46,10 +55,32 @@ export function AppView({ shown }: { shown: ShownApp }) {
         <button role="tab" aria-selected={tab === 'diff'} onClick={() => setTab('diff')} data-testid="diff-tab">Diff</button>
         <button role="tab" aria-selected={tab === 'history'} onClick={() => setTab('history')}>History</button>
       </div>
-      {tab === 'tree' ? <ResourceTree shown={shown} />
+      {tab === 'tree' ? <ResourceView shown={shown} />
         : tab === 'results' ? <ResultTable resources={result?.resources ?? []} />
           : tab === 'diff' ? <Suspense fallback={null}><DiffView app={app} /></Suspense> : <HistoryTable app={app} />}
     </section>
+  )
+}
+
+/** A revision was committed after the last sync operation started. */
+function unsyncedRevision(app: Application): boolean {
+  const last = app.currentOperation?.op.env.source.revision
+  return last !== undefined && app.revision !== undefined && app.revision.revision !== last
+}
+
+/** The resources as a graph like Argo CD's, or as a list (the learner's choice, remembered). */
+function ResourceView({ shown }: { shown: ShownApp }) {
+  const view = useResourceView()
+  return (
+    <>
+      <div className="view-switch" role="group" aria-label="Draw the resources as">
+        <button aria-pressed={view === 'graph'} onClick={() => chooseResourceView('graph')} data-testid="view-graph">Graph</button>
+        <button aria-pressed={view === 'list'} onClick={() => chooseResourceView('list')} data-testid="view-list">List</button>
+      </div>
+      {view === 'list' ? <ResourceTree shown={shown} /> : (
+        <Suspense fallback={<p className="muted">Drawing the graph…</p>}><ResourceGraph source={graphSourceOf(shown)} /></Suspense>
+      )}
+    </>
   )
 }
 

@@ -15,6 +15,7 @@ import { podWatchLines } from '../../../src/ui/events/watch-lines.ts'
 import type { PodHistory } from '../../../src/ui/timeline/pod-history.ts'
 import { buildTimeline } from '../../../src/ui/timeline/model.ts'
 import { call, configMap, serve } from '../../server/helpers.ts'
+import { chooseResourceView } from '../../../src/ui/app-view/view-choice.ts'
 
 const SPEED = 100
 const SEED_LAB = 'labs/01-resource-hooks/repo/pre-post-sync-hook'
@@ -89,6 +90,7 @@ describe('ClusterController', () => {
     expect(lane('Job/before')?.pods.length).toBe(1)
     expect(lane('Job/after')?.markers.some(m => m.type === 'delete' && m.reason === 'HookSucceeded')).toBe(true) // R32
     expect(timeline.start).toBeLessThan(1000) // the operation's start, give or take the first event's stamp
+    chooseResourceView('list') // the graph loads lazily, which a static render does not wait for
     const html = renderToStaticMarkup(createElement(ClusterPanelBody, { controller: c, state: c.getState(),
       manifests: manifests(), revision: REVISION, defaultServer: s.url }))
     expect(html).toMatch(/data-testid="resource-tree"[\s\S]*data-kind="ReplicaSet"[\s\S]*data-kind="Pod"/)

@@ -1,0 +1,120 @@
+// The resource tree drawn as Argo CD's application details graph: nodes in columns by depth, edges from owner to
+// owned, deleted objects kept a moment, faded, with why. Loaded apart from the page (AppView imports it lazily).
+// One Tab stop (roving tabindex), arrows move, Enter opens a node's details; Tab leaves the graph.
+import { type KeyboardEvent, memo, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { sameEdges } from './graph-equality.ts'
+import { nextNodeId } from './graph-keys.ts'
+import { buildGraph, type GraphEdge } from './graph-model.ts'
+import type { GraphSource } from './graph-source.ts'
+import { GraphNodeView } from './GraphNode.tsx'
+import { NodeDetails } from './NodeDetails.tsx'
+import { AnchorIcon, StatusIcon } from './status-icons.tsx'
+import './graph.css'
+
+// Loaded with the graph, so the page itself does not carry it (AppView imports both lazily from here).
+export { HookOnlyNote } from './HookOnlyNote.tsx'
+
+export function ResourceGraph({ source }: { source: GraphSource }) {
+  // Focus and selection change without a new source: the model stays.
+  const model = useMemo(() => buildGraph(source), [source])
+  const [focused, setFocused] = useState<string | undefined>(undefined)
+  const [selected, setSelected] = useState<string | undefined>(undefined)
+  const canvas = useRef<HTMLDivElement>(null)
+  const [zoom, setZoom] = useState<'fit' | number>('fit')
+  const room = useWidth()
+  const scale = zoomScale(zoom, room.width, model.width)
+  const onSelect = useCallback((id: string) => setSelected(s => (s === id ? undefined : id)), [])
+  const onClose = useCallback(() => {
+    setSelected(undefined)
+    canvas.current?.querySelector<HTMLElement>('[tabindex="0"]')?.focus()
+  }, [])
+  const tabStop = focused !== undefined && model.nodes.some(n => n.id === focused) ? focused : model.nodes[0]!.id
+  const selectedNode = selected !== undefined ? model.nodes.find(n => n.id === selected) : undefined
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const current = (e.target as HTMLElement).closest<HTMLElement>('[data-id]')?.dataset.id
+    if (current === undefined) return
+    if (e.key === 'Escape' && selected !== undefined) return onClose()
+    const next = nextNodeId(model.nodes, current, e.key)
+    if (next === undefined) return
+    e.preventDefault()
+    setFocused(next)
+    canvas.current?.querySelector<HTMLElement>(`[data-id="${CSS.escape(next)}"]`)?.focus()
+  }
+  return (
+    <div className="graph-view">
+      <div className="zoom" role="group" aria-label="Zoom">
+        <button type="button" onClick={() => setZoom(Math.max(MIN_ZOOM, scale - 0.1))} aria-label="Zoom out">−</button>
+        <button type="button" aria-pressed={zoom === 'fit'} onClick={() => setZoom('fit')}
+          title="Fit the graph to the width">{Math.round(scale * 100)}%</button>
+        <button type="button" onClick={() => setZoom(Math.min(1.5, scale + 0.1))} aria-label="Zoom in">+</button>
+      </div>
+      <div className="graph-scroll" data-testid="resource-graph" ref={room.ref}>
+        <div className="graph-canvas" ref={canvas} role="group" aria-label="Resource graph (arrow keys move between nodes)"
+          style={{ width: model.width, height: model.height, zoom: scale }} onKeyDown={onKeyDown}>
+          <GraphEdges edges={model.edges} width={model.width} height={model.height} />
+          {model.nodes.map(n => (
+            <GraphNodeView key={n.id} node={n} tabbable={n.id === tabStop} selected={n.id === selected}
+              onFocused={setFocused} onSelect={onSelect} />
+          ))}
+        </div>
+      </div>
+      <GraphLegend />
+      {selectedNode ? <NodeDetails node={selectedNode} onClose={onClose} manifest={source.manifest} /> : null}
+    </div>
+  )
+}
+
+const MIN_ZOOM = 0.6
+
+/** "fit": as large as the room allows, never above 100 % nor below MIN_ZOOM (then it scrolls, as Argo CD's). */
+function zoomScale(zoom: 'fit' | number, room: number | undefined, width: number): number {
+  if (zoom !== 'fit') return zoom
+  if (room === undefined || width <= 0) return 1
+  return Math.round(Math.min(1, Math.max(MIN_ZOOM, room / width)) * 100) / 100
+}
+
+/** The content width of an element, followed with a ResizeObserver (no layout read while a run plays). */
+function useWidth(): { ref: (el: HTMLDivElement | null) => void; width: number | undefined } {
+  const [el, setEl] = useState<HTMLDivElement | null>(null)
+  const [width, setWidth] = useState<number | undefined>(undefined)
+  useEffect(() => {
+    if (!el) return
+    const observer = new ResizeObserver(entries => setWidth(entries[0]?.contentRect.width))
+    observer.observe(el)
+    return () => observer.disconnect()
+  }, [el])
+  return { ref: setEl, width }
+}
+
+/** What the icons and the faded nodes mean. */
+const GraphLegend = memo(function GraphLegend() {
+  return (
+    <ul className="graph-legend" aria-label="Legend">
+      <li><StatusIcon value="Synced" label="Sync status" />Synced</li>
+      <li><StatusIcon value="OutOfSync" label="Sync status" />OutOfSync</li>
+      <li><StatusIcon value="Healthy" label="Health" />Healthy</li>
+      <li><StatusIcon value="Progressing" label="Health" />Progressing</li>
+      <li><StatusIcon value="Degraded" label="Health" />Degraded</li>
+      <li><StatusIcon value="Missing" label="Health" />Missing</li>
+      <li><span className="hook-anchor"><AnchorIcon /></span>hook</li>
+      <li><span className="legend-gone" />deleted a moment ago</li>
+    </ul>
+  )
+})
+
+/** Owner → owned, as a curve from the owner's right edge to the owned one's left edge. */
+const GraphEdges = memo(function GraphEdges({ edges, width, height }: { edges: readonly GraphEdge[]; width: number; height: number }) {
+  return (
+    <svg className="graph-edges" width={width} height={height} aria-hidden="true">
+      {edges.map(e => {
+        const mid = (e.x1 + e.x2) / 2
+        return (
+          <g key={e.id} className={e.gone ? 'edge gone' : 'edge'}>
+            <path d={`M${e.x1},${e.y1} C${mid},${e.y1} ${mid},${e.y2} ${e.x2},${e.y2}`} />
+            <circle cx={e.x2 - 3} cy={e.y2} r="3" />
+          </g>
+        )
+      })}
+    </svg>
+  )
+}, (a, b) => a.width === b.width && a.height === b.height && sameEdges(a.edges, b.edges))
