@@ -90,7 +90,7 @@ export const tests = [
       assert.match(await page.textContent('[data-testid=timeline]'), /Job\/before[\s\S]*Job\/after|Job\/after[\s\S]*Job\/before/)
 
       // Task 2: the hook edited in the editor as the seed shows it, Commit, then the seed's sync command.
-      await page.click('[data-testid=manifest-editor] [role=tab][data-path="pre-post-sync-hook/post-sync-job.yaml"]')
+      await page.click('[data-testid=file-tree] [role=treeitem][data-path="pre-post-sync-hook/post-sync-job.yaml"]')
       await page.waitForFunction(() => window.__synclabEditor?.getModel()?.uri.toString().includes('post-sync-job.yaml'),
         null, { timeout: 15_000 })
       // The learner copies the seed's YAML and pastes it over the file.

@@ -3,7 +3,7 @@
 // lab 02's second task done literally in the page.
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
-import { editorReady, ready } from './helpers.mjs'
+import { editorReady, ready, createLabApp } from './helpers.mjs'
 
 const WAIT = 90_000
 const LAB02 = '#lab=02-delete-policies'
@@ -189,6 +189,7 @@ export const tests = [
     name: 'keyboard in the editor: Ctrl+S commits, Ctrl+Enter syncs (no line inserted)',
     async run({ page, base }) {
       await ready(page, base)
+      await createLabApp(page) // lab 01 starts without its app, as the seed
       await editorReady(page)
       const path = 'pre-post-sync-hook/svc.yaml'
       await page.click(row(path))

@@ -3,7 +3,7 @@
 // Graph/List choice is remembered; a commit that changes only hooks says why the app stays Synced.
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
-import { editorReady, ready } from './helpers.mjs'
+import { editorReady, ready, createLabApp } from './helpers.mjs'
 
 const GRAPH = '[data-testid=app-view] [data-testid=resource-graph]'
 const node = (kind, name, extra = '') => `${GRAPH} button[data-kind=${kind}][data-name="${name}"]${extra}`
@@ -13,6 +13,7 @@ export const tests = [
     name: 'graph: syncing lab 01 draws the hook Job, then keeps it faded with "deleted by HookSucceeded" (R34)',
     async run({ page, base, artifacts }) {
       await ready(page, base)
+      await createLabApp(page) // lab 01 starts without its app, as the seed
       await page.waitForSelector(node('Application', 'argo-hook'), { timeout: 15_000 })
       await page.click('[data-testid=play-20]')
       await page.click('[data-testid=sync]')
@@ -59,6 +60,7 @@ export const tests = [
     name: 'graph: one Tab stop, arrows move, Enter shows the live manifest, Tab leaves; the List choice is remembered',
     async run({ page, base }) {
       await ready(page, base)
+      await createLabApp(page) // lab 01 starts without its app, as the seed
       await page.click('[data-testid=sync]')
       await page.click('[data-testid=to-end]')
       await page.waitForSelector(`${GRAPH} button[data-kind=ReplicaSet]`, { timeout: 30_000 })
@@ -106,6 +108,7 @@ export const tests = [
     name: 'graph: a commit that changes only a hook leaves the app Synced, and the app view says why',
     async run({ page, base }) {
       await ready(page, base)
+      await createLabApp(page) // lab 01 starts without its app, as the seed
       await page.click('[data-testid=sync]')
       await page.click('[data-testid=to-end]')
       await page.waitForFunction(() => window.__synclab.shown.app.currentOperation?.result().phase === 'Succeeded',

@@ -3,7 +3,7 @@
 // hook Pod that its delete policy removed, and `kubectl logs` of that Pod (NotFound, as on a real cluster).
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
-import { fullScreenshot, ready } from './helpers.mjs'
+import { fullScreenshot, ready, createLabApp } from './helpers.mjs'
 
 const SETTLE_MS = 60_000 // the seed lab sets no `settle`: DEFAULT_SETTLE_MS (src/labs/settle.ts)
 
@@ -51,6 +51,7 @@ export const tests = [
     name: 'time travel: To the end stops at the operation end plus the settle time; scrub back, then forward by mouse and by keys',
     async run({ page, base, artifacts }) {
       await ready(page, base)
+      await createLabApp(page) // lab 01 starts without its app, as the seed
       await syncToEnd(page)
       const end = await operationEnd(page)
       assert.equal(end, 43_800)
@@ -111,6 +112,7 @@ export const tests = [
     name: 'logs: the log of a hook Pod deleted by HookSucceeded, marked, and kubectl logs of it says NotFound',
     async run({ page, base, artifacts }) {
       await ready(page, base)
+      await createLabApp(page) // lab 01 starts without its app, as the seed
       // The PreSync hook prints two lines, two seconds apart.
       await page.evaluate(() => {
         const s = window.__synclab

@@ -3,7 +3,7 @@
 // runs after it; `kubectl get sts` in the terminal prints kubectl's columns.
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
-import { fullScreenshot, ready } from './helpers.mjs'
+import { fullScreenshot, ready, createLabApp } from './helpers.mjs'
 
 const STATEFULSET = `apiVersion: apps/v1
 kind: StatefulSet
@@ -35,6 +35,7 @@ export const tests = [
     name: 'workloads: a StatefulSet in wave 0 becomes Healthy, its Pods db-0 then db-1, and the PostSync hook follows',
     async run({ page, base, artifacts }) {
       await ready(page, base)
+      await createLabApp(page) // lab 01 starts without its app, as the seed
       await page.evaluate(text => window.__synclab.edit('pre-post-sync-hook/deployment.yaml', text), STATEFULSET)
       await page.click('[data-testid=commit]')
       await page.waitForFunction(() => window.__synclab.revisions.length === 2)
