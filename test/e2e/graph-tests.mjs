@@ -14,7 +14,7 @@ export const tests = [
     async run({ page, base, artifacts }) {
       await ready(page, base)
       await createLabApp(page) // lab 01 starts without its app, as the seed
-      await page.waitForSelector(node('Application', 'argo-hook'), { timeout: 15_000 })
+      await page.waitForSelector(node('Application', 'argo-hook-learner'), { timeout: 15_000 })
       await page.click('[data-testid=play-20]')
       await page.click('[data-testid=sync]')
       // The PostSync hook appears once the Deployment is healthy; the run is paused (from the page, in the same frame
@@ -34,7 +34,7 @@ export const tests = [
         /^Job after, Progressing, PostSync hook · Running · HookSucceeded$/)
       // Deployment → ReplicaSet → Pod left to right, in columns by depth.
       const x = async sel => (await page.locator(sel).first().boundingBox()).x
-      const app = await x(node('Application', 'argo-hook'))
+      const app = await x(node('Application', 'argo-hook-learner'))
       const deploy = await x(node('Deployment', 'pre-post-sync-hook'))
       const rs = await x(`${GRAPH} button[data-kind=ReplicaSet]`)
       const pod = await x(`${GRAPH} button[data-kind=Pod]`)
@@ -75,9 +75,9 @@ export const tests = [
       await page.keyboard.press('ArrowLeft')
       assert.equal(await focused(), 'Deployment/pre-post-sync-hook')
       await page.keyboard.press('Home')
-      assert.equal(await focused(), 'Application/argo-hook')
+      assert.equal(await focused(), 'Application/argo-hook-learner')
       await page.keyboard.press('End')
-      assert.notEqual(await focused(), 'Application/argo-hook')
+      assert.notEqual(await focused(), 'Application/argo-hook-learner')
       // Enter opens the details: statuses in words and the live manifest.
       await page.focus(node('Deployment', 'pre-post-sync-hook'))
       await page.keyboard.press('Enter')
@@ -116,7 +116,7 @@ export const tests = [
       // Edited in the editor, as a learner does (the editor keeps the session's files), then committed.
       await editorReady(page)
       const path = 'pre-post-sync-hook/post-sync-job.yaml'
-      await page.click(`[data-testid=manifest-editor] [role=tab][data-path="${path}"]`)
+      await page.click(`[data-testid=file-tree] [role=treeitem][data-path="${path}"]`)
       await page.waitForFunction(p => window.__synclabEditor?.getModel()?.uri.toString().includes(p.split('/').pop()), path,
         { timeout: 15_000 })
       const line = page.locator('.monaco-editor .view-line', { hasText: '"sleep", "10"' })
