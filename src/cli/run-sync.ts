@@ -14,7 +14,8 @@ import { settingsOf } from '../sync/task.ts'
 import { isTrackedBy, withTracking } from '../sync/tracking.ts'
 import type { ResourceKey } from '../sync/types.ts'
 import { resourceStateRows, type ResourceRow, StreamRecorder, type StreamFlush } from './format.ts'
-import { APP_NAME, type SyncArgs } from './sync-args.ts'
+import { whatIfLookup } from '../cluster/what-if.ts'
+import type { ResolvedSync } from './sync-options.ts'
 
 export interface OperationRecord {
   result: OperationResult
@@ -54,8 +55,11 @@ export interface LiveInput {
  * Runs the whole `synclab sync`: targets and live objects are already parsed and free of errors. `settleMs`:
  * virtual time the cluster runs between taking the live objects and the first sync.
  */
-export async function runSync(args: SyncArgs, targets: Manifest[], live: readonly LiveInput[], settleMs = 0): Promise<SyncRun> {
-  const sim = new Simulation({ seed: args.seed })
+export async function runSync(args: ResolvedSync, targets: Manifest[], live: readonly LiveInput[], settleMs = 0): Promise<SyncRun> {
+  const APP_NAME = args.appName
+  // The what-if settings (library, sweep): the kubelet asks, per Pod, how its workload's containers behave.
+  const overrides = whatIfLookup(args.whatIf, uid => sim.fake.store.getByUid(uid))
+  const sim: Simulation = new Simulation({ seed: args.seed, ...(overrides ? { overrides } : {}) })
   const fake = sim.fake
   fake.ensureNamespace(args.destNamespace)
   // --live: objects Argo CD applied in an earlier sync (kubectl apply semantics: last-applied annotation), tracked
@@ -73,6 +77,8 @@ export async function runSync(args: SyncArgs, targets: Manifest[], live: readonl
   const app = await sim.createApp(APP_NAME, args.destNamespace,
     args.waveDelayMs !== undefined ? { waveDelayMs: args.waveDelayMs } : {})
   const targetObjects = targets.map(m => m.object)
+  // An automated policy (--app) makes the app start its first sync by itself when it gets the revision (R62).
+  if (args.syncPolicy) app.setSyncPolicy(args.syncPolicy)
   app.setRevision({ revision: args.revision, manifests: targetObjects })
 
   const synced = new WeakMap<KubeObject, boolean>()
@@ -115,7 +121,7 @@ export async function runSync(args: SyncArgs, targets: Manifest[], live: readonl
   const operations: OperationRecord[] = []
   const selected = args.request.resources
   for (let i = 0; i < args.repeat; i++) {
-    app.sync(args.request)
+    if (i > 0 || !await automatedSyncStarted(sim)) app.sync(args.request)
     const current = app.operations[app.operations.length - 1]!
     const start = fake.now()
     const stream = new StreamRecorder()
@@ -159,6 +165,15 @@ export async function runSync(args: SyncArgs, targets: Manifest[], live: readonl
     cluster.push(clusterEntry(obj))
   }
   return { operations, events: [...app.events], cluster }
+}
+
+/** Lets what is due now happen; true when the app started an (automated) operation by itself. */
+async function automatedSyncStarted(sim: Simulation): Promise<boolean> {
+  const app = sim.apps[0]!
+  if (!app.syncPolicy?.automated) return false
+  sim.fake.clock.runUntil(sim.fake.now())
+  await sim.run(() => true)
+  return app.operationRunning
 }
 
 /** One live object in the --json `cluster` list: its health and the conditions that hold, with their reasons. */
