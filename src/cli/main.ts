@@ -7,6 +7,8 @@ import { labCommand } from './lab.ts'
 import { serveCommand } from './serve.ts'
 import { type Output, syncCommand } from './sync.ts'
 import { SYNC_USAGE } from './sync-args.ts'
+import { sweepCommand } from './sweep.ts'
+import { testCommand } from './test.ts'
 
 const usage = `synclab: Argo CD sync, hooks and waves on a simulated cluster
 
@@ -14,6 +16,10 @@ Usage:
   synclab validate <file-or-dir>...   read manifests as Argo CD would; print problems as file:line:col
   synclab sync <file-or-dir>...       sync them as one Argo CD Application on a simulated cluster
                                       (synclab sync --help for its flags)
+                                      ("-" reads them from standard input: helm template ... | synclab sync -)
+  synclab test FILE [--junit OUT.xml]   run tests of your own manifests (steps and checks as in labs)
+  synclab sweep FILE [--json|--csv|--markdown] [--html OUT.html]   the same manifests under every
+                                      combination of annotations, fields and what-if outcomes
   synclab lab check <lab-dir>... [--solution]   run a lab's tasks headless and check them
   synclab serve [--port 6443] [--speed 1] [paths...]   serve a simulated cluster over the Kubernetes API (kubectl)
   synclab cleanup --cluster URL --dest-namespace NS [--yes]   delete what synclab created in NS on a real cluster
@@ -21,7 +27,11 @@ Usage:
 
 Exit status: validate: 0 fine, 1 warnings only with --strict, 2 invalid input.
              sync: 0 every operation Succeeded, 1 an operation Failed or Errored, 2 invalid input.
+             test: 0 every test holds, 1 a test does not, 2 invalid file.
+             sweep: 0 done, 2 invalid file.
              lab check: 0 as expected, 1 a task's verdict is not as expected, 2 invalid lab.`
+
+const stdio: Output = { out: text => process.stdout.write(text), err: text => process.stderr.write(text) }
 
 /** `io` receives the sync command's output (tests capture it); other commands print to the console. */
 export async function main(argv: string[], io?: Output): Promise<number> {
@@ -43,6 +53,8 @@ export async function main(argv: string[], io?: Output): Promise<number> {
       }
       return await syncCommand(rest, io)
     }
+    if (command === 'test') return await testCommand(rest, io ?? stdio)
+    if (command === 'sweep') return await sweepCommand(rest, io ?? stdio)
     if (command === 'lab') return await labCommand(rest)
     if (command === 'serve') return await serveCommand(rest)
     if (command === 'cleanup') return await cleanupCommand(rest, io)

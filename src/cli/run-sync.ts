@@ -41,9 +41,19 @@ export interface SyncRun {
   operations: OperationRecord[]
   events: RecordedEvent[]
   cluster: ClusterEntry[]
+  /** The entries of `cluster` that another object controls (a Job's Pods, a Deployment's ReplicaSets), by index. */
+  controlled?: ReadonlySet<number>
 }
 
 export class LiveObjectError extends Error {}
+
+export interface RunOptions {
+  /**
+   * Sample the resource rows `argocd app sync` prints (stream, final table); default true. The JSON document needs
+   * none of them, and a sweep runs many times faster without.
+   */
+  rows?: boolean
+}
 
 /** A live object for the simulated cluster, and where it came from (for errors). */
 export interface LiveInput {
@@ -55,7 +65,9 @@ export interface LiveInput {
  * Runs the whole `synclab sync`: targets and live objects are already parsed and free of errors. `settleMs`:
  * virtual time the cluster runs between taking the live objects and the first sync.
  */
-export async function runSync(args: ResolvedSync, targets: Manifest[], live: readonly LiveInput[], settleMs = 0): Promise<SyncRun> {
+export async function runSync(args: ResolvedSync, targets: Manifest[], live: readonly LiveInput[], settleMs = 0,
+  opts: RunOptions = {}): Promise<SyncRun> {
+  const rows = opts.rows ?? true
   const APP_NAME = args.appName
   // The what-if settings (library, sweep): the kubelet asks, per Pod, how its workload's containers behave.
   const overrides = whatIfLookup(args.whatIf, uid => sim.fake.store.getByUid(uid))
@@ -126,7 +138,7 @@ export async function runSync(args: ResolvedSync, targets: Manifest[], live: rea
     const start = fake.now()
     const stream = new StreamRecorder()
     const observe = (): boolean => {
-      stream.observe(fake.now(), resourceRows(current.result(), selected))
+      if (rows) stream.observe(fake.now(), resourceRows(current.result(), selected))
       return !app.operationRunning
     }
     const limit = start + args.timeoutMs
@@ -151,8 +163,8 @@ export async function runSync(args: ResolvedSync, targets: Manifest[], live: rea
       await sim.run(() => true)
     }
     operations.push({
-      result, stream: stream.flushes, finalRows: resourceRows(result, selected),
-      hasResources: managedResources().size > 0, endedAt: fake.now(),
+      result, stream: stream.flushes, finalRows: rows ? resourceRows(result, selected) : [],
+      hasResources: rows && managedResources().size > 0, endedAt: fake.now(),
     })
     if (app.operationRunning) break // gave up waiting: no further operation can start
     await sim.advance(args.settleMs)
@@ -160,11 +172,13 @@ export async function runSync(args: ResolvedSync, targets: Manifest[], live: rea
   if (app.operationRunning) await sim.advance(args.settleMs)
 
   const cluster: ClusterEntry[] = []
+  const controlled = new Set<number>()
   for (const obj of fake.store.all()) {
     if (obj.kind === 'Namespace' && preexisting.has(obj.metadata.name) && !isTrackedBy(APP_NAME, obj)) continue
+    if (obj.metadata.ownerReferences?.some(o => o.controller)) controlled.add(cluster.length)
     cluster.push(clusterEntry(obj))
   }
-  return { operations, events: [...app.events], cluster }
+  return { operations, events: [...app.events], cluster, controlled }
 }
 
 /** Lets what is due now happen; true when the app started an (automated) operation by itself. */

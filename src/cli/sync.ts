@@ -62,7 +62,7 @@ export async function syncCommand(argv: string[], io: Output = stdio, stdin: () 
       if (typeof ran === 'number') return ran
       run = ran
       if (args.compare) compared = await compareWithSimulation(args, targets, ran)
-    } else run = await simulateRun(args, input)
+    } else run = await simulateRun(args, input, { rows: !args.json })
   } catch (e) {
     if (!(e instanceof LiveObjectError)) throw e
     io.err(`synclab: --live ${e.message}\n`)

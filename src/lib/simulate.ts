@@ -2,7 +2,7 @@
 // `synclab sync --json` prints. The CLI's simulated sync goes through the same functions (src/cli/sync.ts).
 import { stringify } from 'yaml'
 import { type Diagnostic, formatDiagnostic, hasErrors, type Manifest, parseManifests, type SourceFile } from '../manifest/index.ts'
-import { runSync, type SyncRun } from '../cli/run-sync.ts'
+import { type RunOptions, runSync, type SyncRun } from '../cli/run-sync.ts'
 import { type ResolvedSync, resolveSimulateOptions, type SimulateOptions, UsageError } from '../cli/sync-options.ts'
 import { type SyncDocument, syncDocument } from './document.ts'
 
@@ -68,9 +68,9 @@ export function checkSelectedResources(args: ResolvedSync, manifests: readonly M
 }
 
 /** Syncs parsed manifests on a fresh simulated cluster: the run, as the CLI prints it. */
-export async function simulateRun(args: ResolvedSync, input: ParsedInput): Promise<SyncRun> {
+export async function simulateRun(args: ResolvedSync, input: ParsedInput, opts: RunOptions = {}): Promise<SyncRun> {
   checkSelectedResources(args, [...input.targets, ...input.live])
-  return runSync(args, input.targets, input.live.map(m => ({ object: m.object, source: { file: m.source.file } })))
+  return runSync(args, input.targets, input.live, 0, opts)
 }
 
 /**
@@ -83,5 +83,5 @@ export async function simulate(manifests: ManifestInput, options: SimulateInput 
   const args = resolveSimulateOptions(rest)
   const input = readInput(toSourceFiles(manifests, 'manifests'), live === undefined ? [] : toSourceFiles(live, 'live'))
   if (hasErrors(input.diagnostics)) throw new ManifestError(input.diagnostics)
-  return syncDocument(await simulateRun(args, input))
+  return syncDocument(await simulateRun(args, input, { rows: false }))
 }
