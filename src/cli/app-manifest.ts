@@ -52,7 +52,9 @@ export function readApplication(text: string, file: string): ApplicationSettings
     const n = doc.getIn(path, true)
     return isNode(n) ? n : undefined
   }
-  const value = (path: Path): unknown => doc.getIn(path)
+  const js = doc.toJS() as unknown
+  const value = (path: Path): unknown => path.reduce<unknown>((v, k) =>
+    v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined, js)
   const nearest = (path: Path): Node | undefined => {
     for (let i = path.length; i >= 0; i--) {
       const n = node(path.slice(0, i))

@@ -2,13 +2,7 @@
 import { parseArgs } from 'node:util'
 import { formatDiagnostic, hasErrors, parseManifests } from '../manifest/index.ts'
 import { readManifestFiles } from './files.ts'
-import { cleanupCommand } from './cleanup.ts'
-import { labCommand } from './lab.ts'
-import { serveCommand } from './serve.ts'
-import { type Output, syncCommand } from './sync.ts'
-import { SYNC_USAGE } from './sync-args.ts'
-import { sweepCommand } from './sweep.ts'
-import { testCommand } from './test.ts'
+import type { Output } from './sync.ts'
 
 const usage = `synclab: Argo CD sync, hooks and waves on a simulated cluster
 
@@ -46,18 +40,19 @@ export async function main(argv: string[], io?: Output): Promise<number> {
   }
   try {
     if (command === 'validate') return validate(rest)
+    // Each command's module is loaded when it runs: start-up reads only what the command needs.
     if (command === 'sync') {
       if (rest.includes('--help') || rest.includes('-h')) {
-        console.log(SYNC_USAGE)
+        console.log((await import('./sync-args.ts')).SYNC_USAGE)
         return 0
       }
-      return await syncCommand(rest, io)
+      return await (await import('./sync.ts')).syncCommand(rest, io)
     }
-    if (command === 'test') return await testCommand(rest, io ?? stdio)
-    if (command === 'sweep') return await sweepCommand(rest, io ?? stdio)
-    if (command === 'lab') return await labCommand(rest)
-    if (command === 'serve') return await serveCommand(rest)
-    if (command === 'cleanup') return await cleanupCommand(rest, io)
+    if (command === 'test') return await (await import('./test.ts')).testCommand(rest, io ?? stdio)
+    if (command === 'sweep') return await (await import('./sweep.ts')).sweepCommand(rest, io ?? stdio)
+    if (command === 'lab') return await (await import('./lab.ts')).labCommand(rest)
+    if (command === 'serve') return await (await import('./serve.ts')).serveCommand(rest)
+    if (command === 'cleanup') return await (await import('./cleanup.ts')).cleanupCommand(rest, io)
   } catch (e) {
     console.error(`synclab: ${(e as Error).message}`)
     return 2

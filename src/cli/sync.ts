@@ -6,7 +6,6 @@ import { formatComparison, type RunComparison } from '../sync/compare.ts'
 import { type ComparisonDocument, syncDocument } from '../lib/document.ts'
 import { checkSelectedResources, type ParsedInput, readInput, simulateRun } from '../lib/simulate.ts'
 import { readApplicationFile } from './app-manifest.ts'
-import { compareWithSimulation, runClusterSync } from './cluster-sync.ts'
 import { readManifestFiles } from './files.ts'
 import { formatOperation, formatResources, formatStream } from './format.ts'
 import { LiveObjectError, type SyncRun } from './run-sync.ts'
@@ -21,6 +20,8 @@ export interface Output {
   err(text: string): void
   /** Asks the user a question (--cluster's "Continue? [y/N]"); without it, a TTY stdin is asked, else nobody. */
   ask?(question: string): Promise<string | undefined>
+  /** Standard input as text (`synclab sync -`); without it, the process's stdin is read. */
+  stdin?(): Promise<string>
 }
 
 const stdio: Output = {
@@ -28,7 +29,8 @@ const stdio: Output = {
   err: text => process.stderr.write(text),
 }
 
-export async function syncCommand(argv: string[], io: Output = stdio, stdin: () => Promise<string> = readStdin): Promise<number> {
+export async function syncCommand(argv: string[], io: Output = stdio): Promise<number> {
+  const stdin = io.stdin ?? readStdin
   let args: SyncArgs
   let input: ParsedInput
   try {
@@ -58,6 +60,7 @@ export async function syncCommand(argv: string[], io: Output = stdio, stdin: () 
   try {
     if (args.cluster !== undefined) {
       // A real API server: confirmed by the user, confined to --dest-namespace (src/cli/cluster-sync.ts).
+      const { compareWithSimulation, runClusterSync } = await import('./cluster-sync.ts')
       const ran = await runClusterSync(args, targets, io)
       if (typeof ran === 'number') return ran
       run = ran
