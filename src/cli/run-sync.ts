@@ -16,6 +16,7 @@ import type { ResourceKey } from '../sync/types.ts'
 import { resourceStateRows, type ResourceRow, StreamRecorder, type StreamFlush } from './format.ts'
 import { whatIfLookup } from '../cluster/what-if.ts'
 import type { ResolvedSync } from './sync-options.ts'
+import type { ClusterEntry } from '../lib/document.ts'
 
 export interface OperationRecord {
   result: OperationResult
@@ -29,13 +30,7 @@ export interface OperationRecord {
   endedAt: number
 }
 
-export interface ClusterEntry {
-  kind: string
-  namespace: string
-  name: string
-  health?: string
-  conditions?: Array<{ type: string; reason?: string }>
-}
+export type { ClusterEntry } from '../lib/document.ts'
 
 export interface SyncRun {
   operations: OperationRecord[]

@@ -3,8 +3,9 @@
 // With --cluster --compare it also runs the simulation and prints both side by side (src/sync/compare.ts).
 import { formatDiagnostic, hasErrors, type SourceFile } from '../manifest/index.ts'
 import { formatComparison, type RunComparison } from '../sync/compare.ts'
-import { type ComparisonDocument, syncDocument } from '../lib/document.ts'
-import { checkSelectedResources, type ParsedInput, readInput, simulateRun } from '../lib/simulate.ts'
+import type { ComparisonDocument } from '../lib/document.ts'
+import { syncDocument } from '../lib/to-document.ts'
+import { checkSelectedResources, type ParsedInput, readInput, simulateRun } from '../lib/run.ts'
 import { readApplicationFile } from './app-manifest.ts'
 import { readManifestFiles } from './files.ts'
 import { formatOperation, formatResources, formatStream } from './format.ts'
@@ -13,7 +14,7 @@ import { mergeOptions, parseSyncFlags, type SyncArgs } from './sync-args.ts'
 import { resolveSimulateOptions, type SimulateOptions, UsageError } from './sync-options.ts'
 
 export type { ComparisonDocument, SyncDocument } from '../lib/document.ts'
-export { syncDocument } from '../lib/document.ts'
+export { syncDocument } from '../lib/to-document.ts'
 
 export interface Output {
   out(text: string): void

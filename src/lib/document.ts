@@ -1,10 +1,15 @@
 // The document `synclab sync --json` prints and `simulate()` returns (schema/sync-output.schema.json): the
 // operations' results, the run's events and the cluster after it, built from a run of the engine.
-import type { OperationResult } from '../sync/application.ts'
-import type { RecordedEvent } from '../sync/events.ts'
-import type { ClusterEntry, SyncRun } from '../cli/run-sync.ts'
+// Types only, so that the library's declarations stand alone; to-document.ts builds the document from a run.
 
-export type { ClusterEntry } from '../cli/run-sync.ts'
+/** One live object in the `cluster` list: its health and the conditions that hold, with their reasons. */
+export interface ClusterEntry {
+  kind: string
+  namespace: string
+  name: string
+  health?: string
+  conditions?: Array<{ type: string; reason?: string }>
+}
 
 /** The `--json` document (schema/sync-output.schema.json). */
 export interface SyncDocument {
@@ -31,32 +36,5 @@ export interface ComparisonDocument {
   differences: { order: string[]; outcome: string[]; deletions: string[] }
   simulation: { operations: Array<{ phase: string; message: string }> }
   timeline: Array<{ op: number; simulation?: { at: number; step: string }; cluster?: { at: number; step: string } }>
-}
-
-export function syncDocument(run: SyncRun): SyncDocument {
-  return {
-    operations: run.operations.map(({ result }) => operationJson(result)),
-    events: run.events.map(eventJson),
-    cluster: run.cluster,
-  }
-}
-
-function operationJson(r: OperationResult): SyncDocument['operations'][number] {
-  return {
-    phase: r.phase, message: r.message, startedAt: r.startedAt,
-    ...(r.finishedAt !== undefined ? { finishedAt: r.finishedAt } : {}),
-    resources: r.resources.map(x => ({
-      group: x.group, version: x.version, kind: x.kind, namespace: x.namespace, name: x.name, status: x.status,
-      ...(x.hookType !== undefined ? { hookType: x.hookType } : {}),
-      ...(x.hookPhase !== undefined ? { hookPhase: x.hookPhase } : {}),
-      syncPhase: x.syncPhase, message: x.message,
-    })),
-  }
-}
-
-/** Time and operation number first, as design.md shows events. */
-function eventJson(e: RecordedEvent): Record<string, unknown> {
-  const { t, op, ...rest } = e
-  return { t, op, ...rest }
 }
 

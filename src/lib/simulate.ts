@@ -1,10 +1,13 @@
 // The library's core: manifests (YAML text or objects) and the options of `synclab sync` -> the document
 // `synclab sync --json` prints. The CLI's simulated sync goes through the same functions (src/cli/sync.ts).
+// Its declarations name only types of their own (document.ts, options.ts), so the package's types stand alone.
 import { stringify } from 'yaml'
-import { type Diagnostic, formatDiagnostic, hasErrors, type Manifest, parseManifests, type SourceFile } from '../manifest/index.ts'
-import { type RunOptions, runSync, type SyncRun } from '../cli/run-sync.ts'
-import { type ResolvedSync, resolveSimulateOptions, type SimulateOptions, UsageError } from '../cli/sync-options.ts'
-import { type SyncDocument, syncDocument } from './document.ts'
+import { type Diagnostic, formatDiagnostic, hasErrors, type SourceFile } from '../manifest/index.ts'
+import { resolveSimulateOptions } from '../cli/sync-options.ts'
+import type { SyncDocument } from './document.ts'
+import type { SimulateOptions } from './options.ts'
+import { readInput, simulateRun } from './run.ts'
+import { syncDocument } from './to-document.ts'
 
 /** Manifests: YAML text (several documents allowed), one object, or a list of either; or files as {path, text}. */
 export type ManifestInput = string | object | ReadonlyArray<string | object>
@@ -23,7 +26,7 @@ export class ManifestError extends Error {
 }
 
 /** Options that do not make sense (an unknown sync option, a bad duration): the CLI's exit 2. */
-export { UsageError as OptionError }
+export { UsageError as OptionError } from '../cli/usage-error.ts'
 
 const isSourceFile = (x: unknown): x is SourceFile => typeof x === 'object' && x !== null &&
   typeof (x as SourceFile).path === 'string' && typeof (x as SourceFile).text === 'string' && Object.keys(x).length === 2
@@ -36,41 +39,6 @@ export function toSourceFiles(input: ManifestInput, name: string): SourceFile[] 
     const path = items.length === 1 ? name : `${name}[${i}]`
     return { path, text: typeof item === 'string' ? item : stringify(item) }
   })
-}
-
-export interface ParsedInput {
-  targets: Manifest[]
-  live: Manifest[]
-  diagnostics: Diagnostic[]
-}
-
-/** Reads the manifests and the live objects; `diagnostics` holds warnings too. */
-export function readInput(manifests: readonly SourceFile[], live: readonly SourceFile[] = []): ParsedInput {
-  const read = parseManifests([...manifests])
-  const liveRead = live.length > 0 ? parseManifests([...live]) : { manifests: [], diagnostics: [] }
-  return { targets: read.manifests, live: liveRead.manifests, diagnostics: [...read.diagnostics, ...liveRead.diagnostics] }
-}
-
-/** argocd: "No matching app resources found for resource filter: ..." when --resource matches nothing. */
-export function checkSelectedResources(args: ResolvedSync, manifests: readonly Manifest[]): void {
-  const selected = args.request.resources
-  if (!selected) return
-  const matches = manifests.some(m => selected.some(s => {
-    const o = m.object
-    const group = o.apiVersion.includes('/') ? o.apiVersion.slice(0, o.apiVersion.indexOf('/')) : ''
-    return s.group === group && s.kind === o.kind && s.name === (o.metadata.name ?? '') &&
-      (s.namespace === '' || s.namespace === (o.metadata.namespace || args.destNamespace))
-  }))
-  if (!matches) {
-    throw new UsageError(`No matching app resources found for resource filter: ${selected.map(s =>
-      `${s.group}:${s.kind}:${s.namespace ? `${s.namespace}/` : ''}${s.name}`).join(', ')}`)
-  }
-}
-
-/** Syncs parsed manifests on a fresh simulated cluster: the run, as the CLI prints it. */
-export async function simulateRun(args: ResolvedSync, input: ParsedInput, opts: RunOptions = {}): Promise<SyncRun> {
-  checkSelectedResources(args, [...input.targets, ...input.live])
-  return runSync(args, input.targets, input.live, 0, opts)
 }
 
 /**

@@ -7,8 +7,10 @@ import type { WhatIfOutcome } from '../cluster/what-if.ts'
 import { hasErrors, type Manifest } from '../manifest/index.ts'
 import type { RecordedEvent } from '../sync/events.ts'
 import { runSync, type SyncRun } from '../cli/run-sync.ts'
-import { resolveSimulateOptions, type SimulateOptions } from '../cli/sync-options.ts'
-import { type ManifestInput, ManifestError, readInput, toSourceFiles } from './simulate.ts'
+import { resolveSimulateOptions } from '../cli/sync-options.ts'
+import type { SimulateOptions } from './options.ts'
+import { readInput } from './run.ts'
+import { type ManifestInput, ManifestError, toSourceFiles } from './simulate.ts'
 
 /** One setting to vary, on one object of the manifests (by kind and metadata.name). */
 export type Dimension =
