@@ -32,7 +32,8 @@ beforeAll(() => {
   bin = join(project, 'node_modules/.bin/synclab')
 }, 300_000)
 
-describe('the packed tarball, installed with npm install --omit=dev --offline', () => {
+// Each case spawns node (and tsc): a loaded machine takes seconds where an idle one takes a fraction.
+describe('the packed tarball, installed with npm install --omit=dev --offline', { timeout: 60_000 }, () => {
   it('installs nothing but synclab: no tsx, no TypeScript, no sources', () => {
     expect(readdirSync(join(project, 'node_modules')).filter(n => !n.startsWith('.'))).toEqual(['synclab'])
     const pkg = join(project, 'node_modules/synclab')
