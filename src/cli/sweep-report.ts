@@ -11,28 +11,31 @@ const PHASE_COLOR: Record<string, string> = {
   Succeeded: '#2e7d32', Failed: '#c62828', Error: '#c62828', Running: '#1565c0', Terminating: '#ef6c00',
 }
 
-interface Lane { label: string; from: number; to?: number; marks: Array<{ t: number; color: string; title: string }> }
+/** One object: the spans it existed (a hook deleted and created again has several), and its marks. */
+interface Lane { label: string; spans: Array<{ from: number; to?: number }>; marks: Array<{ t: number; color: string; title: string }> }
 
 /** The lanes of one run: the objects the sync applied (hooks and resources), in the order they first appear. */
 function lanes(events: readonly RecordedEvent[]): Lane[] {
   const byKey = new Map<string, Lane>()
-  const lane = (kind: string, name: string, t: number): Lane => {
+  const lane = (kind: string, name: string): Lane => {
     const key = `${kind}/${name}`
     let l = byKey.get(key)
-    if (!l) byKey.set(key, l = { label: key, from: t, marks: [] })
+    if (!l) byKey.set(key, l = { label: key, spans: [], marks: [] })
     return l
   }
   for (const e of events) {
     if (e.type === 'apply') {
-      const l = lane(e.kind, e.name, e.t)
-      if (l.to !== undefined && l.to <= e.t) { l.from = Math.min(l.from, e.t); delete l.to }
+      const l = lane(e.kind, e.name)
+      const open = l.spans.at(-1)
+      if (!open || open.to !== undefined) l.spans.push({ from: e.t })
       l.marks.push({ t: e.t, color: '#555', title: `op ${e.op}: ${e.syncPhase} ${e.action ?? 'applied'}` })
     } else if (e.type === 'hook' && byKey.has(`${e.kind}/${e.name}`)) {
-      lane(e.kind, e.name, e.t).marks.push({ t: e.t, color: PHASE_COLOR[e.hookPhase] ?? '#555', title: `op ${e.op}: hook ${e.hookPhase}` })
+      lane(e.kind, e.name).marks.push({ t: e.t, color: PHASE_COLOR[e.hookPhase] ?? '#555', title: `op ${e.op}: hook ${e.hookPhase}` })
     } else if (e.type === 'delete' && byKey.has(`${e.kind}/${e.name}`)) {
-      lane(e.kind, e.name, e.t).marks.push({ t: e.t, color: '#6a1b9a', title: `op ${e.op}: deleted (${e.reason})` })
+      lane(e.kind, e.name).marks.push({ t: e.t, color: '#6a1b9a', title: `op ${e.op}: deleted (${e.reason})` })
     } else if (e.type === 'gone' && byKey.has(`${e.kind}/${e.name}`)) {
-      lane(e.kind, e.name, e.t).to = e.t
+      const open = lane(e.kind, e.name).spans.at(-1)
+      if (open && open.to === undefined) open.to = e.t
     }
   }
   return [...byKey.values()]
@@ -69,9 +72,12 @@ export function timelineSvg(run: SyncRun): string {
   parts.push(`<text x="4" y="14">operations</text>`)
   ls.forEach((l, i) => {
     const y = (i + 1) * row + 4
-    parts.push(`<text x="4" y="${y + 10}">${esc(l.label)}</text>`,
-      `<rect x="${x(l.from)}" y="${y + 3}" width="${Math.max(2, x(l.to ?? end) - x(l.from))}" height="6" fill="#b0bec5"><title>${esc(l.label)}: ` +
-      `${l.to !== undefined ? `gone at ${((l.to - start) / 1000).toFixed(0)}s` : 'still there at the end'}</title></rect>`)
+    parts.push(`<text x="4" y="${y + 10}">${esc(l.label)}</text>`)
+    for (const span of l.spans) {
+      parts.push(`<rect x="${x(span.from)}" y="${y + 3}" width="${Math.max(2, x(span.to ?? end) - x(span.from))}" height="6" ` +
+        `fill="#b0bec5"><title>${esc(l.label)}: ${span.to !== undefined ? `gone at ${((span.to - start) / 1000).toFixed(0)}s`
+          : 'still there at the end'}</title></rect>`)
+    }
     for (const m of l.marks) {
       parts.push(`<circle cx="${x(m.t)}" cy="${y + 6}" r="4" fill="${m.color}"><title>${esc(m.title)} at ${((m.t - start) / 1000).toFixed(1)}s</title></circle>`)
     }
