@@ -72,6 +72,9 @@ describe('synclab sweep: 3 delete policies × 2 hook outcomes × 2 syncs (R33–
     expect(html.match(/<svg /g)).toHaveLength(6)
     expect(html).toContain('<title>op 1: deleted (HookFailed)')
     expect(html).toMatch(/<tr class="timeline">/)
+    // HookSucceeded, the hook succeeds: Job/migrate exists twice (deleted after sync 1, created again in sync 2).
+    const first = html.split('<tr class="timeline">')[1]!.split('</svg>')[0]!
+    expect(first.match(/<title>Job\/migrate: gone at \d+s<\/title>/g)).toHaveLength(2)
   })
 
   it('a field dimension sets a dotted path; sync options apply to every run', async () => {
