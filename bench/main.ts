@@ -1,9 +1,11 @@
-// npm run bench [-- --json] [-- --only NAME]: runs every benchmark and prints its figures, as a table or as one
+// npm run bench [-- --json] [-- --only NAME] (NAME: cluster.jobs, sync.app, cli.start, sweep, page): runs every benchmark and prints its figures, as a table or as one
 // JSON object per case and line. Each case is warmed up once at its largest size, then run three times; the run
 // with the median wall time is reported. The peak heap comes from one more run that starts from a collected heap.
 // Each goal is checked and printed beside the figures; figures are never asserted by unit tests.
+import { benchCliStart } from './cli-start.ts'
 import { benchClusterJobs } from './cluster-jobs.ts'
 import { benchPage } from './page.ts'
+import { benchSweep } from './sweep.ts'
 import { benchSyncApp } from './sync-app.ts'
 import { serveSuite } from './serve-load.ts'
 import type { BenchResult, RunMode } from './measure.ts'
@@ -43,6 +45,21 @@ const suites: Suite[] = [
           `${(perSmall * 1000).toFixed(1)} µs (${(perLarge / perSmall).toFixed(2)}×)`, perLarge <= 1.5 * perSmall),
       ]
     },
+  },
+  {
+    name: 'cli.start', sizes: [5], run: benchCliStart, once: true,
+    goals: ([r]) => [
+      goal(`synclab sync of a PreSync Job and a Deployment, start to exit, under 300 ms wall (compiled CLI, median of ` +
+        `5): ${r!.wallMs} ms (from the TypeScript sources through tsx: ${r!['sourcesMs']} ms; node alone: ${r!['nodeMs']} ms)`,
+        r!.wallMs < 300),
+    ],
+  },
+  {
+    name: 'sweep', sizes: [60], run: benchSweep,
+    goals: ([r]) => [
+      goal(`at least 50 syncs of the seed lab's app per second in one process (synclab sweep): ${r!['syncsPerSec']} ` +
+        `syncs/s (${r!.n} syncs in ${r!.wallMs} ms)`, (r!['syncsPerSec'] as number) >= 50),
+    ],
   },
   {
     name: 'page', sizes: [200], run: benchPage, once: true,

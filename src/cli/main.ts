@@ -2,11 +2,7 @@
 import { parseArgs } from 'node:util'
 import { formatDiagnostic, hasErrors, parseManifests } from '../manifest/index.ts'
 import { readManifestFiles } from './files.ts'
-import { cleanupCommand } from './cleanup.ts'
-import { labCommand } from './lab.ts'
-import { serveCommand } from './serve.ts'
-import { type Output, syncCommand } from './sync.ts'
-import { SYNC_USAGE } from './sync-args.ts'
+import type { Output } from './sync.ts'
 
 const usage = `synclab: Argo CD sync, hooks and waves on a simulated cluster
 
@@ -14,6 +10,10 @@ Usage:
   synclab validate <file-or-dir>...   read manifests as Argo CD would; print problems as file:line:col
   synclab sync <file-or-dir>...       sync them as one Argo CD Application on a simulated cluster
                                       (synclab sync --help for its flags)
+                                      ("-" reads them from standard input: helm template ... | synclab sync -)
+  synclab test FILE [--junit OUT.xml]   run tests of your own manifests (steps and checks as in labs)
+  synclab sweep FILE [--json|--csv|--markdown] [--html OUT.html]   the same manifests under every
+                                      combination of annotations, fields and what-if outcomes
   synclab lab check <lab-dir>... [--solution]   run a lab's tasks headless and check them
   synclab serve [--port 6443] [--speed 1] [paths...]   serve a simulated cluster over the Kubernetes API (kubectl)
   synclab cleanup --cluster URL --dest-namespace NS [--yes]   delete what synclab created in NS on a real cluster
@@ -21,7 +21,11 @@ Usage:
 
 Exit status: validate: 0 fine, 1 warnings only with --strict, 2 invalid input.
              sync: 0 every operation Succeeded, 1 an operation Failed or Errored, 2 invalid input.
+             test: 0 every test holds, 1 a test does not, 2 invalid file.
+             sweep: 0 done, 2 invalid file.
              lab check: 0 as expected, 1 a task's verdict is not as expected, 2 invalid lab.`
+
+const stdio: Output = { out: text => process.stdout.write(text), err: text => process.stderr.write(text) }
 
 /** `io` receives the sync command's output (tests capture it); other commands print to the console. */
 export async function main(argv: string[], io?: Output): Promise<number> {
@@ -36,16 +40,19 @@ export async function main(argv: string[], io?: Output): Promise<number> {
   }
   try {
     if (command === 'validate') return validate(rest)
+    // Each command's module is loaded when it runs: start-up reads only what the command needs.
     if (command === 'sync') {
       if (rest.includes('--help') || rest.includes('-h')) {
-        console.log(SYNC_USAGE)
+        console.log((await import('./sync-args.ts')).SYNC_USAGE)
         return 0
       }
-      return await syncCommand(rest, io)
+      return await (await import('./sync.ts')).syncCommand(rest, io)
     }
-    if (command === 'lab') return await labCommand(rest)
-    if (command === 'serve') return await serveCommand(rest)
-    if (command === 'cleanup') return await cleanupCommand(rest, io)
+    if (command === 'test') return await (await import('./test.ts')).testCommand(rest, io ?? stdio)
+    if (command === 'sweep') return await (await import('./sweep.ts')).sweepCommand(rest, io ?? stdio)
+    if (command === 'lab') return await (await import('./lab.ts')).labCommand(rest)
+    if (command === 'serve') return await (await import('./serve.ts')).serveCommand(rest)
+    if (command === 'cleanup') return await (await import('./cleanup.ts')).cleanupCommand(rest, io)
   } catch (e) {
     console.error(`synclab: ${(e as Error).message}`)
     return 2

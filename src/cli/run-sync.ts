@@ -14,7 +14,9 @@ import { settingsOf } from '../sync/task.ts'
 import { isTrackedBy, withTracking } from '../sync/tracking.ts'
 import type { ResourceKey } from '../sync/types.ts'
 import { resourceStateRows, type ResourceRow, StreamRecorder, type StreamFlush } from './format.ts'
-import { APP_NAME, type SyncArgs } from './sync-args.ts'
+import { whatIfLookup } from '../cluster/what-if.ts'
+import type { ResolvedSync } from './sync-options.ts'
+import type { ClusterEntry } from '../lib/document.ts'
 
 export interface OperationRecord {
   result: OperationResult
@@ -28,21 +30,25 @@ export interface OperationRecord {
   endedAt: number
 }
 
-export interface ClusterEntry {
-  kind: string
-  namespace: string
-  name: string
-  health?: string
-  conditions?: Array<{ type: string; reason?: string }>
-}
+export type { ClusterEntry } from '../lib/document.ts'
 
 export interface SyncRun {
   operations: OperationRecord[]
   events: RecordedEvent[]
   cluster: ClusterEntry[]
+  /** The entries of `cluster` that another object controls (a Job's Pods, a Deployment's ReplicaSets), by index. */
+  controlled?: ReadonlySet<number>
 }
 
 export class LiveObjectError extends Error {}
+
+export interface RunOptions {
+  /**
+   * Sample the resource rows `argocd app sync` prints (stream, final table); default true. The JSON document needs
+   * none of them, and a sweep runs many times faster without.
+   */
+  rows?: boolean
+}
 
 /** A live object for the simulated cluster, and where it came from (for errors). */
 export interface LiveInput {
@@ -54,8 +60,13 @@ export interface LiveInput {
  * Runs the whole `synclab sync`: targets and live objects are already parsed and free of errors. `settleMs`:
  * virtual time the cluster runs between taking the live objects and the first sync.
  */
-export async function runSync(args: SyncArgs, targets: Manifest[], live: readonly LiveInput[], settleMs = 0): Promise<SyncRun> {
-  const sim = new Simulation({ seed: args.seed })
+export async function runSync(args: ResolvedSync, targets: Manifest[], live: readonly LiveInput[], settleMs = 0,
+  opts: RunOptions = {}): Promise<SyncRun> {
+  const rows = opts.rows ?? true
+  const APP_NAME = args.appName
+  // The what-if settings (library, sweep): the kubelet asks, per Pod, how its workload's containers behave.
+  const overrides = whatIfLookup(args.whatIf, uid => sim.fake.store.getByUid(uid))
+  const sim: Simulation = new Simulation({ seed: args.seed, ...(overrides ? { overrides } : {}) })
   const fake = sim.fake
   fake.ensureNamespace(args.destNamespace)
   // --live: objects Argo CD applied in an earlier sync (kubectl apply semantics: last-applied annotation), tracked
@@ -73,6 +84,8 @@ export async function runSync(args: SyncArgs, targets: Manifest[], live: readonl
   const app = await sim.createApp(APP_NAME, args.destNamespace,
     args.waveDelayMs !== undefined ? { waveDelayMs: args.waveDelayMs } : {})
   const targetObjects = targets.map(m => m.object)
+  // An automated policy (--app) makes the app start its first sync by itself when it gets the revision (R62).
+  if (args.syncPolicy) app.setSyncPolicy(args.syncPolicy)
   app.setRevision({ revision: args.revision, manifests: targetObjects })
 
   const synced = new WeakMap<KubeObject, boolean>()
@@ -115,12 +128,12 @@ export async function runSync(args: SyncArgs, targets: Manifest[], live: readonl
   const operations: OperationRecord[] = []
   const selected = args.request.resources
   for (let i = 0; i < args.repeat; i++) {
-    app.sync(args.request)
+    if (i > 0 || !await automatedSyncStarted(sim)) app.sync(args.request)
     const current = app.operations[app.operations.length - 1]!
     const start = fake.now()
     const stream = new StreamRecorder()
     const observe = (): boolean => {
-      stream.observe(fake.now(), resourceRows(current.result(), selected))
+      if (rows) stream.observe(fake.now(), resourceRows(current.result(), selected))
       return !app.operationRunning
     }
     const limit = start + args.timeoutMs
@@ -145,8 +158,8 @@ export async function runSync(args: SyncArgs, targets: Manifest[], live: readonl
       await sim.run(() => true)
     }
     operations.push({
-      result, stream: stream.flushes, finalRows: resourceRows(result, selected),
-      hasResources: managedResources().size > 0, endedAt: fake.now(),
+      result, stream: stream.flushes, finalRows: rows ? resourceRows(result, selected) : [],
+      hasResources: rows && managedResources().size > 0, endedAt: fake.now(),
     })
     if (app.operationRunning) break // gave up waiting: no further operation can start
     await sim.advance(args.settleMs)
@@ -154,11 +167,22 @@ export async function runSync(args: SyncArgs, targets: Manifest[], live: readonl
   if (app.operationRunning) await sim.advance(args.settleMs)
 
   const cluster: ClusterEntry[] = []
+  const controlled = new Set<number>()
   for (const obj of fake.store.all()) {
     if (obj.kind === 'Namespace' && preexisting.has(obj.metadata.name) && !isTrackedBy(APP_NAME, obj)) continue
+    if (obj.metadata.ownerReferences?.some(o => o.controller)) controlled.add(cluster.length)
     cluster.push(clusterEntry(obj))
   }
-  return { operations, events: [...app.events], cluster }
+  return { operations, events: [...app.events], cluster, controlled }
+}
+
+/** Lets what is due now happen; true when the app started an (automated) operation by itself. */
+async function automatedSyncStarted(sim: Simulation): Promise<boolean> {
+  const app = sim.apps[0]!
+  if (!app.syncPolicy?.automated) return false
+  sim.fake.clock.runUntil(sim.fake.now())
+  await sim.run(() => true)
+  return app.operationRunning
 }
 
 /** One live object in the --json `cluster` list: its health and the conditions that hold, with their reasons. */

@@ -1,33 +1,21 @@
 // `synclab sync` flags -> what the run needs. Flag names follow `argocd app sync` / `argocd app create` (design.md,
-// "The CLI contract"); every mistake is a UsageError (exit 2), worded as argocd words it where argocd has the check.
+// "The CLI contract"). The flags become SimulateOptions, the library's options (sync-options.ts), merged over what
+// an Argo CD Application manifest (--app) says; every mistake is a UsageError (exit 2).
 import { parseArgs } from 'node:util'
-import { isNamespaceName } from '../cluster/validation.ts'
-import type { SyncOptions, SyncRequest } from '../sync/operation.ts'
-import type { ResourceKey } from '../sync/types.ts'
-import { listValues, suggest } from '../manifest/index.ts'
+import { DEFAULT_REVISION, type ResolvedSync, resolveSimulateOptions, type SimulateOptions, parseDuration, parseInteger,
+  UsageError } from './sync-options.ts'
 
-export class UsageError extends Error {}
+export { APP_NAME, DEFAULT_REVISION, DEFAULT_SETTLE_MS, DEFAULT_TIMEOUT_MS, parseDuration, parseResource, parseSyncOption,
+  UsageError } from './sync-options.ts'
 
-/** The fixed revision synced when --revision is not given (40 hex, like a git commit id). */
-export const DEFAULT_REVISION = '5f3c2a9e8d7b6c5a4f3e2d1c0b9a8f7e6d5c4b3a'
-export const DEFAULT_SETTLE_MS = 30_000
-/** How long (virtual) the CLI waits for one operation when --timeout is not given. */
-export const DEFAULT_TIMEOUT_MS = 24 * 3_600_000
-export const APP_NAME = 'synclab'
-
-export interface SyncArgs {
+/** What the command line says beside the sync's options: where manifests come from, how to print, where to run. */
+export interface SyncCommandFlags {
+  /** Files and folders of manifests; "-" is standard input. */
   paths: string[]
   json: boolean
   live?: string
-  destNamespace: string
-  revision: string
-  request: SyncRequest
-  terminateAfterMs?: number
-  waveDelayMs?: number
-  repeat: number
-  settleMs: number
-  timeoutMs: number
-  seed: number | string
+  /** --app FILE: an Argo CD Application manifest that supplies the app's settings. */
+  app?: string
   /** --cluster: the API server (a `kubectl proxy` URL) to sync on instead of a simulated cluster. */
   cluster?: string
   /** --yes: do not ask before acting on --cluster. */
@@ -40,8 +28,11 @@ export interface SyncArgs {
   failOnDifference: boolean
 }
 
+export interface SyncArgs extends ResolvedSync, SyncCommandFlags {}
+
 export const SYNC_USAGE = `Usage:
   synclab sync <file-or-dir>... [flags]
+  helm template my-chart | synclab sync - [flags]
 
 Syncs the manifests as one Argo CD Application on a fresh simulated cluster and prints what \`argocd app sync\`
 prints (or, with --json, one JSON document: operations, events, cluster).
@@ -49,6 +40,10 @@ prints (or, with --json, one JSON document: operations, events, cluster).
 Flags:
       --json                              print one JSON document on stdout and nothing else
       --live FILE                         objects already in the cluster, tracked by the app, before the first sync
+      --app FILE                          an Argo CD Application manifest: its name, destination namespace and
+                                          syncPolicy (automated, prune, selfHeal, syncOptions, retry); flags given
+                                          here override it. With automated, the first operation is the app's own
+                                          automated sync
       --dest-namespace NS                 the Application's destination namespace (default "default")
       --revision SHA                      the revision synced (default ${DEFAULT_REVISION})
       --prune                             allow deleting unexpected resources
@@ -85,85 +80,8 @@ Durations: 500ms, 5s, 3m, 1h, 1m30s (virtual time). Exit status: 0 every operati
 Failed, Errored or did not finish (or, with --fail-on-difference, the simulation differs), 2 invalid input (or,
 with --cluster, not confirmed).`
 
-/** Application-level sync options and how each sets SyncOptions (R50–R55). Values are Argo CD's. */
-const SYNC_OPTIONS: Record<string, { values: readonly string[]; set: (o: SyncOptions, v: string) => void }> = {
-  PruneLast: { values: ['true', 'false'], set: (o, v) => { o.pruneLast = v === 'true' } },
-  ApplyOutOfSyncOnly: { values: ['true', 'false'], set: (o, v) => { o.applyOutOfSyncOnly = v === 'true' } },
-  Replace: { values: ['true', 'false'], set: (o, v) => { o.replace = v === 'true' } },
-  Force: { values: ['true', 'false'], set: (o, v) => { o.force = v === 'true' } },
-  PrunePropagationPolicy: { values: ['foreground', 'background', 'orphan'],
-    set: (o, v) => { o.prunePropagationPolicy = v as NonNullable<SyncOptions['prunePropagationPolicy']> } },
-  SkipDryRunOnMissingResource: { values: ['true', 'false'], set: (o, v) => { o.skipDryRunOnMissingResource = v === 'true' } },
-  CreateNamespace: { values: ['true', 'false'], set: (o, v) => { o.createNamespace = v === 'true' } },
-  Prune: { values: ['false', 'true'], set: (o, v) => { o.pruneDisabled = v === 'false' } },
-}
-
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }
-
-/** "500ms", "5s", "3m", "1h", "1m30s" (Go time.ParseDuration without µs/ns) -> milliseconds. */
-export function parseDuration(text: string, flag: string): number {
-  const re = /(\d+(?:\.\d+)?)(ms|s|m|h)/gy
-  let total = 0
-  let matched = 0
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    total += Number(m[1]) * UNIT_MS[m[2]!]!
-    matched = re.lastIndex
-  }
-  if (text === '' || matched !== text.length) {
-    throw new UsageError(`invalid argument "${text}" for "--${flag}" flag: time: invalid duration "${text}" ` +
-      '(use e.g. 500ms, 5s, 3m)')
-  }
-  return Math.round(total)
-}
-
-function parseInteger(text: string, flag: string, min: number): number {
-  if (!/^[+-]?\d+$/.test(text) || Number(text) < min) {
-    throw new UsageError(`invalid argument "${text}" for "--${flag}" flag: ${min > 0 ? 'expected a whole number ' +
-      `of at least ${min}` : 'strconv.ParseInt: parsing "' + text + '": invalid syntax'}`)
-  }
-  return Number(text)
-}
-
-/** argocd parseSelectedResources: GROUP:KIND:NAME or GROUP:KIND:NAMESPACE/NAME. */
-export function parseResource(text: string): ResourceKey {
-  const fields = text.split(':')
-  if (fields.length !== 3) throw new UsageError(`Resource should have GROUP:KIND:NAME, but instead got: ${text}`)
-  const [group, kind, last] = fields as [string, string, string]
-  let namespace = ''
-  let name = last
-  if (last.includes('/')) {
-    const parts = last.split('/')
-    if (parts.length !== 2) {
-      throw new UsageError(`Resource with namespace should have GROUP:KIND:NAMESPACE/NAME, but instead got: ${text}`)
-    }
-    namespace = parts[0]!
-    name = parts[1]!
-  }
-  if (group.startsWith('!') || [group, kind, namespace, name].includes('*')) {
-    throw new UsageError(`--resource ${text}: exclusions ('!') and wildcards ('*') are not supported by synclab`)
-  }
-  return { group, kind, namespace, name }
-}
-
-/** `--sync-option KEY=VALUE` -> SyncOptions; unknown keys or values are rejected. */
-export function parseSyncOption(text: string, into: SyncOptions): void {
-  const eq = text.indexOf('=')
-  const key = eq < 0 ? text : text.slice(0, eq)
-  const value = eq < 0 ? '' : text.slice(eq + 1)
-  const known = Object.keys(SYNC_OPTIONS)
-  const option = SYNC_OPTIONS[key]
-  if (!option) {
-    const s = suggest(key, known)
-    throw new UsageError(`unknown sync option "${text}"${s ? ` (did you mean ${s}?)` : ''}; known options: ` +
-      listValues(known))
-  }
-  if (!option.values.includes(value)) {
-    throw new UsageError(`invalid value for sync option ${key}: "${value}" (expected ${listValues(option.values)})`)
-  }
-  option.set(into, value)
-}
-
-export function parseSyncArgs(argv: string[]): SyncArgs {
+/** The command line -> its own flags and the sync's options (only those given, so they can override --app's). */
+export function parseSyncFlags(argv: string[]): { flags: SyncCommandFlags; options: SimulateOptions } {
   let parsed
   try {
     parsed = parseArgs({
@@ -171,26 +89,27 @@ export function parseSyncArgs(argv: string[]): SyncArgs {
       options: {
         json: { type: 'boolean', default: false },
         live: { type: 'string' },
+        app: { type: 'string' },
         'dest-namespace': { type: 'string' },
-        revision: { type: 'string', default: DEFAULT_REVISION },
-        prune: { type: 'boolean', default: false },
-        'dry-run': { type: 'boolean', default: false },
-        resource: { type: 'string', multiple: true, default: [] },
-        'sync-option': { type: 'string', multiple: true, default: [] },
-        replace: { type: 'boolean', default: false },
-        force: { type: 'boolean', default: false },
-        'apply-out-of-sync-only': { type: 'boolean', default: false },
-        strategy: { type: 'string', default: 'hook' },
-        'retry-limit': { type: 'string', default: '0' },
-        'retry-backoff-duration': { type: 'string', default: '5s' },
-        'retry-backoff-factor': { type: 'string', default: '2' },
-        'retry-backoff-max-duration': { type: 'string', default: '3m' },
+        revision: { type: 'string' },
+        prune: { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
+        resource: { type: 'string', multiple: true },
+        'sync-option': { type: 'string', multiple: true },
+        replace: { type: 'boolean' },
+        force: { type: 'boolean' },
+        'apply-out-of-sync-only': { type: 'boolean' },
+        strategy: { type: 'string' },
+        'retry-limit': { type: 'string' },
+        'retry-backoff-duration': { type: 'string' },
+        'retry-backoff-factor': { type: 'string' },
+        'retry-backoff-max-duration': { type: 'string' },
         'terminate-after': { type: 'string' },
         'wave-delay': { type: 'string' },
-        repeat: { type: 'string', default: '1' },
-        settle: { type: 'string', default: '30s' },
+        repeat: { type: 'string' },
+        settle: { type: 'string' },
         timeout: { type: 'string' },
-        seed: { type: 'string', default: '1' },
+        seed: { type: 'string' },
         cluster: { type: 'string' },
         yes: { type: 'boolean', default: false },
         speed: { type: 'string' },
@@ -202,7 +121,8 @@ export function parseSyncArgs(argv: string[]): SyncArgs {
     throw new UsageError((e as Error).message)
   }
   const { values: v, positionals } = parsed
-  if (positionals.length === 0) throw new UsageError('sync: name at least one file or directory')
+  if (positionals.length === 0) throw new UsageError('sync: name at least one file or directory ("-" reads standard input)')
+  if (positionals.filter(p => p === '-').length > 1) throw new UsageError('sync: "-" (standard input) can be named once')
   if (v.cluster !== undefined) checkClusterFlags(v.cluster, v['dest-namespace'], v.live)
   else if (v.yes || v.speed !== undefined) throw new UsageError('--yes and --speed apply only with --cluster URL')
   if (v.compare && v.cluster === undefined) {
@@ -211,49 +131,67 @@ export function parseSyncArgs(argv: string[]): SyncArgs {
   if (v['fail-on-difference'] && !v.compare) throw new UsageError('--fail-on-difference applies only with --compare')
   const speed = v.speed === undefined ? 1 : Number(v.speed)
   if (!(speed > 0) || !Number.isFinite(speed)) throw new UsageError(`invalid argument "${v.speed}" for "--speed" flag: expected a positive number`)
-  const destNamespace = v['dest-namespace'] ?? 'default'
-  if (!isNamespaceName(destNamespace)) {
-    throw new UsageError(`--dest-namespace "${destNamespace}": a namespace name must be a DNS-1123 label`)
-  }
-  if (v.revision === '') throw new UsageError('--revision must not be empty')
 
-  const options: SyncOptions = {}
-  if (v.replace) options.replace = true
-  if (v.force) options.force = true
-  if (v['apply-out-of-sync-only']) options.applyOutOfSyncOnly = true
-  for (const o of v['sync-option']) parseSyncOption(o, options)
-  if (v.strategy !== 'hook' && v.strategy !== 'apply') throw new UsageError(`Unknown sync strategy: '${v.strategy}'`)
+  const flags: SyncCommandFlags = { paths: positionals, json: v.json, yes: v.yes, speed, compare: v.compare,
+    failOnDifference: v['fail-on-difference'] }
+  if (v.cluster !== undefined) flags.cluster = v.cluster.replace(/\/+$/, '')
+  if (v.live !== undefined) flags.live = v.live
+  if (v.app !== undefined) flags.app = v.app
 
-  const request: SyncRequest = {}
-  if (v.prune) request.prune = true
-  if (v['dry-run']) request.dryRun = true
-  const resources = v.resource.map(parseResource)
-  if (resources.length > 0) request.resources = resources
-  if (v.strategy === 'apply') request.applyStrategy = true
-  if (Object.keys(options).length > 0) request.options = options
-  const retryLimit = parseInteger(v['retry-limit'], 'retry-limit', Number.MIN_SAFE_INTEGER)
+  const o: SimulateOptions = {}
+  if (v['dest-namespace'] !== undefined) o.destNamespace = v['dest-namespace']
+  if (v.revision !== undefined) o.revision = v.revision
+  if (v.prune !== undefined) o.prune = v.prune
+  if (v['dry-run'] !== undefined) o.dryRun = v['dry-run']
+  if (v.resource !== undefined) o.resources = v.resource
+  if (v['sync-option'] !== undefined) o.syncOptions = v['sync-option']
+  if (v.replace !== undefined) o.replace = v.replace
+  if (v.force !== undefined) o.force = v.force
+  if (v['apply-out-of-sync-only'] !== undefined) o.applyOutOfSyncOnly = v['apply-out-of-sync-only']
+  if (v.strategy !== undefined) o.strategy = v.strategy as 'hook' | 'apply'
   const backoff = {
-    durationMs: parseDuration(v['retry-backoff-duration'], 'retry-backoff-duration'),
-    factor: parseInteger(v['retry-backoff-factor'], 'retry-backoff-factor', Number.MIN_SAFE_INTEGER),
-    maxDurationMs: parseDuration(v['retry-backoff-max-duration'], 'retry-backoff-max-duration'),
+    ...(v['retry-backoff-duration'] !== undefined ? { duration: checked(v['retry-backoff-duration'], 'retry-backoff-duration') } : {}),
+    ...(v['retry-backoff-factor'] !== undefined
+      ? { factor: parseInteger(v['retry-backoff-factor'], 'retry-backoff-factor', Number.MIN_SAFE_INTEGER) } : {}),
+    ...(v['retry-backoff-max-duration'] !== undefined
+      ? { maxDuration: checked(v['retry-backoff-max-duration'], 'retry-backoff-max-duration') } : {}),
   }
-  // argocd app sync sends a retry strategy only when --retry-limit > 0.
-  if (retryLimit > 0) request.retry = { limit: retryLimit, backoff }
+  if (v['retry-limit'] !== undefined) {
+    o.retry = { limit: parseInteger(v['retry-limit'], 'retry-limit', Number.MIN_SAFE_INTEGER), backoff }
+  } else if (Object.keys(backoff).length > 0) o.retry = { limit: 0, backoff }
+  if (v['terminate-after'] !== undefined) o.terminateAfter = checked(v['terminate-after'], 'terminate-after')
+  if (v['wave-delay'] !== undefined) o.waveDelay = checked(v['wave-delay'], 'wave-delay')
+  if (v.repeat !== undefined) o.repeat = parseInteger(v.repeat, 'repeat', 1)
+  if (v.settle !== undefined) o.settle = checked(v.settle, 'settle')
+  if (v.timeout !== undefined) o.timeout = v.timeout
+  if (v.seed !== undefined) o.seed = v.seed
+  return { flags, options: o }
+}
 
-  const out: SyncArgs = {
-    paths: positionals, json: v.json, destNamespace, revision: v.revision, request,
-    repeat: parseInteger(v.repeat, 'repeat', 1),
-    settleMs: parseDuration(v.settle, 'settle'),
-    timeoutMs: v.timeout === undefined || v.timeout === '0' ? DEFAULT_TIMEOUT_MS
-      : /^\d+$/.test(v.timeout) ? Number(v.timeout) * 1000 : parseDuration(v.timeout, 'timeout'),
-    seed: /^-?\d+$/.test(v.seed) ? Number(v.seed) : v.seed,
-    yes: v.yes, speed, compare: v.compare, failOnDifference: v['fail-on-difference'],
+/** A duration flag as given (Go's time.ParseDuration forms; a bare number is not one). */
+function checked(text: string, flag: string): string {
+  parseDuration(text, flag)
+  return text
+}
+
+/**
+ * The sync's options: the Application manifest's (--app), then the flags over them. Sync options add up (a flag's
+ * value for the same key wins); a flag's retry backoff fills in the manifest's retry.
+ */
+export function mergeOptions(app: SimulateOptions, flags: SimulateOptions): SimulateOptions {
+  const merged: SimulateOptions = { ...app, ...flags }
+  if (app.syncOptions || flags.syncOptions) merged.syncOptions = [...app.syncOptions ?? [], ...flags.syncOptions ?? []]
+  if (app.retry && flags.retry) {
+    merged.retry = { limit: flags.retry.limit > 0 ? flags.retry.limit : app.retry.limit,
+      backoff: { ...app.retry.backoff, ...flags.retry.backoff } }
   }
-  if (v.cluster !== undefined) out.cluster = v.cluster.replace(/\/+$/, '')
-  if (v.live !== undefined) out.live = v.live
-  if (v['terminate-after'] !== undefined) out.terminateAfterMs = parseDuration(v['terminate-after'], 'terminate-after')
-  if (v['wave-delay'] !== undefined) out.waveDelayMs = parseDuration(v['wave-delay'], 'wave-delay')
-  return out
+  return merged
+}
+
+/** `synclab sync` argv -> the run's settings, with `app` (an Application manifest's settings) under the flags. */
+export function parseSyncArgs(argv: string[], app: SimulateOptions = {}): SyncArgs {
+  const { flags, options } = parseSyncFlags(argv)
+  return { ...flags, ...resolveSimulateOptions(mergeOptions(app, options)) }
 }
 
 /** --cluster URL: an http(s) URL, an explicit --dest-namespace (synclab acts in that one namespace), no --live. */

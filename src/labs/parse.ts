@@ -24,10 +24,10 @@ export interface ParseLabResult {
  */
 export type SchemaValidator = (value: unknown) => ErrorObject[]
 
-type Path = Array<string | number>
+export type Path = Array<string | number>
 
 /** Where each value of lab.yaml is: JSON-pointer-like paths -> YAML nodes -> line:col. */
-class Positions {
+export class Positions {
   constructor(private doc: Document, private lc: LineCounter, private text: string) {}
 
   private pos(offset: number): { line: number; col: number } {
@@ -68,7 +68,7 @@ const pointerToPath = (pointer: string): Path => pointer === '' ? [] : pointer.s
 const list = (values: unknown): string => Array.isArray(values) ? values.map(v => JSON.stringify(v)).join(', ') : ''
 
 /** ajv's error -> a message a lab author understands, and the path/key it is about. */
-function describeError(e: ErrorObject): { path: Path; key?: string; message: string } {
+export function describeError(e: ErrorObject): { path: Path; key?: string; message: string } {
   const path = pointerToPath(e.instancePath)
   const where = path.length > 0 ? path.join('.') : 'lab.yaml'
   const p = e.params as Record<string, unknown>
@@ -99,7 +99,7 @@ function describeError(e: ErrorObject): { path: Path; key?: string; message: str
 }
 
 /** Drops the branch errors under an anyOf that itself failed (they only repeat it). */
-function withoutAnyOfBranches(errors: ErrorObject[]): ErrorObject[] {
+export function withoutAnyOfBranches(errors: ErrorObject[]): ErrorObject[] {
   const anyOf = errors.filter(e => e.keyword === 'anyOf')
   return errors.filter(e => e.keyword === 'anyOf' || !anyOf.some(a => a.instancePath === e.instancePath &&
     e.schemaPath.startsWith(`${a.schemaPath}/`)))
@@ -193,11 +193,11 @@ function sorted(d: Diagnostic[]): Diagnostic[] {
 
 // ---- lab.yaml as the schema allows it -> the model
 
-type Duration = string | number
+export type Duration = string | number
 interface RawEditSet { files?: string[]; edits?: Array<{ file: string; content?: string; replace?: string; with?: string; delete?: true }> }
-type RawStep = Record<string, unknown>
+export type RawStep = Record<string, unknown>
 interface RawPitfall extends RawEditSet { id: string; title: string; steps?: RawStep[]; check: RawExpectation[] }
-type RawExpectation = Record<string, Record<string, unknown> | Array<Record<string, unknown>>>
+export type RawExpectation = Record<string, Record<string, unknown> | Array<Record<string, unknown>>>
 interface RawTask {
   id: string; title: string; needsWork?: boolean; instructions: string; hints?: string[]
   solution?: RawEditSet & { explanation?: string }; steps: RawStep[]; check: RawExpectation[]; pitfalls?: RawPitfall[]
@@ -226,13 +226,13 @@ function editSet(raw: RawEditSet | undefined): EditSet {
   return { files: [...(raw?.files ?? [])], edits }
 }
 
-function step(raw: RawStep): Step {
+export function step(raw: RawStep): Step {
   const [name, value] = Object.entries(raw)[0]!
   if (name === 'wait') return { wait: durationMs(value as Duration) }
   return { [name]: value ?? {} } as Step
 }
 
-function expectation(raw: RawExpectation): Expectation {
+export function expectation(raw: RawExpectation): Expectation {
   const [name, value] = Object.entries(raw)[0]!
   if (name === 'delay') {
     const { atLeast, atMost, ...rest } = value as Record<string, unknown>
@@ -308,7 +308,7 @@ export function applyEdits(lab: Lab, tree: Map<string, string>, set: EditSet, fo
 export const formatEditProblem = (p: EditProblem): string => `${p.field}[${p.index}]: ${p.message}`
 
 type Span = { line: number; col: number; endLine: number; endCol: number }
-type Push = (code: string, message: string, node?: Node | null, file?: string, span?: Span) => void
+export type Push = (code: string, message: string, node?: Node | null, file?: string, span?: Span) => void
 
 function checkRules(lab: Lab, raw: RawLab, at: Positions, push: Push): void {
   const folder = lab.dir.split('/').filter(Boolean).at(-1)
@@ -411,7 +411,7 @@ function checkEditShapes(edits: NonNullable<RawEditSet['edits']>, path: Path, at
   })
 }
 
-function checkExpectation(x: Expectation, path: Path, at: Positions, push: Push): void {
+export function checkExpectation(x: Expectation, path: Path, at: Positions, push: Push): void {
   const [name, value] = Object.entries(x)[0]! as [string, Record<string, unknown>]
   const where = [...path, name].join('.')
   const node = at.node([...path, name])

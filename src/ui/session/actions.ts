@@ -26,7 +26,8 @@ export interface DeleteAppAction {
   app?: string
 }
 /** A "what if" simulation setting for a workload (kept apart from the YAML): how its containers behave. */
-export type WhatIf = 'normal' | 'fail' | 'slow' | 'never-ready' | 'missing-image'
+export type { WhatIf } from '../../cluster/what-if.ts'
+import type { WhatIf } from '../../cluster/what-if.ts'
 export interface WhatIfAction {
   type: 'whatif'
   t: number

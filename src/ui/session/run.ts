@@ -6,7 +6,8 @@ import type { SyncPolicy } from '../../sync/auto-sync.ts'
 import type { Application } from '../../sync/application.ts'
 import { Simulation } from '../../sync/simulation.ts'
 import type { ContainerOverride } from '../../cluster/kubelet.ts'
-import type { KubeObject, Pod } from '../../cluster/objects.ts'
+import { WHAT_IF_OVERRIDES as OVERRIDES, workloadOf } from '../../cluster/what-if.ts'
+import type { Pod } from '../../cluster/objects.ts'
 import type { CommandAction, SessionAction, WhatIf } from './actions.ts'
 import { readSource, type SourceRevision } from './revisions.ts'
 import { appSources, IN_CLUSTER } from '../../sync/app-source.ts'
@@ -254,20 +255,6 @@ export function activityEnded(run: Run): boolean {
   return run.settled
 }
 
-const OVERRIDES: Record<Exclude<WhatIf, 'normal'>, ContainerOverride> = {
-  'fail': { exitCode: 1 },
-  'slow': { extraMs: 30_000 },
-  'never-ready': { neverReady: true },
-  'missing-image': { missingImage: true },
-}
-
-/** "Job/after" for a Job's Pod, "Deployment/web" for a Deployment's (through its ReplicaSet), else the Pod. */
-export function workloadOf(pod: KubeObject, byUid: (uid: string) => KubeObject | undefined): string {
-  const owner = pod.metadata.ownerReferences?.find(o => o.controller)
-  if (!owner) return `Pod/${pod.metadata.name}`
-  if (owner.kind !== 'ReplicaSet') return `${owner.kind}/${owner.name}`
-  const rs = byUid(owner.uid)
-  const top = rs?.metadata.ownerReferences?.find(o => o.controller)
-  return top ? `${top.kind}/${top.name}` : `ReplicaSet/${owner.name}`
-}
+/** The workload a Pod belongs to ("Job/after"); the what-if settings are kept by workload. */
+export { workloadOf }
 
