@@ -45,5 +45,6 @@ export default defineConfig({
       },
     },
   },
-  test: { environment: 'node', include: ['test/**/*.test.ts'] },
+  // The command model loads apart (src/cluster/command-model.ts); tests that run a FakeCluster's clock need it first.
+  test: { environment: 'node', include: ['test/**/*.test.ts'], setupFiles: ['test/setup-command-model.ts'] },
 })

@@ -9,6 +9,7 @@ import { benchSweep } from './sweep.ts'
 import { benchSyncApp } from './sync-app.ts'
 import { serveSuite } from './serve-load.ts'
 import type { BenchResult, RunMode } from './measure.ts'
+import { loadCommandModel } from '../src/cluster/command-model.ts'
 
 interface Suite {
   name: string
@@ -100,6 +101,7 @@ const args = process.argv.slice(2)
 const json = args.includes('--json')
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined
 
+await loadCommandModel() // cluster.jobs runs the clock of a FakeCluster itself
 for (const suite of suites) {
   if (only && suite.name !== only) continue
   if (suite.once) {

@@ -1,7 +1,12 @@
 // The page's entry: the page (src/ui) is told how to load the terminal's interpreter (src/terminal), so that neither
 // imports the other; the interpreter loads when the terminal opens or a rebuilt run replays a typed command.
+import { loadCommandModel } from './cluster/command-model.ts'
 import { provideShell } from './ui/session/shell.ts'
 import { startPage } from './ui/main.tsx'
 
 provideShell(() => import('./terminal/index.ts'))
 startPage()
+// What a container's process does loads apart, once the page is idle after its first render, so that a Sync finds
+// it there (a run restored from storage awaits it: Simulation.run).
+const whenIdle = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200))
+whenIdle(() => void loadCommandModel())

@@ -1,5 +1,6 @@
 // synclab's command line: parses the command, then hands the work to the engine. No sync rule lives here.
 import { parseArgs } from 'node:util'
+import { loadCommandModel } from '../cluster/command-model.ts'
 import { formatDiagnostic, hasErrors, parseManifests } from '../manifest/index.ts'
 import { readManifestFiles } from './files.ts'
 import type { Output } from './sync.ts'
@@ -39,6 +40,7 @@ export async function main(argv: string[], io?: Output): Promise<number> {
     return 0
   }
   try {
+    await loadCommandModel() // serve and lab check drive the simulated cluster's clock themselves
     if (command === 'validate') return validate(rest)
     // Each command's module is loaded when it runs: start-up reads only what the command needs.
     if (command === 'sync') {

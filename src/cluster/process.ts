@@ -1,6 +1,6 @@
 // The kubelet's view of a container's process: the image (is it pullable, how long does the pull take) and the
 // command model's plan of what the process prints and when it exits.
-import { runContainer } from './command/index.ts'
+import { commandModel } from './command-model.ts'
 import type { OutputChunk, ProcessRun } from './command/types.ts'
 import { lookupImage } from './images.ts'
 import type { Container } from './objects.ts'
@@ -23,7 +23,7 @@ export function planProcess(container: Container, ctx: PlanContext): ProcessPlan
   if (!image) {
     return { imageKnown: false, pullMs: 0, output: [], end: { atMs: 0, exitCode: 0 }, onSigterm: 'exit' }
   }
-  const run = runContainer({
+  const run = commandModel().runContainer({
     image: container.image,
     ...(container.command ? { command: container.command } : {}),
     ...(container.args ? { args: container.args } : {}),

@@ -1,6 +1,7 @@
 // Runs applications on the simulated cluster: steps virtual time, and lets each operation's asynchronous steps
 // finish between steps, so that everything happens in virtual-time order and the same input and seed always give
 // the same run.
+import { commandModelLoaded, loadCommandModel } from '../cluster/command-model.ts'
 import { FakeCluster, type FakeClusterOptions } from '../cluster/fake-cluster.ts'
 import { Application } from './application.ts'
 import type { Cluster } from './cluster.ts'
@@ -29,6 +30,7 @@ export class Simulation {
 
   /** Steps the clock until `until()` holds or nothing is left to do before `limitMs` (virtual). */
   async run(until: () => boolean, limitMs = Number.POSITIVE_INFINITY): Promise<void> {
+    if (!commandModelLoaded()) await loadCommandModel() // containers may start from here on (command-model.ts)
     for (;;) {
       await this.settleSteps()
       if (until()) return

@@ -54,8 +54,19 @@ export const tests = [
       await ready(page, base)
       await createLabApp(page)
       assert.match(await page.textContent('[data-testid=head]'), /HEAD [0-9a-f]{7} · Initial commit/)
+      // Sync (which starts the clock) and Pause in one task of the page, before any animation frame can move time:
+      // the operation has just begun, so Step always has somewhere to go, however slow the machine is.
+      await page.evaluate(() => {
+        document.querySelector('[data-testid=sync]').click()
+        document.querySelector('[data-testid=pause]').click()
+      })
+      await page.waitForFunction(() => window.__synclab.shown.app.operationRunning && !window.__synclab.playing)
+      const paused = await session(page)
+      await page.waitForTimeout(300)
+      assert.equal((await session(page)).now, paused.now, 'time stands still while paused')
+      await page.click('[data-testid=step]')
+      await page.waitForFunction(t => window.__synclab.shown.now > t, paused.now)
       await page.click('[data-testid=play-20]')
-      await page.click('[data-testid=sync]')
       await page.waitForFunction(() => window.__synclab.shown.app.events.some(e => e.type === 'apply' && e.name === 'after'),
         null, { timeout: 30_000 })
       // Paused first: at 20× the screenshots below would otherwise outlast the sync.
@@ -64,11 +75,6 @@ export const tests = [
       await page.locator('[data-testid=timeline]').scrollIntoViewIfNeeded()
       await page.waitForTimeout(200)
       await page.screenshot({ path: join(artifacts, 'mid-sync-timeline.png') })
-      const paused = await session(page)
-      await page.waitForTimeout(300)
-      assert.equal((await session(page)).now, paused.now, 'time stands still while paused')
-      await page.click('[data-testid=step]')
-      await page.waitForFunction(t => window.__synclab.shown.now > t, paused.now)
       await page.click('[data-testid=to-end]')
       await page.waitForFunction(() => window.__synclab.shown.app.currentOperation?.result().phase === 'Succeeded',
         null, { timeout: 30_000 })

@@ -1,5 +1,6 @@
 // "Compare with the simulation", the simulation's side: the revision the cluster synced, synced once more on a
 // fresh simulated cluster with the same options, starting from what the application had on the cluster before.
+import { loadCommandModel } from '../../cluster/command-model.ts'
 import type { KubeObject } from '../../cluster/objects.ts'
 import { withoutSynclabLabels } from '../../kube/labels.ts'
 import type { OperationResult } from '../../sync/application.ts'
@@ -34,6 +35,7 @@ export interface SimulatedRevision {
 }
 
 export async function simulateRevision(run: RevisionRun): Promise<SimulatedRevision> {
+  await loadCommandModel() // bringOver lets the seeded objects' containers start
   const sim = new Simulation({ seed: run.seed })
   const notBrought = bringOver(sim, run.appName, run.namespace, run.liveBefore)
   const pods = recordPodHistory(sim.fake)

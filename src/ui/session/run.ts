@@ -150,6 +150,15 @@ export class Run {
     return actions.slice(this.applied)
   }
 
+  /**
+   * Runs what is due at the current moment without moving time: an action taken at it (a sync) leaves its first
+   * steps there, and advancing to the same moment runs nothing (runTo).
+   */
+  runDueNow(): Promise<void> {
+    this.busy = this.busy.then(() => this.sim.run(() => false, this.now))
+    return this.busy
+  }
+
   /** `action` was done on this run as it happened (a command typed in the terminal): advancing must skip it. */
   markPerformed(action: SessionAction): void {
     this.performedLive.add(action)

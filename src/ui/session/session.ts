@@ -423,6 +423,8 @@ export class Session {
       return this.seek(Math.min(next, this.live.now))
     }
     this.playing = false
+    // What is due now happens first (else a Sync taken while paused leaves Step nowhere to go); then the next moment.
+    if (this.live.nextEventAt() === this.live.now) await this.live.runDueNow()
     const next = this.live.nextEventAt()
     if (next !== undefined) await this.advanceLiveTo(next)
     else this.changed()

@@ -4,8 +4,9 @@
 import { useEffect, useRef, useState } from 'react'
 import type { Lab } from '../../labs/types.ts'
 import type { Session } from '../session/session.ts'
+import { hasShare } from './fragment.ts'
 
-// Making and opening links (compression, checks) loads on the first click, or with a page opened from a link.
+// Making and opening links loads when the learner shares, or when the address carries a shared link.
 const loadLink = () => import('./link.ts')
 const loadReceive = () => import('./receive.ts')
 
@@ -68,7 +69,7 @@ export function useSharedLink(session: Session, lab: Lab, report: (message: stri
   useEffect(() => {
     let live = true
     const apply = () => {
-      if (!new URLSearchParams(window.location.hash.slice(1)).has('s')) return // carries no shared work (hasShare)
+      if (!hasShare(window.location.hash)) return
       void loadReceive().then(async ({ dropShareFromAddress, receiveShare }) => {
         const receipt = await receiveShare(window.location.hash, session, lab)
         if (!receipt || !live) return

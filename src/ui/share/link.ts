@@ -3,6 +3,7 @@
 // but the link itself. The receiving page treats what it decodes as untrusted: only YAML text for the editor,
 // checked for shape and size here; the lab's Markdown always comes from the lab, never from a link.
 import type { SourceFile } from '../../manifest/index.ts'
+export { hasShare } from './fragment.ts'
 
 export interface SharedWork {
   lab: string
@@ -51,11 +52,6 @@ export async function decodeShare(fragment: string): Promise<SharedWork | undefi
   } catch {
     return undefined
   }
-}
-
-/** Whether a fragment carries shared work at all (before decoding it). */
-export function hasShare(fragment: string): boolean {
-  return new URLSearchParams(fragment.replace(/^#/, '')).has('s')
 }
 
 /** The fragment without the shared work: `#lab=<id>`. */

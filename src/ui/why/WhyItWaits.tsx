@@ -1,47 +1,22 @@
 // One line that always says what the operation is waiting for and which rule makes it wait; the rule's text on
-// a click.
-import { useSelector } from '@xstate/react'
-import { useState } from 'react'
-import type { OperationActor } from '../../sync/application.ts'
+// a click. The line and the rules load apart (OperationLine.tsx), fetched once the page has rendered: there is no
+// operation at the first render, and by the first Sync they are there.
+import { lazy, Suspense, useEffect, useState } from 'react'
 import type { ShownApp } from '../app-view/shown-app.ts'
-import { RULES, ruleForMessage } from './rules.ts'
+
+let loading: Promise<typeof import('./OperationLine.tsx')> | undefined
+const loadLine = () => (loading ??= import('./OperationLine.tsx'))
+const OperationLine = lazy(loadLine)
 
 export function WhyItWaits({ shown }: { shown: ShownApp }) {
   const [open, setOpen] = useState<string | undefined>()
+  useEffect(() => { void loadLine() }, [])
   const app = shown.app
   const current = app.currentOperation
   if (!current) return null
-  return <OperationLine key={app.operations.length} shown={shown} actor={current.actor} open={open} setOpen={setOpen} />
-}
-
-/** Subscribes to the operation's own xstate actor: its state says whether it waits out the wave delay. */
-function OperationLine({ shown, actor, open, setOpen }: { shown: ShownApp; actor: OperationActor;
-  open: string | undefined; setOpen: (id: string | undefined) => void }) {
-  const inWaveDelay = useSelector(actor, s => s.matches({ running: 'waveDelay' }))
-  const app = shown.app
-  const current = app.currentOperation!
-  const result = current.result()
-  const ruleId = ruleForMessage(result.message, result.phase, inWaveDelay)
-  const group = current.op.current
-  let line = result.phase === 'Running' ? result.message || 'starting' : `${result.phase}: ${result.message}`
-  if (inWaveDelay) line = `waiting out the wave delay before the next look (${group?.phase} wave ${group?.wave} applied)`
-  const nextLook = app.nextTickAt
-  const rule = ruleId ? RULES[ruleId] : undefined
   return (
-    <div className="why" data-testid="why-it-waits" aria-live="polite">
-      <span className="why-line">{line}</span>
-      {group && result.phase === 'Running' ? <span className="muted"> · now in {group.phase} · wave {group.wave}</span> : null}
-      {rule ? (
-        <> — <button className="rule-link" aria-expanded={open === rule.id} onClick={() => setOpen(open === rule.id ? undefined : rule.id)}>
-          {rule.id}</button></>
-      ) : null}
-      {result.phase === 'Running' && nextLook !== undefined ? (
-        <span className="muted"> · next controller look at {((nextLook - shown.origin) / 1000).toFixed(1)} s{' '}
-          (<button className="rule-link" onClick={() => setOpen(open === 'R21' ? undefined : 'R21')}>R21</button>)</span>
-      ) : null}
-      {open && RULES[open] ? (
-        <div className="rule-text" role="note"><strong>{RULES[open]!.id} · {RULES[open]!.title}.</strong> {RULES[open]!.text}</div>
-      ) : null}
-    </div>
+    <Suspense fallback={null}>
+      <OperationLine key={app.operations.length} shown={shown} actor={current.actor} open={open} setOpen={setOpen} />
+    </Suspense>
   )
 }

@@ -73,6 +73,23 @@ describe('time travel', () => {
     expect(s.shown.now).toBe(25_000)
   })
 
+  it('Step right after a Sync taken while paused moves on, and lands where the played run was at that moment', async () => {
+    const s = await newSession()
+    s.sync()
+    s.pause()
+    await s.live.advanceTo(s.live.now, s.actions, s.revisions) // the sync performed; its first steps are due now
+    expect(s.live.nextEventAt()).toBe(0)
+    await s.step()
+    expect(s.live.now).toBeGreaterThan(0)
+    const stepped = snapshot(s.live)
+    const t = s.live.now
+    // The same moment reached by a rebuilt run: played on to the end, then back to it.
+    await s.toEnd()
+    await s.seek(t)
+    expect(s.view).toBeDefined()
+    expect(snapshot(s.shown)).toBe(stepped)
+  })
+
   it('Step from a past moment goes to the next moment of the recorded run, and at its end back to the live run', async () => {
     const s = await newSession()
     s.sync()
