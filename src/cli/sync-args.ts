@@ -55,7 +55,8 @@ Flags:
       --dry-run                           preview apply without affecting the cluster
       --resource GROUP:KIND:NAME          sync only this resource (GROUP:KIND:NAMESPACE/NAME too); repeatable
       --sync-option KEY=VALUE             e.g. PruneLast=true, ApplyOutOfSyncOnly=true, Replace=true; repeatable
-      --replace | --force | --apply-out-of-sync-only   as the sync options Replace, Force, ApplyOutOfSyncOnly
+      --replace | --apply-out-of-sync-only   as the sync options Replace, ApplyOutOfSyncOnly
+      --force                             use a force apply (R55, R77; an app-level Force=true option is not read)
       --strategy apply|hook               the apply strategy runs no hooks (default hook)
       --retry-limit N                     max number of allowed sync retries (default 0)
       --retry-backoff-duration D          retry backoff base duration (default 5s)
@@ -96,6 +97,10 @@ const SYNC_OPTIONS: Record<string, { values: readonly string[]; set: (o: SyncOpt
   SkipDryRunOnMissingResource: { values: ['true', 'false'], set: (o, v) => { o.skipDryRunOnMissingResource = v === 'true' } },
   CreateNamespace: { values: ['true', 'false'], set: (o, v) => { o.createNamespace = v === 'true' } },
   Prune: { values: ['false', 'true'], set: (o, v) => { o.pruneDisabled = v === 'false' } },
+  ServerSideApply: { values: ['true', 'false'], set: (o, v) => { o.serverSideApply = v === 'true' } },
+  Validate: { values: ['false', 'true'], set: (o, v) => { o.validateDisabled = v === 'false' } },
+  RespectIgnoreDifferences: { values: ['true', 'false'], set: (o, v) => { o.respectIgnoreDifferences = v === 'true' } },
+  FailOnSharedResource: { values: ['true', 'false'], set: (o, v) => { o.failOnSharedResource = v === 'true' } },
 }
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }
@@ -219,7 +224,6 @@ export function parseSyncArgs(argv: string[]): SyncArgs {
 
   const options: SyncOptions = {}
   if (v.replace) options.replace = true
-  if (v.force) options.force = true
   if (v['apply-out-of-sync-only']) options.applyOutOfSyncOnly = true
   for (const o of v['sync-option']) parseSyncOption(o, options)
   if (v.strategy !== 'hook' && v.strategy !== 'apply') throw new UsageError(`Unknown sync strategy: '${v.strategy}'`)
@@ -227,6 +231,7 @@ export function parseSyncArgs(argv: string[]): SyncArgs {
   const request: SyncRequest = {}
   if (v.prune) request.prune = true
   if (v['dry-run']) request.dryRun = true
+  if (v.force) request.force = true // R77: the operation's force, not a sync option
   const resources = v.resource.map(parseResource)
   if (resources.length > 0) request.resources = resources
   if (v.strategy === 'apply') request.applyStrategy = true

@@ -4,7 +4,10 @@
 import { applyDefaults } from './defaults.ts'
 import { deepEqual } from './json.ts'
 import { annotateLastApplied, LAST_APPLIED, readLastApplied, threeWayMerge, withoutStatus } from './kubectl-apply.ts'
+import { ApiError } from './errors.ts'
+import { strictDecodingMessage, unknownFields, withoutUnknownFields } from './known-fields.ts'
 import { type KubeObject, refOf } from './objects.ts'
+import { serverSideApply } from './server-side-apply.ts'
 import type { ObjectStore } from './store.ts'
 
 export { LAST_APPLIED }
@@ -20,10 +23,17 @@ export interface ApplyOptions {
   clientSide?: boolean
   /** Replace=true (R55): create, or replace the whole object instead of patching it. */
   replace?: boolean
+  /** `kubectl apply --server-side --force-conflicts` as this field manager (R78). */
+  serverSideManager?: string
+  /** R79: 'Ignore' (`--validate=false`) drops unknown fields; the default, 'Strict', refuses them. */
+  fieldValidation?: 'Strict' | 'Ignore'
 }
 
 export function applyObject(store: ObjectStore, manifest: KubeObject, opts: ApplyOptions = {}): ApplyResult {
-  const desired = withoutStatus(manifest)
+  let desired = withoutStatus(manifest)
+  const clientDryRun = opts.dryRun === true && opts.clientSide === true
+  if (!clientDryRun) desired = decodeStrictly(desired, opts.fieldValidation ?? 'Strict') // R76, R79
+  if (opts.serverSideManager !== undefined && !opts.replace) return serverSideApply(store, desired, opts.serverSideManager, opts)
   const live = store.get(refOf(desired))
   const dryRun = opts.dryRun ? { dryRun: true, clientSide: opts.clientSide ?? false } : {}
   if (!live) {
@@ -39,4 +49,12 @@ export function applyObject(store: ObjectStore, manifest: KubeObject, opts: Appl
   applyDefaults(merged)
   if (deepEqual(merged, withoutStatus(live))) return { object: live, action: 'unchanged' }
   return { object: store.update(merged, dryRun), action: 'configured' }
+}
+
+/** The API server's decoding of the request body (R79). */
+function decodeStrictly(obj: KubeObject, validation: 'Strict' | 'Ignore'): KubeObject {
+  if (validation === 'Ignore') return withoutUnknownFields(obj)
+  const unknown = unknownFields(obj)
+  if (unknown.length > 0) throw new ApiError('BadRequest', strictDecodingMessage(obj, unknown))
+  return obj
 }

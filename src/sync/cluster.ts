@@ -18,6 +18,10 @@ export interface ClusterApplyOptions {
   dryRun?: boolean
   /** Replace=true (R55): create, or replace the whole object. dryRun is kubectl's client-side dry run. */
   replace?: boolean
+  /** R78: `kubectl apply --server-side --force-conflicts` as Argo CD's field manager. */
+  serverSide?: boolean
+  /** R79: false = `--validate=false` (unknown fields dropped instead of refused). */
+  validate?: boolean
 }
 
 export interface ClusterApplyResult {
@@ -38,5 +42,7 @@ export interface Cluster {
   create(obj: KubeObject, opts?: { dryRun?: boolean }): Promise<KubeObject>
   delete(ref: ObjectRef, opts?: { propagationPolicy?: PropagationPolicy; gracePeriodSeconds?: number }): Promise<void>
   removeFinalizer(ref: ObjectRef, finalizer: string): Promise<void>
+  /** Waits (at most `timeoutMs`) until the object is gone, as `kubectl replace --force` does; whether it went. */
+  waitUntilGone?(ref: ObjectRef, timeoutMs: number): Promise<boolean>
   watch(listener: WatchListener): () => void
 }

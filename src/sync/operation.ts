@@ -12,7 +12,16 @@ import type { OperationPhase, ResourceKey } from './types.ts'
 export interface SyncOptions {
   pruneLast?: boolean
   replace?: boolean
+  /** R77: an app-level Force=true is accepted but not read; `argocd app sync --force` is SyncRequest.force. */
   force?: boolean
+  /** R78 ServerSideApply=true */
+  serverSideApply?: boolean
+  /** R79 Validate=false */
+  validateDisabled?: boolean
+  /** R80 RespectIgnoreDifferences=true */
+  respectIgnoreDifferences?: boolean
+  /** R81 FailOnSharedResource=true */
+  failOnSharedResource?: boolean
   applyOutOfSyncOnly?: boolean
   prunePropagationPolicy?: 'foreground' | 'background' | 'orphan'
   skipDryRunOnMissingResource?: boolean
@@ -39,6 +48,8 @@ export interface SyncRequest {
   retry?: RetryStrategy
   /** Prune=confirm prunes go ahead (R52). */
   pruneConfirmed?: boolean
+  /** `argocd app sync --force` (syncStrategy.*.force, R77). */
+  force?: boolean
 }
 
 /** What the operation syncs: one revision of an application, and where its live objects are. */
