@@ -70,8 +70,10 @@ export async function runSync(args: SyncArgs, targets: Manifest[], live: readonl
   }
   if (settleMs > 0) fake.clock.runUntil(fake.now() + settleMs)
   const preexisting = new Set(fake.store.list('Namespace').map(ns => ns.metadata.name))
-  const app = await sim.createApp(APP_NAME, args.destNamespace,
-    args.waveDelayMs !== undefined ? { waveDelayMs: args.waveDelayMs } : {})
+  const app = await sim.createApp(APP_NAME, args.destNamespace, {
+    ...(args.waveDelayMs !== undefined ? { waveDelayMs: args.waveDelayMs } : {}),
+    ...(args.ignoreDifferences?.length ? { ignoreDifferences: args.ignoreDifferences } : {}),
+  })
   const targetObjects = targets.map(m => m.object)
   app.setRevision({ revision: args.revision, manifests: targetObjects })
 

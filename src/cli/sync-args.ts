@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util'
 import { isNamespaceName } from '../cluster/validation.ts'
 import type { SyncOptions, SyncRequest } from '../sync/operation.ts'
+import type { IgnoreDifference } from '../sync/options/respect-ignore-differences.ts'
 import type { ResourceKey } from '../sync/types.ts'
 import { listValues, suggest } from '../manifest/index.ts'
 
@@ -38,6 +39,8 @@ export interface SyncArgs {
   compare: boolean
   /** --fail-on-difference: with --compare, exit 1 when the runs differ in order, outcome or deletions. */
   failOnDifference: boolean
+  /** --ignore-difference: the Application's spec.ignoreDifferences (RespectIgnoreDifferences=true reads them, R80). */
+  ignoreDifferences: IgnoreDifference[]
 }
 
 export const SYNC_USAGE = `Usage:
@@ -54,7 +57,11 @@ Flags:
       --prune                             allow deleting unexpected resources
       --dry-run                           preview apply without affecting the cluster
       --resource GROUP:KIND:NAME          sync only this resource (GROUP:KIND:NAMESPACE/NAME too); repeatable
-      --sync-option KEY=VALUE             e.g. PruneLast=true, ApplyOutOfSyncOnly=true, Replace=true; repeatable
+      --sync-option KEY=VALUE             e.g. PruneLast=true, ApplyOutOfSyncOnly=true, Replace=true,
+                                          ServerSideApply=true, Validate=false, CreateNamespace=true,
+                                          RespectIgnoreDifferences=true, FailOnSharedResource=true; repeatable
+      --ignore-difference G:K[:NAME]=PATH the app's spec.ignoreDifferences entry, PATH a JSON pointer (/spec/replicas)
+                                          or a jq path (.spec.replicas), e.g. apps:Deployment=/spec/replicas; repeatable
       --replace | --apply-out-of-sync-only   as the sync options Replace, ApplyOutOfSyncOnly
       --force                             use a force apply (R55, R77; an app-level Force=true option is not read)
       --strategy apply|hook               the apply strategy runs no hooks (default hook)
@@ -168,6 +175,20 @@ export function parseSyncOption(text: string, into: SyncOptions): void {
   option.set(into, value)
 }
 
+/** `--ignore-difference GROUP:KIND[:NAME]=PATH` -> an ignoreDifferences entry (R80). */
+export function parseIgnoreDifference(text: string): IgnoreDifference {
+  const eq = text.indexOf('=')
+  const fields = (eq < 0 ? '' : text.slice(0, eq)).split(':')
+  const path = eq < 0 ? '' : text.slice(eq + 1)
+  if (fields.length < 2 || fields.length > 3 || !fields[1] || !(path.startsWith('/') || path.startsWith('.'))) {
+    throw new UsageError(`--ignore-difference "${text}": expected GROUP:KIND[:NAME]=PATH, PATH a JSON pointer ` +
+      '(/spec/replicas) or a jq path (.spec.replicas); the group is empty for core kinds (:ConfigMap=/data/k)')
+  }
+  const [group = '', kind = '', name] = fields
+  return { group, kind, ...(name ? { name } : {}),
+    ...(path.startsWith('/') ? { jsonPointers: [path] } : { jqPathExpressions: [path] }) }
+}
+
 export function parseSyncArgs(argv: string[]): SyncArgs {
   let parsed
   try {
@@ -182,6 +203,7 @@ export function parseSyncArgs(argv: string[]): SyncArgs {
         'dry-run': { type: 'boolean', default: false },
         resource: { type: 'string', multiple: true, default: [] },
         'sync-option': { type: 'string', multiple: true, default: [] },
+        'ignore-difference': { type: 'string', multiple: true, default: [] },
         replace: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
         'apply-out-of-sync-only': { type: 'boolean', default: false },
@@ -253,6 +275,7 @@ export function parseSyncArgs(argv: string[]): SyncArgs {
       : /^\d+$/.test(v.timeout) ? Number(v.timeout) * 1000 : parseDuration(v.timeout, 'timeout'),
     seed: /^-?\d+$/.test(v.seed) ? Number(v.seed) : v.seed,
     yes: v.yes, speed, compare: v.compare, failOnDifference: v['fail-on-difference'],
+    ignoreDifferences: v['ignore-difference'].map(parseIgnoreDifference),
   }
   if (v.cluster !== undefined) out.cluster = v.cluster.replace(/\/+$/, '')
   if (v.live !== undefined) out.live = v.live

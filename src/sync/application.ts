@@ -12,6 +12,7 @@ import type { Cluster } from './cluster.ts'
 import type { RecordedEvent, SyncEvent } from './events.ts'
 import { syncMachine } from './machine.ts'
 import { SyncOperation, type SyncRequest } from './operation.ts'
+import type { IgnoreDifference } from './options/respect-ignore-differences.ts'
 import { isTrackedBy, liveKey } from './tracking.ts'
 import type { OperationPhase, ResourceResult } from './types.ts'
 
@@ -54,6 +55,8 @@ export interface ApplicationOptions {
   /** ARGOCD_SYNC_WAVE_DELAY in ms (R20). */
   waveDelayMs?: number
   syncPolicy?: SyncPolicy
+  /** spec.ignoreDifferences (read by a sync with RespectIgnoreDifferences=true, R80). */
+  ignoreDifferences?: IgnoreDifference[]
 }
 
 export interface OperationRecord {
@@ -183,6 +186,7 @@ export class Application {
       source: { appName: this.name, namespace: this.namespace, revision: revision.revision, targets: revision.manifests,
         live: () => this.tracked, namespaceExists: () => this.namespaces.has(this.namespace),
         changes: () => this.changes,
+        ...(this.opts.ignoreDifferences ? { ignoreDifferences: this.opts.ignoreDifferences } : {}),
         isModified: key => this.isModified(key) },
       request,
       startedAt: this.cluster.clock.now(),

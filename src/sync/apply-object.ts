@@ -4,6 +4,7 @@
 import { kubectlKindName } from '../cluster/kinds.ts'
 import { groupOf, type KubeObject } from '../cluster/objects.ts'
 import type { SyncOperation } from './operation.ts'
+import { withIgnoredFieldsFromLive } from './options/respect-ignore-differences.ts'
 import { settingsOf, type SyncTask } from './task.ts'
 import { withTracking } from './tracking.ts'
 import type { ResultCode } from './types.ts'
@@ -44,7 +45,11 @@ export function applyMode(op: SyncOperation, t: SyncTask, dry: boolean): ApplyMo
 
 export async function applyTaskObject(op: SyncOperation, t: SyncTask, dry: boolean): Promise<ApplyOutcome> {
   // The namespace Argo CD creates for CreateNamespace=true is not tracked by the application (R82).
-  const target = t.createsNamespace ? t.target! : withTracking(op.env.source.appName, t.target!)
+  let target = t.createsNamespace ? t.target! : withTracking(op.env.source.appName, t.target!)
+  const ignored = op.env.source.ignoreDifferences
+  if (op.env.request.options?.respectIgnoreDifferences && ignored?.length) {
+    target = withIgnoredFieldsFromLive(target, t.live, ignored) // R80
+  }
   const mode = applyMode(op, t, dry)
   const generateName = target.metadata.generateName
   if (!target.metadata.name && generateName && !mode.replace) {

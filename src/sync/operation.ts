@@ -3,6 +3,7 @@
 import type { KubeObject } from '../cluster/objects.ts'
 import type { Cluster } from './cluster.ts'
 import type { SyncEvent } from './events.ts'
+import type { IgnoreDifference } from './options/respect-ignore-differences.ts'
 import type { LiveChanges, Plan, PlanInput } from './plan.ts'
 import { Results } from './results.ts'
 import type { SyncTask } from './task.ts'
@@ -64,6 +65,8 @@ export interface SyncSource {
   isModified?(key: string): boolean
   /** Whether the destination namespace exists (CreateNamespace=true, R55). */
   namespaceExists?(): boolean
+  /** The Application's spec.ignoreDifferences (RespectIgnoreDifferences=true, R80). */
+  ignoreDifferences?: readonly IgnoreDifference[]
   /** What changed among the tracked objects since the application started watching. */
   changes?(): LiveChanges
 }
@@ -90,6 +93,8 @@ export class SyncOperation {
   phase: OperationPhase = 'Running'
   message = ''
   retryCount = 0
+  /** R81: the SharedResourceWarning that fails the operation under FailOnSharedResource=true. */
+  sharedResource: string | undefined = undefined
   /** The (phase, wave) the last applied group had, for the page and the event stream. */
   current: { phase: SyncTask['phase']; wave: number } | undefined
 

@@ -11,6 +11,7 @@ import {
 } from './task.ts'
 import { applyTasks, needsPruneConfirmation, type RunState } from './run-tasks.ts'
 import { deleteHooks, deleteObject, emitHook, isNotFound, removeHookFinalizer } from './cluster-ops.ts'
+import { sharedResourceMessage } from './options/shared-resources.ts'
 
 /** Step 1: the tasks of this tick, from the manifests, the live objects and the results so far. */
 export function refreshTasks(op: SyncOperation): void {
@@ -19,6 +20,14 @@ export function refreshTasks(op: SyncOperation): void {
   op.plan = planTasks(input)
   op.tasks = op.plan.tasks
   op.invalid = op.plan.invalid
+}
+
+/** R81: before the operation starts, with FailOnSharedResource=true, a target live under another app's tracking. */
+export async function findSharedResource(op: SyncOperation): Promise<void> {
+  op.sharedResource = undefined
+  if (!op.env.request.options?.failOnSharedResource || !notStarted(op)) return
+  const { source, cluster } = op.env
+  op.sharedResource = await sharedResourceMessage(cluster, source.appName, source.namespace, source.targets)
 }
 
 /** R47: invalid tasks fail the operation before anything is applied; no SyncFail hooks. */

@@ -1,0 +1,45 @@
+// `synclab sync` with the sync options that read the Application or the cluster: --ignore-difference with
+// RespectIgnoreDifferences=true (R80), a --live object of another Application with FailOnSharedResource=true (R81),
+// ServerSideApply=true (R78).
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { parseIgnoreDifference, UsageError } from '../../src/cli/sync-args.ts'
+import { configMap, fixture, syncJson } from './helpers.ts'
+
+const TRACKING = 'argocd.argoproj.io/tracking-id'
+
+describe('synclab sync: application sync options', () => {
+  it('R80 --ignore-difference with RespectIgnoreDifferences=true keeps the live value of the ignored field', async () => {
+    const dir = fixture({ 'cm.yaml': configMap('cm', {}, 'k: "git"\n  other: "new"') })
+    const live = fixture({ 'live.yaml': configMap('cm', {}, 'k: "hand-edited"') })
+    const args = ['--live', join(live, 'live.yaml'), '--ignore-difference', ':ConfigMap=/data/k', dir]
+    const kept = await syncJson('--sync-option', 'RespectIgnoreDifferences=true', ...args)
+    expect(kept.code).toBe(0)
+    expect(kept.doc.operations[0]!.resources[0]!.message).toBe('configmap/cm configured')
+    const synced = await syncJson(...args)
+    expect(synced.code).toBe(0)
+  })
+
+  it('R80 --ignore-difference: GROUP:KIND[:NAME]=PATH', () => {
+    expect(parseIgnoreDifference('apps:Deployment:web=.spec.replicas')).toEqual({ group: 'apps', kind: 'Deployment',
+      name: 'web', jqPathExpressions: ['.spec.replicas'] })
+    expect(parseIgnoreDifference(':ConfigMap=/data/k')).toEqual({ group: '', kind: 'ConfigMap', jsonPointers: ['/data/k'] })
+    expect(() => parseIgnoreDifference('Deployment=/spec/replicas')).toThrow(UsageError)
+    expect(() => parseIgnoreDifference('apps:Deployment=spec.replicas')).toThrow(UsageError)
+  })
+
+  it('R81 a --live object tracked by another application fails the sync with FailOnSharedResource=true', async () => {
+    const dir = fixture({ 'cm.yaml': configMap('shared') })
+    const live = fixture({ 'live.yaml': configMap('shared', { [TRACKING]: 'billing:/ConfigMap:default/shared' }) })
+    const r = await syncJson('--sync-option', 'FailOnSharedResource=true', '--live', join(live, 'live.yaml'), dir)
+    expect(r.code).toBe(1)
+    expect(r.doc.operations[0]).toMatchObject({ phase: 'Failed', resources: [],
+      message: 'Shared resource found: ConfigMap/shared is part of applications synclab and billing' })
+  })
+
+  it('R78 ServerSideApply=true prints kubectl\'s serverside-applied', async () => {
+    const dir = fixture({ 'cm.yaml': configMap('a') })
+    const r = await syncJson('--sync-option', 'ServerSideApply=true', dir)
+    expect(r.doc.operations[0]!.resources[0]!.message).toBe('configmap/a serverside-applied')
+  })
+})
