@@ -210,7 +210,9 @@ export async function compareWithSimulation(args: SyncArgs, targets: Manifest[],
   Promise<{ simulation: SyncRun; comparison: RunComparison }> {
   const live = real.liveBefore.map(o => ({ object: withoutSynclabLabels(o),
     source: { file: `${o.kind}/${o.metadata.name ?? ''} on the cluster` } }))
-  const simulation = await runSync(args, targets, live, live.length > 0 ? SETTLE_AFTER_SEED_MS : 0)
+  // The namespace exists on the cluster (synclab works only in an existing one): likewise in the simulation.
+  const simulation = await runSync(args, targets, live, live.length > 0 ? SETTLE_AFTER_SEED_MS : 0,
+    { destNamespaceExists: true })
   const summary = (run: SyncRun) => summarizeRun(run.events, run.operations.map(o => o.result), run.cluster)
   return { simulation, comparison: compareRuns(summary(simulation), summary(real)) }
 }

@@ -40,7 +40,12 @@ export interface SyncRun {
   operations: OperationRecord[]
   events: RecordedEvent[]
   cluster: ClusterEntry[]
+  /** The destination namespace, when it did not exist and nothing in the sync creates it (R83). */
+  missingNamespace?: string
 }
+
+/** The namespaces a fresh cluster (kind, minikube) starts with. */
+const FRESH_CLUSTER_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease']
 
 export class LiveObjectError extends Error {}
 
@@ -54,10 +59,13 @@ export interface LiveInput {
  * Runs the whole `synclab sync`: targets and live objects are already parsed and free of errors. `settleMs`:
  * virtual time the cluster runs between taking the live objects and the first sync.
  */
-export async function runSync(args: SyncArgs, targets: Manifest[], live: readonly LiveInput[], settleMs = 0): Promise<SyncRun> {
-  const sim = new Simulation({ seed: args.seed })
+export async function runSync(args: SyncArgs, targets: Manifest[], live: readonly LiveInput[], settleMs = 0,
+  opts: { destNamespaceExists?: boolean } = {}): Promise<SyncRun> {
+  const sim = new Simulation({ seed: args.seed, namespaces: FRESH_CLUSTER_NAMESPACES })
   const fake = sim.fake
-  fake.ensureNamespace(args.destNamespace)
+  // A fresh cluster has only its own namespaces and those of the --live objects: the destination namespace
+  // exists only when CreateNamespace=true creates it (R82), the manifests have it, or it is given (R83).
+  if (opts.destNamespaceExists) fake.ensureNamespace(args.destNamespace)
   // --live: objects Argo CD applied in an earlier sync (kubectl apply semantics: last-applied annotation), tracked
   // by the app; a given status is kept (a Job with a Complete/Failed condition is a finished Job).
   for (const m of live) {
@@ -70,7 +78,9 @@ export async function runSync(args: SyncArgs, targets: Manifest[], live: readonl
   }
   if (settleMs > 0) fake.clock.runUntil(fake.now() + settleMs)
   const preexisting = new Set(fake.store.list('Namespace').map(ns => ns.metadata.name))
-  const app = await sim.createApp(APP_NAME, args.destNamespace, {
+  const missingNamespace = !fake.store.namespaceExists(args.destNamespace) && !args.request.options?.createNamespace &&
+    !targets.some(m => m.object.kind === 'Namespace' && m.object.metadata.name === args.destNamespace)
+  const app = await sim.createApp(APP_NAME, args.destNamespace, { createNamespace: false,
     ...(args.waveDelayMs !== undefined ? { waveDelayMs: args.waveDelayMs } : {}),
     ...(args.ignoreDifferences?.length ? { ignoreDifferences: args.ignoreDifferences } : {}),
   })
@@ -160,7 +170,7 @@ export async function runSync(args: SyncArgs, targets: Manifest[], live: readonl
     if (obj.kind === 'Namespace' && preexisting.has(obj.metadata.name) && !isTrackedBy(APP_NAME, obj)) continue
     cluster.push(clusterEntry(obj))
   }
-  return { operations, events: [...app.events], cluster }
+  return { operations, events: [...app.events], cluster, ...(missingNamespace ? { missingNamespace: args.destNamespace } : {}) }
 }
 
 /** One live object in the --json `cluster` list: its health and the conditions that hold, with their reasons. */

@@ -69,7 +69,7 @@ export async function applyTaskObject(op: SyncOperation, t: SyncTask, dry: boole
     return { code: 'Synced', message: `${name} ${action}${suffix}`, action }
   } catch (e) {
     const reason = (e as { reason?: string }).reason
-    if (!mode.force || mode.replace || dry || (reason !== 'Invalid' && reason !== 'Conflict')) return failed(e)
+    if (!mode.force || mode.replace || dry || (reason !== 'Invalid' && reason !== 'Conflict')) return failed(rbacError(target, e))
   }
   return forceApply(op, target, name, mode)
 }
@@ -110,6 +110,18 @@ async function replaceObject(op: SyncOperation, t: SyncTask, target: KubeObject,
   }
   const { action } = await cluster.apply(target, { ...dryRun, replace: true, validate: mode.validate })
   return { code: 'Synced', message: `${name} ${action === 'created' ? 'created' : 'replaced'}${suffix}`, action }
+}
+
+/**
+ * R83: Roles and RoleBindings go through `kubectl auth reconcile` first (gitops-engine resource_ops.go
+ * rbacReconcile), which reads their namespace and words its absence its own way.
+ */
+function rbacError(target: KubeObject, e: unknown): unknown {
+  const namespaced = target.kind === 'Role' || target.kind === 'RoleBinding'
+  const message = (e as Error).message
+  if (!namespaced || groupOf(target.apiVersion) !== 'rbac.authorization.k8s.io' ||
+    message !== `namespaces "${target.metadata.namespace}" not found`) return e
+  return `error running kubectl auth reconcile: error getting namespace ${target.metadata.namespace}: ${message}`
 }
 
 function refOf(obj: KubeObject): { kind: string; namespace: string; name: string } {

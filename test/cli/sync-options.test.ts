@@ -42,4 +42,32 @@ describe('synclab sync: application sync options', () => {
     const r = await syncJson('--sync-option', 'ServerSideApply=true', dir)
     expect(r.doc.operations[0]!.resources[0]!.message).toBe('configmap/a serverside-applied')
   })
+
+  it('R83 a destination namespace the fresh cluster lacks fails the applies; stderr says how to create it', async () => {
+    const dir = fixture({ 'cm.yaml': configMap('a') })
+    const r = await syncJson('--dest-namespace', 'team-a', dir)
+    expect(r.code).toBe(1)
+    expect(r.doc.operations[0]).toMatchObject({ phase: 'Failed',
+      message: 'one or more objects failed to apply, reason: namespaces "team-a" not found' })
+    expect(r.err.split('\n').filter(l => l.includes('CreateNamespace=true'))).toEqual([
+      'synclab: namespace "team-a" does not exist on the fresh cluster; create it with --sync-option ' +
+      'CreateNamespace=true or give a Namespace "team-a" in --live (R82, R83)'])
+  })
+
+  it('R82 CreateNamespace=true creates it first; a Namespace in --live or in the manifests makes it exist', async () => {
+    const dir = fixture({ 'cm.yaml': configMap('a') })
+    const created = await syncJson('--dest-namespace', 'team-a', '--sync-option', 'CreateNamespace=true', dir)
+    expect(created.code).toBe(0)
+    expect(created.err).toBe('')
+    expect(created.doc.operations[0]!.resources[0]).toMatchObject({ kind: 'Namespace', name: 'team-a',
+      syncPhase: 'PreSync', message: 'namespace/team-a created' })
+    const live = fixture({ 'ns.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: team-a\n' })
+    const given = await syncJson('--dest-namespace', 'team-a', '--live', join(live, 'ns.yaml'), dir)
+    expect(given.code).toBe(0)
+    expect(given.err).toBe('')
+    const withNs = fixture({ 'cm.yaml': configMap('a'), 'ns.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: team-a\n' })
+    const managed = await syncJson('--dest-namespace', 'team-a', withNs)
+    expect(managed.code).toBe(0)
+    expect(managed.err).toBe('')
+  })
 })
