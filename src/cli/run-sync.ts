@@ -8,7 +8,7 @@ import type { Manifest } from '../manifest/index.ts'
 import type { OperationResult } from '../sync/application.ts'
 import type { RecordedEvent } from '../sync/events.ts'
 import { reconcile } from '../sync/plan.ts'
-import { SeedError, seedLive } from '../sync/seed-live.ts'
+import { liveSince, SeedError, seedLive, settleSeeded } from '../sync/seed-live.ts'
 import { Simulation } from '../sync/simulation.ts'
 import { settingsOf } from '../sync/task.ts'
 import { isTrackedBy, withTracking } from '../sync/tracking.ts'
@@ -56,12 +56,12 @@ export interface LiveInput {
 }
 
 /**
- * Runs the whole `synclab sync`: targets and live objects are already parsed and free of errors. `settleMs`:
- * virtual time the cluster runs between taking the live objects and the first sync.
+ * Runs the whole `synclab sync`: targets and live objects are already parsed and free of errors. The live objects
+ * are created long before the first sync (R98) and have settled when it starts at virtual time 0.
  */
-export async function runSync(args: SyncArgs, targets: Manifest[], live: readonly LiveInput[], settleMs = 0,
+export async function runSync(args: SyncArgs, targets: Manifest[], live: readonly LiveInput[],
   opts: { destNamespaceExists?: boolean } = {}): Promise<SyncRun> {
-  const sim = new Simulation({ seed: args.seed, namespaces: FRESH_CLUSTER_NAMESPACES })
+  const sim = new Simulation({ seed: args.seed, namespaces: FRESH_CLUSTER_NAMESPACES, ...(live.length > 0 ? liveSince() : {}) })
   const fake = sim.fake
   // A fresh cluster has only its own namespaces and those of the --live objects: the destination namespace
   // exists only when CreateNamespace=true creates it (R82), the manifests have it, or it is given (R83).
@@ -76,7 +76,7 @@ export async function runSync(args: SyncArgs, targets: Manifest[], live: readonl
       throw e
     }
   }
-  if (settleMs > 0) fake.clock.runUntil(fake.now() + settleMs)
+  settleSeeded(fake)
   const preexisting = new Set(fake.store.list('Namespace').map(ns => ns.metadata.name))
   const missingNamespace = !fake.store.namespaceExists(args.destNamespace) && !args.request.options?.createNamespace &&
     !targets.some(m => m.object.kind === 'Namespace' && m.object.metadata.name === args.destNamespace)

@@ -22,6 +22,8 @@ export interface FakeClusterOptions {
   unreachableHosts?: string[]
   /** The page's "what if" settings: make a container fail, run slow, never be ready, miss its image. */
   overrides?: OverrideLookup
+  /** Virtual ms the clock starts at; negative for a cluster that ran before the sync (R98). */
+  startAt?: number
 }
 
 /** One line of the cluster's own history: every change the store made, in order. */
@@ -35,7 +37,7 @@ export interface ClusterLogEntry {
 }
 
 export class FakeCluster {
-  readonly clock = new VirtualClock()
+  readonly clock: VirtualClock
   readonly random: SeededRandom
   readonly store: ObjectStore
   readonly events: EventRecorder
@@ -43,6 +45,7 @@ export class FakeCluster {
   private unreachable: string[]
 
   constructor(opts: FakeClusterOptions = {}) {
+    this.clock = new VirtualClock(opts.startAt ?? 0)
     this.random = new SeededRandom(opts.seed ?? 1)
     this.store = new ObjectStore(this.clock, this.random)
     this.events = new EventRecorder(this.clock)

@@ -19,6 +19,21 @@ const JOB_UID_LABELS = ['controller-uid', 'batch.kubernetes.io/controller-uid']
  */
 export const SETTLE_AFTER_SEED_MS = 10 * 60_000
 
+/**
+ * R98: objects already live when the sync starts were created long before it. A simulated cluster for them starts
+ * this far before the virtual epoch (`new Simulation(liveSince())`), they are seeded, and `settleSeeded` runs the
+ * cluster up to the epoch, where the sync starts: Pods Running and Ready, Deployments available, Jobs finished
+ * (or keeping the status they were given).
+ */
+export function liveSince(): { startAt: number } {
+  return { startAt: -SETTLE_AFTER_SEED_MS }
+}
+
+/** Runs the simulated cluster from the seeding up to the operation's start (virtual time 0). */
+export function settleSeeded(fake: FakeCluster): void {
+  if (fake.now() < 0) fake.clock.runUntil(0)
+}
+
 /** An object the simulated cluster cannot take, with why. */
 export class SeedError extends Error {}
 

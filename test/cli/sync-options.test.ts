@@ -70,4 +70,17 @@ describe('synclab sync: application sync options', () => {
     expect(managed.code).toBe(0)
     expect(managed.err).toBe('')
   })
+
+  it('R98 --live objects have long been running when the sync starts: a pruned Pod takes its grace period', async () => {
+    const dir = fixture({ 'cm.yaml': configMap('next', { 'argocd.argoproj.io/sync-wave': '1' }) })
+    const live = fixture({ 'pod.yaml': ['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: old', 'spec:',
+      '  containers:', '    - name: main', '      image: busybox', '      command: ["sleep", "3600"]'].join('\n') + '\n' })
+    const r = await syncJson('--prune', '--live', join(live, 'pod.yaml'), dir)
+    expect(r.code).toBe(0)
+    const events = r.doc.events as Array<{ t: number; type: string; name?: string; message?: string }>
+    expect(events.filter(e => e.t >= 0 && e.type === 'created' && e.name === 'old')).toEqual([]) // not started now
+    const gone = events.find(e => e.type === 'gone' && e.name === 'old')!
+    expect(gone.t).toBeGreaterThanOrEqual(30_000)
+    expect(events.some(e => e.type === 'operation' && e.message === 'waiting for deletion of /Pod/old')).toBe(true)
+  })
 })
