@@ -6,6 +6,8 @@ import { getHealth } from '../cluster/health/index.ts'
 import type { KubeObject } from '../cluster/objects.ts'
 import type { Manifest } from '../manifest/index.ts'
 import type { OperationResult } from '../sync/application.ts'
+import { SERVER_SIDE_APPLY_MANAGER } from '../sync/apply-object.ts'
+import { withIgnoredFieldsFromLive } from '../sync/options/respect-ignore-differences.ts'
 import type { RecordedEvent } from '../sync/events.ts'
 import { reconcile } from '../sync/plan.ts'
 import { liveSince, SeedError, seedLive, settleSeeded } from '../sync/seed-live.ts'
@@ -114,7 +116,13 @@ export async function runSync(args: SyncArgs, targets: Manifest[], live: readonl
     const meta = { ...target.metadata }
     if (info?.namespaced && !meta.namespace) meta.namespace = args.destNamespace
     try {
-      known = fake.apply(withTracking(APP_NAME, { ...target, metadata: meta }), { dryRun: true }).action === 'unchanged'
+      // An object Argo CD applied server-side (R78) is compared the same way: a client-side apply would add its
+      // last-applied annotation and always differ.
+      const serverSide = (liveObj.metadata as { managedFields?: Array<{ manager: string }> }).managedFields
+        ?.some(m => m.manager === SERVER_SIDE_APPLY_MANAGER) ?? false
+      const compared = withIgnoredFieldsFromLive({ ...target, metadata: meta }, liveObj, args.ignoreDifferences ?? [])
+      known = fake.apply(withTracking(APP_NAME, compared),
+        { dryRun: true, ...(serverSide ? { serverSideManager: SERVER_SIDE_APPLY_MANAGER } : {}) }).action === 'unchanged'
     } catch {
       known = false
     }

@@ -130,7 +130,8 @@ export class Application {
   status(): AppStatus {
     if (this.statusMemo?.version !== this.trackedVersion) {
       this.statusMemo = { version: this.trackedVersion,
-        status: compareAppState(this.revisionValue?.manifests ?? [], this.tracked, this.namespace) }
+        status: compareAppState(this.revisionValue?.manifests ?? [], this.tracked, this.namespace,
+          this.opts.ignoreDifferences) }
     }
     return this.statusMemo.status
   }

@@ -42,10 +42,10 @@ export const notStarted = (op: SyncOperation): boolean => op.results.size === 0
 
 /** R45: the first tick applies every task with a client-side dry run; any failure fails the operation. */
 export async function dryRunAll(op: SyncOperation): Promise<RunState> {
-  // R55: the namespace is created for real first; validation would fail without it.
+  // R82: the namespace is created for real first; its failure fails the operation without SyncFail hooks.
   const nsTask = op.tasks.find(t => t.createsNamespace && !t.live)
   if (nsTask && await applyTasks(op, [nsTask], false) === 'failed') {
-    await runSyncFailPhase(op, [nsTask], 'the namespace failed to apply')
+    op.setPhase('Failed', withReasons(MSG.namespaceFailed, [nsTask]))
     return 'failed'
   }
   let tasks = op.tasks.filter(t => t !== nsTask)

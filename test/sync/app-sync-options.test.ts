@@ -29,6 +29,15 @@ describe('R80 RespectIgnoreDifferences', () => {
     expect(web.spec).toMatchObject({ replicas: 5, template: { spec: { containers: [{ image: 'nginx:1.27' }] } } })
   })
 
+  it('R80 the comparison ignores the fields: the app is Synced while they differ', async () => {
+    const { app } = await appWith([deployment('web', { replicas: 1 })],
+      [withTracking('app', inDefault(deployment('web', { replicas: 5 })))], { ignoreDifferences: ignoreReplicas })
+    expect(app.status().sync).toBe('Synced')
+    const plain = await appWith([deployment('web', { replicas: 1 })],
+      [withTracking('app', inDefault(deployment('web', { replicas: 5 })))])
+    expect(plain.app.status().sync).toBe('OutOfSync')
+  })
+
   it('R80 without the option the ignored field is synced like any other', async () => {
     const { sim, app } = await appWith([deployment('web', { replicas: 1 })],
       [withTracking('app', inDefault(deployment('web', { replicas: 5 })))], { ignoreDifferences: ignoreReplicas })
