@@ -6,8 +6,10 @@ import { getHealth } from '../cluster/health/index.ts'
 import type { KubeObject } from '../cluster/objects.ts'
 import type { Manifest } from '../manifest/index.ts'
 import type { OperationResult } from '../sync/application.ts'
-import { SERVER_SIDE_APPLY_MANAGER } from '../sync/apply-object.ts'
-import { withIgnoredFieldsFromLive } from '../sync/options/respect-ignore-differences.ts'
+import * as fieldsV1 from '../cluster/fields-v1.ts'
+import { serverSideApply } from '../cluster/server-side-apply.ts'
+import { SERVER_SIDE_APPLY_MANAGER } from '../sync/options/field-manager.ts'
+import { ignoreDifferencesNormalizer, withIgnoredFieldsFromLive } from '../sync/options/respect-ignore-differences.ts'
 import type { RecordedEvent } from '../sync/events.ts'
 import { reconcile } from '../sync/plan.ts'
 import { liveSince, SeedError, seedLive, settleSeeded } from '../sync/seed-live.ts'
@@ -84,7 +86,7 @@ export async function runSync(args: SyncArgs, targets: Manifest[], live: readonl
     !targets.some(m => m.object.kind === 'Namespace' && m.object.metadata.name === args.destNamespace)
   const app = await sim.createApp(APP_NAME, args.destNamespace, { createNamespace: false,
     ...(args.waveDelayMs !== undefined ? { waveDelayMs: args.waveDelayMs } : {}),
-    ...(args.ignoreDifferences?.length ? { ignoreDifferences: args.ignoreDifferences } : {}),
+    ...(args.ignoreDifferences?.length ? { ignoreDifferences: ignoreDifferencesNormalizer(args.ignoreDifferences) } : {}),
   })
   const targetObjects = targets.map(m => m.object)
   app.setRevision({ revision: args.revision, manifests: targetObjects })
@@ -121,8 +123,9 @@ export async function runSync(args: SyncArgs, targets: Manifest[], live: readonl
       const serverSide = (liveObj.metadata as { managedFields?: Array<{ manager: string }> }).managedFields
         ?.some(m => m.manager === SERVER_SIDE_APPLY_MANAGER) ?? false
       const compared = withIgnoredFieldsFromLive({ ...target, metadata: meta }, liveObj, args.ignoreDifferences ?? [])
-      known = fake.apply(withTracking(APP_NAME, compared),
-        { dryRun: true, ...(serverSide ? { serverSideManager: SERVER_SIDE_APPLY_MANAGER } : {}) }).action === 'unchanged'
+      const desired = withTracking(APP_NAME, compared)
+      known = (serverSide ? serverSideApply(fake.store, desired, SERVER_SIDE_APPLY_MANAGER, fieldsV1, { dryRun: true })
+        : fake.apply(desired, { dryRun: true })).action === 'unchanged'
     } catch {
       known = false
     }

@@ -7,7 +7,6 @@ import { annotateLastApplied, LAST_APPLIED, readLastApplied, threeWayMerge, with
 import { ApiError } from './errors.ts'
 import { strictDecodingMessage, unknownFields, withoutUnknownFields } from './known-fields.ts'
 import { type KubeObject, refOf } from './objects.ts'
-import { serverSideApply } from './server-side-apply.ts'
 import type { ObjectStore } from './store.ts'
 
 export { LAST_APPLIED }
@@ -23,17 +22,12 @@ export interface ApplyOptions {
   clientSide?: boolean
   /** Replace=true (R55): create, or replace the whole object instead of patching it. */
   replace?: boolean
-  /** `kubectl apply --server-side --force-conflicts` as this field manager (R78). */
-  serverSideManager?: string
   /** R79: 'Ignore' (`--validate=false`) drops unknown fields; the default, 'Strict', refuses them. */
   fieldValidation?: 'Strict' | 'Ignore'
 }
 
 export function applyObject(store: ObjectStore, manifest: KubeObject, opts: ApplyOptions = {}): ApplyResult {
-  let desired = withoutStatus(manifest)
-  const clientDryRun = opts.dryRun === true && opts.clientSide === true
-  if (!clientDryRun) desired = decodeStrictly(desired, opts.fieldValidation ?? 'Strict') // R76, R79
-  if (opts.serverSideManager !== undefined && !opts.replace) return serverSideApply(store, desired, opts.serverSideManager, opts)
+  const desired = decodeRequest(manifest, opts)
   const live = store.get(refOf(desired))
   const dryRun = opts.dryRun ? { dryRun: true, clientSide: opts.clientSide ?? false } : {}
   if (!live) {
@@ -51,9 +45,14 @@ export function applyObject(store: ObjectStore, manifest: KubeObject, opts: Appl
   return { object: store.update(merged, dryRun), action: 'configured' }
 }
 
-/** The API server's decoding of the request body (R79). */
-function decodeStrictly(obj: KubeObject, validation: 'Strict' | 'Ignore'): KubeObject {
-  if (validation === 'Ignore') return withoutUnknownFields(obj)
+/**
+ * The API server's decoding of the request body: status dropped, unknown fields refused or, with
+ * fieldValidation=Ignore, dropped (R79). kubectl's client-side dry run sends nothing, so nothing is checked (R76).
+ */
+export function decodeRequest(manifest: KubeObject, opts: Pick<ApplyOptions, 'dryRun' | 'clientSide' | 'fieldValidation'>): KubeObject {
+  const obj = withoutStatus(manifest)
+  if (opts.dryRun === true && opts.clientSide === true) return obj
+  if (opts.fieldValidation === 'Ignore') return withoutUnknownFields(obj)
   const unknown = unknownFields(obj)
   if (unknown.length > 0) throw new ApiError('BadRequest', strictDecodingMessage(obj, unknown))
   return obj

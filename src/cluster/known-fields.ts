@@ -8,50 +8,47 @@ import type { KubeObject } from './objects.ts'
 
 type Schema = { [field: string]: Schema | true }
 
-const META: Schema = Object.fromEntries(['name', 'generateName', 'namespace', 'uid', 'resourceVersion', 'generation',
-  'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'labels', 'annotations', 'finalizers',
-  'ownerReferences', 'managedFields', 'selfLink'].map(f => [f, true]))
+/** Fields that are leaves here (not looked into), space-separated. */
+const leaves = (names: string): Schema => Object.fromEntries(names.split(' ').map(f => [f, true]))
 
-const CONTAINER: Schema = Object.fromEntries(['name', 'image', 'command', 'args', 'workingDir', 'ports', 'envFrom',
-  'env', 'resources', 'resizePolicy', 'restartPolicy', 'restartPolicyRules', 'volumeMounts', 'volumeDevices',
-  'livenessProbe', 'readinessProbe', 'startupProbe', 'lifecycle', 'terminationMessagePath',
-  'terminationMessagePolicy', 'imagePullPolicy', 'securityContext', 'stdin', 'stdinOnce', 'tty'].map(f => [f, true]))
+const META: Schema = leaves('name generateName namespace uid resourceVersion generation creationTimestamp deletionTimestamp ' +
+  'deletionGracePeriodSeconds labels annotations finalizers ownerReferences managedFields selfLink')
+
+const CONTAINER: Schema = leaves('name image command args workingDir ports envFrom env resources resizePolicy restartPolicy ' +
+  'restartPolicyRules volumeMounts volumeDevices livenessProbe readinessProbe startupProbe ' +
+  'lifecycle terminationMessagePath terminationMessagePolicy imagePullPolicy securityContext stdin ' +
+  'stdinOnce tty')
 
 const POD_SPEC: Schema = {
-  ...Object.fromEntries(['volumes', 'ephemeralContainers', 'restartPolicy', 'terminationGracePeriodSeconds',
-    'activeDeadlineSeconds', 'dnsPolicy', 'nodeSelector', 'serviceAccountName', 'serviceAccount',
-    'automountServiceAccountToken', 'nodeName', 'hostNetwork', 'hostPID', 'hostIPC', 'shareProcessNamespace',
-    'securityContext', 'imagePullSecrets', 'hostname', 'subdomain', 'affinity', 'schedulerName', 'tolerations',
-    'hostAliases', 'priorityClassName', 'priority', 'dnsConfig', 'readinessGates', 'runtimeClassName',
-    'enableServiceLinks', 'preemptionPolicy', 'overhead', 'topologySpreadConstraints', 'setHostnameAsFQDN', 'os',
-    'hostUsers', 'schedulingGates', 'resourceClaims', 'resources', 'hostnameOverride'].map(f => [f, true])),
+  ...leaves('volumes ephemeralContainers restartPolicy terminationGracePeriodSeconds activeDeadlineSeconds ' +
+  'dnsPolicy nodeSelector serviceAccountName serviceAccount automountServiceAccountToken nodeName ' +
+  'hostNetwork hostPID hostIPC shareProcessNamespace securityContext imagePullSecrets hostname ' +
+  'subdomain affinity schedulerName tolerations hostAliases priorityClassName priority dnsConfig ' +
+  'readinessGates runtimeClassName enableServiceLinks preemptionPolicy overhead ' +
+  'topologySpreadConstraints setHostnameAsFQDN os hostUsers schedulingGates resourceClaims ' +
+  'resources hostnameOverride'),
   containers: { '[]': CONTAINER },
   initContainers: { '[]': CONTAINER },
 }
 
 const TEMPLATE: Schema = { metadata: META, spec: POD_SPEC }
 
-const OBJECT = (spec: Schema | true, extra: string[] = []): Schema => ({
-  apiVersion: true, kind: true, metadata: META, spec, status: true, ...Object.fromEntries(extra.map(f => [f, true])),
-})
+const OBJECT = (spec: Schema | true): Schema => ({ apiVersion: true, kind: true, metadata: META, spec, status: true })
 
 const KINDS: Record<string, Schema> = {
   Pod: OBJECT(POD_SPEC),
-  Job: OBJECT({ ...Object.fromEntries(['parallelism', 'completions', 'activeDeadlineSeconds', 'podFailurePolicy',
-    'successPolicy', 'backoffLimit', 'backoffLimitPerIndex', 'maxFailedIndexes', 'selector', 'manualSelector',
-    'ttlSecondsAfterFinished', 'completionMode', 'suspend', 'podReplacementPolicy', 'managedBy'].map(f => [f, true])),
+  Job: OBJECT({ ...leaves('parallelism completions activeDeadlineSeconds podFailurePolicy successPolicy backoffLimit ' +
+  'backoffLimitPerIndex maxFailedIndexes selector manualSelector ttlSecondsAfterFinished ' +
+  'completionMode suspend podReplacementPolicy managedBy'),
   template: TEMPLATE }),
-  Deployment: OBJECT({ ...Object.fromEntries(['replicas', 'selector', 'strategy', 'minReadySeconds',
-    'revisionHistoryLimit', 'paused', 'progressDeadlineSeconds'].map(f => [f, true])), template: TEMPLATE }),
-  Service: OBJECT(Object.fromEntries(['ports', 'selector', 'clusterIP', 'clusterIPs', 'type', 'externalIPs',
-    'sessionAffinity', 'loadBalancerIP', 'loadBalancerSourceRanges', 'externalName', 'externalTrafficPolicy',
-    'healthCheckNodePort', 'publishNotReadyAddresses', 'sessionAffinityConfig', 'ipFamilies', 'ipFamilyPolicy',
-    'allocateLoadBalancerNodePorts', 'loadBalancerClass', 'internalTrafficPolicy', 'trafficDistribution']
-    .map(f => [f, true]))),
-  ConfigMap: { apiVersion: true, kind: true, metadata: META, data: true, binaryData: true, immutable: true },
-  Secret: { apiVersion: true, kind: true, metadata: META, data: true, stringData: true, type: true, immutable: true },
-  ServiceAccount: { apiVersion: true, kind: true, metadata: META, secrets: true, imagePullSecrets: true,
-    automountServiceAccountToken: true },
+  Deployment: OBJECT({ ...leaves('replicas selector strategy minReadySeconds revisionHistoryLimit paused progressDeadlineSeconds'), template: TEMPLATE }),
+  Service: OBJECT(leaves('ports selector clusterIP clusterIPs type externalIPs sessionAffinity loadBalancerIP ' +
+  'loadBalancerSourceRanges externalName externalTrafficPolicy healthCheckNodePort ' +
+  'publishNotReadyAddresses sessionAffinityConfig ipFamilies ipFamilyPolicy ' +
+  'allocateLoadBalancerNodePorts loadBalancerClass internalTrafficPolicy trafficDistribution')),
+  ConfigMap: { ...leaves('apiVersion kind data binaryData immutable'), metadata: META },
+  Secret: { ...leaves('apiVersion kind data stringData type immutable'), metadata: META },
+  ServiceAccount: { ...leaves('apiVersion kind secrets imagePullSecrets automountServiceAccountToken'), metadata: META },
   Namespace: OBJECT(true),
 }
 

@@ -12,7 +12,7 @@ import type { Cluster } from './cluster.ts'
 import type { RecordedEvent, SyncEvent } from './events.ts'
 import { syncMachine } from './machine.ts'
 import { SyncOperation, type SyncRequest } from './operation.ts'
-import type { IgnoreDifference } from './options/respect-ignore-differences.ts'
+import type { TargetNormalizer } from './options/respect-ignore-differences.ts'
 import { isTrackedBy, liveKey } from './tracking.ts'
 import type { OperationPhase, ResourceResult } from './types.ts'
 
@@ -55,8 +55,8 @@ export interface ApplicationOptions {
   /** ARGOCD_SYNC_WAVE_DELAY in ms (R20). */
   waveDelayMs?: number
   syncPolicy?: SyncPolicy
-  /** spec.ignoreDifferences (read by a sync with RespectIgnoreDifferences=true, R80). */
-  ignoreDifferences?: IgnoreDifference[]
+  /** spec.ignoreDifferences, as `ignoreDifferencesNormalizer(rules)`: the comparison and RespectIgnoreDifferences=true (R80). */
+  ignoreDifferences?: TargetNormalizer
 }
 
 export interface OperationRecord {

@@ -4,7 +4,6 @@
 import { kubectlKindName } from '../cluster/kinds.ts'
 import { groupOf, type KubeObject } from '../cluster/objects.ts'
 import type { SyncOperation } from './operation.ts'
-import { withIgnoredFieldsFromLive } from './options/respect-ignore-differences.ts'
 import { settingsOf, type SyncTask } from './task.ts'
 import { withTracking } from './tracking.ts'
 import type { ResultCode } from './types.ts'
@@ -15,8 +14,6 @@ export interface ApplyOutcome {
   action?: 'created' | 'configured' | 'unchanged'
 }
 
-/** R78: the field manager Argo CD's controller applies as. */
-export const SERVER_SIDE_APPLY_MANAGER = 'argocd-controller'
 /** R55: how long `kubectl replace --force` waits for the deleted object to be gone. */
 const REPLACE_FORCE_WAIT_MS = 5 * 60_000
 
@@ -46,10 +43,8 @@ export function applyMode(op: SyncOperation, t: SyncTask, dry: boolean): ApplyMo
 export async function applyTaskObject(op: SyncOperation, t: SyncTask, dry: boolean): Promise<ApplyOutcome> {
   // The namespace Argo CD creates for CreateNamespace=true is not tracked by the application (R82).
   let target = t.createsNamespace ? t.target! : withTracking(op.env.source.appName, t.target!)
-  const ignored = op.env.source.ignoreDifferences
-  if (op.env.request.options?.respectIgnoreDifferences && ignored?.length) {
-    target = withIgnoredFieldsFromLive(target, t.live, ignored) // R80
-  }
+  const normalize = op.env.source.ignoreDifferences
+  if (op.env.request.options?.respectIgnoreDifferences && normalize) target = normalize(target, t.live) // R80
   const mode = applyMode(op, t, dry)
   const generateName = target.metadata.generateName
   if (!target.metadata.name && generateName && !mode.replace) {

@@ -3,7 +3,7 @@
 import type { KubeObject } from '../cluster/objects.ts'
 import type { Cluster } from './cluster.ts'
 import type { SyncEvent } from './events.ts'
-import type { IgnoreDifference } from './options/respect-ignore-differences.ts'
+import type { TargetNormalizer } from './options/respect-ignore-differences.ts'
 import type { LiveChanges, Plan, PlanInput } from './plan.ts'
 import { Results } from './results.ts'
 import type { SyncTask } from './task.ts'
@@ -65,8 +65,8 @@ export interface SyncSource {
   isModified?(key: string): boolean
   /** Whether the destination namespace exists (CreateNamespace=true, R55). */
   namespaceExists?(): boolean
-  /** The Application's spec.ignoreDifferences (RespectIgnoreDifferences=true, R80). */
-  ignoreDifferences?: readonly IgnoreDifference[]
+  /** The Application's spec.ignoreDifferences as a normalizer (RespectIgnoreDifferences=true, R80). */
+  ignoreDifferences?: TargetNormalizer
   /** What changed among the tracked objects since the application started watching. */
   changes?(): LiveChanges
 }

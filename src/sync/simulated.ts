@@ -1,7 +1,9 @@
 // The simulated cluster behind the sync's Cluster interface. Its answers are immediate; time passes only when
 // the clock is stepped.
 import type { FakeCluster } from '../cluster/fake-cluster.ts'
-import { SERVER_SIDE_APPLY_MANAGER } from './apply-object.ts'
+import * as fieldsV1 from '../cluster/fields-v1.ts'
+import { serverSideApply } from '../cluster/server-side-apply.ts'
+import { SERVER_SIDE_APPLY_MANAGER } from './options/field-manager.ts'
 import type { Cluster } from './cluster.ts'
 
 export function simulatedCluster(fake: FakeCluster): Cluster {
@@ -13,9 +15,13 @@ export function simulatedCluster(fake: FakeCluster): Cluster {
     get: async ref => store.get(ref),
     list: async () => store.all(),
     // Argo CD's dry run is kubectl's client-side one (R45).
-    apply: async (obj, { serverSide, validate, ...opts } = {}) => fake.apply(obj, { ...opts, clientSide: true,
-      ...(serverSide ? { serverSideManager: SERVER_SIDE_APPLY_MANAGER } : {}),
-      fieldValidation: validate === false ? 'Ignore' : 'Strict' }),
+    apply: async (obj, { serverSide, validate, ...opts } = {}) => {
+      const fieldValidation = validate === false ? 'Ignore' : 'Strict'
+      if (serverSide && !opts.replace) {
+        return serverSideApply(store, obj, SERVER_SIDE_APPLY_MANAGER, fieldsV1, { fieldValidation })
+      }
+      return fake.apply(obj, { ...opts, clientSide: true, fieldValidation })
+    },
     create: async (obj, opts = {}) => store.create(obj, opts),
     delete: async (ref, opts = {}) => {
       store.delete(ref, opts)

@@ -2,7 +2,7 @@
 // spec.ignoreDifferences, and FailOnSharedResource (R81) with the SharedResourceWarning of its comparison.
 import { describe, expect, it } from 'vitest'
 import type { KubeObject } from '../../src/cluster/objects.ts'
-import { jqPath, pointerPath } from '../../src/sync/options/respect-ignore-differences.ts'
+import { ignoreDifferencesNormalizer, jqPath, pointerPath } from '../../src/sync/options/respect-ignore-differences.ts'
 import { Simulation } from '../../src/sync/simulation.ts'
 import { withTracking } from '../../src/sync/tracking.ts'
 import { configMap, deployment, job, REV } from './helpers.ts'
@@ -22,7 +22,7 @@ describe('R80 RespectIgnoreDifferences', () => {
 
   it('R80 a live object keeps the live values of the ignored fields; the rest of the manifest is applied', async () => {
     const { sim, app } = await appWith([deployment('web', { replicas: 1, image: 'nginx:1.27' })],
-      [withTracking('app', inDefault(deployment('web', { replicas: 5, image: 'nginx' })))], { ignoreDifferences: ignoreReplicas })
+      [withTracking('app', inDefault(deployment('web', { replicas: 5, image: 'nginx' })))], { ignoreDifferences: ignoreDifferencesNormalizer(ignoreReplicas) })
     app.sync({ options: { respectIgnoreDifferences: true } })
     await sim.runOperation(app)
     const web = sim.fake.get({ kind: 'Deployment', namespace: 'default', name: 'web' })!
@@ -31,7 +31,7 @@ describe('R80 RespectIgnoreDifferences', () => {
 
   it('R80 the comparison ignores the fields: the app is Synced while they differ', async () => {
     const { app } = await appWith([deployment('web', { replicas: 1 })],
-      [withTracking('app', inDefault(deployment('web', { replicas: 5 })))], { ignoreDifferences: ignoreReplicas })
+      [withTracking('app', inDefault(deployment('web', { replicas: 5 })))], { ignoreDifferences: ignoreDifferencesNormalizer(ignoreReplicas) })
     expect(app.status().sync).toBe('Synced')
     const plain = await appWith([deployment('web', { replicas: 1 })],
       [withTracking('app', inDefault(deployment('web', { replicas: 5 })))])
@@ -40,7 +40,7 @@ describe('R80 RespectIgnoreDifferences', () => {
 
   it('R80 without the option the ignored field is synced like any other', async () => {
     const { sim, app } = await appWith([deployment('web', { replicas: 1 })],
-      [withTracking('app', inDefault(deployment('web', { replicas: 5 })))], { ignoreDifferences: ignoreReplicas })
+      [withTracking('app', inDefault(deployment('web', { replicas: 5 })))], { ignoreDifferences: ignoreDifferencesNormalizer(ignoreReplicas) })
     app.sync()
     await sim.runOperation(app)
     expect(sim.fake.get({ kind: 'Deployment', namespace: 'default', name: 'web' })?.spec).toMatchObject({ replicas: 1 })
@@ -48,7 +48,7 @@ describe('R80 RespectIgnoreDifferences', () => {
 
   it('R80 a new object is applied as it is; jq paths name fields too', async () => {
     const { sim, app } = await appWith([configMap('cm', { data: { k: 'git' } })], [],
-      { ignoreDifferences: [{ group: '', kind: 'ConfigMap', jqPathExpressions: ['.data.k'] }] })
+      { ignoreDifferences: ignoreDifferencesNormalizer([{ group: '', kind: 'ConfigMap', jqPathExpressions: ['.data.k'] }]) })
     app.sync({ options: { respectIgnoreDifferences: true } })
     await sim.runOperation(app)
     expect(sim.fake.get({ kind: 'ConfigMap', namespace: 'default', name: 'cm' })?.['data']).toEqual({ k: 'git' })

@@ -17,6 +17,13 @@ export interface IgnoreDifference {
 
 type Path = Array<string | number>
 
+/** What the Application reads: the target normalised for its ignoreDifferences (the page, without any, never loads this). */
+export type TargetNormalizer = (target: KubeObject, live: KubeObject | undefined) => KubeObject
+
+export function ignoreDifferencesNormalizer(rules: readonly IgnoreDifference[]): TargetNormalizer {
+  return (target, live) => withIgnoredFieldsFromLive(target, live, rules)
+}
+
 /** The target with the ignored fields taken from the live object (absent there: absent here too). */
 export function withIgnoredFieldsFromLive(target: KubeObject, live: KubeObject | undefined,
   rules: readonly IgnoreDifference[]): KubeObject {

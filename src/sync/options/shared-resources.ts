@@ -2,17 +2,17 @@
 // live object it would manage carries another Application's tracking id; with the option the operation then fails
 // before any task runs (no dry run, no results, no SyncFail hooks). Argo CD controller/state.go CompareAppState,
 // controller/sync.go hasSharedResourceCondition.
+// No runtime imports: the page loads it only when the option is set.
 import type { KubeObject } from '../../cluster/objects.ts'
 import type { Cluster } from '../cluster.ts'
-import { TRACKING_ANNOTATION } from '../tracking.ts'
-import { settingsOf } from '../task.ts'
+
+const TRACKING_ANNOTATION = 'argocd.argoproj.io/tracking-id' // tracking.ts
 
 /** "Shared resource found: <Kind>/<name> is part of applications <app> and <other>", or undefined. */
 export async function sharedResourceMessage(cluster: Cluster, appName: string, namespace: string,
-  targets: readonly KubeObject[]): Promise<string | undefined> {
+  targets: readonly KubeObject[], isManaged: (obj: KubeObject) => boolean): Promise<string | undefined> {
   for (const target of targets) {
-    const s = settingsOf(target)
-    if (s.isHook || s.dropped || s.excludedFromSync || !target.metadata.name) continue
+    if (!isManaged(target) || !target.metadata.name) continue
     const info = cluster.kindInfo(target.apiVersion, target.kind)
     if (!info) continue
     const ref = { kind: target.kind, namespace: info.namespaced ? target.metadata.namespace || namespace : '',
