@@ -90,6 +90,12 @@ describe('R55 R77 Replace and Force (TestSync_Replace, TestSync_Force)', () => {
     expect(s.result.resources.map(r => r.message)).toEqual(['configmap/c created', 'job.batch/j configured'])
   })
 
+  it('R77 Force=true on the live object counts as on the target (TestSync_Force ForceReplaceAnnotationIsSetOnLive)', async () => {
+    const s = await run([changedJob('j')], { live: [job('j', { command: ['true'], syncOptions: 'Force=true' })] })
+    expect(s.result).toMatchObject({ phase: 'Succeeded' })
+    expect(s.result.resources[0]?.message).toBe('job.batch/j configured')
+  })
+
   it('R55 Force=true: an object still terminating after the delete fails "context deadline exceeded"', async () => {
     const s = await run([changedJob('j', 'Force=true')],
       { live: [job('j', { command: ['true'], finalizers: ['example.com/keep'] })] })
