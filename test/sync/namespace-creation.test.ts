@@ -63,20 +63,22 @@ describe('R82 CreateNamespace=true', () => {
   })
 })
 
-it('R82 a namespace that fails to apply fails the operation: no dry run, no SyncFail hooks', async () => {
-  const { sim, app } = await missingNamespace([configMap('a'), configMap('on-fail', { hook: 'SyncFail' })])
-  const cluster = sim.cluster as { apply: typeof sim.cluster.apply }
-  const original = cluster.apply
-  cluster.apply = async (obj, opts) => {
-    if (obj.kind === 'Namespace' && !opts?.dryRun) throw new Error('namespaces "team-a" is forbidden')
-    return original(obj, opts)
-  }
-  app.sync({ options: { createNamespace: true } })
-  await sim.runOperation(app)
-  const r = app.operations[0]!.result()
-  expect(r).toMatchObject({ phase: 'Failed',
-    message: 'the namespace failed to apply, reason: namespaces "team-a" is forbidden' })
-  expect(r.resources.map(x => x.kind)).toEqual(['Namespace'])
+describe('R82 CreateNamespace=true: the namespace fails', () => {
+  it('R82 a namespace that fails to apply fails the operation: no dry run, no SyncFail hooks', async () => {
+    const { sim, app } = await missingNamespace([configMap('a'), configMap('on-fail', { hook: 'SyncFail' })])
+    const cluster = sim.cluster as { apply: typeof sim.cluster.apply }
+    const original = cluster.apply
+    cluster.apply = async (obj, opts) => {
+      if (obj.kind === 'Namespace' && !opts?.dryRun) throw new Error('namespaces "team-a" is forbidden')
+      return original(obj, opts)
+    }
+    app.sync({ options: { createNamespace: true } })
+    await sim.runOperation(app)
+    const r = app.operations[0]!.result()
+    expect(r).toMatchObject({ phase: 'Failed',
+      message: 'the namespace failed to apply, reason: namespaces "team-a" is forbidden' })
+    expect(r.resources.map(x => x.kind)).toEqual(['Namespace'])
+  })
 })
 
 describe('R83 a missing destination namespace without CreateNamespace', () => {
