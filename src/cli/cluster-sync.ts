@@ -21,7 +21,6 @@ import { openApplication } from '../kube/run-app.ts'
 import type { Manifest } from '../manifest/index.ts'
 import type { Application, OperationResult } from '../sync/application.ts'
 import { compareRuns, type RunComparison, summarizeRun } from '../sync/compare.ts'
-import { SETTLE_AFTER_SEED_MS } from '../sync/seed-live.ts'
 import type { ResourceKey } from '../sync/types.ts'
 import { resourceStateRows, type ResourceRow, StreamRecorder } from './format.ts'
 import { type ClusterEntry, clusterEntry, type OperationRecord, runSync, type SyncRun } from './run-sync.ts'
@@ -210,7 +209,8 @@ export async function compareWithSimulation(args: SyncArgs, targets: Manifest[],
   Promise<{ simulation: SyncRun; comparison: RunComparison }> {
   const live = real.liveBefore.map(o => ({ object: withoutSynclabLabels(o),
     source: { file: `${o.kind}/${o.metadata.name ?? ''} on the cluster` } }))
-  const simulation = await runSync(args, targets, live, live.length > 0 ? SETTLE_AFTER_SEED_MS : 0)
+  // The namespace exists on the cluster (synclab works only in an existing one): likewise in the simulation.
+  const simulation = await runSync(args, targets, live, { destNamespaceExists: true })
   const summary = (run: SyncRun) => summarizeRun(run.events, run.operations.map(o => o.result), run.cluster)
   return { simulation, comparison: compareRuns(summary(simulation), summary(real)) }
 }

@@ -6,9 +6,13 @@ import { getHealth } from '../cluster/health/index.ts'
 import type { KubeObject } from '../cluster/objects.ts'
 import type { Manifest } from '../manifest/index.ts'
 import type { OperationResult } from '../sync/application.ts'
+import * as fieldsV1 from '../cluster/fields-v1.ts'
+import { serverSideApply } from '../cluster/server-side-apply.ts'
+import { SERVER_SIDE_APPLY_MANAGER } from '../sync/options/field-manager.ts'
+import { ignoreDifferencesNormalizer, withIgnoredFieldsFromLive } from '../sync/options/respect-ignore-differences.ts'
 import type { RecordedEvent } from '../sync/events.ts'
 import { reconcile } from '../sync/plan.ts'
-import { SeedError, seedLive } from '../sync/seed-live.ts'
+import { liveSince, SeedError, seedLive, settleSeeded } from '../sync/seed-live.ts'
 import { Simulation } from '../sync/simulation.ts'
 import { settingsOf } from '../sync/task.ts'
 import { isTrackedBy, withTracking } from '../sync/tracking.ts'
@@ -38,7 +42,12 @@ export interface SyncRun {
   cluster: ClusterEntry[]
   /** The entries of `cluster` that another object controls (a Job's Pods, a Deployment's ReplicaSets), by index. */
   controlled?: ReadonlySet<number>
+  /** The destination namespace, when it did not exist and nothing in the sync creates it (R83). */
+  missingNamespace?: string
 }
+
+/** The namespaces a fresh cluster (kind, minikube) starts with. */
+const FRESH_CLUSTER_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease']
 
 export class LiveObjectError extends Error {}
 
@@ -48,6 +57,8 @@ export interface RunOptions {
    * none of them, and a sweep runs many times faster without.
    */
   rows?: boolean
+  /** The destination namespace exists before the sync (a real cluster's, compared with the simulation). */
+  destNamespaceExists?: boolean
 }
 
 /** A live object for the simulated cluster, and where it came from (for errors). */
@@ -57,18 +68,21 @@ export interface LiveInput {
 }
 
 /**
- * Runs the whole `synclab sync`: targets and live objects are already parsed and free of errors. `settleMs`:
- * virtual time the cluster runs between taking the live objects and the first sync.
+ * Runs the whole `synclab sync`: targets and live objects are already parsed and free of errors. The live objects
+ * are created long before the first sync (R98) and have settled when it starts at virtual time 0.
  */
-export async function runSync(args: ResolvedSync, targets: Manifest[], live: readonly LiveInput[], settleMs = 0,
+export async function runSync(args: ResolvedSync, targets: Manifest[], live: readonly LiveInput[],
   opts: RunOptions = {}): Promise<SyncRun> {
   const rows = opts.rows ?? true
   const APP_NAME = args.appName
   // The what-if settings (library, sweep): the kubelet asks, per Pod, how its workload's containers behave.
   const overrides = whatIfLookup(args.whatIf, uid => sim.fake.store.getByUid(uid))
-  const sim: Simulation = new Simulation({ seed: args.seed, ...(overrides ? { overrides } : {}) })
+  const sim: Simulation = new Simulation({ seed: args.seed, namespaces: FRESH_CLUSTER_NAMESPACES,
+    ...(live.length > 0 ? liveSince() : {}), ...(overrides ? { overrides } : {}) })
   const fake = sim.fake
-  fake.ensureNamespace(args.destNamespace)
+  // A fresh cluster has only its own namespaces and those of the --live objects: the destination namespace
+  // exists only when CreateNamespace=true creates it (R82), the manifests have it, or it is given (R83).
+  if (opts.destNamespaceExists) fake.ensureNamespace(args.destNamespace)
   // --live: objects Argo CD applied in an earlier sync (kubectl apply semantics: last-applied annotation), tracked
   // by the app; a given status is kept (a Job with a Complete/Failed condition is a finished Job).
   for (const m of live) {
@@ -79,10 +93,14 @@ export async function runSync(args: ResolvedSync, targets: Manifest[], live: rea
       throw e
     }
   }
-  if (settleMs > 0) fake.clock.runUntil(fake.now() + settleMs)
+  settleSeeded(fake)
   const preexisting = new Set(fake.store.list('Namespace').map(ns => ns.metadata.name))
-  const app = await sim.createApp(APP_NAME, args.destNamespace,
-    args.waveDelayMs !== undefined ? { waveDelayMs: args.waveDelayMs } : {})
+  const missingNamespace = !fake.store.namespaceExists(args.destNamespace) && !args.request.options?.createNamespace &&
+    !targets.some(m => m.object.kind === 'Namespace' && m.object.metadata.name === args.destNamespace)
+  const app = await sim.createApp(APP_NAME, args.destNamespace, { createNamespace: false,
+    ...(args.waveDelayMs !== undefined ? { waveDelayMs: args.waveDelayMs } : {}),
+    ...(args.ignoreDifferences?.length ? { ignoreDifferences: ignoreDifferencesNormalizer(args.ignoreDifferences) } : {}),
+  })
   const targetObjects = targets.map(m => m.object)
   // An automated policy (--app) makes the app start its first sync by itself when it gets the revision (R62).
   if (args.syncPolicy) app.setSyncPolicy(args.syncPolicy)
@@ -115,7 +133,14 @@ export async function runSync(args: ResolvedSync, targets: Manifest[], live: rea
     const meta = { ...target.metadata }
     if (info?.namespaced && !meta.namespace) meta.namespace = args.destNamespace
     try {
-      known = fake.apply(withTracking(APP_NAME, { ...target, metadata: meta }), { dryRun: true }).action === 'unchanged'
+      // An object Argo CD applied server-side (R78) is compared the same way: a client-side apply would add its
+      // last-applied annotation and always differ.
+      const serverSide = (liveObj.metadata as { managedFields?: Array<{ manager: string }> }).managedFields
+        ?.some(m => m.manager === SERVER_SIDE_APPLY_MANAGER) ?? false
+      const compared = withIgnoredFieldsFromLive({ ...target, metadata: meta }, liveObj, args.ignoreDifferences ?? [])
+      const desired = withTracking(APP_NAME, compared)
+      known = (serverSide ? serverSideApply(fake.store, desired, SERVER_SIDE_APPLY_MANAGER, fieldsV1, { dryRun: true })
+        : fake.apply(desired, { dryRun: true })).action === 'unchanged'
     } catch {
       known = false
     }
@@ -173,7 +198,8 @@ export async function runSync(args: ResolvedSync, targets: Manifest[], live: rea
     if (obj.metadata.ownerReferences?.some(o => o.controller)) controlled.add(cluster.length)
     cluster.push(clusterEntry(obj))
   }
-  return { operations, events: [...app.events], cluster, controlled }
+  return { operations, events: [...app.events], cluster, controlled,
+    ...(missingNamespace ? { missingNamespace: args.destNamespace } : {}) }
 }
 
 /** Lets what is due now happen; true when the app started an (automated) operation by itself. */

@@ -2,10 +2,10 @@
 // "The CLI contract"). The flags become SimulateOptions, the library's options (sync-options.ts), merged over what
 // an Argo CD Application manifest (--app) says; every mistake is a UsageError (exit 2).
 import { parseArgs } from 'node:util'
-import { DEFAULT_REVISION, type ResolvedSync, resolveSimulateOptions, type SimulateOptions, parseDuration, parseInteger,
-  UsageError } from './sync-options.ts'
+import { DEFAULT_REVISION, type ResolvedSync, resolveSimulateOptions, type SimulateOptions, parseDuration, parseIgnoreDifference,
+  parseInteger, UsageError } from './sync-options.ts'
 
-export { APP_NAME, DEFAULT_REVISION, DEFAULT_SETTLE_MS, DEFAULT_TIMEOUT_MS, parseDuration, parseResource, parseSyncOption,
+export { APP_NAME, DEFAULT_REVISION, DEFAULT_SETTLE_MS, DEFAULT_TIMEOUT_MS, parseDuration, parseIgnoreDifference, parseResource, parseSyncOption,
   UsageError } from './sync-options.ts'
 
 /** What the command line says beside the sync's options: where manifests come from, how to print, where to run. */
@@ -49,8 +49,13 @@ Flags:
       --prune                             allow deleting unexpected resources
       --dry-run                           preview apply without affecting the cluster
       --resource GROUP:KIND:NAME          sync only this resource (GROUP:KIND:NAMESPACE/NAME too); repeatable
-      --sync-option KEY=VALUE             e.g. PruneLast=true, ApplyOutOfSyncOnly=true, Replace=true; repeatable
-      --replace | --force | --apply-out-of-sync-only   as the sync options Replace, Force, ApplyOutOfSyncOnly
+      --sync-option KEY=VALUE             e.g. PruneLast=true, ApplyOutOfSyncOnly=true, Replace=true,
+                                          ServerSideApply=true, Validate=false, CreateNamespace=true,
+                                          RespectIgnoreDifferences=true, FailOnSharedResource=true; repeatable
+      --ignore-difference G:K[:NAME]=PATH the app's spec.ignoreDifferences entry, PATH a JSON pointer (/spec/replicas)
+                                          or a jq path (.spec.replicas), e.g. apps:Deployment=/spec/replicas; repeatable
+      --replace | --apply-out-of-sync-only   as the sync options Replace, ApplyOutOfSyncOnly
+      --force                             use a force apply (R55, R77; an app-level Force=true option is not read)
       --strategy apply|hook               the apply strategy runs no hooks (default hook)
       --retry-limit N                     max number of allowed sync retries (default 0)
       --retry-backoff-duration D          retry backoff base duration (default 5s)
@@ -96,6 +101,7 @@ export function parseSyncFlags(argv: string[]): { flags: SyncCommandFlags; optio
         'dry-run': { type: 'boolean' },
         resource: { type: 'string', multiple: true },
         'sync-option': { type: 'string', multiple: true },
+        'ignore-difference': { type: 'string', multiple: true },
         replace: { type: 'boolean' },
         force: { type: 'boolean' },
         'apply-out-of-sync-only': { type: 'boolean' },
@@ -145,6 +151,7 @@ export function parseSyncFlags(argv: string[]): { flags: SyncCommandFlags; optio
   if (v['dry-run'] !== undefined) o.dryRun = v['dry-run']
   if (v.resource !== undefined) o.resources = v.resource
   if (v['sync-option'] !== undefined) o.syncOptions = v['sync-option']
+  if (v['ignore-difference'] !== undefined) o.ignoreDifferences = v['ignore-difference'].map(parseIgnoreDifference)
   if (v.replace !== undefined) o.replace = v.replace
   if (v.force !== undefined) o.force = v.force
   if (v['apply-out-of-sync-only'] !== undefined) o.applyOutOfSyncOnly = v['apply-out-of-sync-only']

@@ -2,6 +2,7 @@
 // `synclab sync`'s flags, an Argo CD Application manifest (--app) and a sweep file's `sync:` give them; resolved
 // here, in one place, into what the run needs. Every mistake is a UsageError (exit 2 in the CLI), worded as argocd
 // words it where argocd has the check.
+import type { IgnoreDifference } from '../sync/options/respect-ignore-differences.ts'
 import { isNamespaceName } from '../cluster/validation.ts'
 import { isWhatIfOutcome, WHAT_IF_OUTCOMES, type WhatIfOutcome } from '../cluster/what-if.ts'
 import { listValues, suggest } from '../manifest/index.ts'
@@ -38,6 +39,8 @@ export interface ResolvedSync {
   timeoutMs: number
   seed: number | string
   whatIf: Record<string, WhatIfOutcome>
+  /** The Application's spec.ignoreDifferences (RespectIgnoreDifferences=true reads them, R80). */
+  ignoreDifferences?: IgnoreDifference[]
 }
 
 /** Application-level sync options and how each sets SyncOptions (R50–R55). Values are Argo CD's. */
@@ -51,6 +54,10 @@ const SYNC_OPTIONS: Record<string, { values: readonly string[]; set: (o: SyncOpt
   SkipDryRunOnMissingResource: { values: ['true', 'false'], set: (o, v) => { o.skipDryRunOnMissingResource = v === 'true' } },
   CreateNamespace: { values: ['true', 'false'], set: (o, v) => { o.createNamespace = v === 'true' } },
   Prune: { values: ['false', 'true'], set: (o, v) => { o.pruneDisabled = v === 'false' } },
+  ServerSideApply: { values: ['true', 'false'], set: (o, v) => { o.serverSideApply = v === 'true' } },
+  Validate: { values: ['false', 'true'], set: (o, v) => { o.validateDisabled = v === 'false' } },
+  RespectIgnoreDifferences: { values: ['true', 'false'], set: (o, v) => { o.respectIgnoreDifferences = v === 'true' } },
+  FailOnSharedResource: { values: ['true', 'false'], set: (o, v) => { o.failOnSharedResource = v === 'true' } },
 }
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }
@@ -151,13 +158,13 @@ export function resolveSimulateOptions(o: SimulateOptions): ResolvedSync {
 
   const options: SyncOptions = {}
   if (o.replace) options.replace = true
-  if (o.force) options.force = true
   if (o.applyOutOfSyncOnly) options.applyOutOfSyncOnly = true
   for (const text of o.syncOptions ?? []) parseSyncOption(text, options)
 
   const request: SyncRequest = {}
   if (o.prune) request.prune = true
   if (o.dryRun) request.dryRun = true
+  if (o.force) request.force = true // R77: the operation's force (argocd app sync --force), not a sync option
   const resources = (o.resources ?? []).map(parseResource)
   if (resources.length > 0) request.resources = resources
   if (strategy === 'apply') request.applyStrategy = true
@@ -189,7 +196,22 @@ export function resolveSimulateOptions(o: SimulateOptions): ResolvedSync {
     out.syncPolicy = { automated: { prune: o.automated.prune ?? false, selfHeal: o.automated.selfHeal ?? false },
       ...(request.retry ? { retry: request.retry } : {}), ...(request.options ? { syncOptions: request.options } : {}) }
   }
+  if (o.ignoreDifferences?.length) out.ignoreDifferences = o.ignoreDifferences
   if (o.terminateAfter !== undefined) out.terminateAfterMs = durationOption(o.terminateAfter, 'terminate-after')
   if (o.waveDelay !== undefined) out.waveDelayMs = durationOption(o.waveDelay, 'wave-delay')
   return out
+}
+
+/** `--ignore-difference GROUP:KIND[:NAME]=PATH` -> an ignoreDifferences entry (R80). */
+export function parseIgnoreDifference(text: string): IgnoreDifference {
+  const eq = text.indexOf('=')
+  const fields = (eq < 0 ? '' : text.slice(0, eq)).split(':')
+  const path = eq < 0 ? '' : text.slice(eq + 1)
+  if (fields.length < 2 || fields.length > 3 || !fields[1] || !(path.startsWith('/') || path.startsWith('.'))) {
+    throw new UsageError(`--ignore-difference "${text}": expected GROUP:KIND[:NAME]=PATH, PATH a JSON pointer ` +
+      '(/spec/replicas) or a jq path (.spec.replicas); the group is empty for core kinds (:ConfigMap=/data/k)')
+  }
+  const [group = '', kind = '', name] = fields
+  return { group, kind, ...(name ? { name } : {}),
+    ...(path.startsWith('/') ? { jsonPointers: [path] } : { jqPathExpressions: [path] }) }
 }

@@ -80,6 +80,10 @@ export async function syncCommand(argv: string[], io: Output = stdio): Promise<n
     io.out(humanOutput(run, args))
     if (compared) io.out(`\n${formatComparison(compared.comparison)}`)
   }
+  if (run.missingNamespace !== undefined) {
+    io.err(`synclab: namespace "${run.missingNamespace}" does not exist on the fresh cluster; create it with ` +
+      `--sync-option CreateNamespace=true or give a Namespace "${run.missingNamespace}" in --live (R82, R83)\n`)
+  }
   let status = 0
   for (const [i, { result }] of run.operations.entries()) {
     if (result.phase === 'Succeeded') continue

@@ -4,6 +4,8 @@
 import { applyDefaults } from './defaults.ts'
 import { deepEqual } from './json.ts'
 import { annotateLastApplied, LAST_APPLIED, readLastApplied, threeWayMerge, withoutStatus } from './kubectl-apply.ts'
+import { ApiError } from './errors.ts'
+import { strictDecodingMessage, unknownFields, withoutUnknownFields } from './known-fields.ts'
 import { type KubeObject, refOf } from './objects.ts'
 import type { ObjectStore } from './store.ts'
 
@@ -20,10 +22,12 @@ export interface ApplyOptions {
   clientSide?: boolean
   /** Replace=true (R55): create, or replace the whole object instead of patching it. */
   replace?: boolean
+  /** R79: 'Ignore' (`--validate=false`) drops unknown fields; the default, 'Strict', refuses them. */
+  fieldValidation?: 'Strict' | 'Ignore'
 }
 
 export function applyObject(store: ObjectStore, manifest: KubeObject, opts: ApplyOptions = {}): ApplyResult {
-  const desired = withoutStatus(manifest)
+  const desired = decodeRequest(manifest, opts)
   const live = store.get(refOf(desired))
   const dryRun = opts.dryRun ? { dryRun: true, clientSide: opts.clientSide ?? false } : {}
   if (!live) {
@@ -39,4 +43,17 @@ export function applyObject(store: ObjectStore, manifest: KubeObject, opts: Appl
   applyDefaults(merged)
   if (deepEqual(merged, withoutStatus(live))) return { object: live, action: 'unchanged' }
   return { object: store.update(merged, dryRun), action: 'configured' }
+}
+
+/**
+ * The API server's decoding of the request body: status dropped, unknown fields refused or, with
+ * fieldValidation=Ignore, dropped (R79). kubectl's client-side dry run sends nothing, so nothing is checked (R76).
+ */
+export function decodeRequest(manifest: KubeObject, opts: Pick<ApplyOptions, 'dryRun' | 'clientSide' | 'fieldValidation'>): KubeObject {
+  const obj = withoutStatus(manifest)
+  if (opts.dryRun === true && opts.clientSide === true) return obj
+  if (opts.fieldValidation === 'Ignore') return withoutUnknownFields(obj)
+  const unknown = unknownFields(obj)
+  if (unknown.length > 0) throw new ApiError('BadRequest', strictDecodingMessage(obj, unknown))
+  return obj
 }

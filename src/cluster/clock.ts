@@ -19,9 +19,14 @@ export class VirtualClock {
   private heap: Entry[] = []
   private byId = new Map<number, Entry>()
   private seq = 0
-  private time = 0
+  private time: number
   /** How many scheduled callbacks have run. */
   eventsProcessed = 0
+
+  /** `startMs` < 0: the cluster was there before the virtual epoch (objects live long before a sync, R98). */
+  constructor(startMs = 0) {
+    this.time = startMs
+  }
 
   /** Virtual milliseconds since EPOCH_MS. */
   now(): number {

@@ -27,6 +27,8 @@ export interface FakeClusterOptions {
   overrides?: OverrideLookup
   /** How many nodes the cluster has (default 3): a DaemonSet runs one Pod on each (R96). */
   nodes?: number
+  /** Virtual ms the clock starts at; negative for a cluster that ran before the sync (R98). */
+  startAt?: number
 }
 
 /** One line of the cluster's own history: every change the store made, in order. */
@@ -40,7 +42,7 @@ export interface ClusterLogEntry {
 }
 
 export class FakeCluster {
-  readonly clock = new VirtualClock()
+  readonly clock: VirtualClock
   readonly random: SeededRandom
   readonly store: ObjectStore
   readonly events: EventRecorder
@@ -49,6 +51,7 @@ export class FakeCluster {
   private unreachable: string[]
 
   constructor(opts: FakeClusterOptions = {}) {
+    this.clock = new VirtualClock(opts.startAt ?? 0)
     this.random = new SeededRandom(opts.seed ?? 1)
     this.store = new ObjectStore(this.clock, this.random)
     this.events = new EventRecorder(this.clock)

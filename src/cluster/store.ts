@@ -61,6 +61,11 @@ export class ObjectStore {
 
   constructor(private clock: VirtualClock, private random: SeededRandom) {}
 
+  /** The API server's clock (virtual ms), for the timestamps it writes. */
+  now(): number {
+    return this.clock.now()
+  }
+
   get(ref: ObjectRef): KubeObject | undefined {
     return this.index.get(ref.kind)?.get(ref.namespace)?.get(ref.name)
   }
@@ -132,7 +137,8 @@ export class ObjectStore {
     if (!meta.name && meta.generateName) meta.name = generateName(meta.generateName, this.random)
     applyDefaults(obj)
     this.prepareForCreate(obj)
-    const errors = validateObject(obj, info)
+    // R76: kubectl's client-side dry run builds the request locally; the API server's validation never runs.
+    const errors = opts.dryRun && opts.clientSide ? [] : validateObject(obj, info)
     if (errors.length > 0) throw invalid(resourceName(info), meta.name ?? '', errors)
     if (this.get(refOf(obj))) throw alreadyExists(resourceName(info, true), meta.name!)
     meta.uid = this.uid()
@@ -163,7 +169,7 @@ export class ObjectStore {
     if (old.metadata.deletionTimestamp) meta.deletionTimestamp = old.metadata.deletionTimestamp
     if (old.status !== undefined) obj.status = old.status
     const clientSide = opts.dryRun && opts.clientSide
-    const errors = [...validateObject(obj, info), ...(clientSide ? [] : immutableFieldErrors(obj.kind, old, obj))]
+    const errors = clientSide ? [] : [...validateObject(obj, info), ...immutableFieldErrors(obj.kind, old, obj)] // R76
     if (errors.length > 0) throw invalid(resourceName(info), meta.name ?? '', errors)
     const specChanged = !deepEqual(old.spec, obj.spec)
     meta.generation = (old.metadata.generation ?? 1) + (specChanged ? 1 : 0)

@@ -39,7 +39,8 @@ const kindChecks: Record<string, (obj: KubeObject, errors: string[]) => void> = 
     checkPodSpec(spec.template.spec, 'spec.template.spec', errors)
     const policy = spec.template.spec?.restartPolicy
     if (policy !== 'Never' && policy !== 'OnFailure') {
-      errors.push(`spec.template.spec.restartPolicy: Unsupported value: "${policy ?? ''}": supported values: "OnFailure", "Never"`)
+      // R76: kubernetes pkg/apis/batch/validation validateJobSpec words it as a Required value.
+      errors.push('spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"')
     }
     else if (spec.podFailurePolicy && policy !== 'Never') { // R84
       errors.push(`spec.template.spec.restartPolicy: Invalid value: "${policy}": only "Never" is supported when podFailurePolicy is specified`)

@@ -213,7 +213,10 @@ export class KubeCluster implements Cluster {
   async apply(manifest: KubeObject, opts: ClusterApplyOptions = {}): Promise<ClusterApplyResult> {
     const { obj, info } = this.confineObject(withoutStatus(manifest))
     await this.ensureWatched(info)
-    const query = opts.dryRun ? '?dryRun=All' : ''
+    // kubectl sends fieldValidation=Strict; --validate=false (R79) sends Ignore.
+    const validation = `fieldValidation=${opts.validate === false ? 'Ignore' : 'Strict'}`
+    const query = opts.dryRun ? `?dryRun=All&${validation}` : `?${validation}`
+    if (opts.serverSide && !opts.replace && !opts.dryRun) return this.serverSideApply(obj, info, validation)
     for (let attempt = 0; ; attempt++) {
       const live = obj.metadata.name ? await this.getRaw(info, obj.metadata.name) : undefined
       try {
@@ -251,6 +254,17 @@ export class KubeCluster implements Cluster {
         if (!(e.code === 409 && e.reason === 'Conflict') && !(e.code === 409 && !live) && !(e.code === 404 && live)) throw e
       }
     }
+  }
+
+  /** R78: `kubectl apply --server-side --force-conflicts` as argocd-controller: one apply PATCH. */
+  private async serverSideApply(obj: KubeObject, info: KindInfo, validation: string): Promise<ClusterApplyResult> {
+    const live = obj.metadata.name ? await this.getRaw(info, obj.metadata.name) : undefined
+    if (live) this.assertOwned(live, 'change')
+    const out = withKind(await this.request('PATCH', `${this.path(info, obj.metadata.name)}?fieldManager=argocd-controller` +
+      `&force=true&${validation}`, obj, 'application/apply-patch+yaml') as KubeObject, info)
+    const action: ApplyAction = !live ? 'created'
+      : out.metadata.resourceVersion === live.metadata.resourceVersion ? 'unchanged' : 'configured'
+    return { object: out, action }
   }
 
   async create(manifest: KubeObject, opts: { dryRun?: boolean } = {}): Promise<KubeObject> {

@@ -43,5 +43,8 @@ export interface SimulateOptions {
   seed?: number | string
   /** How a workload's containers behave, by "Kind/name" (e.g. { "Job/before": "fails" }): succeeds, fails, slow, never-ready, bad-image. */
   whatIf?: Record<string, WhatIfOutcome>
+  /** spec.ignoreDifferences: fields the app's comparison leaves out; with RespectIgnoreDifferences=true the sync keeps their live values too (R80). */
+  ignoreDifferences?: Array<{ group: string; kind: string; name?: string; namespace?: string; jsonPointers?: string[];
+    jqPathExpressions?: string[] }>
 }
 

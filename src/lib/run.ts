@@ -35,6 +35,6 @@ export function checkSelectedResources(args: ResolvedSync, manifests: readonly M
 /** Syncs parsed manifests on a fresh simulated cluster: the run, as the CLI prints it. */
 export async function simulateRun(args: ResolvedSync, input: ParsedInput, opts: RunOptions = {}): Promise<SyncRun> {
   checkSelectedResources(args, [...input.targets, ...input.live])
-  return runSync(args, input.targets, input.live, 0, opts)
+  return runSync(args, input.targets, input.live, opts)
 }
 

@@ -130,7 +130,7 @@ export async function sweep(manifests: ManifestInput | readonly Manifest[], plan
   for (const values of combinations(plan.vary)) {
     const { targets, whatIf } = variant(base, plan.vary, values)
     const args = resolveSimulateOptions({ ...plan.sync, whatIf: { ...plan.sync?.whatIf, ...whatIf } })
-    const run = await runSync(args, targets, [], 0, { rows: false })
+    const run = await runSync(args, targets, [], { rows: false })
     rows.push(rowOf(Object.fromEntries(labels.map((l, i) => [l, values[i]])), run))
     runs.push(run)
   }

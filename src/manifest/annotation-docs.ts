@@ -69,13 +69,17 @@ const SYNC_OPTION_DOCS: Readonly<Record<string, string>> = {
   'Delete=confirm': 'deleting the Application waits for a manual confirmation before deleting it (Application ' +
     'deletion, R64–R65).',
   'PruneLast=true': 'pruned after all Sync waves, just before PostSync (R50).',
-  'Replace=true': 'applied with create/replace instead of kubectl apply (R27, R55).',
-  'Force=true': 'deleted and re-created when it changed (R55).',
-  'Validate=false': 'applied without schema validation (kubectl --validate=false) (R55).',
+  'Replace=true': 'applied with kubectl create/replace instead of kubectl apply ("replaced"); a live Namespace or ' +
+    'CRD is only updated; beats ServerSideApply (R27, R55, R77).',
+  'Force=true': 'kubectl apply --force: deleted and re-created only when the patch is refused (an immutable ' +
+    'field); with Replace=true, kubectl replace --force: always deleted, then created (R55, R77).',
+  'Validate=false': 'applied with kubectl --validate=false: unknown fields are dropped instead of failing the ' +
+    'apply; the dry run is not affected (R79).',
   'SkipDryRunOnMissingResource=true': 'skips the first-tick dry run when its kind is not known yet, e.g. a CR ' +
     'whose CRD comes in the same sync (R45, R55).',
-  'ServerSideApply=true': 'applied with server-side apply (R55).',
-  'ServerSideApply=false': 'applied with client-side apply even if the Application uses server-side apply (R55).',
+  'ServerSideApply=true': 'applied with kubectl apply --server-side --force-conflicts as argocd-controller ' +
+    '("serverside-applied"); the dry run stays client-side (R78).',
+  'ServerSideApply=false': 'applied with client-side apply even if the Application uses server-side apply (R78).',
 }
 
 /** Every resource-level sync option item Argo CD acts on, `Key=value`. */

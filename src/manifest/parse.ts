@@ -102,6 +102,15 @@ function parseFile(file: string, text: string, diagnostics: Diagnostic[]): Manif
       else push('warning', w.code, `${w.annotation}: ${w.message}`, w.item ? loc.item(path, w.item) : loc.at(path))
     }
     if (errors > 0) return
+    // R24: kubectl apply refuses an object that has only generateName; Argo CD names hooks itself, not others.
+    const appliedWithGenerateName = settings.usesGenerateName && !settings.isHook && !settings.skip &&
+      !settings.excludedFromSync && !settings.syncOptions.replace
+    if (appliedWithGenerateName) {
+      push('warning', 'generate-name-not-hook', `metadata.generateName without metadata.name on a resource that is ` +
+        `not a hook: Argo CD leaves it nameless and kubectl apply refuses it ("from ${settings.generateName}: cannot ` +
+        `use generate name with apply"), so the sync fails its dry run (R24). Give it a metadata.name, or make it a hook.`,
+        loc.at(['metadata', 'generateName'], 'key'))
+    }
 
     const annotations: Record<string, FieldSpan> = {}
     const annMap = isRecord(object.metadata) ? object.metadata.annotations : undefined

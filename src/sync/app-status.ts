@@ -3,6 +3,7 @@
 import { getHealth, type HealthStatusCode, isWorse } from '../cluster/health/index.ts'
 import { groupOf, type KubeObject } from '../cluster/objects.ts'
 import { LAST_APPLIED } from '../cluster/apply.ts'
+import type { TargetNormalizer } from './options/respect-ignore-differences.ts'
 import { settingsOf } from './task.ts'
 import { TRACKING_ANNOTATION } from './tracking.ts'
 import { resourceKeyString } from './types.ts'
@@ -31,7 +32,8 @@ export interface AppStatus {
 }
 
 /** Compares the revision's manifests with the tracked live objects (AC controller/state.go CompareAppState). */
-export function compareAppState(targets: KubeObject[], live: ReadonlyMap<string, KubeObject>, namespace: string): AppStatus {
+export function compareAppState(targets: KubeObject[], live: ReadonlyMap<string, KubeObject>, namespace: string,
+  normalize?: TargetNormalizer): AppStatus {
   const resources: ResourceStatus[] = []
   const seen = new Set<string>()
   for (const target of targets) {
@@ -45,7 +47,9 @@ export function compareAppState(targets: KubeObject[], live: ReadonlyMap<string,
     resources.push({
       ...identity(obj), hook: false, requiresPruning: false, ...(s.skip ? { skip: true } : {}),
       // R5: Skip resources are managed but never applied; Argo CD leaves them out of the sync status.
-      status: s.skip ? 'Synced' : liveObj && contains(liveObj, obj) ? 'Synced' : 'OutOfSync',
+      // spec.ignoreDifferences: the comparison takes the ignored fields as they are live (R80's normalisation).
+      status: s.skip ? 'Synced'
+        : liveObj && contains(liveObj, normalize ? normalize(obj, liveObj) : obj) ? 'Synced' : 'OutOfSync',
       ...(health ? { health } : {}),
     })
   }

@@ -12,6 +12,7 @@ import type { Cluster } from './cluster.ts'
 import type { RecordedEvent, SyncEvent } from './events.ts'
 import { syncMachine } from './machine.ts'
 import { SyncOperation, type SyncRequest } from './operation.ts'
+import type { TargetNormalizer } from './options/respect-ignore-differences.ts'
 import { isTrackedBy, liveKey } from './tracking.ts'
 import type { OperationPhase, ResourceResult } from './types.ts'
 
@@ -54,6 +55,8 @@ export interface ApplicationOptions {
   /** ARGOCD_SYNC_WAVE_DELAY in ms (R20). */
   waveDelayMs?: number
   syncPolicy?: SyncPolicy
+  /** spec.ignoreDifferences, as `ignoreDifferencesNormalizer(rules)`: the comparison and RespectIgnoreDifferences=true (R80). */
+  ignoreDifferences?: TargetNormalizer
 }
 
 export interface OperationRecord {
@@ -127,7 +130,8 @@ export class Application {
   status(): AppStatus {
     if (this.statusMemo?.version !== this.trackedVersion) {
       this.statusMemo = { version: this.trackedVersion,
-        status: compareAppState(this.revisionValue?.manifests ?? [], this.tracked, this.namespace) }
+        status: compareAppState(this.revisionValue?.manifests ?? [], this.tracked, this.namespace,
+          this.opts.ignoreDifferences) }
     }
     return this.statusMemo.status
   }
@@ -183,6 +187,7 @@ export class Application {
       source: { appName: this.name, namespace: this.namespace, revision: revision.revision, targets: revision.manifests,
         live: () => this.tracked, namespaceExists: () => this.namespaces.has(this.namespace),
         changes: () => this.changes,
+        ...(this.opts.ignoreDifferences ? { ignoreDifferences: this.opts.ignoreDifferences } : {}),
         isModified: key => this.isModified(key) },
       request,
       startedAt: this.cluster.clock.now(),

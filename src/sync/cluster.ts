@@ -18,6 +18,10 @@ export interface ClusterApplyOptions {
   dryRun?: boolean
   /** Replace=true (R55): create, or replace the whole object. dryRun is kubectl's client-side dry run. */
   replace?: boolean
+  /** R78: `kubectl apply --server-side --force-conflicts` as Argo CD's field manager. */
+  serverSide?: boolean
+  /** R79: false = `--validate=false` (unknown fields dropped instead of refused). */
+  validate?: boolean
 }
 
 export interface ClusterApplyResult {
@@ -43,5 +47,7 @@ export interface Cluster {
    * (R45) asks it for every prune, so a refused prune fails the operation before anything is written.
    */
   checkDelete?(ref: ObjectRef): Promise<void>
+  /** Waits (at most `timeoutMs`) until the object is gone, as `kubectl replace --force` does; whether it went. */
+  waitUntilGone?(ref: ObjectRef, timeoutMs: number): Promise<boolean>
   watch(listener: WatchListener): () => void
 }

@@ -30,7 +30,10 @@ export const syncMachine = setup({
     waveDelay: ({ context }) => context.op.env.waveDelayMs ?? 2000,
   },
   actors: {
-    refreshTasks: fromPromise(async ({ input }: { input: { op: SyncOperation } }) => step.refreshTasks(input.op)),
+    refreshTasks: fromPromise(async ({ input }: { input: { op: SyncOperation } }) => {
+      step.refreshTasks(input.op)
+      await step.findSharedResource(input.op) // R81
+    }),
     dryRun: fromPromise(({ input }: { input: { op: SyncOperation } }) => step.dryRunAll(input.op)),
     waitForRunningTasks: fromPromise(({ input }: { input: { op: SyncOperation } }) => step.waitForRunningTasks(input.op)),
     removeFinalizers: fromPromise(({ input }: { input: { op: SyncOperation } }) => step.removeCompletedHookFinalizers(input.op)),
@@ -45,6 +48,7 @@ export const syncMachine = setup({
   guards: {
     tickRequested: ({ context }) => context.tickRequested,
     terminateRequested: ({ context }) => context.terminateRequested,
+    sharedResourceFound: ({ context }) => context.op.sharedResource !== undefined, // R81
     hasInvalidTasks: ({ context }) => context.op.invalid.length > 0, // R47
     notStarted: ({ context }) => step.notStarted(context.op), // R45
     dryRunFailed: ({ context }) => context.op.phase === 'Failed',
@@ -73,6 +77,7 @@ export const syncMachine = setup({
       return { terminateRequested: true }
     }),
     failInvalidTasks: ({ context }) => step.failInvalidTasks(context.op),
+    failOnSharedResource: ({ context }) => context.op.setPhase('Failed', context.op.sharedResource!),
     observeRunningTasks: ({ context }) => step.observeRunningTasks(context.op),
     waitForPrunes: ({ context }) => step.waitForPrunes(context.op),
     pickGroup: assign(({ context }) => {
@@ -133,6 +138,7 @@ export const syncMachine = setup({
           tags: ['busy'],
           entry: 'startTick',
           invoke: { src: 'refreshTasks', input: opInput, onDone: [
+            { guard: 'sharedResourceFound', target: '#sync.ending', actions: 'failOnSharedResource' },
             { guard: 'hasInvalidTasks', target: '#sync.ending', actions: 'failInvalidTasks' },
             { guard: 'notStarted', target: 'dryRun' },
             { target: 'checkingRunningTasks' },

@@ -9,6 +9,8 @@ export const MSG = {
   notValid: 'one or more synchronization tasks are not valid',
   dryRunFailed: 'one or more objects failed to apply (dry run)',
   applyFailed: 'one or more objects failed to apply',
+  /** R82 */
+  namespaceFailed: 'the namespace failed to apply',
   completedUnsuccessfully: 'one or more synchronization tasks completed unsuccessfully',
   syncFailHooksFailed: 'one or more SyncFail hooks failed',
   terminated: 'Operation terminated',

@@ -3,6 +3,7 @@
 import type { KubeObject } from '../cluster/objects.ts'
 import type { Cluster } from './cluster.ts'
 import type { SyncEvent } from './events.ts'
+import type { TargetNormalizer } from './options/respect-ignore-differences.ts'
 import type { LiveChanges, Plan, PlanInput } from './plan.ts'
 import { Results } from './results.ts'
 import type { SyncTask } from './task.ts'
@@ -12,7 +13,16 @@ import type { OperationPhase, ResourceKey } from './types.ts'
 export interface SyncOptions {
   pruneLast?: boolean
   replace?: boolean
+  /** R77: an app-level Force=true is accepted but not read; `argocd app sync --force` is SyncRequest.force. */
   force?: boolean
+  /** R78 ServerSideApply=true */
+  serverSideApply?: boolean
+  /** R79 Validate=false */
+  validateDisabled?: boolean
+  /** R80 RespectIgnoreDifferences=true */
+  respectIgnoreDifferences?: boolean
+  /** R81 FailOnSharedResource=true */
+  failOnSharedResource?: boolean
   applyOutOfSyncOnly?: boolean
   prunePropagationPolicy?: 'foreground' | 'background' | 'orphan'
   skipDryRunOnMissingResource?: boolean
@@ -39,6 +49,8 @@ export interface SyncRequest {
   retry?: RetryStrategy
   /** Prune=confirm prunes go ahead (R52). */
   pruneConfirmed?: boolean
+  /** `argocd app sync --force` (syncStrategy.*.force, R77). */
+  force?: boolean
 }
 
 /** What the operation syncs: one revision of an application, and where its live objects are. */
@@ -53,6 +65,8 @@ export interface SyncSource {
   isModified?(key: string): boolean
   /** Whether the destination namespace exists (CreateNamespace=true, R55). */
   namespaceExists?(): boolean
+  /** The Application's spec.ignoreDifferences as a normalizer (RespectIgnoreDifferences=true, R80). */
+  ignoreDifferences?: TargetNormalizer
   /** What changed among the tracked objects since the application started watching. */
   changes?(): LiveChanges
 }
@@ -79,6 +93,8 @@ export class SyncOperation {
   phase: OperationPhase = 'Running'
   message = ''
   retryCount = 0
+  /** R81: the SharedResourceWarning that fails the operation under FailOnSharedResource=true. */
+  sharedResource: string | undefined = undefined
   /** The (phase, wave) the last applied group had, for the page and the event stream. */
   current: { phase: SyncTask['phase']; wave: number } | undefined
 

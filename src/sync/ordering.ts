@@ -29,8 +29,9 @@ function byteCompare(a: string, b: string): number {
 /** Sorts in place (R12) and moves dependencies first (R13). */
 export function sortTasks(tasks: SyncTask[]): SyncTask[] {
   tasks.sort(compareTasks)
+  // R13 with R25's fill-in: a cluster-scoped target lives in the destination namespace too.
   adjustDeps(tasks, t => (t.kind === 'Namespace' && groupOf(t.apiVersion) === '' ? t.metadata.name : undefined),
-    t => t.metadata.namespace || undefined)
+    (o, t) => o.metadata.namespace || t.filledNamespace || undefined)
   adjustDeps(tasks, crdGroupKind, t => `${groupOf(t.apiVersion)}/${t.kind}`)
   return tasks
 }
@@ -46,7 +47,7 @@ function crdGroupKind(obj: SyncTask['target'] & object): string | undefined {
  * that task and takes its phase and wave.
  */
 function adjustDeps(tasks: SyncTask[], depKey: (o: NonNullable<SyncTask['target']>) => string | undefined,
-  refKey: (o: NonNullable<SyncTask['target']>) => string | undefined): void {
+  refKey: (o: NonNullable<SyncTask['target']>, t: SyncTask) => string | undefined): void {
   const firstRef = new Map<string, number>()
   for (let i = 0; i < tasks.length; i++) {
     const t = tasks[i]!
@@ -62,7 +63,7 @@ function adjustDeps(tasks: SyncTask[], depKey: (o: NonNullable<SyncTask['target'
       tasks.splice(index, 0, t)
       for (const [k, v] of firstRef) if (v >= index) firstRef.set(k, v + 1)
     } else {
-      const ref = refKey(t.target)
+      const ref = refKey(t.target, t)
       if (ref !== undefined && !firstRef.has(ref)) firstRef.set(ref, i)
     }
   }

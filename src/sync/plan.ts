@@ -102,8 +102,10 @@ export function planTasks(input: PlanInput): Plan {
     }
   }
   for (const t of tasks) {
-    if (t.target && !t.target.metadata.namespace && isNamespaced(input, t.target) !== false) {
-      t.target = { ...t.target, metadata: { ...t.target.metadata, namespace: input.namespace } } // R25
+    if (t.target && !t.target.metadata.namespace) {
+      if (isNamespaced(input, t.target) !== false) {
+        t.target = { ...t.target, metadata: { ...t.target.metadata, namespace: input.namespace } } // R25
+      } else if (!t.createsNamespace) t.filledNamespace = input.namespace // R25: cluster-scoped too
     }
     if (t.target) {
       t.liveKey = keyOf(t.target, t.target.metadata.namespace ?? '')

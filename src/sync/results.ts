@@ -1,7 +1,7 @@
 // The operation's per-resource results (R57): keyed by resource and phase, listed in first-insertion order,
 // each keeping its latest non-empty message (gitops-engine setResourceResult).
 import {
-  groupOfTask, hookType, images, kindOf, nameOf, namespaceOf, objOf, resultKey, type SyncTask, versionOfTask,
+  groupOfTask, hookType, images, kindOf, nameOf, objOf, resultKey, type SyncTask, taskNamespace, versionOfTask,
 } from './task.ts'
 import type { ResourceResult, ResultCode, TaskPhase } from './types.ts'
 
@@ -40,7 +40,7 @@ export class Results {
     }
     const obj = objOf(task)
     const result: ResourceResult = {
-      group: groupOfTask(task), version: versionOfTask(task), kind: kindOf(task), namespace: namespaceOf(task),
+      group: groupOfTask(task), version: versionOfTask(task), kind: kindOf(task), namespace: taskNamespace(task), // R25
       name: nameOf(task), status: task.syncStatus!, syncPhase: task.phase, message: task.message, images: images(obj),
     }
     const hook = hookType(task)

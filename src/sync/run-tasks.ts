@@ -1,9 +1,7 @@
 // gitops-engine runTasks (R15): inside one group, in order: finalizers off existing hooks, prunes, deletions
 // before hook creation, then the applies, batched by runs of one kind.
-import { kubectlKindName } from '../cluster/kinds.ts'
-import { groupOf } from '../cluster/objects.ts'
+import { applyTaskObject } from './apply-object.ts'
 import type { SyncOperation } from './operation.ts'
-import { withTracking } from './tracking.ts'
 import { deleteObject, isNotFound, removeHookFinalizer } from './cluster-ops.ts'
 import {
   deleteBeforeCreation, isHook, isPrune, kindOf, nameOf, namespaceOf, pending, settingsOf, type SyncTask, wave,
@@ -121,7 +119,7 @@ function kindBatches(tasks: SyncTask[]): SyncTask[][] {
 
 async function applyOne(op: SyncOperation, t: SyncTask, dry: boolean, validationOnly: boolean): Promise<RunState> {
   if (dry && t.skipDryRun) return 'successful'
-  const { code, message, action } = await applyObject(op, t, dry)
+  const { code, message, action } = await applyTaskObject(op, t, dry)
   if (!dry || op.dryRun || code === 'SyncFailed') {
     let phase = startPhase[code]
     if (op.dryRun && phase === 'Running') phase = 'Succeeded' // R54: nothing runs in a dry run
@@ -133,35 +131,4 @@ async function applyOne(op: SyncOperation, t: SyncTask, dry: boolean, validation
       ...(code === 'SyncFailed' ? { message } : {}) })
   }
   return code === 'SyncFailed' ? 'failed' : 'successful'
-}
-
-/** R27, R55: kubectl apply (or create/replace with Replace=true), with kubectl's own output as the message. */
-async function applyObject(op: SyncOperation, t: SyncTask, dry: boolean):
-  Promise<{ code: ResultCode; message: string; action?: 'created' | 'configured' | 'unchanged' }> {
-  // The namespace Argo CD creates for CreateNamespace=true is not tracked by the application (R55).
-  const target = t.createsNamespace ? t.target! : withTracking(op.env.source.appName, t.target!)
-  const opts = op.env.request.options
-  const optionOn = (key: 'replace' | 'force') => (opts?.[key] ?? false) || t.settings.syncOptions[key] ||
-    (t.live !== undefined && settingsOf(t.live).syncOptions[key])
-  const replace = optionOn('replace')
-  const force = optionOn('force')
-  const name = `${kubectlKindName({ kind: target.kind, group: groupOf(target.apiVersion) })}/${target.metadata.name}`
-  const dryRun = dry ? { dryRun: true } : {}
-  try {
-    const { action } = await op.env.cluster.apply(target, { ...dryRun, replace })
-    const verb = replace && action !== 'created' ? 'replaced' : action
-    return { code: 'Synced', message: `${name} ${verb}${dry ? ' (dry run)' : ''}`, action }
-  } catch (e) {
-    const reason = (e as { reason?: string }).reason
-    if (!force || dry || (reason !== 'Invalid' && reason !== 'Conflict')) return { code: 'SyncFailed', message: (e as Error).message }
-  }
-  // R55 Force=true: kubectl apply --force deletes and re-creates what it cannot patch (an immutable field).
-  try {
-    const ref = { kind: target.kind, namespace: target.metadata.namespace ?? '', name: target.metadata.name ?? '' }
-    await op.env.cluster.delete(ref, { propagationPolicy: 'Background', gracePeriodSeconds: 0 })
-    await op.env.cluster.apply(target, { replace })
-    return { code: 'Synced', message: `${name} ${replace ? 'replaced' : 'configured'}`, action: 'configured' }
-  } catch (e) {
-    return { code: 'SyncFailed', message: (e as Error).message }
-  }
 }

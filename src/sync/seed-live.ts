@@ -5,7 +5,7 @@
 import type { FakeCluster } from '../cluster/fake-cluster.ts'
 import { LAST_APPLIED } from '../cluster/kubectl-apply.ts'
 import type { KubeObject } from '../cluster/objects.ts'
-import { withTracking } from './tracking.ts'
+import { TRACKING_ANNOTATION, withTracking } from './tracking.ts'
 
 /** Metadata only an API server writes: the simulated one writes its own. */
 const SERVER_METADATA = ['uid', 'resourceVersion', 'creationTimestamp', 'generation', 'managedFields', 'selfLink',
@@ -18,6 +18,21 @@ const JOB_UID_LABELS = ['controller-uid', 'batch.kubernetes.io/controller-uid']
  * they had long settled (a Deployment's Pods up), here they have just been created.
  */
 export const SETTLE_AFTER_SEED_MS = 10 * 60_000
+
+/**
+ * R98: objects already live when the sync starts were created long before it. A simulated cluster for them starts
+ * this far before the virtual epoch (`new Simulation(liveSince())`), they are seeded, and `settleSeeded` runs the
+ * cluster up to the epoch, where the sync starts: Pods Running and Ready, Deployments available, Jobs finished
+ * (or keeping the status they were given).
+ */
+export function liveSince(): { startAt: number } {
+  return { startAt: -SETTLE_AFTER_SEED_MS }
+}
+
+/** Runs the simulated cluster from the seeding up to the operation's start (virtual time 0). */
+export function settleSeeded(fake: FakeCluster): void {
+  if (fake.now() < 0) fake.clock.runUntil(0)
+}
 
 /** An object the simulated cluster cannot take, with why. */
 export class SeedError extends Error {}
@@ -36,7 +51,10 @@ export function seedLive(fake: FakeCluster, appName: string, defaultNamespace: s
   for (const key of SERVER_METADATA) delete metadata[key]
   if (namespace) metadata['namespace'] = namespace
   else delete metadata['namespace']
-  const object = withTracking(appName, { ...withoutJobSelector(rest as KubeObject), metadata } as KubeObject)
+  // An object tracked by another Application stays that one's (a shared resource, R81); the rest become appName's.
+  const foreign = trackedByOther(appName, obj)
+  const bare = { ...withoutJobSelector(rest as KubeObject), metadata } as KubeObject
+  const object = foreign ? bare : withTracking(appName, bare)
   try {
     // An object that was applied elsewhere keeps its own last-applied configuration (the next apply's three-way
     // merge reads it): created as it is. Without one it is applied, as `kubectl apply` would have.
@@ -59,4 +77,9 @@ function withoutJobSelector(obj: KubeObject): KubeObject {
   for (const l of JOB_UID_LABELS) delete labels[l]
   const template = spec.template ? { ...spec.template, metadata: { ...spec.template.metadata, labels } } : undefined
   return { ...obj, spec: { ...restSpec, ...(template ? { template } : {}) } }
+}
+
+function trackedByOther(appName: string, obj: KubeObject): boolean {
+  const owner = obj.metadata.annotations?.[TRACKING_ANNOTATION]?.split(':')[0]
+  return owner !== undefined && owner !== '' && owner !== appName
 }

@@ -1,6 +1,9 @@
 // The simulated cluster behind the sync's Cluster interface. Its answers are immediate; time passes only when
 // the clock is stepped.
 import type { FakeCluster } from '../cluster/fake-cluster.ts'
+import * as fieldsV1 from '../cluster/fields-v1.ts'
+import { serverSideApply } from '../cluster/server-side-apply.ts'
+import { SERVER_SIDE_APPLY_MANAGER } from './options/field-manager.ts'
 import type { Cluster } from './cluster.ts'
 
 export function simulatedCluster(fake: FakeCluster): Cluster {
@@ -12,7 +15,13 @@ export function simulatedCluster(fake: FakeCluster): Cluster {
     get: async ref => store.get(ref),
     list: async () => store.all(),
     // Argo CD's dry run is kubectl's client-side one (R45).
-    apply: async (obj, opts = {}) => fake.apply(obj, { ...opts, clientSide: true }),
+    apply: async (obj, { serverSide, validate, ...opts } = {}) => {
+      const fieldValidation = validate === false ? 'Ignore' : 'Strict'
+      if (serverSide && !opts.replace) {
+        return serverSideApply(store, obj, SERVER_SIDE_APPLY_MANAGER, fieldsV1, { fieldValidation })
+      }
+      return fake.apply(obj, { ...opts, clientSide: true, fieldValidation })
+    },
     create: async (obj, opts = {}) => store.create(obj, opts),
     delete: async (ref, opts = {}) => {
       store.delete(ref, opts)
@@ -21,5 +30,11 @@ export function simulatedCluster(fake: FakeCluster): Cluster {
       store.removeFinalizer(ref, finalizer)
     },
     watch: listener => store.watch(listener),
+    // The controller's call blocks while the cluster runs on: the simulated clock is stepped until it is gone.
+    waitUntilGone: async (ref, timeoutMs) => {
+      const until = fake.now() + timeoutMs
+      while (store.get(ref) && (fake.clock.nextAt() ?? Infinity) <= until) fake.step()
+      return store.get(ref) === undefined
+    },
   }
 }

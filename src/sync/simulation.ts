@@ -5,6 +5,7 @@ import { commandModelLoaded, loadCommandModel } from '../cluster/command-model.t
 import { FakeCluster, type FakeClusterOptions } from '../cluster/fake-cluster.ts'
 import { Application } from './application.ts'
 import type { Cluster } from './cluster.ts'
+import type { TargetNormalizer } from './options/respect-ignore-differences.ts'
 import { simulatedCluster } from './simulated.ts'
 
 export class Simulation {
@@ -19,7 +20,7 @@ export class Simulation {
 
   /** An application; its destination namespace is created unless `createNamespace` is false (CreateNamespace=true tests). */
   async createApp(name: string, namespace: string,
-    opts: { waveDelayMs?: number; createNamespace?: boolean } = {}): Promise<Application> {
+    opts: { waveDelayMs?: number; createNamespace?: boolean; ignoreDifferences?: TargetNormalizer } = {}): Promise<Application> {
     const { createNamespace = true, ...appOpts } = opts
     if (createNamespace) this.fake.ensureNamespace(namespace)
     const app = new Application({ name, namespace, cluster: this.cluster, ...appOpts })

@@ -2,12 +2,13 @@
 // which runs next; the steps do the work against the cluster. Numbers cite the rules.
 import { getHealth, hookOperationPhase } from '../cluster/health/index.ts'
 import { MSG, runningMessage, withReasons } from './messages.ts'
+import type { KubeObject } from '../cluster/objects.ts'
 import type { SyncOperation } from './operation.ts'
 import { lastPhase, lastWave, multiStep } from './ordering.ts'
 import { planTasks, refreshLive } from './plan.ts'
 import {
   completed, deleteBeforeCreation, deleteOnPhaseFailed, deleteOnPhaseSuccessful, isHook, isPrune, kindOf, nameOf, namespaceOf, pending,
-  pruned, running, successful, type SyncTask, wave,
+  pruned, running, settingsOf, successful, type SyncTask, wave,
 } from './task.ts'
 import { applyTasks, needsPruneConfirmation, type RunState } from './run-tasks.ts'
 import { deleteHooks, deleteObject, emitHook, isNotFound, removeHookFinalizer } from './cluster-ops.ts'
@@ -19,6 +20,21 @@ export function refreshTasks(op: SyncOperation): void {
   op.plan = planTasks(input)
   op.tasks = op.plan.tasks
   op.invalid = op.plan.invalid
+}
+
+/** Objects the application manages: no hooks, nothing Argo CD leaves out of the sync (R4, R10). */
+function managed(obj: KubeObject): boolean {
+  const s = settingsOf(obj)
+  return !s.isHook && !s.dropped && !s.excludedFromSync
+}
+
+/** R81: before the operation starts, with FailOnSharedResource=true, a target live under another app's tracking. */
+export async function findSharedResource(op: SyncOperation): Promise<void> {
+  op.sharedResource = undefined
+  if (!op.env.request.options?.failOnSharedResource || !notStarted(op)) return
+  const { source, cluster } = op.env
+  const { sharedResourceMessage } = await import('./options/shared-resources.ts') // loaded only when asked for
+  op.sharedResource = await sharedResourceMessage(cluster, source.appName, source.namespace, source.targets, managed)
 }
 
 /** R47: invalid tasks fail the operation before anything is applied; no SyncFail hooks. */
@@ -33,10 +49,10 @@ export const notStarted = (op: SyncOperation): boolean => op.results.size === 0
 
 /** R45: the first tick applies every task with a client-side dry run; any failure fails the operation. */
 export async function dryRunAll(op: SyncOperation): Promise<RunState> {
-  // R55: the namespace is created for real first; validation would fail without it.
+  // R82: the namespace is created for real first; its failure fails the operation without SyncFail hooks.
   const nsTask = op.tasks.find(t => t.createsNamespace && !t.live)
   if (nsTask && await applyTasks(op, [nsTask], false) === 'failed') {
-    await runSyncFailPhase(op, [nsTask], 'the namespace failed to apply')
+    op.setPhase('Failed', withReasons(MSG.namespaceFailed, [nsTask]))
     return 'failed'
   }
   let tasks = op.tasks.filter(t => t !== nsTask)

@@ -17,8 +17,13 @@ export interface SyncTask {
   settings: SyncSettings
   /** Where its live object is found among the tracked objects (resourceKeyString). */
   liveKey: string
-  /** The destination namespace Argo CD creates for CreateNamespace=true (R55). */
+  /** The destination namespace Argo CD creates for CreateNamespace=true (R82). */
   createsNamespace?: boolean
+  /**
+   * R25: gitops-engine gives every target without a namespace the destination namespace, cluster-scoped ones too.
+   * The API server ignores it on those (the target keeps none here), but ordering (R13) and results see it.
+   */
+  filledNamespace?: string
   syncStatus?: ResultCode
   /** undefined while pending. */
   operationState?: TaskPhase | undefined
@@ -77,6 +82,8 @@ export const groupOfTask = (t: SyncTask): string => groupOf(objOf(t).apiVersion)
 export const versionOfTask = (t: SyncTask): string => versionOf(objOf(t).apiVersion)
 export const nameOf = (t: SyncTask): string => objOf(t).metadata.name ?? ''
 export const namespaceOf = (t: SyncTask): string => objOf(t).metadata.namespace ?? ''
+/** The namespace Argo CD's task carries (R25): the object's, or the destination's filled in. */
+export const taskNamespace = (t: SyncTask): string => t.filledNamespace ?? namespaceOf(t)
 
 export const pending = (t: SyncTask): boolean => t.operationState === undefined
 export const running = (t: SyncTask): boolean => t.operationState === 'Running'

@@ -337,9 +337,9 @@ function sync(app: Application, sim: Simulation, ctx: TerminalContext, flags: Re
   const request: SyncRequest = {}
   if (bool(f, 'prune')) request.prune = true
   if (bool(f, 'dry-run')) request.dryRun = true
+  if (bool(f, 'force')) request.force = true // R77: the operation's force
   if (str(f, 'strategy') === 'apply') request.applyStrategy = true
   const options: NonNullable<SyncRequest['options']> = {}
-  if (bool(f, 'force')) options.force = true
   if (bool(f, 'replace')) options.replace = true
   if (bool(f, 'apply-out-of-sync-only')) options.applyOutOfSyncOnly = true
   for (const o of list(f, 'sync-option')) {
@@ -347,7 +347,8 @@ function sync(app: Application, sim: Simulation, ctx: TerminalContext, flags: Re
     if (o === 'Replace=true') options.replace = true
     if (o === 'ApplyOutOfSyncOnly=true') options.applyOutOfSyncOnly = true
     if (o === 'CreateNamespace=true') options.createNamespace = true
-    if (o === 'Force=true') options.force = true
+    if (o === 'ServerSideApply=true') options.serverSideApply = true
+    if (o === 'Validate=false') options.validateDisabled = true
   }
   if (Object.keys(options).length > 0) request.options = options
   const retry = str(f, 'retry-limit')

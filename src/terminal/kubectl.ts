@@ -320,9 +320,17 @@ function clusterEvents(k: K, allNs: boolean): ClusterEvent[] {
   return k.sim.fake.events.events.filter(e => allNs || e.involved.namespace === k.namespace)
 }
 
-function serialize(objs: KubeObject[], single: boolean, format: 'yaml' | 'json'): string[] {
+function serialize(all: KubeObject[], single: boolean, format: 'yaml' | 'json'): string[] {
+  const objs = all.map(withoutManagedFields)
   const doc = single && objs.length === 1 ? objs[0] : { apiVersion: 'v1', items: objs, kind: 'List', metadata: { resourceVersion: '' } }
   return format === 'json' ? JSON.stringify(doc, null, 4).split('\n') : textLines(stringify(doc))
+}
+
+/** kubectl get -o yaml|json leaves managedFields out unless --show-managed-fields (server-side apply writes them). */
+function withoutManagedFields(obj: KubeObject): KubeObject {
+  if (!('managedFields' in obj.metadata)) return obj
+  const { managedFields: _hidden, ...metadata } = obj.metadata as KubeObject['metadata'] & { managedFields?: unknown }
+  return { ...obj, metadata }
 }
 
 function get(k: K, args: string[]): CommandResult {

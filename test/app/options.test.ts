@@ -39,7 +39,7 @@ describe('sync options (R55, R23)', () => {
       app.sync()
       await sim.runOperation(app)
       app.setRevision({ revision: REV2, manifests: [job(['sh', '-c', 'echo v2'])] })
-      app.sync(force ? { options: { force: true } } : {})
+      app.sync(force ? { force: true } : {})
       await sim.runOperation(app)
       const r = app.operations[1]!.result()
       if (force) {

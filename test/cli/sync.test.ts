@@ -275,9 +275,14 @@ describe('synclab sync: flags', () => {
       '--sync-option', 'Prune=false'])
     expect(args.request.options).toEqual({ pruneLast: true, applyOutOfSyncOnly: true, replace: true, force: true,
       prunePropagationPolicy: 'orphan', skipDryRunOnMissingResource: true, createNamespace: true, pruneDisabled: true })
-    expect(parseSyncArgs(['x', '--force', '--apply-out-of-sync-only']).request.options)
-      .toEqual({ force: true, applyOutOfSyncOnly: true })
-    expect(() => parseSyncArgs(['x', '--sync-option', 'Validate=false'])).toThrow(UsageError)
+    // R77: --force is the operation's force; an app-level Force=true is accepted and not read.
+    const forced = parseSyncArgs(['x', '--force', '--apply-out-of-sync-only']).request
+    expect(forced.options).toEqual({ applyOutOfSyncOnly: true })
+    expect(forced.force).toBe(true)
+    expect(parseSyncArgs(['x', '--sync-option', 'ServerSideApply=true', '--sync-option', 'Validate=false',
+      '--sync-option', 'RespectIgnoreDifferences=true', '--sync-option', 'FailOnSharedResource=true']).request.options)
+      .toEqual({ serverSideApply: true, validateDisabled: true, respectIgnoreDifferences: true, failOnSharedResource: true })
+    expect(() => parseSyncArgs(['x', '--sync-option', 'Validate=maybe'])).toThrow(UsageError)
   })
 
   it('defaults: revision, namespace, settle, repeat, no retry', () => {

@@ -66,7 +66,7 @@ describe('object store (the simulated API server)', () => {
     const bad = job('bad')
     ;(bad.spec as { template: { spec: { restartPolicy: string } } }).template.spec.restartPolicy = 'Always'
     expect(() => c.create(bad)).toThrowError(
-      'Job.batch "bad" is invalid: spec.template.spec.restartPolicy: Unsupported value: "Always": supported values: "OnFailure", "Never"')
+      'Job.batch "bad" is invalid: spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"')
     const empty = job('empty')
     ;(empty.spec as { template: { spec: { containers: unknown[] } } }).template.spec.containers = []
     expect(() => c.create(empty)).toThrowError('spec.template.spec.containers: Required value')

@@ -97,8 +97,9 @@ describe('errors: Argo CD cannot render the app', () => {
     expect(hasErrors(diagnostics)).toBe(true)
   })
 
-  it('R24 generateName alone is enough; an empty name is missing', () => {
-    expect(parse('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  generateName: c-\n').diagnostics).toEqual([])
+  it('R24 generateName alone is enough (no error; a warning on a non-hook); an empty name is missing', () => {
+    expect(codes(parse('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  generateName: c-\n').diagnostics))
+      .toEqual(['generate-name-not-hook'])
     expect(codes(parse('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ""\n').diagnostics)).toEqual(['missing-name'])
   })
 

@@ -243,7 +243,7 @@ async function simulate(dir: string, ...flags: string[]): Promise<RunSummary> {
   const args = parseSyncArgs([dir, '--dest-namespace', NS, ...flags])
   const { manifests, diagnostics } = parseManifests(readManifestFiles([dir]))
   expect(diagnostics.filter(d => d.severity === 'error')).toEqual([])
-  const run = await runSync(args, manifests, [])
+  const run = await runSync(args, manifests, [], { destNamespaceExists: true })
   return summarizeRun(run.events, run.operations.map(o => o.result), run.cluster)
 }
 

@@ -154,27 +154,63 @@ describe('a failing task fails the sync', () => {
 })
 
 /** A Pod without containers: the API server (and kubectl's schema validation) rejects it. */
-function invalidPod(name: string, hook?: string): KubeObject {
-  const p = pod(name, hook ? { hook } : {})
+function invalidPod(name: string, hook?: string, wave?: number): KubeObject {
+  const p = pod(name, { ...(hook ? { hook } : {}), ...(wave !== undefined ? { wave } : {}) })
   return { ...p, spec: { containers: [] } }
+}
+
+/** Makes the dry run fail for the named objects (as gitops-engine's tests mock kubectl). */
+function failDryRun(s: Awaited<ReturnType<typeof setup>>, names: Record<string, string>): void {
+  const cluster = s.sim.cluster as { apply: typeof s.sim.cluster.apply }
+  const original = cluster.apply
+  cluster.apply = async (obj, opts) => {
+    const msg = names[obj.metadata.name ?? '']
+    if (msg !== undefined && opts?.dryRun) throw new Error(msg)
+    return original(obj, opts)
+  }
 }
 
 describe('dry run, missing resources, invalid tasks', () => {
   it('R45 the first tick dry-runs every task; a failure fails the operation, nothing is created, no SyncFail', async () => {
     const s = await run([job('pre', { hook: 'PreSync', command: ['sleep', '1'] }), configMap('ok'),
-      invalidPod('broken'), configMap('on-fail', { hook: 'SyncFail' })])
+      configMap('', { generateName: 'broken-' }), configMap('on-fail', { hook: 'SyncFail' })])
     expect(s.result).toMatchObject({ phase: 'Failed', message: 'one or more objects failed to apply (dry run)', finishedAt: 0 })
-    expect(s.result.resources.map(r => [r.name, r.status, r.hookPhase])).toEqual([['broken', 'SyncFailed', 'Failed']])
-    expect(resultOf(s.result.resources, 'Pod', 'broken')?.message).toContain('is invalid')
+    expect(s.result.resources.map(r => [r.name, r.status, r.hookPhase])).toEqual([['', 'SyncFailed', 'Failed']])
+    expect(s.result.resources[0]?.message).toBe('from broken-: cannot use generate name with apply') // R24
     expect(applied(s.app)).toEqual([])
     expect(exists(s, 'Job', 'pre')).toBe(false)
     expect(exists(s, 'ConfigMap', 'ok')).toBe(false)
   })
 
   it('R45 the dry run covers hooks of every phase, SyncFail included', async () => {
-    const s = await run([configMap('cm'), invalidPod('on-fail', 'SyncFail')])
-    expect(s.result).toMatchObject({ phase: 'Failed', message: 'one or more objects failed to apply (dry run)' })
-    expect(s.result.resources.map(r => r.name)).toEqual(['on-fail'])
+    const s = await setup([configMap('cm'), configMap('on-fail', { hook: 'SyncFail' })])
+    failDryRun(s, { 'on-fail': 'invalid object failing dry-run' })
+    const r = await syncAndRun(s)
+    expect(r).toMatchObject({ phase: 'Failed', message: 'one or more objects failed to apply (dry run)' })
+    expect(r.resources.map(x => [x.name, x.message])).toEqual([['on-fail', 'invalid object failing dry-run']])
+  })
+
+  it('R45 R76 the dry run is client-side: what only the API server refuses passes it and fails the real apply', async () => {
+    const always = job('bad', { wave: 1 })
+    const spec = always.spec as { template: { spec: Record<string, unknown> } }
+    spec.template.spec['restartPolicy'] = 'Always'
+    const s = await run([configMap('first'), always, invalidPod('no-containers', undefined, 1),
+      configMap('typo', { wave: 1, data: { k: 'v' } })])
+    expect(applied(s.app)).toEqual(['ConfigMap/first', 'ConfigMap/typo'])
+    expect(resultOf(s.result.resources, 'Job', 'bad')).toMatchObject({ status: 'SyncFailed',
+      message: 'Job.batch "bad" is invalid: spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"' })
+    expect(resultOf(s.result.resources, 'Pod', 'no-containers')?.message).toBe(
+      'Pod "no-containers" is invalid: spec.containers: Required value')
+    expect(s.result.phase).toBe('Failed')
+    // R40: the ConfigMap of the same group was still running, so the operation failed on a later tick.
+    expect(s.result.message).toMatch(/^one or more synchronization tasks completed unsuccessfully, reason: .*Job\.batch "bad" is invalid/)
+  })
+
+  it('R76 an unknown field passes the client dry run and fails the real apply with strict decoding (R79)', async () => {
+    const cm = { ...configMap('odd'), spec: { k: 'v' } }
+    const s = await run([cm])
+    expect(s.result).toMatchObject({ phase: 'Failed', message: 'one or more objects failed to apply, reason: ' +
+      'ConfigMap in version "v1" cannot be handled as a ConfigMap: strict decoding error: unknown field "spec"' })
   })
 
   it('R46 a running task whose object disappeared fails: SyncFailed/Error "is missing" (TestSync_MultistepResourceDeletionMidstep)', async () => {

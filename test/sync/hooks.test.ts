@@ -88,11 +88,12 @@ describe('hook names and namespaces', () => {
     expect(s.result.resources[0]?.name).toBe(`h-foobar-presync-${unixSeconds(0)}`)
   })
 
-  it('R24 a managed resource with generateName is not named by Argo CD (the API server names it)', async () => {
-    const s = await run([configMap('', { generateName: 'plain-' })])
-    expect(s.result.phase).toBe('Succeeded')
-    const cms = s.sim.fake.list('ConfigMap', 'default').map(o => o.metadata.name ?? '')
-    expect(cms.some(n => /^plain-[a-z0-9]{5}$/.test(n))).toBe(true)
+  it('R24 a managed resource with only generateName stays nameless and fails the dry run (TestManagedResourceAreNotNamed)', async () => {
+    const s = await run([configMap('', { generateName: 'plain-' }), configMap('ok')])
+    expect(s.result).toMatchObject({ phase: 'Failed', message: 'one or more objects failed to apply (dry run)' })
+    expect(s.result.resources).toEqual([expect.objectContaining({ kind: 'ConfigMap', name: '', status: 'SyncFailed',
+      message: 'from plain-: cannot use generate name with apply' })])
+    expect(s.sim.fake.list('ConfigMap', 'default')).toEqual([])
   })
 
   it('R24 two hooks with the same generateName in the same phase collide on one name', async () => {
