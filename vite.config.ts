@@ -43,5 +43,5 @@ export default defineConfig({
       },
     },
   },
-  test: { environment: 'node', include: ['test/**/*.test.ts'] },
+  test: { environment: 'node', include: ['test/**/*.test.ts'], setupFiles: ['test/setup.ts'] },
 })

@@ -1,6 +1,6 @@
 // synclab's command line: parses the command, then hands the work to the engine. No sync rule lives here.
 import { parseArgs } from 'node:util'
-import { formatDiagnostic, hasErrors, parseManifests } from '../manifest/index.ts'
+import { formatDiagnostic, hasErrors, loadReaderTypes, parseManifests } from '../manifest/index.ts'
 import { readManifestFiles } from './files.ts'
 import { cleanupCommand } from './cleanup.ts'
 import { labCommand } from './lab.ts'
@@ -34,6 +34,7 @@ export async function main(argv: string[], io?: Output): Promise<number> {
     console.log('synclab 0.1.0')
     return 0
   }
+  await loadReaderTypes() // every command reads manifests: with Kubernetes' types checked
   try {
     if (command === 'validate') return validate(rest)
     if (command === 'sync') {

@@ -5,6 +5,15 @@ import { Locator } from './positions.ts'
 import { readSyncSettings } from './sync-settings.ts'
 import type { Diagnostic, FieldSpan, Manifest, ManifestSource, ParseResult, Severity, SourceFile, Span } from './types.ts'
 import { describe, validateObject } from './validate.ts'
+import { checkTypes, type FieldPath } from './schema/check-types.ts'
+
+/** Fields validate.ts checks itself, with its own words: the type check leaves them out. */
+function checkedByValidate(path: FieldPath): boolean {
+  const [a, b] = path
+  if (path.length === 1) return a === 'apiVersion' || a === 'kind'
+  return a === 'metadata' && (b === 'name' || b === 'generateName' || b === 'namespace' || b === 'labels' ||
+    b === 'annotations')
+}
 
 /**
  * Argo CD reads manifests with Go's YAML 1.1 reader (sigs.k8s.io/yaml), so `name: no` is a boolean
@@ -93,6 +102,14 @@ function parseFile(file: string, text: string, diagnostics: Diagnostic[]): Manif
       if (severity === 'error') errors++
       push(severity, code, message, at)
     })
+
+    if (errors === 0) {
+      for (const issue of checkTypes(obj, checkedByValidate)) {
+        errors++
+        push('error', 'invalid-type', `${issue.message} (kubectl refuses the object; nothing is synced)`,
+          loc.at(issue.path))
+      }
+    }
 
     const object = obj as KubeObject
     const { settings, warnings } = readSyncSettings(object)

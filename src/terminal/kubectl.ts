@@ -14,7 +14,7 @@ import { kubectlPodRow } from '../ui/timeline/pod-history.ts'
 import {
   ANNOTATION_SCHEMAS, DELETE_POLICY_DOCS, HELM_DELETE_POLICY_DOCS, HELM_HOOK_VALUE_DOCS, HOOK_VALUE_DOCS,
   SIMULATED_KINDS, SYNC_OPTION_DOCS_BY_ITEM,
-} from '../ui/editor/schema.ts'
+} from '../manifest/schema/editor-schema.ts'
 import {
   age, createdAt, fail, goTabwriter, rememberingTable, humanDuration, kubectlTable, matchesSelector, out, rfc1123z, textLines, userOf,
 } from './common.ts'
