@@ -40,6 +40,8 @@ export interface SyncRun {
   operations: OperationRecord[]
   events: RecordedEvent[]
   cluster: ClusterEntry[]
+  /** Exceptions of the engine while no operation ran (Application.faults); printed, never thrown. */
+  faults?: string[]
 }
 
 export class LiveObjectError extends Error {}
@@ -158,7 +160,7 @@ export async function runSync(args: SyncArgs, targets: Manifest[], live: readonl
     if (obj.kind === 'Namespace' && preexisting.has(obj.metadata.name) && !isTrackedBy(APP_NAME, obj)) continue
     cluster.push(clusterEntry(obj))
   }
-  return { operations, events: [...app.events], cluster }
+  return { operations, events: [...app.events], cluster, faults: [...app.faults] }
 }
 
 /** One live object in the --json `cluster` list: its health and the conditions that hold, with their reasons. */

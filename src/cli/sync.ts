@@ -97,6 +97,7 @@ export async function syncCommand(argv: string[], io: Output = stdio): Promise<n
     io.out(humanOutput(run, args))
     if (compared) io.out(`\n${formatComparison(compared.comparison)}`)
   }
+  for (const fault of run.faults ?? []) io.err(`synclab: the simulated cluster failed (a synclab bug): ${fault}\n`)
   let status = 0
   for (const [i, { result }] of run.operations.entries()) {
     if (result.phase === 'Succeeded') continue

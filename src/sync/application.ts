@@ -10,7 +10,7 @@ import { type AppStatus, compareAppState } from './app-status.ts'
 import { AUTOMATED_DEFAULT_RETRY, decideAutoSync, type SyncPolicy } from './auto-sync.ts'
 import type { Cluster } from './cluster.ts'
 import type { RecordedEvent, SyncEvent } from './events.ts'
-import { syncMachine } from './machine.ts'
+import { crashMessage, syncMachine } from './machine.ts'
 import { SyncOperation, type SyncRequest } from './operation.ts'
 import { isTrackedBy, liveKey } from './tracking.ts'
 import type { OperationPhase, ResourceResult } from './types.ts'
@@ -80,6 +80,9 @@ export class Application {
   private refreshHandle: unknown
   private inflight = new Set<Promise<unknown>>()
   private unwatch: () => void
+  private unfault: () => void
+  /** Exceptions from the controller's own work while no operation ran (a refresh, a deletion step), in order. */
+  readonly faults: string[] = []
 
   constructor(private opts: ApplicationOptions) {
     this.name = opts.name
@@ -87,6 +90,19 @@ export class Application {
     this.cluster = opts.cluster
     this.syncPolicy = opts.syncPolicy
     this.unwatch = this.cluster.watch(e => this.onClusterEvent(e))
+    this.unfault = this.cluster.clock.onFault?.(e => this.fault(e)) ?? (() => undefined)
+  }
+
+  /**
+   * An exception where none belongs (a bug the reader did not keep out): the running operation ends in phase
+   * Error with its message, as Argo CD's controller recovers a panic (AC appcontroller.go
+   * processRequestedAppOperation); with no operation running it is kept in `faults`. Never a wedged page.
+   */
+  private fault(error: unknown): boolean {
+    const current = this.currentOperation
+    if (current && this.operationRunning) current.actor.send({ type: 'CRASH', error })
+    else this.faults.push(crashMessage(error))
+    return true
   }
 
   /** Fills the tracked-object cache from the cluster (the controller's initial list). */
@@ -100,6 +116,7 @@ export class Application {
 
   dispose(): void {
     this.unwatch()
+    this.unfault()
   }
 
   /** A new revision of the source (a commit): with an automated policy it syncs by itself. */
@@ -198,12 +215,20 @@ export class Application {
       ...(finishedAt !== undefined ? { finishedAt } : {}), resources: op.results.list(),
       revision: revision.revision, retryCount: op.retryCount, initiatedBy, dryRun: request.dryRun ?? false,
     })
-    actor.subscribe(s => {
-      if (s.status !== 'done' || finishedAt !== undefined) return
+    const finish = (): void => {
+      if (finishedAt !== undefined) return
       finishedAt = this.cluster.clock.now()
       this.cancelTick()
       this.recordHistory(result(), request)
       this.requestRefresh() // the controller refreshes after an operation (auto-sync decides again)
+    }
+    actor.subscribe({
+      next: s => { if (s.status === 'done') finish() },
+      // An exception in a guard or an action stops the machine: the operation ends in Error all the same.
+      error: e => {
+        op.setPhase('Error', crashMessage(e))
+        finish()
+      },
     })
     const record: OperationRecord = { op, actor, initiatedBy, result }
     this.operations.push(record)
@@ -293,7 +318,7 @@ export class Application {
 
   private track(work: Promise<unknown>): void {
     this.inflight.add(work)
-    void work.finally(() => this.inflight.delete(work))
+    void work.catch(e => this.fault(e)).finally(() => this.inflight.delete(work))
   }
 
   private async refresh(): Promise<void> {

@@ -1,0 +1,94 @@
+// The engine never throws and never hangs on objects the reader would refuse (the robustness review: wrong-typed
+// fields crashed the machine with a stack trace or left the page's operation Running forever). Whatever goes wrong
+// inside an operation ends it in phase Error with the message, as Argo CD's controller recovers a panic
+// (AC controller/appcontroller.go processRequestedAppOperation); the clock refuses non-numbers at its API.
+import { describe, expect, it } from 'vitest'
+import type { KubeObject } from '../../src/cluster/objects.ts'
+import type { Cluster } from '../../src/sync/cluster.ts'
+import { Simulation } from '../../src/sync/simulation.ts'
+import { REV } from './helpers.ts'
+
+const busybox = { name: 'c', image: 'busybox', command: ['sh', '-c', 'sleep 5'] }
+const preSyncJob = (spec: Record<string, unknown>): KubeObject => ({
+  apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'before', annotations: { 'argocd.argoproj.io/hook': 'PreSync' } },
+  spec: { ...spec, template: { spec: { restartPolicy: 'Never', containers: [busybox] } } },
+})
+const web: KubeObject = {
+  apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' },
+  spec: { replicas: 1, selector: { matchLabels: { app: 'web' } },
+    template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'nginx' }] } } },
+}
+const pod = (spec: Record<string, unknown>): KubeObject => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec })
+
+/** One sync of `manifests`; the run is bounded (a virtual hour, then a minute more), never the wall clock. */
+async function syncOnce(manifests: KubeObject[], sim = new Simulation({ seed: 1 })) {
+  const app = await sim.createApp('app', 'default')
+  app.setRevision({ revision: REV, manifests })
+  app.sync({})
+  await sim.runOperation(app, 3_600_000)
+  await sim.advance(60_000)
+  return { app, result: app.currentOperation!.result(), sim }
+}
+
+describe('an operation never stays Running on input the reader refuses', () => {
+  const cases: Array<[string, KubeObject[]]> = [
+    ['activeDeadlineSeconds as a mapping, beside a Deployment (the CLI hang)', [preSyncJob({ activeDeadlineSeconds: { a: 1 } }), web]],
+    ['activeDeadlineSeconds as a duration string', [preSyncJob({ activeDeadlineSeconds: '30s' })]],
+    ['activeDeadlineSeconds as a mapping on a failing Job (threw "Invalid time value")', [{
+      ...preSyncJob({ activeDeadlineSeconds: { a: 1 } }),
+      spec: { activeDeadlineSeconds: { a: 1 }, template: { spec: { restartPolicy: 'Never',
+        containers: [{ ...busybox, command: ['sh', '-c', 'exit 1'] }] } } },
+    }]],
+    ['backoffLimit as a string', [preSyncJob({ backoffLimit: '3' })]],
+    ['containers as a mapping', [pod({ containers: { name: 'c', image: 'busybox' } })]],
+    ['image as a number', [pod({ containers: [{ name: 'c', image: 5 }] })]],
+    ['terminationGracePeriodSeconds as a string', [pod({ terminationGracePeriodSeconds: 'x', containers: [busybox] })]],
+    ['finalizers as a number', [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', finalizers: 3 } } as unknown as KubeObject]],
+    ['replicas as a string', [{ ...web, spec: { ...(web.spec as object), replicas: 'x' } }]],
+  ]
+  for (const [name, manifests] of cases) {
+    it(name, async () => {
+      const { app, result, sim } = await syncOnce(manifests)
+      expect(['Succeeded', 'Failed', 'Error']).toContain(result.phase)
+      expect(app.operationRunning).toBe(false)
+      expect(Number.isFinite(sim.fake.now())).toBe(true)
+      expect(result.finishedAt).toBeLessThan(3_600_000)
+    })
+  }
+
+  it('a NaN deadline is an operation Error with the clock\'s message, not a hang', async () => {
+    const { result } = await syncOnce([preSyncJob({ activeDeadlineSeconds: { a: 1 } }), web])
+    expect(result.phase).toBe('Error')
+    expect(result.message).toBe('virtual clock: a time is not a finite number (NaN) [job-controller]')
+  })
+})
+
+describe('an exception inside a step ends the operation in Error (AC processRequestedAppOperation)', () => {
+  it('a cluster whose discovery throws: phase Error with the exception\'s message, no retry, no throw', async () => {
+    const sim = new Simulation({ seed: 1 })
+    const broken: Cluster = { ...sim.cluster, kindInfo: () => { throw new TypeError('boom') } }
+    const { Application } = await import('../../src/sync/application.ts')
+    const app = new Application({ name: 'app', namespace: 'default', cluster: broken })
+    await app.load()
+    sim.apps.push(app)
+    app.setRevision({ revision: REV, manifests: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } }] })
+    app.sync({ retry: { limit: 3 } })
+    await sim.runOperation(app)
+    const result = app.currentOperation!.result()
+    expect(result).toMatchObject({ phase: 'Error', message: 'boom', retryCount: 0 })
+    expect(result.finishedAt).toBeDefined()
+  })
+
+  it('an exception in a synchronous step (a guard or an action) ends it in Error too', async () => {
+    const sim = new Simulation({ seed: 1 })
+    const app = await sim.createApp('app', 'default')
+    app.setRevision({ revision: REV, manifests: [preSyncJob({}), web] })
+    const record = app.sync({})
+    expect(app.operationRunning).toBe(true) // the PreSync hook runs; the next ticks decide in guards
+    // The guard that looks for pending tasks reads the request's options: make that read throw from now on.
+    record.op.env.request.options = { get applyOutOfSyncOnly(): boolean { throw new Error('options unreadable') } }
+    await sim.runOperation(app)
+    expect(app.currentOperation!.result()).toMatchObject({ phase: 'Error', message: 'options unreadable' })
+    expect(app.operationRunning).toBe(false)
+  })
+})
