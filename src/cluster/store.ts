@@ -41,6 +41,8 @@ export interface WriteOptions {
 }
 
 export const FOREGROUND_FINALIZER = 'foregroundDeletion'
+/** R72: create attempts with a fresh generated name when the last one was taken (apiserver registry/store.go). */
+export const MAX_NAME_GENERATION_ATTEMPTS = 8
 export const ORPHAN_FINALIZER = 'orphan'
 
 export class ObjectStore {
@@ -129,7 +131,7 @@ export class ObjectStore {
     if (info.namespaced && meta.namespace && !(opts.dryRun && opts.clientSide) && !this.namespaceExists(meta.namespace)) {
       throw notFound('namespaces', meta.namespace)
     }
-    if (!meta.name && meta.generateName) meta.name = generateName(meta.generateName, this.random)
+    if (!meta.name && meta.generateName) meta.name = this.freeGeneratedName(meta.generateName, info, meta.namespace ?? '')
     applyDefaults(obj)
     this.prepareForCreate(obj)
     const errors = validateObject(obj, info)
@@ -146,6 +148,21 @@ export class ObjectStore {
     this.put(obj)
     this.emit({ type: 'ADDED', object: obj })
     return obj
+  }
+
+  /**
+   * R72: `generateName` plus five random characters. A generated name that is taken is drawn again, up to 8
+   * attempts in all, as the API server's create retries an AlreadyExists (apiserver registry/store.go
+   * createWithGenerateNameRetry, maxNameGenerationCreateAttempts = 8); the last one is returned even if taken,
+   * and the create then fails AlreadyExists as there.
+   */
+  private freeGeneratedName(base: string, info: KindInfo, namespace: string): string {
+    let name = ''
+    for (let attempt = 0; attempt < MAX_NAME_GENERATION_ATTEMPTS; attempt++) {
+      name = generateName(base, this.random)
+      if (!this.get({ kind: info.kind, namespace: info.namespaced ? namespace : '', name })) break
+    }
+    return name
   }
 
   /**
