@@ -1,7 +1,7 @@
 // synclab's command line: parses the command, then hands the work to the engine. No sync rule lives here.
 import { parseArgs } from 'node:util'
 import { formatDiagnostic, hasErrors, loadReaderTypes, parseManifests } from '../manifest/index.ts'
-import { readManifestFiles } from './files.ts'
+import { readManifestSources } from './files.ts'
 import { cleanupCommand } from './cleanup.ts'
 import { labCommand } from './lab.ts'
 import { serveCommand } from './serve.ts'
@@ -59,9 +59,10 @@ function validate(argv: string[]): number {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true,
     options: { strict: { type: 'boolean', default: false } } })
   if (positionals.length === 0) throw new Error('validate: name at least one file or directory')
-  const { manifests, diagnostics } = parseManifests(readManifestFiles(positionals))
-  for (const d of diagnostics) console.error(formatDiagnostic(d))
-  if (hasErrors(diagnostics)) return 2
+  const read = readManifestSources(positionals)
+  const { manifests, diagnostics } = parseManifests(read.files)
+  for (const d of [...read.diagnostics, ...diagnostics]) console.error(formatDiagnostic(d))
+  if (hasErrors(read.diagnostics) || hasErrors(diagnostics)) return 2
   console.log(`${manifests.length} object${manifests.length === 1 ? '' : 's'} read, ` +
     `${diagnostics.length} warning${diagnostics.length === 1 ? '' : 's'}`)
   return values.strict && diagnostics.length > 0 ? 1 : 0

@@ -6,7 +6,7 @@ import type { OperationResult } from '../sync/application.ts'
 import { formatComparison, type RunComparison } from '../sync/compare.ts'
 import type { RecordedEvent } from '../sync/events.ts'
 import { compareWithSimulation, runClusterSync } from './cluster-sync.ts'
-import { readManifestFiles } from './files.ts'
+import { ManifestReadError, readManifestFiles } from './files.ts'
 import { formatOperation, formatResources, formatStream } from './format.ts'
 import { type ClusterEntry, LiveObjectError, runSync, type SyncRun } from './run-sync.ts'
 import { APP_NAME, parseSyncArgs, type SyncArgs, UsageError } from './sync-args.ts'
@@ -56,7 +56,7 @@ export async function syncCommand(argv: string[], io: Output = stdio): Promise<n
   let live: Manifest[] = []
   try {
     args = parseSyncArgs(argv)
-    const read = parseManifests(readFiles(args.paths))
+    const read = parseManifests(readFiles(args.paths), { namespace: args.destNamespace })
     for (const d of read.diagnostics) io.err(`${formatDiagnostic(d)}\n`)
     let invalid = hasErrors(read.diagnostics)
     targets = read.manifests
@@ -69,6 +69,10 @@ export async function syncCommand(argv: string[], io: Output = stdio): Promise<n
     if (invalid) return 2
     checkSelectedResources(args, [...targets, ...live])
   } catch (e) {
+    if (e instanceof ManifestReadError) {
+      for (const d of e.diagnostics) io.err(`${formatDiagnostic(d)}\n`)
+      return 2
+    }
     if (!(e instanceof UsageError)) throw e
     io.err(`synclab: ${e.message}\n`)
     if (/^(Unknown option|Option|Unexpected argument)/.test(e.message)) io.err('Run "synclab sync --help" for usage.\n')
@@ -127,6 +131,7 @@ function readFiles(paths: string[]): ReturnType<typeof readManifestFiles> {
   try {
     return readManifestFiles(paths)
   } catch (e) {
+    if (e instanceof ManifestReadError) throw e // printed as file:line:col diagnostics
     throw new UsageError((e as Error).message)
   }
 }

@@ -3,7 +3,8 @@
 // them as read-only and write through `update`/`updateStatus`, which store a new object.
 import { timestamp, type VirtualClock } from './clock.ts'
 import { applyDefaults } from './defaults.ts'
-import { alreadyExists, ApiError, invalid, notFound } from './errors.ts'
+import { alreadyExists, ApiError, etcdTooLarge, invalid, notFound } from './errors.ts'
+import { sizeErrors, tooLargeForEtcd } from './limits.ts'
 import { cloneJson, deepEqual } from './json.ts'
 import { KindRegistry, type KindInfo } from './kinds.ts'
 import { type KubeObject, type ObjectRef, refOf } from './objects.ts'
@@ -134,9 +135,12 @@ export class ObjectStore {
     if (!meta.name && meta.generateName) meta.name = this.freeGeneratedName(meta.generateName, info, meta.namespace ?? '')
     applyDefaults(obj)
     this.prepareForCreate(obj)
-    const errors = validateObject(obj, info)
+    // kubectl's client-side dry run checks no size (R76); the API server does.
+    const clientSide = opts.dryRun === true && opts.clientSide === true
+    const errors = [...validateObject(obj, info), ...(clientSide ? [] : sizeErrors(obj))]
     if (errors.length > 0) throw invalid(resourceName(info), meta.name ?? '', errors)
     if (this.get(refOf(obj))) throw alreadyExists(resourceName(info, true), meta.name!)
+    if (!clientSide && tooLargeForEtcd(obj)) throw etcdTooLarge()
     meta.uid = this.uid()
     meta.creationTimestamp = timestamp(this.clock.now())
     if (obj.kind === 'Job') labelJobPods(obj)
@@ -180,8 +184,10 @@ export class ObjectStore {
     if (old.metadata.deletionTimestamp) meta.deletionTimestamp = old.metadata.deletionTimestamp
     if (old.status !== undefined) obj.status = old.status
     const clientSide = opts.dryRun && opts.clientSide
-    const errors = [...validateObject(obj, info), ...(clientSide ? [] : immutableFieldErrors(obj.kind, old, obj))]
+    const errors = [...validateObject(obj, info),
+      ...(clientSide ? [] : [...sizeErrors(obj), ...immutableFieldErrors(obj.kind, old, obj)])]
     if (errors.length > 0) throw invalid(resourceName(info), meta.name ?? '', errors)
+    if (!clientSide && tooLargeForEtcd(obj)) throw etcdTooLarge()
     const specChanged = !deepEqual(old.spec, obj.spec)
     meta.generation = (old.metadata.generation ?? 1) + (specChanged ? 1 : 0)
     if (opts.dryRun) return obj

@@ -6,6 +6,8 @@ import { readSyncSettings } from './sync-settings.ts'
 import type { Diagnostic, FieldSpan, Manifest, ManifestSource, ParseResult, Severity, SourceFile, Span } from './types.ts'
 import { describe, validateObject } from './validate.ts'
 import { checkTypes, type FieldPath } from './schema/check-types.ts'
+import { MAX_NESTING, repeatedKeys, tooDeep } from './limits.ts'
+import { repeatedMessage, repeatedResources } from './duplicates.ts'
 
 /** Fields validate.ts checks itself, with its own words: the type check leaves them out. */
 function checkedByValidate(path: FieldPath): boolean {
@@ -40,7 +42,12 @@ function plain(v: unknown): unknown {
   return out
 }
 
-export function parseManifests(files: readonly SourceFile[]): ParseResult {
+export interface ParseOptions {
+  /** The Application's destination namespace, for the duplicate check's keys (default `default`). */
+  namespace?: string
+}
+
+export function parseManifests(files: readonly SourceFile[], opts: ParseOptions = {}): ParseResult {
   const result: ParseResult = { manifests: [], diagnostics: [] }
   for (const file of Array.isArray(files) ? files : []) {
     const path = typeof file?.path === 'string' ? file.path : '<unknown>'
@@ -55,18 +62,40 @@ export function parseManifests(files: readonly SourceFile[]): ParseResult {
     diagnostics.sort((a, b) => a.line - b.line || a.col - b.col)
     result.diagnostics.push(...diagnostics)
   }
+  reportRepeated(result, opts.namespace ?? 'default')
   return result
+}
+
+/** Argo CD's RepeatedResourceWarning, at every occurrence but the last (the one Argo CD syncs). */
+function reportRepeated(result: ParseResult, namespace: string): void {
+  for (const r of repeatedResources(result.manifests.map(m => m.object), namespace)) {
+    const last = result.manifests[r.at[r.at.length - 1]!]!.source
+    for (const i of r.at.slice(0, -1)) {
+      const { file, document } = result.manifests[i]!.source
+      result.diagnostics.push({ file, line: document.line, col: document.col, endLine: document.line,
+        endCol: document.col, severity: 'warning', code: 'repeated-resource', message: `${repeatedMessage(r)} ` +
+        `Argo CD syncs only the last one (${last.file}:${last.document.line}) and ignores this one.` })
+    }
+  }
 }
 
 function parseFile(file: string, text: string, diagnostics: Diagnostic[]): Manifest[] {
   const lc = new LineCounter()
-  const docs = parseAllDocuments(text, { lineCounter: lc, prettyErrors: false, version: '1.1', customTags: yaml11AsGo })
+  // uniqueKeys: checked by repeatedKeys (limits.ts), in linear time.
+  const docs = parseAllDocuments(text, { lineCounter: lc, prettyErrors: false, version: '1.1', customTags: yaml11AsGo,
+    uniqueKeys: false })
   const root = new Locator(lc, text, null, 0, 0)
   const push = (severity: Severity, code: string, message: string, at: Span): void => {
     diagnostics.push({ file, line: at.line, col: at.col, endLine: at.endLine, endCol: at.endCol, severity, code, message })
   }
   // The library's own positions (what prettyErrors puts in linePos): lc.linePos(e.pos).
   const yamlIssue = (severity: Severity) => (e: YAMLError): void => {
+    // The YAML library reports its own stack overflow on very deep nesting as an error: say what it means.
+    if (/call stack/i.test(e.message)) {
+      push('error', 'too-deep', `this document nests deeper than ${MAX_NESTING} levels: the reader stops here ` +
+        '(a Kubernetes object nests far less). Nothing is synced.', root.span(e.pos[0], e.pos[1]))
+      return
+    }
     push(severity, severity === 'error' ? 'yaml-syntax' : 'yaml-warning', e.message, root.span(e.pos[0], e.pos[1]))
   }
   if ('empty' in docs) {
@@ -81,9 +110,21 @@ function parseFile(file: string, text: string, diagnostics: Diagnostic[]): Manif
     doc.warnings.forEach(yamlIssue('warning'))
     if (doc.errors.length > 0) return
     const contents = doc.contents
+    const repeated = repeatedKeys(contents)
+    for (const key of repeated) {
+      push('error', 'yaml-syntax', `Map keys must be unique: "${String(isScalar(key) ? key.value : '')}" appears ` +
+        'twice in this mapping (Argo CD\'s YAML reader refuses it)', root.nodeSpan(key) ?? root.document)
+    }
+    if (repeated.length > 0) return
     // Empty documents (`---` alone, comments only, or `null`) are skipped, as Argo CD does.
     if (contents === null || (isScalar(contents) && contents.value === null)) return
     const loc = new Locator(lc, text, contents, doc.range[0], doc.range[1])
+    const deep = tooDeep(contents)
+    if (deep) {
+      push('error', 'too-deep', `this document nests deeper than ${MAX_NESTING} levels: the reader stops here ` +
+        '(a Kubernetes object nests far less). Nothing is synced.', loc.nodeSpan(deep) ?? loc.document)
+      return
+    }
     let obj: unknown
     try {
       obj = plain(doc.toJS({ maxAliasCount: 100 }))

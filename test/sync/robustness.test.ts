@@ -92,3 +92,13 @@ describe('an exception inside a step ends the operation in Error (AC processRequ
     expect(app.operationRunning).toBe(false)
   })
 })
+
+describe('repeated objects: Argo CD syncs the last (AC controller/state.go DeduplicateTargetObjects)', () => {
+  it('two ConfigMaps of one name: one task, with the last one\'s data', async () => {
+    const c = (v: string): KubeObject => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { v } })
+    const { result, sim } = await syncOnce([c('first'), c('last')])
+    expect(result.phase).toBe('Succeeded')
+    expect(result.resources.map(r => `${r.kind}/${r.name}`)).toEqual(['ConfigMap/c'])
+    expect(sim.fake.get({ kind: 'ConfigMap', namespace: 'default', name: 'c' })!.data).toEqual({ v: 'last' })
+  })
+})
