@@ -317,8 +317,10 @@ export class Application {
   }
 
   private track(work: Promise<unknown>): void {
-    this.inflight.add(work)
-    void work.catch(e => this.fault(e)).finally(() => this.inflight.delete(work))
+    // What idle() awaits is the guarded promise: a failed refresh is a fault, never a rejection for the caller.
+    const guarded = work.catch(e => { this.fault(e) })
+    this.inflight.add(guarded)
+    void guarded.finally(() => this.inflight.delete(guarded))
   }
 
   private async refresh(): Promise<void> {
