@@ -2,11 +2,11 @@
 // learner sees are the ones a real cluster prints.
 
 export type StatusReason = 'NotFound' | 'AlreadyExists' | 'Invalid' | 'Conflict' | 'BadRequest' | 'MethodNotAllowed' |
-  'InternalError'
+  'InternalError' | 'Forbidden'
 
 const codes: Record<StatusReason, number> = {
   NotFound: 404, AlreadyExists: 409, Conflict: 409, Invalid: 422, BadRequest: 400, MethodNotAllowed: 405,
-  InternalError: 500,
+  InternalError: 500, Forbidden: 403,
 }
 
 /** A Status's details: what kubectl prints an Invalid error from ("The Job "x" is invalid: …"). */

@@ -41,3 +41,16 @@ export function sizeErrors(obj: KubeObject): string[] {
 export function tooLargeForEtcd(obj: KubeObject): boolean {
   return bytes(JSON.stringify(obj)) > MAX_ETCD_REQUEST_BYTES
 }
+
+/**
+ * synclab's own capacity: the simulated cluster holds at most this many Pods in one namespace, as if a
+ * ResourceQuota `synclab` said so (a billion replicas would otherwise hang the simulation). The manifest reader
+ * refuses replica counts above it with the same number.
+ */
+export const MAX_PODS_PER_NAMESPACE = 5000
+
+/** The ResourceQuota admission's words when a Pod would exceed MAX_PODS_PER_NAMESPACE. */
+export function quotaExceededMessage(name: string): string {
+  return `pods "${name}" is forbidden: exceeded quota: synclab, requested: pods=1, used: ` +
+    `pods=${MAX_PODS_PER_NAMESPACE}, limited: pods=${MAX_PODS_PER_NAMESPACE}`
+}

@@ -4,7 +4,7 @@
 import { timestamp, type VirtualClock } from './clock.ts'
 import { applyDefaults } from './defaults.ts'
 import { alreadyExists, ApiError, etcdTooLarge, invalid, notFound } from './errors.ts'
-import { sizeErrors, tooLargeForEtcd } from './limits.ts'
+import { MAX_PODS_PER_NAMESPACE, quotaExceededMessage, sizeErrors, tooLargeForEtcd } from './limits.ts'
 import { cloneJson, deepEqual } from './json.ts'
 import { KindRegistry, type KindInfo } from './kinds.ts'
 import { type KubeObject, type ObjectRef, refOf } from './objects.ts'
@@ -131,6 +131,10 @@ export class ObjectStore {
     if (!info.namespaced) delete meta.namespace
     if (info.namespaced && meta.namespace && !(opts.dryRun && opts.clientSide) && !this.namespaceExists(meta.namespace)) {
       throw notFound('namespaces', meta.namespace)
+    }
+    // synclab's capacity (limits.ts), as a ResourceQuota's admission refuses: before the name is generated.
+    if (obj.kind === 'Pod' && !opts.dryRun && (this.index.get('Pod')?.get(meta.namespace ?? '')?.size ?? 0) >= MAX_PODS_PER_NAMESPACE) {
+      throw new ApiError('Forbidden', quotaExceededMessage(meta.name || meta.generateName || ''))
     }
     if (!meta.name && meta.generateName) meta.name = this.freeGeneratedName(meta.generateName, info, meta.namespace ?? '')
     applyDefaults(obj)

@@ -2,6 +2,7 @@
 // YAML parser built, before anything recursive runs over it, so a hostile file gets a clear error, not a stack
 // overflow.
 import { isCollection, isMap, isPair, isScalar, type Node } from 'yaml'
+import { MAX_PODS_PER_NAMESPACE } from '../cluster/limits.ts'
 
 /**
  * Deepest nesting the reader follows. Kubernetes objects nest far less (a CRD's schema, one of the deepest, stays
@@ -52,4 +53,27 @@ export function repeatedKeys(root: unknown): Node[] {
     }
   }
   return out
+}
+
+/** Counts of Pods a workload asks for, by kind: more than the simulated cluster holds is refused. */
+const POD_COUNTS: Readonly<Record<string, ReadonlyArray<readonly string[]>>> = {
+  Deployment: [['spec', 'replicas']], ReplicaSet: [['spec', 'replicas']], StatefulSet: [['spec', 'replicas']],
+  ReplicationController: [['spec', 'replicas']], Job: [['spec', 'parallelism']],
+}
+
+/** Paths whose Pod count is over MAX_PODS_PER_NAMESPACE, with the count. */
+export function overCapacity(obj: Record<string, unknown>): Array<{ path: string[]; count: number }> {
+  const out: Array<{ path: string[]; count: number }> = []
+  const paths = typeof obj.kind === 'string' && Object.hasOwn(POD_COUNTS, obj.kind) ? POD_COUNTS[obj.kind]! : []
+  for (const path of paths) {
+    let v: unknown = obj
+    for (const k of path) v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[k] : undefined
+    if (typeof v === 'number' && v > MAX_PODS_PER_NAMESPACE) out.push({ path: [...path], count: v })
+  }
+  return out
+}
+
+export function overCapacityMessage(kind: string, path: string[], count: number): string {
+  return `${kind}.${path.join('.')}: ${count} Pods are more than synclab's simulated cluster holds (at most ` +
+    `${MAX_PODS_PER_NAMESPACE} Pods in a namespace, as if a ResourceQuota said so). Nothing is synced.`
 }

@@ -6,7 +6,7 @@ import { readSyncSettings } from './sync-settings.ts'
 import type { Diagnostic, FieldSpan, Manifest, ManifestSource, ParseResult, Severity, SourceFile, Span } from './types.ts'
 import { describe, validateObject } from './validate.ts'
 import { checkTypes, type FieldPath } from './schema/check-types.ts'
-import { MAX_NESTING, repeatedKeys, tooDeep } from './limits.ts'
+import { MAX_NESTING, overCapacity, overCapacityMessage, repeatedKeys, tooDeep } from './limits.ts'
 import { repeatedMessage, repeatedResources } from './duplicates.ts'
 
 /** Fields validate.ts checks itself, with its own words: the type check leaves them out. */
@@ -144,6 +144,10 @@ function parseFile(file: string, text: string, diagnostics: Diagnostic[]): Manif
       push(severity, code, message, at)
     })
 
+    for (const { path, count } of errors === 0 ? overCapacity(obj) : []) {
+      errors++
+      push('error', 'over-capacity', overCapacityMessage(String(obj.kind), path, count), loc.at(path))
+    }
     if (errors === 0) {
       for (const issue of checkTypes(obj, checkedByValidate)) {
         errors++

@@ -3,7 +3,7 @@
 // CD's default apply), and objects etcd refuses ("etcdserver: request is too large").
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '../../src/cluster/errors.ts'
-import { MAX_DATA_BYTES } from '../../src/cluster/limits.ts'
+import { MAX_DATA_BYTES, MAX_PODS_PER_NAMESPACE } from '../../src/cluster/limits.ts'
 import type { KubeObject } from '../../src/cluster/objects.ts'
 import { Simulation } from '../../src/sync/simulation.ts'
 import { cluster } from './helpers.ts'
@@ -53,4 +53,14 @@ describe('the API server\'s size limits', () => {
     expect(app.currentOperation!.result()).toMatchObject({ phase: 'Failed', message: 'one or more objects failed to ' +
       'apply, reason: ConfigMap "big" is invalid: metadata.annotations: Too long: may not be more than 262144 bytes' })
   })
+
+  it('synclab\'s capacity: at most 5,000 Pods in a namespace, refused as a ResourceQuota refuses', () => {
+    const c = cluster()
+    const pod = (i: number): KubeObject => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: `p${i}`, namespace: 'default' },
+      spec: { containers: [{ name: 'c', image: 'busybox' }] } })
+    for (let i = 0; i < MAX_PODS_PER_NAMESPACE; i++) c.store.create(pod(i))
+    expect(() => c.store.create(pod(MAX_PODS_PER_NAMESPACE))).toThrow('pods "p5000" is forbidden: exceeded quota: ' +
+      'synclab, requested: pods=1, used: pods=5000, limited: pods=5000')
+    expect(() => c.store.create({ ...pod(0), metadata: { name: 'elsewhere', namespace: 'kube-system' } })).not.toThrow()
+  }, 60_000)
 })

@@ -59,3 +59,13 @@ describe('repeated objects: Argo CD\'s RepeatedResourceWarning', () => {
     expect(parse(`${gen}---\n${gen}`).diagnostics).toEqual([])
   })
 })
+
+describe('synclab\'s capacity: more Pods than the simulated cluster holds are refused by the reader', () => {
+  it('a billion replicas (found by the fuzzer: the simulation would never end)', () => {
+    const text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  replicas: 1000000000\n'
+    expect(parse(text).diagnostics.filter(d => d.severity === 'error').map(formatDiagnostic)).toEqual(['app.yaml:5:13: error: Deployment.spec.replicas: ' +
+      '1000000000 Pods are more than synclab\'s simulated cluster holds (at most 5000 Pods in a namespace, as if a ' +
+      'ResourceQuota said so). Nothing is synced.'])
+    expect(parse(text.replace('1000000000', '3000')).diagnostics.filter(d => d.severity === 'error')).toEqual([])
+  })
+})
