@@ -9,21 +9,17 @@ export interface TimerHandle { readonly id: number }
 
 /**
  * A time that is not a finite number reached the clock: a programming error upstream (a field read as a number
- * that is none). Thrown at the clock's API, so it surfaces where it was made, instead of poisoning the schedule
- * (a NaN time never sorts, and the clock would run or wait forever).
+ * that is none). Refused at the clock's API with this RangeError, so it surfaces where it was made instead of
+ * poisoning the schedule (a NaN time never sorts, and the clock would run or wait forever).
  */
-export class ClockError extends RangeError {
-  constructor(what: string, value: unknown, label: string) {
-    super(`virtual clock: ${what} is not a finite number (${String(value)})${label ? ` [${label}]` : ''}`)
-    this.name = 'ClockError'
-  }
-}
 
 /** Receives an exception thrown by a scheduled callback; true when it was dealt with (reported). */
 export type FaultHandler = (error: unknown, label: string) => boolean
 
 function finite(what: string, value: unknown, label = ''): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new ClockError(what, value, label)
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new RangeError(`virtual clock: ${what} is not a finite number (${String(value)})${label ? ` [${label}]` : ''}`)
+  }
   return value
 }
 
@@ -48,7 +44,7 @@ export class VirtualClock {
     return this.time
   }
 
-  /** Runs `fn` `delayMs` from now (0 = after everything already due now). Throws ClockError on a non-number. */
+  /** Runs `fn` `delayMs` from now (0 = after everything already due now). Throws a RangeError on a non-number. */
   schedule(delayMs: number, fn: () => void, label = ''): TimerHandle {
     return this.scheduleAt(this.time + Math.max(0, finite('a delay', delayMs, label)), fn, label)
   }

@@ -20,27 +20,6 @@ export function duplicateKey(obj: KubeObject, destNamespace: string): string | u
   return `${group}/${obj.kind}/${namespace}/${name}`
 }
 
-export interface Repeated {
-  key: string
-  /** Indexes into the input, in order; Argo CD syncs the last. */
-  at: number[]
-}
-
-/** Each key that appears more than once, with where. */
-export function repeatedResources(objects: readonly KubeObject[], destNamespace: string): Repeated[] {
-  const byKey = new Map<string, number[]>()
-  objects.forEach((obj, i) => {
-    const key = duplicateKey(obj, destNamespace)
-    if (key !== undefined) byKey.set(key, [...(byKey.get(key) ?? []), i])
-  })
-  return [...byKey].filter(([, at]) => at.length > 1).map(([key, at]) => ({ key, at }))
-}
-
-/** Argo CD's condition message. */
-export function repeatedMessage(r: Repeated): string {
-  return `Resource ${r.key} appeared ${r.at.length} times among application resources.`
-}
-
 /** The objects as Argo CD syncs them: of each repeated key only the last, in its place. */
 export function withoutRepeated<T extends KubeObject>(objects: readonly T[], destNamespace: string): T[] {
   const last = new Map<string, number>()

@@ -4,7 +4,7 @@ import type { Diagnostic } from './types.ts'
 export * from './annotations.ts'
 export type * from './types.ts'
 export { parseManifests, type ParseOptions } from './parse.ts'
-export { duplicateKey, repeatedMessage, repeatedResources, withoutRepeated } from './duplicates.ts'
+export { duplicateKey, withoutRepeated } from './duplicates.ts'
 export { readSyncSettings, type SettingsResult, type SettingsWarning } from './sync-settings.ts'
 export { loadReaderTypes, readerTypesLoaded } from './schema/check-types.ts'
 

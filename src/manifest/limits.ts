@@ -1,7 +1,7 @@
-// Limits of the reader: how deep a document may nest, and objects that appear twice. Both are checked on what the
-// YAML parser built, before anything recursive runs over it, so a hostile file gets a clear error, not a stack
-// overflow.
-import { isCollection, isMap, isPair, isScalar, type Node } from 'yaml'
+// Limits of the reader: how deep a document may nest (checked on what the YAML parser built, before anything
+// recursive runs over it) and how many Pods a workload may ask for. Loaded with the reader's Kubernetes types
+// (check-types.ts loadReaderTypes): the page's first load does without them; the engine has its own guards.
+import { isCollection, isPair, isScalar, type Node } from 'yaml'
 import { MAX_PODS_PER_NAMESPACE } from '../cluster/limits.ts'
 
 /**
@@ -25,34 +25,6 @@ export function tooDeep(root: unknown): Node | undefined {
     }
   }
   return undefined
-}
-
-/**
- * Keys repeated in a mapping (the second and later ones). The YAML library's own check compares every key with
- * every other (a 10 MB ConfigMap took minutes), so the reader turns it off and checks here with a set per map.
- * Only scalar keys are compared; `<<` merge keys may repeat.
- */
-export function repeatedKeys(root: unknown): Node[] {
-  const out: Node[] = []
-  const stack: unknown[] = [root]
-  while (stack.length > 0) {
-    const node = stack.pop()
-    if (!isCollection(node)) continue
-    const seen = isMap(node) ? new Set<string>() : undefined
-    for (const item of node.items) {
-      if (!isPair(item)) {
-        stack.push(item)
-        continue
-      }
-      if (seen && isScalar(item.key) && item.key.value !== '<<') {
-        const key = String(item.key.value)
-        if (seen.has(key)) out.push(item.key)
-        seen.add(key)
-      } else if (!isScalar(item.key)) stack.push(item.key)
-      stack.push(item.value)
-    }
-  }
-  return out
 }
 
 /** Counts of Pods a workload asks for, by kind: more than the simulated cluster holds is refused. */

@@ -5,9 +5,14 @@ import { Locator } from './positions.ts'
 import { readSyncSettings } from './sync-settings.ts'
 import type { Diagnostic, FieldSpan, Manifest, ManifestSource, ParseResult, Severity, SourceFile, Span } from './types.ts'
 import { describe, validateObject } from './validate.ts'
-import { checkTypes, type FieldPath } from './schema/check-types.ts'
-import { MAX_NESTING, overCapacity, overCapacityMessage, repeatedKeys, tooDeep } from './limits.ts'
-import { repeatedMessage, repeatedResources } from './duplicates.ts'
+import { checkTypes, type FieldPath, loadedChecks } from './schema/check-types.ts'
+import { repeatedKeys } from './yaml-keys.ts'
+
+/** limits.ts MAX_NESTING (limits.ts itself loads later, with the reader's Kubernetes types). */
+const MAX_NESTING = 100
+
+const TOO_DEEP = `this document nests deeper than ${MAX_NESTING} levels: the reader stops here (a Kubernetes ` +
+  'object nests far less). Nothing is synced.'
 
 /** Fields validate.ts checks itself, with its own words: the type check leaves them out. */
 function checkedByValidate(path: FieldPath): boolean {
@@ -62,21 +67,8 @@ export function parseManifests(files: readonly SourceFile[], opts: ParseOptions 
     diagnostics.sort((a, b) => a.line - b.line || a.col - b.col)
     result.diagnostics.push(...diagnostics)
   }
-  reportRepeated(result, opts.namespace ?? 'default')
+  result.diagnostics.push(...loadedChecks()?.repeatedResourceWarnings(result.manifests, opts.namespace ?? 'default') ?? [])
   return result
-}
-
-/** Argo CD's RepeatedResourceWarning, at every occurrence but the last (the one Argo CD syncs). */
-function reportRepeated(result: ParseResult, namespace: string): void {
-  for (const r of repeatedResources(result.manifests.map(m => m.object), namespace)) {
-    const last = result.manifests[r.at[r.at.length - 1]!]!.source
-    for (const i of r.at.slice(0, -1)) {
-      const { file, document } = result.manifests[i]!.source
-      result.diagnostics.push({ file, line: document.line, col: document.col, endLine: document.line,
-        endCol: document.col, severity: 'warning', code: 'repeated-resource', message: `${repeatedMessage(r)} ` +
-        `Argo CD syncs only the last one (${last.file}:${last.document.line}) and ignores this one.` })
-    }
-  }
 }
 
 function parseFile(file: string, text: string, diagnostics: Diagnostic[]): Manifest[] {
@@ -92,8 +84,7 @@ function parseFile(file: string, text: string, diagnostics: Diagnostic[]): Manif
   const yamlIssue = (severity: Severity) => (e: YAMLError): void => {
     // The YAML library reports its own stack overflow on very deep nesting as an error: say what it means.
     if (/call stack/i.test(e.message)) {
-      push('error', 'too-deep', `this document nests deeper than ${MAX_NESTING} levels: the reader stops here ` +
-        '(a Kubernetes object nests far less). Nothing is synced.', root.span(e.pos[0], e.pos[1]))
+      push('error', 'too-deep', TOO_DEEP, root.span(e.pos[0], e.pos[1]))
       return
     }
     push(severity, severity === 'error' ? 'yaml-syntax' : 'yaml-warning', e.message, root.span(e.pos[0], e.pos[1]))
@@ -119,10 +110,9 @@ function parseFile(file: string, text: string, diagnostics: Diagnostic[]): Manif
     // Empty documents (`---` alone, comments only, or `null`) are skipped, as Argo CD does.
     if (contents === null || (isScalar(contents) && contents.value === null)) return
     const loc = new Locator(lc, text, contents, doc.range[0], doc.range[1])
-    const deep = tooDeep(contents)
+    const deep = loadedChecks()?.tooDeep(contents)
     if (deep) {
-      push('error', 'too-deep', `this document nests deeper than ${MAX_NESTING} levels: the reader stops here ` +
-        '(a Kubernetes object nests far less). Nothing is synced.', loc.nodeSpan(deep) ?? loc.document)
+      push('error', 'too-deep', TOO_DEEP, loc.nodeSpan(deep) ?? loc.document)
       return
     }
     let obj: unknown
@@ -144,15 +134,15 @@ function parseFile(file: string, text: string, diagnostics: Diagnostic[]): Manif
       push(severity, code, message, at)
     })
 
-    for (const { path, count } of errors === 0 ? overCapacity(obj) : []) {
+    const checks = loadedChecks()
+    for (const { path, count } of errors === 0 && checks ? checks.overCapacity(obj) : []) {
       errors++
-      push('error', 'over-capacity', overCapacityMessage(String(obj.kind), path, count), loc.at(path))
+      push('error', 'over-capacity', checks!.overCapacityMessage(String(obj.kind), path, count), loc.at(path))
     }
     if (errors === 0) {
       for (const issue of checkTypes(obj, checkedByValidate)) {
         errors++
-        push('error', 'invalid-type', `${issue.message} (kubectl refuses the object; nothing is synced)`,
-          loc.at(issue.path))
+        push('error', 'invalid-type', issue.message, loc.at(issue.path))
       }
     }
 
