@@ -9,9 +9,11 @@ const monacoEsm = fileURLToPath(new URL('./node_modules/monaco-editor/esm/', imp
 
 // `/k8s/...` -> a local `kubectl proxy` (the page's KubeCluster talks to a real cluster same-origin: the proxy adds
 // no CORS headers). Start it with `kubectl proxy --port=8001`; docs/tooling.md §5, Fix A. SYNCLAB_K8S_PROXY points
-// it elsewhere (the end-to-end tests aim it at a `synclab serve`).
+// it elsewhere (the end-to-end tests aim it at a `synclab serve`). Like kubectl proxy, it rewrites Host to the
+// target's and adds X-Forwarded-For (xfwd): `synclab serve` answers a page's Origin only through such a proxy.
 const k8sProxy = {
-  '/k8s': { target: process.env.SYNCLAB_K8S_PROXY ?? 'http://127.0.0.1:8001', changeOrigin: true, rewrite: (p: string) => p.replace(/^\/k8s/, '') },
+  '/k8s': { target: process.env.SYNCLAB_K8S_PROXY ?? 'http://127.0.0.1:8001', changeOrigin: true, xfwd: true,
+    rewrite: (p: string) => p.replace(/^\/k8s/, '') },
 }
 
 export default defineConfig({

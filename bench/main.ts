@@ -5,6 +5,7 @@
 import { benchClusterJobs } from './cluster-jobs.ts'
 import { benchPage } from './page.ts'
 import { benchSyncApp } from './sync-app.ts'
+import { serveSuite } from './serve-load.ts'
 import type { BenchResult, RunMode } from './measure.ts'
 
 interface Suite {
@@ -61,6 +62,7 @@ const suites: Suite[] = [
         (page!['frameWorkP95InViewMs'] as number) < 16),
     ],
   },
+  serveSuite,
 ]
 
 /** Each figure is the run with the median wall time of this many. */

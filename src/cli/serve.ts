@@ -8,6 +8,7 @@ import { wallClock } from '../kube/clock.ts'
 import { KubeCluster } from '../kube/kube-cluster.ts'
 import { openApplication, syncOnce } from '../kube/run-app.ts'
 import { kubeconfig, startServer } from '../server/serve.ts'
+import { MAX_SPEED, MIN_SPEED, speedProblem } from '../server/ticker.ts'
 import { readManifestFiles } from './files.ts'
 
 export const SERVE_USAGE = `Usage: synclab serve [flags] [<file-or-dir>...]
@@ -17,7 +18,7 @@ Serves a simulated cluster on http://127.0.0.1:PORT over the Kubernetes API; kub
 
 Flags:
   --port N          port to listen on (default 6443; 0 picks a free one)
-  --speed X         virtual seconds per wall second (default 1)
+  --speed X         virtual seconds per wall second, ${MIN_SPEED} to ${MAX_SPEED} (default 1)
   --seed S          random seed of the simulated cluster (default 1)
   --namespace NS    namespace to create and to sync paths into (default "default")
   --kubeconfig      print a kubeconfig for the server and exit
@@ -48,7 +49,8 @@ export async function serveCommand(argv: string[], io: ServeIo = {
   const port = Number(values.port)
   const speed = Number(values.speed)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`serve: --port must be a port number (got "${values.port}")`)
-  if (!(speed > 0)) throw new Error(`serve: --speed must be a positive number (got "${values.speed}")`)
+  const speedWrong = speedProblem(speed)
+  if (speedWrong) throw new Error(`serve: --${speedWrong} (got "${values.speed}")`)
   const namespace = values.namespace
   if (values.kubeconfig) {
     io.out(kubeconfig(port, namespace))

@@ -8,7 +8,7 @@ import { GarbageCollector } from './garbage-collector.ts'
 import { getHealth } from './health/index.ts'
 import type { HealthStatus } from './health/types.ts'
 import { JobController } from './job-controller.ts'
-import { Kubelet, type OverrideLookup } from './kubelet.ts'
+import { type ContainerOutput, Kubelet, type OverrideLookup } from './kubelet.ts'
 import type { KubeObject, ObjectRef } from './objects.ts'
 import { SeededRandom } from './random.ts'
 import { ReplicaSetController } from './replicaset-controller.ts'
@@ -75,6 +75,11 @@ export class FakeCluster {
   health(obj: KubeObject): HealthStatus | undefined { return getHealth(obj) }
   logs(namespace: string, pod: string, container?: string, previous = false): string[] | undefined {
     return this.kubelet.logs(namespace, pod, container, previous)
+  }
+
+  /** A reader of what a Pod's containers printed and when, also after the Pod is gone (kubelet.ts). */
+  logReader(namespace: string, pod: string): ((until: number) => ContainerOutput[]) | undefined {
+    return this.kubelet.logReader(namespace, pod)
   }
 
   // Time.

@@ -10,7 +10,9 @@
 //   instead, and the difference between two lists is reported as the same watch events.
 // - Confinement: one namespace only. Objects or references in another namespace and cluster-scoped kinds are
 //   refused; everything synclab creates is labelled app.kubernetes.io/managed-by=synclab and synclab.dev/app=<app>,
-//   and synclab never changes, deletes or prunes an object without those labels.
+//   and synclab never changes, deletes or prunes an object without those labels. Prunes are checked in the sync's
+//   dry run (checkDelete), so a refused prune fails the operation before anything is written.
+// - Cleanup (cleanup.ts): plan (reads only), then delete exactly the plan, bound to the listed uids.
 import type { ApplyAction } from '../cluster/apply.ts'
 import { applyDefaults } from '../cluster/defaults.ts'
 import { deepEqual } from '../cluster/json.ts'
@@ -22,6 +24,8 @@ import { wallClock } from './clock.ts'
 import { ConfinementError, KubeApiError } from './errors.ts'
 import { annotateLastApplied, readLastApplied, threeWayMerge, withoutStatus } from '../cluster/kubectl-apply.ts'
 import { APP_LABEL, MANAGED_BY_LABEL, MANAGED_BY_VALUE } from './labels.ts'
+import { KubeApi } from './kube-api.ts'
+import { type CleanupItem, type CleanupOutcome, deletePlanned, planCleanup } from './cleanup.ts'
 
 export { APP_LABEL, MANAGED_BY_LABEL, MANAGED_BY_VALUE, withoutSynclabLabels } from './labels.ts'
 
@@ -61,6 +65,8 @@ export class KubeCluster implements Cluster {
   readonly clock: Scheduler
   readonly namespace: string
   readonly appName: string
+  /** The REST calls, for what works beside the adapter (cleanup.ts). */
+  readonly api: KubeApi
   private server: string
   private fetchFn: typeof fetch
   private kinds: KindInfo[]
@@ -71,12 +77,13 @@ export class KubeCluster implements Cluster {
   private streamKinds: Set<string> | undefined
   private pollMs: number
 
-  private constructor(private opts: KubeClusterOptions, kinds: KindInfo[]) {
+  private constructor(opts: KubeClusterOptions, kinds: KindInfo[]) {
     this.server = opts.server.replace(/\/+$/, '')
     this.namespace = opts.namespace
     this.appName = opts.appName
     this.clock = opts.clock ?? wallClock()
     this.fetchFn = opts.fetch ?? globalThis.fetch.bind(globalThis)
+    this.api = new KubeApi(this.server, this.namespace, this.fetchFn, opts.headers)
     this.kinds = kinds
     this.reconnectDelayMs = opts.reconnectDelayMs ?? 200
     this.streamKinds = opts.streamKinds ? new Set(opts.streamKinds) : undefined
@@ -267,6 +274,20 @@ export class KubeCluster implements Cluster {
     await this.request('DELETE', this.path(info, ref.name), body)
   }
 
+  /**
+   * Whether delete() would go ahead, without deleting: the sync's dry run asks it for every prune, so a prune
+   * outside the confinement fails the operation before anything is written. The same refusals as delete(), then
+   * the server's own dry run of the delete (RBAC, the uid precondition), which changes nothing.
+   */
+  async checkDelete(ref: ObjectRef): Promise<void> {
+    const info = this.confineRef(ref)
+    const live = await this.getRaw(info, ref.name)
+    if (!live) return
+    this.assertOwned(live, 'delete')
+    await this.request('DELETE', `${this.path(info, ref.name)}?dryRun=All`,
+      { kind: 'DeleteOptions', apiVersion: 'v1', preconditions: { uid: live.metadata.uid } })
+  }
+
   async removeFinalizer(ref: ObjectRef, finalizer: string): Promise<void> {
     const info = this.confineRef(ref)
     for (let attempt = 0; ; attempt++) {
@@ -286,41 +307,26 @@ export class KubeCluster implements Cluster {
   }
 
   /**
-   * Deletes everything synclab created in the namespace (any application), taking Argo CD's hook finalizer off
-   * first so nothing is left waiting. Returns what it deleted, as kind/name.
+   * What a cleanup would delete: every object labelled app.kubernetes.io/managed-by=synclab in the namespace (any
+   * application), as listed now. Reads only.
    */
-  async cleanup(namespace = this.namespace): Promise<string[]> {
+  async planCleanup(namespace = this.namespace): Promise<CleanupItem[]> {
     if (namespace !== this.namespace) this.refuse(`a cleanup of namespace "${namespace}"`)
-    const deleted: string[] = []
-    const selector = `?labelSelector=${encodeURIComponent(`${MANAGED_BY_LABEL}=${MANAGED_BY_VALUE}`)}`
-    const kinds = this.kinds.filter(k => k.namespaced && k.kind !== 'Event' && !(k.group === 'events.k8s.io'))
-    const seen = new Set<string>()
-    for (const info of kinds) {
-      if (seen.has(`${info.group}/${info.kind}`)) continue
-      seen.add(`${info.group}/${info.kind}`)
-      let items: KubeObject[]
-      try {
-        items = ((await this.request('GET', this.path(info) + selector)) as { items?: KubeObject[] }).items ?? []
-      } catch {
-        continue // not listable here (RBAC, or a resource without list)
-      }
-      for (const obj of items) {
-        const name = obj.metadata.name ?? ''
-        if (obj.metadata.labels?.[MANAGED_BY_LABEL] !== MANAGED_BY_VALUE) continue
-        try {
-          if ((obj.metadata.finalizers ?? []).length > 0) {
-            await this.request('PATCH', this.path(info, name),
-              { metadata: { finalizers: null, resourceVersion: obj.metadata.resourceVersion } }, 'application/merge-patch+json')
-          }
-          await this.request('DELETE', this.path(info, name), { kind: 'DeleteOptions', apiVersion: 'v1',
-            propagationPolicy: 'Background', preconditions: { uid: obj.metadata.uid } })
-          deleted.push(`${info.kind}/${name}`)
-        } catch (e) {
-          if (!(e instanceof KubeApiError && e.code === 404)) throw e
-        }
-      }
-    }
-    return deleted
+    return planCleanup(this.api, this.kinds)
+  }
+
+  /**
+   * Deletes exactly the planned objects (each bound to its uid, so an object replaced since the list is left
+   * alone), taking only Argo CD's hook finalizer off first.
+   */
+  async deletePlanned(plan: CleanupItem[]): Promise<CleanupOutcome[]> {
+    return deletePlanned(this.api, plan)
+  }
+
+  /** Plans and deletes at once (no question in between); returns what it deleted, as kind/name. */
+  async cleanup(namespace = this.namespace): Promise<string[]> {
+    const outcomes = await this.deletePlanned(await this.planCleanup(namespace))
+    return outcomes.filter(o => o.result === 'deleted').map(o => o.item.ref)
   }
 
   // --- Watch -------------------------------------------------------------------------------------------------
@@ -494,37 +500,18 @@ export class KubeCluster implements Cluster {
     w.rv = list.metadata?.resourceVersion ?? ''
   }
 
-  // --- HTTP --------------------------------------------------------------------------------------------------
+  // --- HTTP ------------------------------------------------------------------------------------------------
 
   private path(info: KindInfo, name?: string): string {
-    const base = info.group ? `/apis/${info.group}/${info.version}` : `/api/${info.version}`
-    const ns = info.namespaced ? `/namespaces/${encodeURIComponent(this.namespace)}` : ''
-    return `${base}${ns}/${info.plural}${name !== undefined ? `/${encodeURIComponent(name)}` : ''}`
+    return this.api.path(info, name)
   }
 
   private headers(contentType?: string): Record<string, string> {
-    return { Accept: 'application/json', ...(contentType ? { 'Content-Type': contentType } : {}), ...this.opts.headers }
+    return this.api.headers(contentType)
   }
 
-  private async request(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<unknown> {
-    let res: Response
-    try {
-      res = await this.fetchFn(`${this.server}${path}`, {
-        method, headers: this.headers(body !== undefined ? contentType : undefined),
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      })
-    } catch (e) {
-      throw new KubeApiError('ServiceUnavailable', 503, `cannot reach the API server at ${this.server}: ${(e as Error).message}`)
-    }
-    const text = await res.text()
-    let json: unknown
-    try {
-      json = text === '' ? undefined : JSON.parse(text)
-    } catch {
-      json = undefined
-    }
-    if (!res.ok) throw KubeApiError.fromStatus(res.status, json, `${method} ${path}: ${res.status} ${res.statusText} ${text.slice(0, 200)}`)
-    return json
+  private request(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<unknown> {
+    return this.api.request(method, path, body, contentType)
   }
 }
 

@@ -8,13 +8,33 @@ type Json = unknown
 
 export { threeWayMerge } from '../cluster/kubectl-apply.ts'
 
+/**
+ * Keys that reach an object's prototype when used as a property name. A patch names keys the client chose: every
+ * read below is an own-property read and every write defines an own property, so a key `__proto__` in a merge
+ * patch stays a plain key (as in JSON.parse) and never reaches Object.prototype.
+ */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
+
+function own(obj: Record<string, Json>, key: string): Json {
+  return Object.hasOwn(obj, key) ? obj[key] : undefined
+}
+
+function setOwn(obj: Record<string, Json>, key: string, value: Json): void {
+  Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true })
+}
+
+/** A shallow copy with own properties only (object spread defines own properties, so `__proto__` stays a key). */
+function copyOf(target: Json): Record<string, Json> {
+  return isObject(target) ? { ...target } : {}
+}
+
 /** RFC 7386 (application/merge-patch+json): objects merge, null removes a key, anything else replaces. */
 export function mergePatch(target: Json, patch: Json): Json {
   if (!isObject(patch)) return cloneJson(patch)
-  const out: Record<string, Json> = isObject(target) ? { ...target } : {}
+  const out = copyOf(target)
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) delete out[key]
-    else out[key] = mergePatch(out[key], value)
+    else setOwn(out, key, mergePatch(own(out, key), value))
   }
   return out
 }
@@ -44,31 +64,31 @@ export function strategicMergePatch(target: Json, patch: Json): Json {
     const { $patch: _p, ...rest } = patch
     return cloneJson(rest)
   }
-  const out: Record<string, Json> = isObject(target) ? { ...target } : {}
+  const out = copyOf(target)
   for (const [key, value] of Object.entries(patch)) {
     if (key === '$patch' || key === '$retainKeys' || key.startsWith('$setElementOrder/')) continue
     if (key.startsWith('$deleteFromPrimitiveList/')) {
       const field = key.slice('$deleteFromPrimitiveList/'.length)
-      const list = out[field]
-      if (Array.isArray(list) && Array.isArray(value)) out[field] = list.filter(v => !value.includes(v))
+      const list = own(out, field)
+      if (Array.isArray(list) && Array.isArray(value)) setOwn(out, field, list.filter(v => !value.includes(v)))
       continue
     }
     if (value === null) {
       delete out[key]
       continue
     }
-    const current = out[key]
+    const current = own(out, key)
     if (Array.isArray(value)) {
       const liveList = Array.isArray(current) ? current : []
       const mergeKey = mergeKeyOf(key, value, liveList)
-      out[key] = mergeKey === undefined ? cloneJson(value) : mergeList(liveList, value, mergeKey)
+      setOwn(out, key, mergeKey === undefined ? cloneJson(value) : mergeList(liveList, value, mergeKey))
       continue
     }
     if (isObject(value) && value['$patch'] === 'delete') {
       delete out[key]
       continue
     }
-    out[key] = strategicMergePatch(current, value)
+    setOwn(out, key, strategicMergePatch(current, value))
   }
   return out
 }
@@ -80,7 +100,7 @@ function mergeList(live: Json[], patch: Json[], mergeKey: string): Json[] {
   }
   const out = [...live] as Array<Record<string, Json>>
   for (const item of items) {
-    const at = out.findIndex(l => l[mergeKey] === item[mergeKey])
+    const at = out.findIndex(l => own(l, mergeKey) === own(item, mergeKey))
     if (item['$patch'] === 'delete') {
       if (at >= 0) out.splice(at, 1)
       continue
@@ -117,16 +137,27 @@ export function jsonPatch(target: Json, ops: Json): Json {
   return doc
 }
 
+/** RFC 6901 pointer; a segment that names a prototype (`__proto__`, `constructor`, `prototype`) is refused. */
 function pointer(path: string): string[] {
   if (path === '') return []
-  return path.slice(1).split('/').map(s => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+  if (!path.startsWith('/')) throw new Error(`the JSON pointer "${path}" does not start with "/"`)
+  const segs = path.slice(1).split('/').map(s => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+  const bad = segs.find(s => PROTOTYPE_KEYS.has(s))
+  if (bad !== undefined) throw new Error(`the JSON pointer "${path}" names "${bad}", which this server refuses`)
+  return segs
+}
+
+function index(list: Json[], seg: string, allowEnd: boolean): number {
+  const i = seg === '-' && allowEnd ? list.length : /^(0|[1-9]\d*)$/.test(seg) ? Number(seg) : NaN
+  if (!(i >= 0 && i <= list.length)) throw new Error(`"${seg}" is not an index of a list of ${list.length}`)
+  return i
 }
 
 function getAt(doc: Json, path: string[]): Json {
   let cur = doc
   for (const seg of path) {
-    if (Array.isArray(cur)) cur = cur[Number(seg)]
-    else if (isObject(cur)) cur = cur[seg]
+    if (Array.isArray(cur)) cur = cur[index(cur, seg, false)]
+    else if (isObject(cur)) cur = own(cur, seg)
     else throw new Error(`no value at /${path.join('/')}`)
   }
   return cur
@@ -137,12 +168,13 @@ function setAt(doc: Json, path: string[], value: Json, insert: boolean): Json {
   const parent = getAt(doc, path.slice(0, -1))
   const last = path[path.length - 1]!
   if (Array.isArray(parent)) {
-    const i = last === '-' ? parent.length : Number(last)
+    const i = index(parent, last, insert)
     if (insert) parent.splice(i, 0, value)
-    else parent[i] = value
+    else if (i < parent.length) parent[i] = value
+    else throw new Error(`no value at /${path.join('/')} to replace`)
   } else if (isObject(parent)) {
-    if (!insert && !(last in parent)) throw new Error(`no value at /${path.join('/')} to replace`)
-    parent[last] = value
+    if (!insert && !Object.hasOwn(parent, last)) throw new Error(`no value at /${path.join('/')} to replace`)
+    setOwn(parent, last, value)
   } else throw new Error(`no object at /${path.slice(0, -1).join('/')}`)
   return doc
 }
@@ -150,8 +182,8 @@ function setAt(doc: Json, path: string[], value: Json, insert: boolean): Json {
 function removeAt(doc: Json, path: string[]): Json {
   const parent = getAt(doc, path.slice(0, -1))
   const last = path[path.length - 1]!
-  if (Array.isArray(parent)) parent.splice(Number(last), 1)
-  else if (isObject(parent) && last in parent) delete parent[last]
+  if (Array.isArray(parent) && index(parent, last, false) < parent.length) parent.splice(Number(last), 1)
+  else if (isObject(parent) && Object.hasOwn(parent, last)) delete parent[last]
   else throw new Error(`no value at /${path.join('/')} to remove`)
   return doc
 }

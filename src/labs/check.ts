@@ -2,57 +2,13 @@
 // task began — the application's operations and event stream, the live cluster, the Pods' logs and the app's
 // status and history. Pure over engine objects: the page runs it on its own session, the runner headless.
 import type { FakeCluster } from '../cluster/fake-cluster.ts'
+import type { LogBook, PodLog } from './log-book.ts'
 import type { KubeObject } from '../cluster/objects.ts'
 import type { Application, OperationResult } from '../sync/application.ts'
 import type { RecordedEvent } from '../sync/events.ts'
 import type { EventMatch, Expectation, NameMatch, OperationSelector } from './types.ts'
 
-/** One Pod's log, kept after the Pod is gone (hook Jobs are often deleted before anyone looks). */
-export interface PodLog {
-  namespace: string
-  pod: string
-  /** The owning Job's name, if any. */
-  job?: string
-  createdAt: number
-  lines: string[]
-}
-
-/** Records every Pod's log as it grows; the kubelet forgets a Pod's log once the Pod is deleted. */
-export class LogBook {
-  private byUid = new Map<string, PodLog>()
-  private stop: () => void
-
-  constructor(private fake: FakeCluster) {
-    this.stop = fake.watch(e => {
-      const pod = e.object
-      if (pod.kind !== 'Pod' || e.type === 'DELETED') return
-      const uid = pod.metadata.uid ?? `${pod.metadata.namespace}/${pod.metadata.name}`
-      let entry = this.byUid.get(uid)
-      if (!entry) {
-        const job = pod.metadata.ownerReferences?.find(o => o.kind === 'Job')?.name
-        entry = { namespace: pod.metadata.namespace ?? '', pod: pod.metadata.name ?? '', ...(job ? { job } : {}),
-          createdAt: fake.now(), lines: [] }
-        this.byUid.set(uid, entry)
-      }
-      this.capture(entry)
-    })
-  }
-
-  private capture(entry: PodLog): void {
-    const lines = this.fake.logs(entry.namespace, entry.pod)
-    if (lines && lines.length >= entry.lines.length) entry.lines = lines
-  }
-
-  /** Every Pod's log, the live ones read again now. */
-  all(): PodLog[] {
-    for (const entry of this.byUid.values()) this.capture(entry)
-    return [...this.byUid.values()]
-  }
-
-  dispose(): void {
-    this.stop()
-  }
-}
+export { LogBook, type PodLog } from './log-book.ts'
 
 /** A command typed in the terminal, and when (virtual ms). */
 export interface TypedCommand {

@@ -8,6 +8,7 @@ import { isNamespaceName } from '../cluster/validation.ts'
 import { parseManifests } from '../manifest/index.ts'
 import type { Diagnostic } from '../manifest/index.ts'
 import type { SyncPolicy } from '../sync/auto-sync.ts'
+import { DEFAULT_SETTLE_MS } from './settle.ts'
 import type { EditSet, EventMatch, Expectation, FileEdit, Lab, LabFile, LabTask, Moment, Pitfall, Step } from './types.ts'
 
 export const LAB_FILE = 'lab.yaml'
@@ -202,7 +203,7 @@ interface RawTask {
   solution?: RawEditSet & { explanation?: string }; steps: RawStep[]; check: RawExpectation[]; pitfalls?: RawPitfall[]
 }
 interface RawLab {
-  id: string; title: string; summary: string; minutes: number; seed?: string
+  id: string; title: string; summary: string; minutes: number; seed?: string; settle?: Duration
   app: { name: string; namespace: string; path: string; syncPolicy?: SyncPolicy; waveDelay?: Duration }
   tasks: RawTask[]
   moments?: Array<{ id: string; say: string; when: Record<string, unknown> }>
@@ -252,6 +253,7 @@ function normalize(raw: RawLab, files: readonly LabFile[], dir: string): Lab {
   const { waveDelay, ...app } = raw.app
   return {
     id: raw.id, title: raw.title, summary: raw.summary, minutes: raw.minutes, seed: raw.seed ?? raw.id,
+    settleMs: raw.settle !== undefined ? durationMs(raw.settle) : DEFAULT_SETTLE_MS,
     app: { ...app, ...(waveDelay !== undefined ? { waveDelayMs: durationMs(waveDelay) } : {}) },
     tasks, moments: (raw.moments ?? []).map((m): Moment => ({ id: m.id, say: m.say, when: { ...m.when } as unknown as EventMatch })),
     files: new Map(files.map(f => [f.path, f.text])), dir,

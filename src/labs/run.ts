@@ -15,8 +15,6 @@ import type { EditSet, Lab, LabTask, Pitfall, Step } from './types.ts'
 
 /** How long a step waits at most for an operation or a deletion (virtual). */
 export const STEP_LIMIT_MS = 3_600_000
-/** After the last step the cluster runs on this long before the check: deletions finish, Pods terminate. */
-export const SETTLE_MS = 60_000
 
 export type RunMode = { kind: 'solution' } | { kind: 'start' } | { kind: 'pitfall'; pitfall: string }
 
@@ -191,7 +189,8 @@ export async function runTask(session: LabSession, task: LabTask, mode: RunMode)
     if (!(e instanceof StepError)) throw e
     error = e.message
   }
-  await session.sim.advance(SETTLE_MS)
+  // After the last step the cluster runs on before the check: deletions finish, Pods terminate.
+  await session.sim.advance(session.lab.settleMs)
   const ctx = session.context(since)
   const outcome = evaluate(task.check, ctx)
   if (error !== undefined) outcome.ok = false

@@ -164,6 +164,8 @@ export interface Lab {
   app: LabApp
   /** Seed of the simulated cluster. */
   seed: string
+  /** How long the cluster runs on after an operation before a check (lab.yaml `settle`; DEFAULT_SETTLE_MS). */
+  settleMs: number
   tasks: LabTask[]
   /** Marked moments for instructor mode (empty when lab.yaml has none). */
   moments: Moment[]

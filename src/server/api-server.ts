@@ -9,7 +9,7 @@ import { ApiError } from '../cluster/errors.ts'
 import type { FakeCluster } from '../cluster/fake-cluster.ts'
 import { deepEqual, isPlainObject } from '../cluster/json.ts'
 import type { KindInfo } from '../cluster/kinds.ts'
-import { type ContainerStatus, groupOf, type KubeObject, type Pod } from '../cluster/objects.ts'
+import { groupOf, type KubeObject } from '../cluster/objects.ts'
 import { type PropagationPolicy, resourceName } from '../cluster/store.ts'
 import { jsonPatch, mergePatch, strategicMergePatch } from '../kube/merge.ts'
 import {
@@ -19,6 +19,11 @@ import { openApiGroupVersion, openApiRoot } from './openapi.ts'
 import { type Matcher, parseFieldSelector, parseLabelSelector } from './selectors.ts'
 import { asTable, wantsTable } from './table.ts'
 import { type HubEntry, WatchHub } from './watch-hub.ts'
+import { HttpError, statusBody } from './http-error.ts'
+import { checkCaller, checkDeleteBody, patchType } from './request-guard.ts'
+import { podLog } from './pod-log.ts'
+import { asObject, decodeSegment, dropAfterAnswer, readJson, readObject, readYaml, requestUrl } from './request-body.ts'
+import { BoundedStream, DEFAULT_WATCH_BUFFER_BYTES, watchTimeout } from './watch-stream.ts'
 
 export interface ApiServerOptions {
   /** How often a followed log is polled for new lines (wall ms). */
@@ -27,6 +32,10 @@ export interface ApiServerOptions {
   onRequest?: (line: string) => void
   /** How many changes a watch can resume across (older resourceVersions answer 410 Expired). */
   watchHistory?: number
+  /** Bytes a watch may hold unread before it is closed (see watch-stream.ts). */
+  watchBufferBytes?: number
+  /** Wall ms a watch closed for falling behind has to drain before its connection is dropped. */
+  watchDrainMs?: number
 }
 
 interface ResourcePath {
@@ -36,24 +45,25 @@ interface ResourcePath {
   subresource: string | undefined
 }
 
-class HttpError extends Error {
-  constructor(readonly code: number, readonly reason: string, message: string, readonly details?: Record<string, unknown>) {
-    super(message)
-  }
-}
-
 export class KubeApiServer {
   readonly hub: WatchHub
   private server: Server
   private closers = new Set<() => void>()
   private logPollMs: number
+  private listenPort = 0
+  /** One watch line per change and event type, shared by every watch that sends it (JSON is written once). */
+  private watchLines = new WeakMap<object, Map<string, string>>()
 
   constructor(readonly fake: FakeCluster, private opts: ApiServerOptions = {}) {
     this.hub = new WatchHub(fake.store, opts.watchHistory)
     this.logPollMs = opts.logPollMs ?? 100
     this.server = createServer((req, res) => {
-      void this.handle(req, res).catch(e => this.fail(res, e))
+      void this.handle(req, res).catch(e => this.fail(req, res, e))
     })
+    // A request (not its answer: watches stream on) must arrive within a minute, headers within 30 s, as the API
+    // server's --request-timeout bounds a call: a client sending a body byte by byte holds nothing for long.
+    this.server.requestTimeout = 60_000
+    this.server.headersTimeout = 30_000
   }
 
   /** Listens on `host:port` (port 0 picks a free one); resolves with the base URL. */
@@ -62,6 +72,7 @@ export class KubeApiServer {
       this.server.once('error', reject)
       this.server.listen(port, host, () => {
         this.server.off('error', reject)
+        this.listenPort = (this.server.address() as AddressInfo).port
         resolve()
       })
     })
@@ -69,11 +80,16 @@ export class KubeApiServer {
   }
 
   get port(): number {
-    return (this.server.address() as AddressInfo).port
+    return this.listenPort
   }
 
   get url(): string {
     return `http://127.0.0.1:${this.port}`
+  }
+
+  /** Open watches and followed logs. */
+  get openStreams(): number {
+    return this.closers.size
   }
 
   /** Ends every open watch and followed log, as a dropped connection or an API server restart would. */
@@ -89,10 +105,11 @@ export class KubeApiServer {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost')
-    const path = url.pathname.replace(/\/+$/, '') || '/'
     const method = req.method ?? 'GET'
     res.on('finish', () => this.opts.onRequest?.(`${method} ${req.url} ${res.statusCode}`))
+    checkCaller(req, this.port)
+    const url = requestUrl(req.url ?? '')
+    const path = url.pathname.replace(/\/+$/, '') || '/'
     const kinds = this.fake.store.kinds
     if (method === 'GET') {
       if (path === '/version') return this.json(res, 200, VERSION_INFO)
@@ -127,7 +144,8 @@ export class KubeApiServer {
     const { info, namespace, name, subresource } = route
     if (info === EVENT_KIND) return this.events(req, res, route, q)
     if (subresource === 'log' && info.kind === 'Pod' && name && namespace !== undefined && method === 'GET') {
-      return this.podLog(req, res, namespace, name, q)
+      return podLog({ fake: this.fake, pollMs: this.logPollMs,
+        stream: (onClose, timeoutMs) => this.stream(req, res, timeoutMs, onClose) }, res, namespace, name, q)
     }
     if (subresource !== undefined && subresource !== 'status') {
       throw new HttpError(404, 'NotFound', 'the server could not find the requested resource')
@@ -143,14 +161,14 @@ export class KubeApiServer {
         return this.list(req, res, info, namespace, q)
       case 'POST': {
         if (name) throw new HttpError(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource`)
-        const body = await readObject(req)
+        const body = await readObject(req, info)
         this.checkBody(body, info, namespace)
         const created = this.fake.store.create(body, { dryRun })
         return this.json(res, 201, this.hub.serve(created))
       }
       case 'PUT': {
         if (!name) throw new HttpError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource')
-        const body = await readObject(req)
+        const body = await readObject(req, info)
         this.checkBody(body, info, namespace)
         if (body.metadata.name !== name) {
           throw new HttpError(400, 'BadRequest', 'the name of the object does not match the name on the URL')
@@ -160,22 +178,19 @@ export class KubeApiServer {
       }
       case 'PATCH': {
         if (!name) throw new HttpError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource')
-        const live = this.mustGet(info, namespace ?? '', name)
-        const patch = await readJson(req)
-        const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim()
+        const type = patchType(req)
+        const patch = type === 'application/apply-patch+yaml' ? await readYaml(req) : await readJson(req)
+        const live = type === 'application/apply-patch+yaml' ? this.fake.store.get(
+          { kind: info.kind, namespace: info.namespaced ? namespace ?? '' : '', name }) : this.mustGet(info, namespace ?? '', name)
+        if (!live) return this.applyCreate(res, patch, info, namespace, name, dryRun)
         const served = this.hub.serve(live)
         let patched: unknown
         try {
           if (type === 'application/merge-patch+json') patched = mergePatch(served, patch)
-          else if (type === 'application/strategic-merge-patch+json') patched = strategicMergePatch(served, patch)
           else if (type === 'application/json-patch+json') patched = jsonPatch(served, patch)
-          else {
-            throw new HttpError(415, 'UnsupportedMediaType',
-              `the body of the request was in an unknown format - accepted media types include: ` +
-              `application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json`)
-          }
+          // Server-side apply (R78) is approximated by a strategic merge of the applied configuration.
+          else patched = strategicMergePatch(served, patch)
         } catch (e) {
-          if (e instanceof HttpError) throw e
           throw new HttpError(422, 'Invalid', (e as Error).message)
         }
         if (!isPlainObject(patched) || !isPlainObject(patched['metadata'])) {
@@ -189,6 +204,7 @@ export class KubeApiServer {
       }
       case 'DELETE': {
         if (!name) throw new HttpError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource')
+        checkDeleteBody(req)
         const body = await readJson(req, true)
         const options = isPlainObject(body) ? body : {}
         const policyRaw = options['propagationPolicy'] ?? q.get('propagationPolicy') ?? undefined
@@ -199,7 +215,9 @@ export class KubeApiServer {
           throw new HttpError(422, 'Invalid', `propagationPolicy: Unsupported value: "${policy}"`)
         }
         const ref = { kind: info.kind, namespace: namespace ?? '', name }
-        const uid = this.mustGet(info, ref.namespace, name).metadata.uid
+        const live = this.mustGet(info, ref.namespace, name)
+        this.checkPreconditions(info, live, options['preconditions'])
+        const uid = live.metadata.uid
         const after = this.fake.store.delete(ref, {
           ...(policy !== undefined ? { propagationPolicy: policy as PropagationPolicy } : {}),
           ...(graceRaw !== undefined ? { gracePeriodSeconds: Number(graceRaw) } : {}),
@@ -213,6 +231,29 @@ export class KubeApiServer {
       default:
         throw new HttpError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource')
     }
+  }
+
+  /** DeleteOptions.preconditions: the delete applies only to the object with this uid (and resourceVersion). */
+  private checkPreconditions(info: KindInfo, live: KubeObject, preconditions: unknown): void {
+    if (!isPlainObject(preconditions)) return
+    const failed = (what: string, wanted: unknown, actual: unknown): HttpError => new HttpError(409, 'Conflict',
+      `Operation cannot be fulfilled on ${resourceName(info, true)} "${live.metadata.name}": Precondition failed: ` +
+      `${what} in precondition: ${String(wanted)}, ${what} in object meta: ${String(actual ?? '')}`)
+    const { uid, resourceVersion } = preconditions
+    if (typeof uid === 'string' && uid !== live.metadata.uid) throw failed('UID', uid, live.metadata.uid)
+    const rv = this.hub.versionOf(live)
+    if (typeof resourceVersion === 'string' && resourceVersion !== rv) throw failed('ResourceVersion', resourceVersion, rv)
+  }
+
+  /** Server-side apply of an object that does not exist yet creates it. */
+  private applyCreate(res: ServerResponse, patch: unknown, info: KindInfo, namespace: string | undefined, name: string,
+    dryRun: boolean): void {
+    const body = asObject(patch)
+    this.checkBody(body, info, namespace)
+    if (body.metadata.name !== name) {
+      throw new HttpError(400, 'BadRequest', 'the name of the object does not match the name on the URL')
+    }
+    this.json(res, 201, this.hub.serve(this.fake.store.create(body, { dryRun })))
   }
 
   /** PUT and PATCH: optimistic concurrency on resourceVersion; a write that changes nothing keeps the version. */
@@ -282,11 +323,17 @@ export class KubeApiServer {
     q: URLSearchParams): void {
     const match = this.matching(info, namespace, q)
     const rvParam = q.get('resourceVersion')
-    res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private' })
+    const timeout = watchTimeout(q.get('timeoutSeconds'))
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private',
+      ...(timeout.warning ? { Warning: `299 - "${timeout.warning}"` } : {}) })
     res.flushHeaders()
     const table = wantsTable(req.headers.accept)
-    const write = (type: string, object: unknown) => res.write(JSON.stringify({ type,
-      object: table ? asTable(object, this.fake.now()) ?? object : object }) + '\n')
+    let unsubscribe = (): void => {}
+    const stream = this.stream(req, res, timeout.seconds * 1000, () => unsubscribe())
+    let burst = true
+    const write = (type: string, object: KubeObject) => stream.write(table
+      ? JSON.stringify({ type, object: asTable(object, this.fake.now()) ?? object }) + '\n'
+      : this.watchLine(type, object), burst)
     const send = (e: HubEntry) => {
       const now = e.type !== 'DELETED' && match(e.object)
       const before = e.old !== undefined && e.type !== 'ADDED' && match(e.old)
@@ -306,23 +353,38 @@ export class KubeApiServer {
       if (backlog === 'expired') {
         write('ERROR', { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure',
           message: `too old resource version: ${rvParam} (${this.hub.resourceVersion})`, reason: 'Expired', code: 410 })
-        res.end()
+        stream.close()
         return
       }
       for (const e of backlog) send(e)
     }
-    const unsubscribe = this.hub.subscribe(send)
-    const timeout = Number(q.get('timeoutSeconds') ?? 0)
-    const timer = timeout > 0 ? setTimeout(() => close(), timeout * 1000) : undefined
-    const close = () => {
-      unsubscribe()
-      if (timer) clearTimeout(timer)
-      this.closers.delete(close)
-      if (!res.writableEnded) res.end()
-    }
+    burst = false
+    if (!stream.isClosed) unsubscribe = this.hub.subscribe(send)
+  }
+
+  private watchLine(type: string, object: KubeObject): string {
+    let lines = this.watchLines.get(object)
+    if (!lines) this.watchLines.set(object, lines = new Map())
+    let line = lines.get(type)
+    if (line === undefined) lines.set(type, line = JSON.stringify({ type, object }) + '\n')
+    return line
+  }
+
+  /** A streamed answer, bounded as the API server bounds a watch (watch-stream.ts), closed by dropStreams(). */
+  private stream(req: IncomingMessage, res: ServerResponse, timeoutMs: number, onClose: () => void): BoundedStream {
+    const close = (): void => stream.close()
+    const stream = new BoundedStream(req, res, {
+      maxBufferedBytes: this.opts.watchBufferBytes ?? DEFAULT_WATCH_BUFFER_BYTES,
+      ...(this.opts.watchDrainMs !== undefined ? { drainMs: this.opts.watchDrainMs } : {}),
+      timeoutMs,
+      onClose: () => {
+        this.closers.delete(close)
+        onClose()
+      },
+      onOverflow: () => this.opts.onRequest?.(`${req.method} ${req.url}: watch closed, its client fell behind`),
+    })
     this.closers.add(close)
-    req.on('close', close)
-    res.on('close', close)
+    return stream
   }
 
   /** Events from the cluster's EventRecorder, as core/v1 Event objects (read-only). */
@@ -350,17 +412,13 @@ export class KubeApiServer {
     }
     const items = all.filter(e => match(e))
     if (isWatch(q)) {
-      // Events are not versioned: a watch sends what exists now and then stays open.
+      // Events are not versioned: a watch sends what exists now and then stays open until its timeout.
+      const timeout = watchTimeout(q.get('timeoutSeconds'))
       res.writeHead(200, { 'Content-Type': 'application/json' })
+      const stream = this.stream(req, res, timeout.seconds * 1000, () => {})
       if (!q.get('resourceVersion') || q.get('resourceVersion') === '0') {
-        for (const e of items) res.write(JSON.stringify({ type: 'ADDED', object: e }) + '\n')
+        for (const e of items) stream.write(JSON.stringify({ type: 'ADDED', object: e }) + '\n', true)
       }
-      const close = () => {
-        this.closers.delete(close)
-        if (!res.writableEnded) res.end()
-      }
-      this.closers.add(close)
-      req.on('close', close)
       return
     }
     this.json(res, 200, { kind: 'EventList', apiVersion: 'v1', metadata: { resourceVersion: this.hub.resourceVersion }, items }, req)
@@ -371,56 +429,6 @@ export class KubeApiServer {
     return info ? groupVersion(info) : 'v1'
   }
 
-  /** `pods/{name}/log?container=&previous=&follow=&tailLines=`. */
-  private podLog(req: IncomingMessage, res: ServerResponse, namespace: string, name: string, q: URLSearchParams): void {
-    const pod = this.fake.store.get({ kind: 'Pod', namespace, name }) as Pod | undefined
-    if (!pod) throw new HttpError(404, 'NotFound', `pods "${name}" not found`, { name, kind: 'pods' })
-    const containers = pod.spec.containers.map(c => c.name)
-    const all = [...(pod.spec.initContainers ?? []).map(c => c.name), ...containers]
-    let container = q.get('container') ?? undefined
-    if (!container) {
-      if (containers.length !== 1) {
-        throw new HttpError(400, 'BadRequest',
-          `a container name must be specified for pod ${name}, choose one of: [${containers.join(' ')}]`)
-      }
-      container = containers[0]!
-    }
-    if (!all.includes(container)) throw new HttpError(400, 'BadRequest', `container ${container} is not valid for pod ${name}`)
-    const previous = q.get('previous') === 'true' || q.get('previous') === '1'
-    const follow = q.get('follow') === 'true' || q.get('follow') === '1'
-    const lines = this.fake.logs(namespace, name, container, previous)
-    if (lines === undefined) {
-      throw new HttpError(400, 'BadRequest', `container "${container}" in pod "${name}" is waiting to start: ContainerCreating`)
-    }
-    const tail = q.get('tailLines')
-    const first = tail !== null ? lines.slice(Math.max(0, lines.length - Number(tail))) : lines
-    res.writeHead(200, { 'Content-Type': 'text/plain' })
-    for (const line of first) res.write(line + '\n')
-    if (!follow || previous) {
-      res.end()
-      return
-    }
-    let sent = lines.length
-    const uid = pod.metadata.uid
-    const timer = setInterval(() => {
-      const now = this.fake.store.get({ kind: 'Pod', namespace, name }) as Pod | undefined
-      if (!now || now.metadata.uid !== uid) return close()
-      const current = this.fake.logs(namespace, name, container) ?? []
-      if (current.length < sent) sent = 0 // the container restarted: a new log
-      for (const line of current.slice(sent)) res.write(line + '\n')
-      sent = current.length
-      const statuses: ContainerStatus[] = [...(now.status?.containerStatuses ?? []),
-        ...((now.status as { initContainerStatuses?: ContainerStatus[] } | undefined)?.initContainerStatuses ?? [])]
-      if (statuses.find(s => s.name === container)?.state.terminated) close()
-    }, this.logPollMs)
-    const close = () => {
-      clearInterval(timer)
-      this.closers.delete(close)
-      if (!res.writableEnded) res.end()
-    }
-    this.closers.add(close)
-    req.on('close', close)
-  }
 
   /** /api/v1/[namespaces/{ns}/]{plural}[/{name}[/{sub}]] and /apis/{group}/{version}/… */
   private route(path: string): ResourcePath | undefined {
@@ -433,7 +441,7 @@ export class KubeApiServer {
       m = [g[0], g[2]!, g[3]!] as unknown as RegExpExecArray
     }
     const version = m[1]!
-    const segs = m[2]!.split('/').map(decodeURIComponent)
+    const segs = m[2]!.split('/').map(decodeSegment)
     let namespace: string | undefined
     let rest = segs
     if (segs[0] === 'namespaces' && segs.length >= 3) {
@@ -460,7 +468,7 @@ export class KubeApiServer {
     res.end(body)
   }
 
-  private fail(res: ServerResponse, e: unknown): void {
+  private fail(req: IncomingMessage, res: ServerResponse, e: unknown): void {
     let status: Record<string, unknown>
     let code: number
     if (e instanceof ApiError) {
@@ -468,17 +476,16 @@ export class KubeApiServer {
       code = e.code
     } else if (e instanceof HttpError) {
       code = e.code
-      status = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: e.message, reason: e.reason,
-        ...(e.details ? { details: e.details } : {}), code }
+      status = statusBody(code, e.reason, e.message, e.details)
     } else {
       code = 500
-      status = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: String((e as Error)?.message ?? e),
-        reason: 'InternalError', code }
+      status = statusBody(code, 'InternalError', String((e as Error)?.message ?? e))
     }
     if (res.headersSent) {
       res.end()
       return
     }
+    if (code === 413) dropAfterAnswer(req, res)
     this.json(res, code, status)
   }
 }
@@ -486,34 +493,6 @@ export class KubeApiServer {
 function isWatch(q: URLSearchParams): boolean {
   const w = q.get('watch')
   return w === '1' || w === 'true'
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = []
-  for await (const chunk of req) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks).toString('utf8')
-}
-
-async function readJson(req: IncomingMessage, optional = false): Promise<unknown> {
-  const text = await readBody(req)
-  if (text.trim() === '') {
-    if (optional) return undefined
-    throw new HttpError(400, 'BadRequest', 'the request body is empty')
-  }
-  try {
-    return JSON.parse(text)
-  } catch (e) {
-    throw new HttpError(400, 'BadRequest', `the request body is not JSON: ${(e as Error).message}`)
-  }
-}
-
-async function readObject(req: IncomingMessage): Promise<KubeObject> {
-  const body = await readJson(req)
-  if (!isPlainObject(body) || typeof body['kind'] !== 'string' || typeof body['apiVersion'] !== 'string') {
-    throw new HttpError(400, 'BadRequest', 'Object \'Kind\' is missing in the request body')
-  }
-  if (!isPlainObject(body['metadata'])) body['metadata'] = {}
-  return body as KubeObject
 }
 
 /** Same content, whatever the resourceVersion. */

@@ -22,6 +22,10 @@ export interface ServeOptions {
   /** Wall ms between clock ticks. */
   tickMs?: number
   watchHistory?: number
+  /** Bytes a watch may hold unread before it is closed. */
+  watchBufferBytes?: number
+  /** Wall ms a watch closed for falling behind has to drain before its connection is dropped. */
+  watchDrainMs?: number
 }
 
 export interface RunningServer {
@@ -39,6 +43,8 @@ export async function startServer(opts: ServeOptions = {}): Promise<RunningServe
   const api = new KubeApiServer(fake, {
     ...(opts.onRequest ? { onRequest: opts.onRequest } : {}),
     ...(opts.watchHistory !== undefined ? { watchHistory: opts.watchHistory } : {}),
+    ...(opts.watchBufferBytes !== undefined ? { watchBufferBytes: opts.watchBufferBytes } : {}),
+    ...(opts.watchDrainMs !== undefined ? { watchDrainMs: opts.watchDrainMs } : {}),
   })
   const url = await api.listen(opts.port ?? 0, opts.host ?? '127.0.0.1')
   const ticker = new WallClockTicker(fake.clock, opts.speed ?? 1, opts.tickMs ?? 10)

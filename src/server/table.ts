@@ -2,6 +2,7 @@
 // follow kubectl's own printers for the kinds synclab models; ages are computed against the simulated cluster's
 // clock, so they are right at any --speed.
 import { parseTimestamp } from '../cluster/clock.ts'
+import { humanDuration } from '../cluster/human-duration.ts'
 import { isPlainObject } from '../cluster/json.ts'
 import type {
   ContainerStatus, Deployment, Job, KubeObject, Pod, ReplicaSet,
@@ -155,21 +156,3 @@ function podStatus(pod: Pod): string {
   return reason
 }
 
-/** k8s.io/apimachinery duration.HumanDuration. */
-export function humanDuration(ms: number): string {
-  const seconds = Math.floor(ms / 1000)
-  if (seconds < -1) return '<invalid>'
-  if (seconds < 0) return '0s'
-  if (seconds < 120) return `${seconds}s`
-  const minutes = Math.floor(seconds / 60)
-  if (minutes < 10) return seconds % 60 === 0 ? `${minutes}m` : `${minutes}m${seconds % 60}s`
-  if (minutes < 180) return `${minutes}m`
-  const hours = Math.floor(minutes / 60)
-  if (hours < 8) return minutes % 60 === 0 ? `${hours}h` : `${hours}h${minutes % 60}m`
-  if (hours < 48) return `${hours}h`
-  if (hours < 24 * 8) return hours % 24 === 0 ? `${Math.floor(hours / 24)}d` : `${Math.floor(hours / 24)}d${hours % 24}h`
-  if (hours < 24 * 365 * 2) return `${Math.floor(hours / 24)}d`
-  const years = Math.floor(hours / 24 / 365)
-  if (hours < 24 * 365 * 8) return `${years}y${Math.floor(hours / 24) % 365}d`
-  return `${years}y`
-}

@@ -40,5 +40,10 @@ export interface Cluster {
   create(obj: KubeObject, opts?: { dryRun?: boolean }): Promise<KubeObject>
   delete(ref: ObjectRef, opts?: { propagationPolicy?: PropagationPolicy; gracePeriodSeconds?: number }): Promise<void>
   removeFinalizer(ref: ObjectRef, finalizer: string): Promise<void>
+  /**
+   * A cluster that refuses some deletions (KubeCluster's confinement) says so here, without deleting: the dry run
+   * (R45) asks it for every prune, so a refused prune fails the operation before anything is written.
+   */
+  checkDelete?(ref: ObjectRef): Promise<void>
   watch(listener: WatchListener): () => void
 }

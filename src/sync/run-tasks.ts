@@ -60,7 +60,15 @@ async function pruneTasks(op: SyncOperation, prunes: SyncTask[], dry: boolean): 
 async function pruneOne(op: SyncOperation, t: SyncTask, dry: boolean): Promise<{ code: ResultCode; message: string }> {
   if (!op.env.request.prune) return { code: 'PruneSkipped', message: 'ignored (requires pruning)' }
   if (pruningDisabled(op, t)) return { code: 'PruneSkipped', message: 'ignored (no prune)' }
-  if (dry) return { code: 'Pruned', message: 'pruned (dry run)' }
+  if (dry) {
+    // Argo CD makes no call here (R45); a cluster with a confinement refuses now, before any write.
+    try {
+      await op.env.cluster.checkDelete?.({ kind: kindOf(t), namespace: t.live?.metadata.namespace ?? namespaceOf(t), name: nameOf(t) })
+    } catch (e) {
+      return { code: 'SyncFailed', message: (e as Error).message }
+    }
+    return { code: 'Pruned', message: 'pruned (dry run)' }
+  }
   if (!t.live!.metadata.deletionTimestamp) {
     try {
       await deleteObject(op, t, 'Prune')

@@ -5,7 +5,7 @@ import { stringify } from 'yaml'
 import { EPOCH_MS } from '../cluster/clock.ts'
 import { groupOf, type KubeObject } from '../cluster/objects.ts'
 import { formatOperation, formatResources, goTime, resourceStateRows, StreamRecorder, type ResourceRow, streamTimestamp, tabwrite } from '../cli/format.ts'
-import { formatDiagnostic, hasErrors, parseManifests } from '../manifest/index.ts'
+import { hasErrors, parseManifests } from '../manifest/index.ts'
 import { contains } from '../sync/app-status.ts'
 import type { Application, OperationRecord, OperationResult } from '../sync/application.ts'
 import type { SyncRequest } from '../sync/operation.ts'
@@ -13,9 +13,10 @@ import type { Simulation } from '../sync/simulation.ts'
 import { settingsOf } from '../sync/task.ts'
 import { liveKey } from '../sync/tracking.ts'
 import type { ResourceKey } from '../sync/types.ts'
-import { revisionId } from '../ui/session/revisions.ts'
+import { revisionId } from '../manifest/revision-id.ts'
+import { create } from './argocd-create.ts'
 import {
-  ARGOCD_SERVER, type AppSpec, appSpecs, fail, fatal, findApp, IN_CLUSTER, liveApps, out, specOf, textLines,
+  ARGOCD_SERVER, appSpecs, fail, fatal, findApp, IN_CLUSTER, liveApps, out, specOf, textLines, usageError,
 } from './common.ts'
 import { bool, FlagError, type FlagSpec, list, parseFlags, str } from './flags.ts'
 import type { CommandResult, CommandWatch, TerminalContext } from './types.ts'
@@ -109,8 +110,6 @@ export const APP_COMMANDS: Record<string, { help: string; usage: string; flags: 
 
 export const ARGOCD_TOP = ['app', 'version', 'login', 'logout', 'context']
 
-const usageError = (cmd: string, message: string): CommandResult =>
-  fail(`Error: ${message}`, `Run '${cmd} --help' for usage.`)
 
 export function argocdCommand(argv: string[], ctx: TerminalContext): CommandResult {
   const [top, sub, ...rest] = argv
@@ -179,96 +178,6 @@ function refresh(app: Application, sim: Simulation, ctx: TerminalContext): void 
   const revision = ctx.headRevision?.() ?? revisionId(files, '')
   if (app.revision?.revision === revision) return
   app.setRevision({ revision, manifests: read.manifests.map(m => m.object) })
-}
-
-// create
-
-function create(args: string[], flags: Record<string, unknown>, ctx: TerminalContext, sim: Simulation): CommandResult {
-  const f = flags as Parameters<typeof str>[0]
-  const name = args[0]
-  if (name === undefined) return usageError('argocd app create', 'accepts 1 arg(s), received 0')
-  const invalid = (msg: string) => fail(fatal(`rpc error: code = InvalidArgument desc = ${msg}`))
-  const repo = str(f, 'repo')
-  const path = str(f, 'path')
-  if (!repo || path === undefined) {
-    return invalid(`application spec for ${name} is invalid: InvalidSpecError: spec.source.repoURL and either ` +
-      'source.path, source.chart, or source.ref are required')
-  }
-  const server = str(f, 'dest-server')
-  const destName = str(f, 'dest-name')
-  if (server && destName) {
-    return invalid(`application destination spec for ${name} is invalid: application destination can't have both name and server defined: ${destName} ${server}`)
-  }
-  if (!server && !destName) {
-    return invalid(`application destination spec for ${name} is invalid: unable to find destination server: there are no clusters with this URL: `)
-  }
-  if (server && server.replace(/\/$/, '') !== IN_CLUSTER) {
-    return invalid(`application destination spec for ${name} is invalid: unable to find destination server: there are no clusters with this URL: ${server}`)
-  }
-  if (destName && destName !== 'in-cluster') {
-    return invalid(`application destination spec for ${name} is invalid: unable to find destination server: there are no clusters with this name: ${destName}`)
-  }
-  const namespace = str(f, 'dest-namespace') ?? ''
-  const project = str(f, 'project') ?? 'default'
-  if (project !== 'default') return fail(fatal(`rpc error: code = InvalidArgument desc = application references project ${project} which does not exist`))
-  const cleanPath = path.replace(/^\.?\/+/, '').replace(/\/+$/, '')
-  const files = ctx.repoFiles(cleanPath)
-  const unable = (why: string) => invalid(`application spec for ${name} is invalid: InvalidSpecError: Unable to ` +
-    `generate manifests in ${cleanPath}: rpc error: code = Unknown desc = ${why}`)
-  if (!files || files.length === 0) return unable(`${cleanPath}: app path does not exist`)
-  const read = parseManifests(files)
-  const firstError = read.diagnostics.find(d => d.severity === 'error')
-  if (firstError) return unable(`Manifest generation error (cached): ${formatDiagnostic(firstError)}`)
-  const spec: AppSpec = { repo, path: cleanPath, targetRevision: str(f, 'revision') ?? '', project,
-    destServer: IN_CLUSTER }
-  const policy = (str(f, 'sync-policy') ?? 'manual').toLowerCase()
-  if (!['manual', 'none', 'automated', 'auto', 'automatic'].includes(policy)) {
-    return fail(fatal(`invalid sync policy: ${policy}`))
-  }
-  const automated = ['automated', 'auto', 'automatic'].includes(policy)
-  const existing = findApp(sim, name)
-  if (existing) {
-    const old = specOf(sim, existing, ctx)
-    const same = old.repo === spec.repo && old.path === spec.path && existing.namespace === namespace &&
-      old.targetRevision === spec.targetRevision
-    if (same) return out([`application '${name}' unchanged`])
-    if (!bool(f, 'upsert')) {
-      return invalid('existing application spec is different, use upsert flag to force update')
-    }
-    return invalid('synclab cannot change an existing application: delete it first')
-  }
-  const revision = ctx.headRevision?.() ?? revisionId(files, '')
-  const manifests = read.manifests.map(m => m.object)
-  // Deleted apps of that name are gone for good.
-  for (const old of sim.apps) if (old.name === name && old.deleted) old.dispose()
-  // The app is made by the command, not by its watch (which only prints): a replayed command (time travel) must
-  // make it too, and replays start no watch.
-  const creating = sim.createApp(name, namespace, { createNamespace: false }).then(app => {
-    appSpecs(sim).set(name, spec)
-    app.setRevision({ revision, manifests })
-    if (automated) {
-      app.setSyncPolicy({ automated: { prune: bool(f, 'auto-prune'), selfHeal: bool(f, 'self-heal') } })
-    }
-    ctx.onActivity?.('create')
-    return undefined
-  }, (e: unknown) => e as Error)
-  const watch: CommandWatch = {
-    start(emit, done) {
-      let stopped = false
-      void creating.then(error => {
-        if (stopped) return
-        if (error) {
-          emit(fatal(`rpc error: code = Unknown desc = ${error.message}`))
-          done(1)
-        } else {
-          emit(`application '${name}' created`)
-          done(0)
-        }
-      })
-      return () => { stopped = true }
-    },
-  }
-  return { lines: [], exitCode: 0, watch, pending: creating.then(() => undefined) }
 }
 
 // list / get

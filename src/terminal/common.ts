@@ -1,12 +1,12 @@
 // Shared pieces of the interpreter: the shell's tokenizer, kubectl's tables, times as the tools print them, and
 // the registry of Applications the terminal knows about.
-import { parse } from 'shell-quote'
 import { EPOCH_MS, parseTimestamp } from '../cluster/clock.ts'
 import type { KubeObject } from '../cluster/objects.ts'
 import { tabwrite } from '../cli/format.ts'
 import type { Application } from '../sync/application.ts'
 import type { Simulation } from '../sync/simulation.ts'
-import { humanDuration } from '../ui/events/watch-lines.ts'
+import { humanDuration } from '../cluster/human-duration.ts'
+import { expandPipeline } from './shell-syntax.ts'
 import type { CommandResult, TerminalContext } from './types.ts'
 
 export { humanDuration }
@@ -23,33 +23,31 @@ export interface ParsedLine {
   error?: string
 }
 
-/**
- * bash's word splitting, quoting and `$VAR` expansion (shell-quote), plus the labs' `+username+` placeholder.
- * Comments are dropped; `|` separates pipeline stages; other operators are reported.
- */
-export function tokenize(line: string, ctx: TerminalContext): ParsedLine {
+/** The shell's variables: the learner's user and home. */
+export function shellVariables(ctx: TerminalContext): Record<string, string> {
   const user = userOf(ctx)
-  const env: Record<string, string> = { USER: user, HOME: `/home/${user}`, LOGNAME: user, SHELL: '/bin/bash',
-    PWD: `/home/${user}`, HOSTNAME: 'synclab' }
+  return { USER: user, HOME: `/home/${user}`, LOGNAME: user, SHELL: '/bin/bash', PWD: `/home/${user}`,
+    HOSTNAME: 'synclab', '?': '0' }
+}
+
+/**
+ * One command's words as bash reads them (quotes, escapes, `\`-newline, `$VAR`, `${VAR}`, `$(…)`; shell-syntax.ts),
+ * after the labs' `+username+` placeholder is replaced. `substitute` runs a `$(…)`; without it, it expands to nothing
+ * (reading a line's words must not run anything).
+ */
+export function tokenize(line: string, ctx: TerminalContext,
+  substitute: (source: string) => string | Error = () => ''): ParsedLine {
+  const user = userOf(ctx)
+  const env = shellVariables(ctx)
   const text = line.replace(/\+username\+/g, user)
-  let entries: ReturnType<typeof parse>
-  try {
-    entries = parse(text, (key: string) => env[key] ?? '')
-  } catch (e) {
-    return { stages: [], error: `bash: ${(e as Error).message}` }
-  }
-  const stages: string[][] = [[]]
-  for (const e of entries) {
-    if (typeof e === 'string') stages[stages.length - 1]!.push(e)
-    else if ('comment' in e) break
-    else if ('op' in e && e.op === '|') stages.push([])
-    else if ('op' in e && e.op === 'glob') stages[stages.length - 1]!.push((e as { pattern: string }).pattern)
-    else if ('op' in e) return { stages: [], error: `synclab: the sandbox shell does not support '${e.op}'` }
-  }
-  return { stages }
+  const read = expandPipeline(text, { variable: name => env[name], substitute, home: env.HOME! })
+  return 'error' in read ? { stages: [], error: read.error } : { stages: read.stages }
 }
 
 export const out = (lines: string[], exitCode = 0): CommandResult => ({ lines, exitCode })
+/** cobra's answer to a wrong command line. */
+export const usageError = (cmd: string, message: string): CommandResult =>
+  fail(`Error: ${message}`, `Run '${cmd} --help' for usage.`)
 export const fail = (...lines: string[]): CommandResult => ({ lines, exitCode: 1 })
 
 /** Text with trailing newline(s) as terminal lines. */
@@ -108,8 +106,10 @@ export function appSpecs(sim: Simulation): Map<string, AppSpec> {
   return map
 }
 
+/** How an app was made: by a command (remembered), or the lab's own app (the repository at the lab's path). */
 export function specOf(sim: Simulation, app: Application, ctx: TerminalContext): AppSpec {
-  return appSpecs(sim).get(app.name) ?? { repo: ctx.repoUrl ?? '', path: '', targetRevision: '', project: 'default',
+  const path = ctx.labApp?.name === app.name ? ctx.labApp.path : ''
+  return appSpecs(sim).get(app.name) ?? { repo: ctx.repoUrl ?? '', path, targetRevision: '', project: 'default',
     destServer: IN_CLUSTER }
 }
 

@@ -1,43 +1,99 @@
-// The sandbox shell: one line in, a CommandResult out. `argocd`, `kubectl`/`oc`, a few shell builtins, and
-// `| grep` on a command's output. Every handler is wrapped: a bug prints one line, never breaks the terminal.
+// The sandbox shell: an input in (bash syntax: shell-syntax.ts), a CommandResult out. `argocd`, `kubectl`/`oc`, a
+// few shell builtins, `$(…)`, and `| grep` on a command's output. Every handler is wrapped: a bug prints one line,
+// never breaks the terminal.
 import { argocdCommand } from './argocd.ts'
 import { fail, out, tokenize, userOf } from './common.ts'
+import { type ListItem, splitCommands } from './shell-syntax.ts'
 import { kubectlCommand } from './kubectl.ts'
 import type { CommandResult, TerminalContext } from './types.ts'
 
-export const COMMANDS = ['argocd', 'kubectl', 'oc', 'help', 'clear', 'echo', 'whoami', 'history']
+export const COMMANDS = ['argocd', 'kubectl', 'oc', 'help', 'clear', 'echo', 'whoami', 'history', 'true', 'false']
 
 export function runCommand(line: string, ctx: TerminalContext): CommandResult {
   try {
-    const parsed = tokenize(line, ctx)
-    if (parsed.error) return fail(parsed.error)
-    const stages = parsed.stages
-    if (stages.length === 1 && stages[0]!.length === 0) return out([])
-    if (stages.some(s => s.length === 0)) return fail("bash: syntax error near unexpected token `|'")
-    const first = run(stages[0]!, ctx)
-    if (stages.length === 1) return first
-    return pipe(first, stages.slice(1))
+    const list = splitCommands(line)
+    if (list.status === 'incomplete') return fail(`bash: syntax error: unexpected end of file (looking for ${list.why})`)
+    if (list.status === 'error') return fail(list.message)
+    if (list.commands.length <= 1) return runPipeline(list.commands[0]?.text ?? '', ctx)
+    return runList(list.commands, ctx)
   } catch (e) {
     return fail(`synclab: internal error: ${(e as Error).message}`)
   }
+}
+
+/** One pipeline: `$(…)` run first (each a command of its own), then the stages. */
+function runPipeline(text: string, ctx: TerminalContext): CommandResult {
+  const parsed = tokenize(text, ctx, source => substitute(source, ctx))
+  if (parsed.error) return fail(parsed.error)
+  const stages = parsed.stages
+  if (stages.length === 1 && stages[0]!.length === 0) return out([])
+  if (stages.some(s => s.length === 0)) return fail("bash: syntax error near unexpected token `|'")
+  const first = run(stages[0]!, ctx)
+  if (stages.length === 1) return first
+  return pipe(first, stages.slice(1))
+}
+
+/** `$(…)`: what the commands print. A failing one ends the command with its error, so the learner sees why. */
+function substitute(source: string, ctx: TerminalContext): string | Error {
+  const result = runCommand(source, ctx)
+  if (result.watch || result.prompt) {
+    result.pending?.catch(() => undefined)
+    return new Error(`synclab: $(${source.trim()}) must print at once (no --watch, -f, waiting sync or question)`)
+  }
+  if (result.exitCode !== 0) return new Error(result.lines.join('\n'))
+  return result.lines.join('\n')
+}
+
+/**
+ * `a; b && c || d` in one go, for commands that end at once. The page's terminal hands such a list over one
+ * command at a time (console.ts), so that a sync or a watch ends before the next command starts; here a command
+ * that goes on (a watch, a question) ends the list and says so.
+ */
+function runList(commands: ListItem[], ctx: TerminalContext): CommandResult {
+  const lines: string[] = []
+  let exitCode = 0
+  for (const [i, command] of commands.entries()) {
+    if ((command.after === '&&' && exitCode !== 0) || (command.after === '||' && exitCode === 0)) continue
+    const result = runPipeline(command.text, ctx)
+    if (result.clear) lines.length = 0
+    lines.push(...result.lines)
+    exitCode = result.exitCode
+    if (i < commands.length - 1 && (result.watch || result.prompt)) {
+      const rest = commands.slice(i + 1).map(c => c.text).join('; ')
+      return { ...result, lines: [...lines, `synclab: not run, as '${command.text}' goes on: ${rest}`] }
+    }
+    if (i === commands.length - 1) return { ...result, lines }
+  }
+  return { lines, exitCode }
 }
 
 /**
  * Whether a line may change the cluster or an application, so that a host rebuilding a past run (time travel,
  * reload) must run it again. Errs on the side of yes: replaying a read-only line costs nothing, and `argocd app
  * get NAME` and the like are not read-only (they refresh the app from the repository's HEAD, as a webhook would).
+ * Each command of a list counts, and each `$(…)`.
  */
 export function changesCluster(line: string, ctx: TerminalContext): boolean {
-  const parsed = tokenize(line, ctx)
-  if (parsed.error) return false
+  const list = splitCommands(line)
+  if (list.status !== 'complete') return false
+  return list.commands.some(c => pipelineChangesCluster(c.text, ctx))
+}
+
+function pipelineChangesCluster(text: string, ctx: TerminalContext): boolean {
+  let inner = false
+  const parsed = tokenize(text, ctx, source => {
+    inner ||= changesCluster(source, ctx)
+    return ''
+  })
+  if (parsed.error) return inner
   const [cmd, sub, verb] = parsed.stages[0] ?? []
   switch (cmd) {
     case 'kubectl':
     case 'oc':
-    case 'k': return sub !== undefined && !KUBECTL_READ_ONLY.has(sub)
-    case 'argocd': return sub !== undefined && ['app', 'apps', 'application', 'applications'].includes(sub) &&
-      verb !== undefined && !['list', 'ls', 'help', '--help', '-h'].includes(verb)
-    default: return false
+    case 'k': return inner || (sub !== undefined && !KUBECTL_READ_ONLY.has(sub))
+    case 'argocd': return inner || (sub !== undefined && ['app', 'apps', 'application', 'applications'].includes(sub) &&
+      verb !== undefined && !['list', 'ls', 'help', '--help', '-h'].includes(verb))
+    default: return inner
   }
 }
 const KUBECTL_READ_ONLY = new Set(['get', 'describe', 'logs', 'explain', 'version', 'api-resources', 'help', '--help', '-h'])
@@ -52,6 +108,8 @@ function run(argv: string[], ctx: TerminalContext): CommandResult {
     case 'help': return out(helpLines())
     case 'clear': return { lines: [], exitCode: 0, clear: true }
     case 'echo': return out([args.join(' ')])
+    case 'true': case ':': return out([])
+    case 'false': return out([], 1)
     case 'whoami': return out([userOf(ctx)])
     case 'history': return out([]) // the panel prints its own history
     case 'sudo': return fail(`${userOf(ctx)} is not in the sudoers file.  This incident will be reported.`)
@@ -106,6 +164,7 @@ export function helpLines(): string[] {
     '  oc ...                      the same as kubectl',
     '',
     '$USER is your user name; your namespace has the same name.',
+    'Paste several lines at once, or end a line with \\ to go on on the next (the > prompt); ; && || work too.',
     'Keys: Tab completes, Up/Down browse history, Ctrl+C stops a watch, Ctrl+L clears the screen.',
   ]
 }

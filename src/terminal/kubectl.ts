@@ -10,11 +10,12 @@ import { parseTimestamp } from '../cluster/clock.ts'
 import { ANNOTATION, ANNOTATION_KEYS } from '../manifest/annotations.ts'
 import { parseManifests } from '../manifest/index.ts'
 import type { Simulation } from '../sync/simulation.ts'
-import { kubectlPodRow } from '../ui/timeline/pod-history.ts'
+import { kubectlPodRow } from '../cluster/pod-row.ts'
 import {
-  ANNOTATION_SCHEMAS, DELETE_POLICY_DOCS, HELM_DELETE_POLICY_DOCS, HELM_HOOK_VALUE_DOCS, HOOK_VALUE_DOCS,
-  SIMULATED_KINDS, SYNC_OPTION_DOCS_BY_ITEM,
-} from '../manifest/schema/editor-schema.ts'
+  ANNOTATION_DOCS, DELETE_POLICY_DOCS, HELM_DELETE_POLICY_DOCS, HELM_HOOK_VALUE_DOCS, HOOK_VALUE_DOCS,
+  SYNC_OPTION_DOCS_BY_ITEM,
+} from '../manifest/annotation-docs.ts'
+import { SIMULATED_KINDS } from '../cluster/kind-docs.ts'
 import {
   age, createdAt, fail, goTabwriter, rememberingTable, humanDuration, kubectlTable, matchesSelector, out, rfc1123z, textLines, userOf,
 } from './common.ts'
@@ -906,10 +907,10 @@ function explain(k: K, args: string[]): CommandResult {
       `Or an Argo CD annotation: ${ANNOTATION_KEYS.join(', ')}`)
   }
   const key = what.replace(/^metadata\.annotations\./, '')
-  const schema = ANNOTATION_SCHEMAS[key] as { title?: string; markdownDescription?: string } | undefined
-  if (schema) {
-    const lines = [`ANNOTATION:  ${key}`, `TITLE:       ${schema.title ?? ''}`, '', 'DESCRIPTION:',
-      ...wrap(plain(schema.markdownDescription ?? ''), '    ')]
+  const doc = ANNOTATION_DOCS[key]
+  if (doc) {
+    const lines = [`ANNOTATION:  ${key}`, `TITLE:       ${doc.title}`, '', 'DESCRIPTION:',
+      ...wrap(plain(doc.description), '    ')]
     const docs = VALUE_DOCS[key]
     if (docs) {
       lines.push('', 'VALUES:')
@@ -923,10 +924,10 @@ function explain(k: K, args: string[]): CommandResult {
   const type = resolveType(k.sim, typeWord!)
   if (!type || !('info' in type)) return fail(`error: couldn't find resource for "${typeWord}"`)
   const info = type.info
-  const doc = SIMULATED_KINDS[info.kind]
+  const kindDoc = SIMULATED_KINDS[info.kind]
   const lines = [`GROUP:      ${info.group}`, `KIND:       ${info.kind}`, `VERSION:    ${info.version}`, '']
   if (fields.length > 0) lines.push(`FIELD: ${fields.join('.')}`, '')
-  lines.push('DESCRIPTION:', ...wrap(doc ? plain(doc) : `${info.kind} is served by the simulated API server.`, '    '))
+  lines.push('DESCRIPTION:', ...wrap(kindDoc ? plain(kindDoc) : `${info.kind} is served by the simulated API server.`, '    '))
   if (fields.length > 0) lines.push('', `    synclab documents kinds and the Argo CD annotations only; see the Kubernetes API reference for ${info.kind}.${fields.join('.')}.`)
   return out(lines)
 }

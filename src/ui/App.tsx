@@ -1,7 +1,9 @@
 // The sandbox page: source on the left; the application, the plan and the sync panel on the right; the timeline,
 // the event streams and the time controls below.
 import { lazy, memo, Suspense, useDeferredValue, useEffect, useMemo, useState } from 'react'
-import type { TerminalContext } from '../terminal/types.ts'
+import type { TerminalContext } from '../contract/terminal.ts'
+import { loadShell } from './session/shell.ts'
+import type { TerminalPanelProps } from './terminal/TerminalPanel.tsx'
 import { AppView } from './app-view/AppView.tsx'
 import { simulatedApp } from './app-view/shown-app.ts'
 import { SyncPanel } from './controls/SyncPanel.tsx'
@@ -13,6 +15,7 @@ import { InstructorSection } from './instructor/InstructorSection.tsx'
 import { DEFAULT_USER, userNameProblem } from '../labs/parse.ts'
 import { LABS } from './labs/catalog.ts'
 import { LabPanel } from './labs/LabPanel.tsx'
+import { LogsSection } from './logs/LogsSection.tsx'
 import type { LabTracker } from './labs/tracker.ts'
 import { PlanPane } from './plan/PlanPane.tsx'
 import type { Session } from './session/session.ts'
@@ -82,6 +85,7 @@ export function App({ session, tracker, onOpenLab, user, onUser }: { session: Se
       <section className="bottom panel" aria-label="Timeline">
         <TimeControls session={session} />
         <RunViews session={session} version={runVersion} />
+        <LogsSection session={session} version={runVersion} />
       </section>
       <TerminalSection session={session} />
     </div>
@@ -97,18 +101,24 @@ const WhatIfPanelMemo = memo(({ session }: Versioned) => <WhatIfPanel session={s
 const AppViewMemo = memo(({ session }: Versioned) => <AppView shown={simulatedApp(session.shown)} />)
 const PlanPaneMemo = memo(({ session }: Versioned & { live: number }) => <PlanPane session={session} />)
 
-/** Timeline and event streams of the run shown, at the given session version. */
+/**
+ * The timeline of the whole recorded run (the live run), its cursor at the moment shown, and the event streams up to
+ * that moment, at the given session version.
+ */
 const RunViews = memo(function RunViews({ session }: { session: Session; version: number }) {
-  const run = session.shown
+  const run = session.live
   const now = run.now
+  const at = session.shown.now
   const pods = run.podHistories()
+  // Scrubbing changes the cursor only: the recorded run's timeline stays the same.
+  const timeline = useMemo(() => buildTimeline(run.app.events, pods, now), [run, now, run.app.events.length, pods])
   return (
     <>
-      <Timeline timeline={buildTimeline(run.app.events, pods, now)} now={now} cursor={session.view ? now : undefined}
+      <Timeline timeline={timeline} now={now} cursor={session.view ? at : undefined}
         onCursor={t => void session.seek(t)} />
       <div className="streams">
-        <EventStream title="kubectl get pods --watch" lines={podWatchLines(pods, now)} />
-        <EventStream title="Operation events" lines={eventLines(run.app.events, now)} />
+        <EventStream title="kubectl get pods --watch" lines={podWatchLines(pods, at)} />
+        <EventStream title="Operation events" lines={eventLines(run.app.events, at)} />
       </div>
     </>
   )
@@ -118,7 +128,9 @@ const NO_MANIFESTS: never[] = []
 // The real-cluster panel brings the Kubernetes client and a second engine: loaded after the page, apart.
 const ClusterPanel = memo(lazy(() => import('./cluster/ClusterPanel.tsx').then(m => ({ default: m.ClusterPanel }))))
 // xterm.js is large: the terminal loads when the learner opens it.
-const TerminalPanel = lazy(() => import('./terminal/TerminalPanel.tsx').then(m => ({ default: m.TerminalPanel })))
+// The interpreter comes with it (loadShell: the page's entry says where from).
+const TerminalPanel = lazy(() => Promise.all([import('./terminal/TerminalPanel.tsx'), loadShell()])
+  .then(([m, shell]) => ({ default: (props: Omit<TerminalPanelProps, 'shell'>) => <m.TerminalPanel {...props} shell={shell} /> })))
 
 /** A terminal that speaks `argocd`, `kubectl` and `oc` against the simulated cluster. */
 function TerminalSection({ session }: { session: Session }) {
@@ -143,20 +155,25 @@ function TerminalSection({ session }: { session: Session }) {
   )
 }
 
-/** Ctrl/Cmd+Enter syncs, Ctrl/Cmd+S commits. */
+/**
+ * Ctrl/Cmd+Enter syncs, Ctrl/Cmd+S commits, wherever the focus is: caught on the way down (capture), before the
+ * editor, which would take Ctrl+Enter as "insert a line below".
+ */
 function useShortcuts(session: Session): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey)) return
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return
       if (e.key === 'Enter') {
         e.preventDefault()
+        e.stopPropagation()
         session.sync()
-      } else if (e.key === 's') {
+      } else if (e.key.toLowerCase() === 's') {
         e.preventDefault()
+        e.stopPropagation()
         session.commit()
       }
     }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
+    window.addEventListener('keydown', onKey, true)
+    return () => window.removeEventListener('keydown', onKey, true)
   }, [session])
 }

@@ -1,4 +1,4 @@
-// Entry point of the sandbox page: opens the lab named in the address (#lab=<id>) or the last one opened.
+// The sandbox page (started by src/page.ts): opens the lab named in the address (#lab=<id>) or the last one opened.
 import { useEffect, useState } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App.tsx'
@@ -25,8 +25,8 @@ function open(labId: string | null, user: string): Opened {
   // Each name has its own saved session and progress; the default name keeps the keys it always had.
   const key = user === DEFAULT_USER ? lab.id : `${lab.id}:${user}`
   const session = new Session({
-    seed: lab.seed, appName: lab.app.name, namespace: lab.app.namespace, waveDelayMs: lab.app.waveDelayMs,
-    syncPolicy: lab.app.syncPolicy, labFiles: startFiles(lab), storageKey: `synclab:${key}`,
+    seed: lab.seed, appName: lab.app.name, appPath: lab.app.path, namespace: lab.app.namespace, waveDelayMs: lab.app.waveDelayMs,
+    syncPolicy: lab.app.syncPolicy, settleMs: lab.settleMs, labFiles: startFiles(lab), storageKey: `synclab:${key}`,
     storage: window.localStorage,
   })
   ;(window as unknown as { __synclab: Session }).__synclab = session
@@ -70,4 +70,7 @@ function Root() {
     user={user} onUser={onUser} onOpenLab={id => { window.location.hash = `lab=${id}` }} />
 }
 
-createRoot(document.getElementById('app')!).render(<Root />)
+/** Renders the page (src/page.ts, the entry, first hands in the terminal's interpreter). */
+export function startPage(): void {
+  createRoot(document.getElementById('app')!).render(<Root />)
+}

@@ -168,7 +168,7 @@ describe('synclab cleanup', () => {
     // The hooks are deleted fire-and-forget after the operation (HookSucceeded): wait until they are gone.
     await vi.waitFor(async () => expect(await names('clean', 'jobs', 'batch/v1')).toEqual([]), { timeout: 5000, interval: 20 })
 
-    // Without --yes on a non-TTY: the list is named, nothing is deleted (the listing is a server-side dry run).
+    // Without --yes on a non-TTY: the list is named, nothing is deleted (the listing only reads).
     const refused = await cli('cleanup', '--cluster', s.url, '--dest-namespace', 'clean')
     expect(refused.code).toBe(2)
     expect(refused.err).toContain(`synclab will delete 2 objects it created in namespace clean on ${s.url}:\n` +
@@ -191,6 +191,49 @@ describe('synclab cleanup', () => {
     expect(again.code).toBe(0)
     expect(again.out).toBe('')
     expect(again.err).toContain('nothing to clean up')
+  })
+
+  it('deletes exactly the list it showed: what is labelled or re-created while it asks is left alone', async () => {
+    const labels = { [MANAGED_BY_LABEL]: 'synclab', [APP_LABEL]: 'synclab' }
+    const cm = (name: string, data: Record<string, string> = {}) => configMapObject(name, data, { labels })
+    const CM = '/api/v1/namespaces/other/configmaps'
+    for (const name of ['listed', 'swapped']) expect((await call(s, 'POST', CM, cm(name))).status).toBe(201)
+    let out = ''
+    let err = ''
+    const code = await main(['cleanup', '--cluster', s.url, '--dest-namespace', 'other'], {
+      out: t => { out += t }, err: t => { err += t },
+      // While the user reads the list: a new labelled object appears, and one listed is deleted and re-created.
+      ask: async () => {
+        expect((await call(s, 'POST', CM, cm('late'))).status).toBe(201)
+        expect((await call(s, 'DELETE', `${CM}/swapped`)).status).toBe(200)
+        expect((await call(s, 'POST', CM, cm('swapped', { new: 'object' }))).status).toBe(201)
+        return 'y'
+      },
+    })
+    expect(code).toBe(0)
+    expect(err).toContain('  ConfigMap/listed\n  ConfigMap/swapped\n')
+    expect(err).not.toContain('ConfigMap/late')
+    expect(out).toBe('ConfigMap/listed deleted\n')
+    expect(err).toContain('ConfigMap/swapped not deleted: it was deleted and re-created since the list')
+    expect((await names('other', 'configmaps')).sort()).toEqual(['late', 'swapped'])
+    expect((await call(s, 'GET', `${CM}/swapped`)).body.data).toEqual({ new: 'object' })
+  })
+
+  it('takes off only Argo CD\'s hook finalizer: a finalizer of another controller stays, and the object waits for it', async () => {
+    const labels = { [MANAGED_BY_LABEL]: 'synclab', [APP_LABEL]: 'synclab' }
+    const CM = '/api/v1/namespaces/asked/configmaps'
+    expect((await call(s, 'POST', CM, configMapObject('guarded', {}, { labels,
+      finalizers: ['example.com/keep', 'argocd.argoproj.io/hook-finalizer'] }))).status).toBe(201)
+    const done = await cli('cleanup', '--cluster', s.url, '--dest-namespace', 'asked', '--yes')
+    expect(done.code).toBe(0)
+    expect(done.out).toContain('ConfigMap/guarded deleted (it waits for its finalizers example.com/keep)\n')
+    const live = (await call(s, 'GET', `${CM}/guarded`)).body
+    expect(live.metadata.finalizers).toEqual(['example.com/keep'])
+    expect(live.metadata.deletionTimestamp).toBeDefined()
+    // Its owner's controller lets it go.
+    const patched = await call(s, 'PATCH', `${CM}/guarded`, { metadata: { finalizers: null } }, 'application/merge-patch+json')
+    expect(patched.status).toBe(200)
+    expect((await call(s, 'GET', `${CM}/guarded`)).status).toBe(404)
   })
 
   it('needs --cluster and --dest-namespace', async () => {

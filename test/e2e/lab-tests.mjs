@@ -24,10 +24,10 @@ async function waitOperation(page, count, phase) {
 
 const fileText = (page, path) => page.evaluate(p => window.__synclab.files.find(f => f.path === p)?.text, path)
 
-/** Shows `path` in the editor (its tab) and waits until Monaco shows it. */
+/** Shows `path` in the editor (its row in the file tree) and waits until Monaco shows it. */
 async function openTab(page, path) {
-  await page.click(`[data-testid=manifest-editor] [role=tab][data-path="${path}"]`)
-  await page.waitForSelector(`[data-testid=manifest-editor] [role=tab][data-path="${path}"][aria-selected=true]`)
+  await page.click(`[data-testid=file-tree] [role=treeitem][data-path="${path}"]`)
+  await page.waitForSelector(`[data-testid=file-tree] [role=treeitem][data-path="${path}"][aria-selected=true]`)
   await page.waitForFunction(p => window.__synclabEditor?.getModel()?.uri.toString().includes(p.split('/').pop()), path,
     { timeout: 15_000 })
 }

@@ -8,10 +8,14 @@ import { chromium } from 'playwright-core'
 import { tests as pageTests } from './tests.mjs'
 import { tests as labTests } from './lab-tests.mjs'
 import { tests as shareTests } from './share-tests.mjs'
+import { tests as terminalTests } from './terminal-tests.mjs'
+import { tests as timetravelTests } from './timetravel-tests.mjs'
+import { tests as editorTests } from './editor-tests.mjs'
 import { tests as readerTests } from './reader-tests.mjs'
 
 // E2E_ONLY=<text> runs only the tests whose name contains it.
-const tests = [...pageTests, ...labTests, ...shareTests, ...readerTests].filter(t => !process.env.E2E_ONLY || t.name.includes(process.env.E2E_ONLY))
+const tests = [...pageTests, ...labTests, ...shareTests, ...terminalTests, ...timetravelTests, ...editorTests, ...readerTests]
+  .filter(t => !process.env.E2E_ONLY || t.name.includes(process.env.E2E_ONLY))
 
 const PORT = Number(process.env.E2E_PORT ?? 4173)
 const BASE = `http://127.0.0.1:${PORT}/`

@@ -91,6 +91,34 @@ describe('only what synclab created', () => {
     }
   })
 
+  it('a sync whose prunes reach outside the confinement writes nothing: the refusal comes in the dry run', async () => {
+    // Two prunes in one group: the app's own object first, then someone else's that carries the app's tracking id.
+    await cluster.apply(configMap('a-mine-old', {}, { annotations: { [TRACKING_ANNOTATION]: 'guard:/ConfigMap:lab/a-mine-old' } }))
+    await call(s, 'POST', '/api/v1/namespaces/lab/configmaps', configMap('z-theirs-tracked', {}, {
+      annotations: { [TRACKING_ANNOTATION]: 'guard:/ConfigMap:lab/z-theirs-tracked' } }))
+    const writes: string[] = []
+    const counting = await KubeCluster.connect({ server: s.url, namespace: 'lab', appName: 'guard', clock: wallClock(100),
+      fetch: (input, init) => {
+        if ((init?.method ?? 'GET') !== 'GET' && !String(input).includes('dryRun=All')) writes.push(`${init?.method} ${String(input)}`)
+        return fetch(input, init)
+      } })
+    const app = await openApplication(counting)
+    try {
+      const result = await syncOnce(app, { manifests: [configMap('a-mine-new')], request: { prune: true }, timeoutMs: 5000 })
+      expect(result.phase).toBe('Failed')
+      expect(result.message).toMatch(/one or more synchronization tasks are not valid|dry run/)
+      expect(result.resources.find(r => r.name === 'z-theirs-tracked')?.message)
+        .toMatch(/synclab refuses to delete ConfigMap "z-theirs-tracked"/)
+      expect(writes).toEqual([])
+      expect((await call(s, 'GET', '/api/v1/namespaces/lab/configmaps/a-mine-old')).status).toBe(200)
+      expect((await call(s, 'GET', '/api/v1/namespaces/lab/configmaps/z-theirs-tracked')).status).toBe(200)
+      expect((await call(s, 'GET', '/api/v1/namespaces/lab/configmaps/a-mine-new')).status).toBe(404)
+    } finally {
+      app.dispose()
+      counting.close()
+    }
+  })
+
   it('cleanup removes what synclab created in the namespace and nothing else', async () => {
     await cluster.apply(configMap('mine'))
     await cluster.apply({ ...configMap('hooked'), metadata: { name: 'hooked', finalizers: ['argocd.argoproj.io/hook-finalizer'] } })

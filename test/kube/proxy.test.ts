@@ -112,6 +112,16 @@ describe.skipIf(!hasKubectl)(`KubeCluster through a real kubectl proxy${hasKubec
     }
   })
 
+  it('answers the page kubectl proxy --www serves (its Origin, Host rewritten) and refuses a cross-site page through it', async () => {
+    const post = (origin: string, name: string) => fetch(`${proxyUrl}/api/v1/namespaces/lab/configmaps`, { method: 'POST',
+      headers: { Origin: origin, 'Content-Type': 'application/json' }, body: JSON.stringify(configMap(name)) })
+    expect((await post(proxyUrl, 'from-the-page')).status).toBe(201)
+    const evil = await post('https://evil.example', 'from-elsewhere')
+    expect(evil.status).toBe(403)
+    expect((await evil.json()).reason).toBe('Forbidden')
+    expect((await call(s, 'GET', '/api/v1/namespaces/lab/configmaps/from-elsewhere')).status).toBe(404)
+  })
+
   it('the CLI through the proxy: synclab sync --cluster, then synclab cleanup --cluster', async () => {
     const synced = await cli('sync', SEED_LAB, '--cluster', proxyUrl, '--dest-namespace', 'other', '--yes',
       '--speed', String(SPEED))

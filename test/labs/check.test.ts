@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { type CheckContext, evaluate, formatFailure } from '../../src/labs/check.ts'
-import { LabSession, SETTLE_MS } from '../../src/labs/run.ts'
+import { LabSession } from '../../src/labs/run.ts'
+import { DEFAULT_SETTLE_MS } from '../../src/labs/settle.ts'
 import type { Expectation, Step } from '../../src/labs/types.ts'
 import { labOf, MINIMAL } from './helpers.ts'
 
@@ -10,7 +11,7 @@ async function scenario(steps: Step[], replace: Array<[string, string]> = []): P
   const since = session.mark()
   const set = { files: [], edits: replace.map(([from, to]) => ({ file: 'post-sync-job.yaml', replace: from, with: to })) }
   for (const step of steps) await session.step(step, () => ({ set, folder: '' }))
-  await session.sim.advance(SETTLE_MS)
+  await session.sim.advance(DEFAULT_SETTLE_MS)
   return session.context(since)
 }
 

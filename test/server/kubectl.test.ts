@@ -109,6 +109,59 @@ describe.skipIf(!hasKubectl)(`kubectl against synclab serve${hasKubectl ? '' : '
     }
   })
 
+  it('kubectl create configmap|secret|namespace|deployment|job|service|cronjob: its protobuf bodies are decoded', async () => {
+    // kubectl's typed clients send application/vnd.kubernetes.protobuf and never fall back to JSON.
+    const created = [
+      await kubectl('create', 'configmap', 'made', '--from-literal=color=blue', '--from-literal=size=2'),
+      await kubectl('create', 'secret', 'generic', 'hidden', '--from-literal=token=s3cret'),
+      await kubectl('create', 'namespace', 'made-ns'),
+      await kubectl('create', 'deployment', 'made-deploy', '--image=nginx', '--replicas=2', '--port=80'),
+      await kubectl('create', 'job', 'made-job', '--image=busybox', '--', 'echo', 'hi'),
+      await kubectl('create', 'service', 'clusterip', 'made-svc', '--tcp=80:8080'),
+      await kubectl('create', 'cronjob', 'made-cron', '--image=busybox', '--schedule=*/5 * * * *'),
+    ]
+    expect(created.map(r => r.err)).toEqual(['', '', '', '', '', '', ''])
+    expect(created.map(r => r.out.trim())).toEqual(['configmap/made created', 'secret/hidden created',
+      'namespace/made-ns created', 'deployment.apps/made-deploy created', 'job.batch/made-job created',
+      'service/made-svc created', 'cronjob.batch/made-cron created'])
+    const cm = (await call(s, 'GET', '/api/v1/namespaces/lab/configmaps/made')).body
+    expect(cm.data).toEqual({ color: 'blue', size: '2' })
+    expect(cm.metadata).not.toHaveProperty('generateName')
+    const secret = (await call(s, 'GET', '/api/v1/namespaces/lab/secrets/hidden')).body
+    expect(Buffer.from(secret.data.token, 'base64').toString()).toBe('s3cret')
+    expect((await call(s, 'GET', '/api/v1/namespaces/made-ns')).status).toBe(200)
+    const deploy = (await call(s, 'GET', '/apis/apps/v1/namespaces/lab/deployments/made-deploy')).body
+    expect(deploy.spec).toMatchObject({ replicas: 2, selector: { matchLabels: { app: 'made-deploy' } } })
+    expect(deploy.spec.template.spec.containers[0]).toMatchObject({ name: 'nginx', image: 'nginx', ports: [{ containerPort: 80 }] })
+    const job = (await call(s, 'GET', '/apis/batch/v1/namespaces/lab/jobs/made-job')).body
+    expect(job.spec.template.spec).toMatchObject({ restartPolicy: 'Never',
+      containers: [{ name: 'made-job', image: 'busybox', command: ['echo', 'hi'] }] })
+    const svc = (await call(s, 'GET', '/api/v1/namespaces/lab/services/made-svc')).body
+    expect(svc.spec.ports[0]).toMatchObject({ name: '80-8080', port: 80, targetPort: 8080, protocol: 'TCP' })
+    const cron = (await call(s, 'GET', '/apis/batch/v1/namespaces/lab/cronjobs/made-cron')).body
+    expect(cron.spec.schedule).toBe('*/5 * * * *')
+    await until(async () => (await kubectl('get', 'job', 'made-job', '-o', 'jsonpath={.status.succeeded}')).out === '1',
+      8000, 'the created job to complete')
+    const again = await kubectl('create', 'configmap', 'made')
+    expect(again.err).toBe('error: failed to create configmap: configmaps "made" already exists\n')
+  })
+
+  it('kubectl apply --server-side (apply-patch+yaml) creates, then updates', async () => {
+    writeFileSync(join(dir, 'ssa.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ssa\ndata:\n  a: "1"\n')
+    expect((await kubectl('apply', '--server-side', '-f', join(dir, 'ssa.yaml'))).out).toBe('configmap/ssa serverside-applied\n')
+    writeFileSync(join(dir, 'ssa.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ssa\ndata:\n  a: "2"\n')
+    expect((await kubectl('apply', '--server-side', '-f', join(dir, 'ssa.yaml'))).out).toBe('configmap/ssa serverside-applied\n')
+    expect((await call(s, 'GET', '/api/v1/namespaces/lab/configmaps/ssa')).body.data).toEqual({ a: '2' })
+  })
+
+  it('a ConfigMap over the 3 MiB body limit: kubectl prints the API server\'s words and nothing is created', async () => {
+    writeFileSync(join(dir, 'big.txt'), 'y'.repeat(4 * 1024 * 1024))
+    const big = await kubectl('create', 'configmap', 'too-big', `--from-file=${join(dir, 'big.txt')}`)
+    expect(big.code).not.toBe(0)
+    expect(big.err).toBe('error: failed to create configmap: Request entity too large: limit is 3145728\n')
+    expect((await call(s, 'GET', '/api/v1/namespaces/lab/configmaps/too-big')).status).toBe(404)
+  })
+
   it('deletes, and answers NotFound for what is gone', async () => {
     const deleted = await kubectl('delete', 'configmap', 'settings')
     expect(deleted.out).toBe('configmap "settings" deleted\n')

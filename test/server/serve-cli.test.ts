@@ -18,6 +18,13 @@ describe('synclab serve', () => {
     expect(await main(['serve', '--speed', '0'])).toBe(2)
   })
 
+  it('refuses a speed it cannot keep up with, or one that never moves, with the range it accepts', async () => {
+    for (const speed of ['1e9', '1001', 'Infinity', '0.001', '0', 'NaN']) {
+      await expect(serveCommand(['--port', '0', '--speed', speed], { out: () => {}, err: () => {} }), speed).rejects
+        .toThrow(`serve: --speed must be a number from 0.01 to 1000 (virtual seconds per wall second) (got "${speed}")`)
+    }
+  })
+
   it('serves on loopback and syncs the given paths as an Application', async () => {
     let err = ''
     let stop!: () => void

@@ -1,19 +1,23 @@
 // The JSON Schema (draft-07) monaco-yaml validates the editor's manifests with and builds completion and hover
 // from. Field types are Kubernetes' own (kube-types.json, generated from Kubernetes' OpenAPI with the reader's
 // types by scripts/gen-kube-schema.mjs); the text below adds what synclab explains on top. The manifest reader
-// (src/manifest) decides what is an error, and the editor shows its diagnostics as markers. Every annotation and every value it accepts explains itself with the rule number from
-// docs/semantics.md, so a hover in the editor points the learner at the rule.
-// The value lists come from src/manifest/annotations.ts, the kinds from src/cluster/kinds.ts and the image
+// (src/manifest) decides what is an error, and the editor shows its diagnostics as markers. Every annotation and
+// every value it accepts explains itself with the rule number from docs/semantics.md, so a hover in the editor
+// points the learner at the rule.
+// The value lists come from src/manifest/annotations.ts, their texts from src/manifest/annotation-docs.ts (which
+// `kubectl explain` in the terminal shows too), the kinds from src/cluster/kinds.ts and the image
 // names from src/cluster/images.ts, so the editor never disagrees with the simulator.
 import type { JSONSchema } from 'monaco-yaml'
 import kubeTypes from './kube-types.json' with { type: 'json' }
 import { IMAGE_NAMES, IMAGES } from '../../cluster/images.ts'
+import { SIMULATED_KINDS } from '../../cluster/kind-docs.ts'
 import { KindRegistry } from '../../cluster/kinds.ts'
 import {
-  ANNOTATION, APP_ONLY_SYNC_OPTIONS, ARGO_HOOK_VALUES, DEFAULT_DELETE_POLICY, DELETE_POLICIES,
-  HELM_DELETE_HOOK_TYPES, HELM_DELETE_POLICIES, HELM_HOOK_TYPES, HELM_HOOK_VALUES, HELM_NOT_A_HOOK,
-  RESOURCE_SYNC_OPTIONS,
-  type DeleteHookType, type HookDeletePolicy, type HookType,
+  ANNOTATION_DOCS, DELETE_POLICY_DOCS, HELM_DELETE_POLICY_DOCS, HELM_HOOK_VALUE_DOCS, HOOK_VALUE_DOCS,
+  SYNC_OPTION_DOCS_BY_ITEM, SYNC_OPTION_ITEMS,
+} from '../annotation-docs.ts'
+import {
+  ANNOTATION, ARGO_HOOK_VALUES, DEFAULT_DELETE_POLICY, DELETE_POLICIES, HELM_DELETE_POLICIES, HELM_HOOK_VALUES,
 } from '../annotations.ts'
 
 /** Where monaco-yaml files the schema (shown as the source in hovers). */
@@ -42,84 +46,6 @@ export function csvPattern(values: readonly string[]): string {
 export const GO_INT_PATTERN = '^[+-]?[0-9]+$'
 
 // ---------------------------------------------------------------------------------------------------------
-// What each annotation value means, for a learner. Keyed by the exact value; every text cites its rule.
-
-export const HOOK_VALUE_DOCS: Readonly<Record<HookType | DeleteHookType, string>> = {
-  PreSync: '**PreSync** — runs before anything else is applied (phase order PreSync < Sync < PostSync < SyncFail, ' +
-    'R11). The Sync phase starts only when every PreSync hook has succeeded (R16); if one fails, no Sync-phase ' +
-    'resource is applied and the sync fails (R39). Typical use: a database migration Job.',
-  Sync: '**Sync** — runs in the Sync phase together with the ordinary resources, ordered by sync wave and kind ' +
-    '(R11, R12). Its group waits for it to finish before the next wave starts (R16).',
-  PostSync: '**PostSync** — runs after every Sync-phase hook succeeded and every Sync-phase resource is Healthy ' +
-    '(R18). Typical use: smoke tests or a notification. It never runs if an earlier phase failed (R39).',
-  SyncFail: '**SyncFail** — runs only when the sync operation fails (R42): all SyncFail hooks start together, ' +
-    'their waves are not sequenced. Never runs on success (R42).',
-  Skip: '**Skip** — not a hook: Argo CD skips this resource, it is never applied and never pruned (R5). ' +
-    'Combined with another type (`Skip,PreSync`) the other type wins (R5).',
-  PreDelete: '**PreDelete** — not a sync hook: it runs only when the Application itself is deleted, before ' +
-    'its resources are deleted (R10, R64). A sync ignores it unless it also lists a sync phase (R10).',
-  PostDelete: '**PostDelete** — not a sync hook: it runs only when the Application is deleted, after all its ' +
-    'resources are gone (R10, R65).',
-}
-
-export const DELETE_POLICY_DOCS: Readonly<Record<HookDeletePolicy, string>> = {
-  BeforeHookCreation: '**BeforeHookCreation** — the default (R32): when the hook\'s group runs again, an ' +
-    'existing object with the same name is deleted and the new one is created on a later tick (R33). A hook ' +
-    'with `generateName` gets a new name each sync, so old copies are never deleted and accumulate (R33).',
-  HookSucceeded: '**HookSucceeded** — deleted when the whole sync operation succeeds (R34), not when the hook ' +
-    'itself succeeds: a PreSync hook survives until PostSync is done. If the sync fails, it is kept, even if ' +
-    'the hook succeeded (R34). The docs say otherwise (R36).',
-  HookFailed: '**HookFailed** — deleted when the sync operation fails (R35), including hooks that themselves ' +
-    'succeeded. If the sync succeeds it is never deleted (R35). The docs say "when the hook failed" (R36).',
-}
-
-const helmMapping = (value: string): string => {
-  const phase = HELM_HOOK_TYPES[value]
-  if (phase !== undefined) {
-    return `Argo CD runs it as a **${phase}** hook (R3). If the object also has \`${ANNOTATION.hook}\`, ` +
-      'the Argo CD types win (R7).'
-  }
-  const del = HELM_DELETE_HOOK_TYPES[value]
-  if (del !== undefined) {
-    return `Argo CD runs it as a **${del}** hook, only when the Application is deleted, never in a sync (R10).`
-  }
-  if (value === HELM_NOT_A_HOOK) return 'Not a hook at all: the object is an ordinary resource (R2).'
-  return 'Argo CD has no sync phase for it: alone, the object counts as a hook with no type and is silently ' +
-    'dropped from the sync — never applied, pruned or health-checked (R3, R4).'
-}
-
-export const HELM_HOOK_VALUE_DOCS: Readonly<Record<string, string>> = Object.fromEntries(
-  HELM_HOOK_VALUES.map(v => [v, `**${v}** (Helm) — ${helmMapping(v)}`]))
-
-export const HELM_DELETE_POLICY_DOCS: Readonly<Record<string, string>> = Object.fromEntries(
-  Object.entries(HELM_DELETE_POLICIES).map(([helm, argo]) =>
-    [helm, `**${helm}** (Helm) — the same as Argo CD's \`${argo}\` (R7). ${DELETE_POLICY_DOCS[argo]}`]))
-
-const SYNC_OPTION_DOCS: Readonly<Record<string, string>> = {
-  'Prune=false': 'never pruned: when it leaves Git the sync reports it "ignored (no prune)" and the app stays ' +
-    'OutOfSync (R52).',
-  'Prune=confirm': 'pruning it waits for a manual confirmation; the sync stays Running until then (R52).',
-  'Delete=false': 'kept in the cluster when the Application is deleted (Application deletion, R64–R65).',
-  'Delete=confirm': 'deleting the Application waits for a manual confirmation before deleting it (Application ' +
-    'deletion, R64–R65).',
-  'PruneLast=true': 'pruned after all Sync waves, just before PostSync (R50).',
-  'Replace=true': 'applied with create/replace instead of kubectl apply (R27, R55).',
-  'Force=true': 'deleted and re-created when it changed (R55).',
-  'Validate=false': 'applied without schema validation (kubectl --validate=false) (R55).',
-  'SkipDryRunOnMissingResource=true': 'skips the first-tick dry run when its kind is not known yet, e.g. a CR ' +
-    'whose CRD comes in the same sync (R45, R55).',
-  'ServerSideApply=true': 'applied with server-side apply (R55).',
-  'ServerSideApply=false': 'applied with client-side apply even if the Application uses server-side apply (R55).',
-}
-
-/** Every resource-level sync option item Argo CD acts on, `Key=value`. */
-export const SYNC_OPTION_ITEMS: readonly string[] =
-  Object.entries(RESOURCE_SYNC_OPTIONS).flatMap(([k, vs]) => vs.map(v => `${k}=${v}`))
-
-export const SYNC_OPTION_DOCS_BY_ITEM: Readonly<Record<string, string>> = Object.fromEntries(
-  SYNC_OPTION_ITEMS.map(item => [item, `**${item}** — ${SYNC_OPTION_DOCS[item] ?? 'see sync-options.md (R55).'}`]))
-
-// ---------------------------------------------------------------------------------------------------------
 // Annotations
 
 /**
@@ -138,12 +64,12 @@ export function suggestValues(values: readonly string[], docs?: readonly string[
 
 /** An annotation holding a comma-separated list of known values: the pattern validates (R1), the oneOf offers
  * each value with its explanation for completion and hover. */
-function csvAnnotation(title: string, markdownDescription: string, values: readonly string[],
-  docs: Readonly<Record<string, string>>, errorHint: string): JSONSchema {
+function csvAnnotation(key: string, values: readonly string[], docs: Readonly<Record<string, string>>,
+  errorHint: string): JSONSchema {
   return {
     type: 'string',
-    title,
-    markdownDescription,
+    title: ANNOTATION_DOCS[key]!.title,
+    markdownDescription: ANNOTATION_DOCS[key]!.description,
     pattern: csvPattern(values),
     patternErrorMessage: `${errorHint} Allowed: a comma-separated list of ${values.join(', ')} (exact, ` +
       'case-sensitive).',
@@ -152,79 +78,39 @@ function csvAnnotation(title: string, markdownDescription: string, values: reado
 }
 
 export const ANNOTATION_SCHEMAS: Readonly<Record<string, JSONSchema>> = {
-  [ANNOTATION.hook]: csvAnnotation('Argo CD resource hook',
-    'Makes this object an Argo CD **resource hook** (R1, R2): instead of being synced as an ordinary resource ' +
-    'it runs in the phase you name. A comma-separated list, case-sensitive (R1); `PreSync,PostSync` runs the ' +
-    'same manifest twice, once per phase (R6). An unknown value such as `postsync` makes Argo CD silently drop ' +
-    'the object from the sync (R4). Hooks are never pruned (R8).',
+  [ANNOTATION.hook]: csvAnnotation(ANNOTATION.hook,
     ARGO_HOOK_VALUES, HOOK_VALUE_DOCS,
     'Unknown hook type: Argo CD silently drops the object from the sync (R4).'),
-  [ANNOTATION.hookDeletePolicy]: csvAnnotation('Argo CD hook delete policy',
-    'When Argo CD deletes this hook object (R32–R35). A comma-separated list; policies from ' +
-    `\`${ANNOTATION.helmHookDeletePolicy}\` are added to these (R7). Without any recognised policy the hook gets ` +
-    `**${DEFAULT_DELETE_POLICY}** (R32).`,
+  [ANNOTATION.hookDeletePolicy]: csvAnnotation(ANNOTATION.hookDeletePolicy,
     DELETE_POLICIES, DELETE_POLICY_DOCS,
     `Unknown delete policy: Argo CD ignores it (and uses ${DEFAULT_DELETE_POLICY} if none is left, R32).`),
   [ANNOTATION.syncWave]: {
     type: 'string',
-    title: 'Argo CD sync wave',
+    title: ANNOTATION_DOCS[ANNOTATION.syncWave]!.title,
     pattern: GO_INT_PATTERN,
     patternErrorMessage: 'A sync wave is an integer in quotes, e.g. "1" or "-1" (R7).',
-    markdownDescription: 'The **sync wave**: inside a phase, lower waves are applied first (sort key phase, wave, ' +
-      'kind, name — R12), one wave per tick (R14), and the next wave waits until this one is healthy or ' +
-      'its hooks are done (R16), plus a 2 s delay (R20). An integer as a **string** (quote it: `"-1"`); ' +
-      'default 0, may be negative. Anything that is not an integer is ignored and wave 0 is used (R7).',
+    markdownDescription: ANNOTATION_DOCS[ANNOTATION.syncWave]!.description,
     examples: ['-1'],
   },
-  [ANNOTATION.syncOptions]: csvAnnotation('Argo CD sync options',
-    'Per-resource **sync options**, a comma-separated list of `Key=value` items (R50, R52, R55). Only the exact ' +
-    'values listed act; anything else is ignored. Options such as ' +
-    `${APP_ONLY_SYNC_OPTIONS.slice(0, 3).map(o => `\`${o}\``).join(', ')} work only in the Application's ` +
-    '`syncPolicy.syncOptions`, not here.',
+  [ANNOTATION.syncOptions]: csvAnnotation(ANNOTATION.syncOptions,
     SYNC_OPTION_ITEMS, SYNC_OPTION_DOCS_BY_ITEM,
     'Argo CD ignores this item on a resource (R55).'),
-  [ANNOTATION.helmHook]: csvAnnotation('Helm hook',
-    'A **Helm hook**. Argo CD maps `pre-install`/`pre-upgrade` to PreSync and `post-install`/`post-upgrade` to ' +
-    `PostSync (R3); the other values do not run in a sync (R3, R4, R10). If \`${ANNOTATION.hook}\` is also set, ` +
-    'its types win (R7). A comma-separated list.',
+  [ANNOTATION.helmHook]: csvAnnotation(ANNOTATION.helmHook,
     HELM_HOOK_VALUES, HELM_HOOK_VALUE_DOCS, 'Unknown Helm hook: Argo CD ignores it (R3, R4).'),
   [ANNOTATION.helmHookWeight]: {
     type: 'string',
-    title: 'Helm hook weight',
+    title: ANNOTATION_DOCS[ANNOTATION.helmHookWeight]!.title,
     pattern: GO_INT_PATTERN,
     patternErrorMessage: 'A hook weight is an integer in quotes, e.g. "1" or "-5" (R7).',
-    markdownDescription: 'The **Helm hook weight**. Argo CD uses it as the sync wave when ' +
-      `\`${ANNOTATION.syncWave}\` is missing or not an integer (R7) — on any object, not only hooks. ` +
-      'An integer as a string.',
+    markdownDescription: ANNOTATION_DOCS[ANNOTATION.helmHookWeight]!.description,
     examples: ['-5'],
   },
-  [ANNOTATION.helmHookDeletePolicy]: csvAnnotation('Helm hook delete policy',
-    'The **Helm hook delete policy**. Argo CD maps each value to its own policy and adds them to ' +
-    `\`${ANNOTATION.hookDeletePolicy}\` (R7). A comma-separated list.`,
+  [ANNOTATION.helmHookDeletePolicy]: csvAnnotation(ANNOTATION.helmHookDeletePolicy,
     Object.keys(HELM_DELETE_POLICIES), HELM_DELETE_POLICY_DOCS, 'Unknown Helm delete policy: Argo CD ignores it (R7).'),
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Kinds
-
-/** The kinds synclab's fake cluster simulates with behaviour (controllers, health), with what they do. */
-export const SIMULATED_KINDS: Readonly<Record<string, string>> = {
-  Job: '**Job** (batch/v1) — runs Pods until enough succeed (R71); the usual hook kind. Health: Progressing ' +
-    'while running, Healthy when Complete, Degraded when Failed (R29).',
-  Pod: '**Pod** (v1) — one or more containers. A hook Pod is Healthy when Succeeded and Degraded when Failed ' +
-    '(R30).',
-  Deployment: '**Deployment** (apps/v1) — keeps `replicas` Pods running. Healthy when all replicas are updated ' +
-    'and available; paused means Suspended (R31).',
-  Service: '**Service** (v1) — a stable address for Pods. Always Healthy, except type LoadBalancer without an ' +
-    'ingress, which stays Progressing and can block a multi-wave sync forever (R16, R31).',
-  ConfigMap: '**ConfigMap** (v1) — configuration data. No health check: as a hook it counts as Succeeded as ' +
-    'soon as it is created (R28).',
-  Secret: '**Secret** (v1) — like a ConfigMap, for credentials; no health check (R28). Sorted before ' +
-    'ConfigMaps in a wave (R12).',
-  ServiceAccount: '**ServiceAccount** (v1) — an identity for Pods; no health check (R28).',
-  Namespace: '**Namespace** (v1) — applied first in its wave (R12) and moved just before the first resource ' +
-    'that lives in it (R13).',
-}
 
 const registry = new KindRegistry()
 const groupVersion = (group: string, version: string): string => (group === '' ? version : `${group}/${version}`)

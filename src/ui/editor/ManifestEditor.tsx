@@ -1,10 +1,13 @@
-// The manifest editor: one tab per file, one Monaco model per file (so each keeps its undo stack and view
-// state), synclab's diagnostics as markers. Monaco itself is loaded lazily (loadMonaco), so importing this
-// component statically costs only a few kB; until Monaco is there the editor shows "loading editor…".
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react'
+// The manifest editor: the file chosen in the file tree, one Monaco model per file (so each keeps its undo stack
+// and view state), synclab's diagnostics as markers. Monaco itself is loaded lazily (loadMonaco), so importing
+// this component statically costs only a few kB; until Monaco is there the editor shows "loading editor…".
+// The keyboard never stays trapped: Tab indents, but Ctrl+M (Monaco's tab focus mode, shown under the editor),
+// Esc then Tab, and F6 / Shift+F6 leave the editor, as in VS Code.
+import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react'
 import type * as Monaco from 'monaco-editor/editor/editor.api'
 import type { Diagnostic, SourceFile } from '../../manifest/types.ts'
 import { countByFile, MARKER_OWNER, modelUri, toMarkers } from './diagnostic-markers.ts'
+import { leaveByKeyboard } from './keyboard-exit.ts'
 import { useMonaco } from './load.ts'
 import { preferredTheme, watchTheme } from './theme.ts'
 
@@ -23,8 +26,8 @@ export interface ManifestEditorProps {
   active: string
   /** Called on every edit of a file by the user (not when `files` changes from outside). */
   onChange: (path: string, text: string) => void
-  /** Called when the user picks another tab. */
-  onActiveChange: (path: string) => void
+  /** The Monaco editor once it exists (null when it goes): the page can move the focus into it. */
+  onEditor?: (editor: Monaco.editor.IStandaloneCodeEditor | null) => void
   /** synclab diagnostics of all files (Diagnostic.file = SourceFile.path); shown as markers. */
   diagnostics: readonly Diagnostic[]
   readOnly?: boolean
@@ -42,7 +45,7 @@ interface Entry {
 }
 
 export function ManifestEditor(props: ManifestEditorProps): ReactElement {
-  const { files, active, onChange, onActiveChange, diagnostics, readOnly = false, height = '28rem', className } = props
+  const { files, active, onChange, onEditor, diagnostics, readOnly = false, height = '28rem', className } = props
   const { mod, loadError } = useMonaco()
   const [editor, setEditor] = useState<Monaco.editor.IStandaloneCodeEditor | null>(null)
   const hostRef = useRef<HTMLDivElement>(null)
@@ -52,8 +55,9 @@ export function ManifestEditor(props: ManifestEditorProps): ReactElement {
   const applyingExternal = useRef(false)
   const onChangeRef = useRef(onChange)
   onChangeRef.current = onChange
-  const tabRefs = useRef(new Map<string, HTMLButtonElement>())
-  const baseId = useId()
+  const onEditorRef = useRef(onEditor)
+  onEditorRef.current = onEditor
+  const [tabMovesFocus, setTabMovesFocus] = useState(false)
 
   const activePath = files.some(f => f.path === active) ? active : files[0]?.path ?? ''
 
@@ -79,13 +83,20 @@ export function ManifestEditor(props: ManifestEditorProps): ReactElement {
       ariaLabel: 'Manifest editor',
     })
     const unwatch = watchTheme(theme => monaco.editor.setTheme(theme))
+    const keys = leaveByKeyboard(ed, monaco, host)
+    setTabMovesFocus(mod.TabFocus.getTabFocusMode())
+    const tabFocusWatch = mod.TabFocus.onDidChangeTabFocus(setTabMovesFocus)
     const map = entries.current
     window.__synclabEditor = ed
     window.__synclabMarkers = (path: string) =>
       monaco.editor.getModelMarkers({ resource: monaco.Uri.parse(modelUri(path)) })
     setEditor(ed)
+    onEditorRef.current?.(ed)
     return () => {
+      onEditorRef.current?.(null)
       unwatch()
+      keys.dispose()
+      tabFocusWatch.dispose()
       if (window.__synclabEditor === ed) {
         delete window.__synclabEditor
         delete window.__synclabMarkers
@@ -166,57 +177,20 @@ export function ManifestEditor(props: ManifestEditorProps): ReactElement {
 
   const counts = useMemo(() => countByFile(diagnostics), [diagnostics])
 
-  const select = useCallback((path: string, focusTab: boolean) => {
-    if (path !== activePath) onActiveChange(path)
-    if (focusTab) tabRefs.current.get(path)?.focus()
-  }, [activePath, onActiveChange])
-
-  const onTabKeyDown = (e: KeyboardEvent<HTMLButtonElement>, index: number): void => {
-    const n = files.length
-    if (n === 0) return
-    let next: number
-    switch (e.key) {
-      case 'ArrowRight': case 'ArrowDown': next = (index + 1) % n; break
-      case 'ArrowLeft': case 'ArrowUp': next = (index - 1 + n) % n; break
-      case 'Home': next = 0; break
-      case 'End': next = n - 1; break
-      default: return
-    }
-    e.preventDefault()
-    const f = files[next]
-    if (f !== undefined) select(f.path, true)
-  }
-
-  const tabId = (i: number): string => `${baseId}-tab-${i}`
-  const panelId = `${baseId}-panel`
-  const activeIndex = files.findIndex(f => f.path === activePath)
+  const count = counts.get(activePath)
+  const toggleTabFocus = () => mod?.TabFocus.setTabFocusMode(!tabMovesFocus)
 
   return (
     <div className={['synclab-editor', className].filter(Boolean).join(' ')} data-testid="manifest-editor"
       data-ready={mod !== null && editor !== null ? 'true' : 'false'}>
-      <div role="tablist" aria-label="Manifest files" className="synclab-editor__tabs">
-        {files.map((f, i) => {
-          const selected = f.path === activePath
-          const c = counts.get(f.path)
-          return (
-            <button key={f.path} type="button" role="tab" id={tabId(i)} aria-selected={selected}
-              aria-controls={panelId} tabIndex={selected ? 0 : -1} data-path={f.path}
-              className={`synclab-editor__tab${selected ? ' synclab-editor__tab--active' : ''}`}
-              ref={el => { if (el) tabRefs.current.set(f.path, el); else tabRefs.current.delete(f.path) }}
-              onClick={() => select(f.path, false)} onKeyDown={e => onTabKeyDown(e, i)}>
-              {f.path}
-              {c !== undefined && c.errors > 0 &&
-                <span className="synclab-editor__badge synclab-editor__badge--error"
-                  aria-label={`${c.errors} error${c.errors === 1 ? '' : 's'}`}> ● {c.errors}</span>}
-              {c !== undefined && c.errors === 0 && c.warnings > 0 &&
-                <span className="synclab-editor__badge synclab-editor__badge--warning"
-                  aria-label={`${c.warnings} warning${c.warnings === 1 ? '' : 's'}`}> ▲ {c.warnings}</span>}
-            </button>
-          )
-        })}
+      <div className="synclab-editor__path" data-testid="editor-path">
+        {activePath === '' ? 'No file open' : activePath}
+        {count !== undefined && count.errors > 0 &&
+          <span className="synclab-editor__badge synclab-editor__badge--error"> ● {count.errors} error{count.errors === 1 ? '' : 's'}</span>}
+        {count !== undefined && count.errors === 0 && count.warnings > 0 &&
+          <span className="synclab-editor__badge synclab-editor__badge--warning"> ▲ {count.warnings} warning{count.warnings === 1 ? '' : 's'}</span>}
       </div>
-      <div role="tabpanel" id={panelId} {...(activeIndex >= 0 ? { 'aria-labelledby': tabId(activeIndex) } : {})}
-        className="synclab-editor__panel" style={{ position: 'relative', height }}>
+      <div className="synclab-editor__panel" style={{ position: 'relative', height }}>
         <div ref={hostRef} className="synclab-editor__host" style={{ position: 'absolute', inset: 0 }} />
         {(mod === null || editor === null) &&
           <div role="status" className="synclab-editor__loading"
@@ -224,8 +198,16 @@ export function ManifestEditor(props: ManifestEditorProps): ReactElement {
             {loadError === null ? 'loading editor…' : `The editor failed to load: ${loadError}`}
           </div>}
       </div>
+      <p className="synclab-editor__keys" data-testid="tab-focus-hint">
+        <button type="button" aria-pressed={tabMovesFocus} onClick={toggleTabFocus} disabled={mod === null}
+          data-testid="tab-focus-toggle">Tab moves focus: {tabMovesFocus ? 'on' : 'off'}</button>
+        {' '}<kbd>{TOGGLE_KEY}</kbd> toggles · <kbd>Esc</kbd> then <kbd>Tab</kbd>, or <kbd>F6</kbd>, leaves the editor ·
+        {' '}<kbd>Ctrl/Cmd+S</kbd> commits · <kbd>Ctrl/Cmd+Enter</kbd> syncs
+      </p>
     </div>
   )
 }
+
+const TOGGLE_KEY = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? 'Ctrl+Shift+M' : 'Ctrl+M'
 
 export default ManifestEditor

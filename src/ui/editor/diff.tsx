@@ -1,6 +1,8 @@
 // "Desired vs live": a read-only Monaco diff editor of two YAML texts. Loads Monaco lazily like ManifestEditor.
+// Read-only, so Tab moves the focus on (no keyboard trap); F6 and Esc then Tab too, as in the editor.
 import { useEffect, useRef, type ReactElement } from 'react'
 import type * as Monaco from 'monaco-editor/editor/editor.api'
+import { leaveByKeyboard } from './keyboard-exit.ts'
 import { useMonaco } from './load.ts'
 import { preferredTheme, watchTheme } from './theme.ts'
 
@@ -46,11 +48,13 @@ export function ManifestDiff(props: ManifestDiffProps): ReactElement {
       scrollBeyondLastLine: false,
     })
     diff.setModel(m)
+    const keys = [diff.getOriginalEditor(), diff.getModifiedEditor()].map(ed => leaveByKeyboard(ed, monaco, host))
     models.current = m
     diffRef.current = diff
     const unwatch = watchTheme(theme => monaco.editor.setTheme(theme))
     return () => {
       unwatch()
+      for (const k of keys) k.dispose()
       diff.dispose()
       m.original.dispose()
       m.modified.dispose()

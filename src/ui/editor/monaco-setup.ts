@@ -30,6 +30,9 @@ import 'monaco-editor/features/readOnlyMessage/register'
 import 'monaco-editor/features/smartSelect/register'
 import 'monaco-editor/features/snippet/register'
 import 'monaco-editor/features/suggest/register'
+// Ctrl+M (Ctrl+Shift+M on macOS): Tab moves the focus instead of indenting, so the keyboard can leave the editor.
+import 'monaco-editor/features/toggleTabFocusMode/register'
+import { TabFocus } from 'monaco-editor/editor/browser/config/tabFocus'
 // features/suggest/register (0.57) registers inline completions only; the suggest widget is this controller.
 import 'monaco-editor/editor/contrib/suggest/browser/suggestController'
 import 'monaco-editor/features/wordHighlighter/register'
@@ -86,4 +89,4 @@ export const monacoYaml = configureMonacoYaml(monacoForYaml, {
   schemas: [{ uri: SCHEMA_URI, fileMatch: [...SCHEMA_FILE_MATCH], schema: manifestSchema }],
 })
 
-export { monaco }
+export { monaco, TabFocus }

@@ -32,7 +32,9 @@ export class InstructorMode {
   private readonly watcher: MomentWatcher
   /** The live run being watched; a new one (Reset) is watched from its current end. */
   private watched: Run | undefined
-  private resume: { speed: Speed; playing: boolean } = { speed: 1, playing: false }
+  private resume: { speed: Speed; playing: boolean; toEnd: boolean } = { speed: 1, playing: false, toEnd: false }
+  /** "To the end" stopped at a moment: Continue runs on to the end. */
+  private heldToEnd = false
   private readonly listeners = new Set<() => void>()
   private attached = false
 
@@ -46,6 +48,7 @@ export class InstructorMode {
    */
   attach(): () => void {
     const unsubscribe = this.session.subscribe(() => this.onSession())
+    this.session.holds.add(this.hold)
     this.attached = true
     if (this.on) {
       this.opts.root?.classList.toggle(INSTRUCTOR_CLASS, true)
@@ -53,6 +56,7 @@ export class InstructorMode {
     } else if (this.opts.storage?.getItem(INSTRUCTOR_STORAGE_KEY) === 'on') this.setOn(true)
     return () => {
       unsubscribe()
+      this.session.holds.delete(this.hold)
       this.attached = false
       this.endReplay(false)
       this.hit = undefined
@@ -82,13 +86,29 @@ export class InstructorMode {
     this.setOn(!this.on)
   }
 
-  /** Past the moment shown: the clock runs again (at the speed it ran at) if it ran when the moment came. */
+  /**
+   * Past the moment shown: the clock runs again (at the speed it ran at) if it ran when the moment came; a run to the
+   * end goes on to the next moment, or after the last one to the end.
+   */
   continue(): void {
     if (!this.hit) return
     this.hit = undefined
     this.changed()
     if (this.replaying) this.session.replay(this.resume.speed)
+    else if (this.resume.toEnd) void this.session.toEnd()
     else if (this.resume.playing) this.session.play(this.resume.speed)
+  }
+
+  /** Stops "To the end" of the live run at the next moment (Session.holds); it goes on past the moment shown. */
+  private readonly hold = (run: Run): boolean => {
+    if (!this.on || !this.attached || this.replaying || run !== this.session.live) return false
+    if (this.hit) {
+      this.hit = undefined
+      this.changed()
+    }
+    if (!this.watcher.hasNext(run.app.events)) return false
+    this.heldToEnd = true
+    return true
   }
 
   /**
@@ -109,7 +129,7 @@ export class InstructorMode {
     }
     this.watcher.cursor = firstEventAt(view.app.events, view.now)
     this.replaying = true
-    this.resume = { speed, playing: true }
+    this.resume = { speed, playing: true, toEnd: false }
     this.changed()
     s.replay(speed)
     this.onSession() // a moment at `t` itself
@@ -173,7 +193,8 @@ export class InstructorMode {
     if (!this.fired.some(f => f.index === hit.index)) {
       this.fired = [...this.fired, hit].sort((a, b) => a.index - b.index)
     }
-    if (!this.replaying) this.resume = { speed: s.speed, playing: s.playing }
+    if (!this.replaying) this.resume = { speed: s.speed, playing: s.playing, toEnd: this.heldToEnd }
+    this.heldToEnd = false
     this.changed()
     if (s.playing) s.pause()
     // A fast run may have gone past the event within one frame: show the run as it was at the event.

@@ -30,6 +30,19 @@ export class MomentWatcher {
     return undefined
   }
 
+  /** Whether a hit lies ahead of the cursor, without moving it (asked after every step of a run to the end). */
+  hasNext(events: readonly RecordedEvent[]): boolean {
+    if (this.scanned?.events !== events || this.scanned.upTo < this.cursor) this.scanned = { events, upTo: this.cursor }
+    for (let i = this.scanned.upTo; i < events.length; i++) {
+      if (this.moments.some(m => eventMatches(events[i]!, m.when))) return true
+    }
+    this.scanned.upTo = events.length
+    return false
+  }
+
+  /** How far hasNext found no hit (events of one run only ever grow). */
+  private scanned: { events: readonly RecordedEvent[]; upTo: number } | undefined
+
   /** Every hit in these events (from the cursor on). */
   all(events: readonly RecordedEvent[]): MomentHit[] {
     const out: MomentHit[] = []

@@ -15,6 +15,8 @@ import { terminalContext } from './terminal-context.ts'
 export interface RunSetup {
   seed: string
   appName: string
+  /** The app's folder in the repository (what `argocd app get` prints as its Path). */
+  appPath?: string | undefined
   namespace: string
   waveDelayMs?: number | undefined
   syncPolicy?: SyncPolicy | undefined
@@ -61,6 +63,15 @@ export class Run {
 
   podHistories(): PodHistory[] {
     return this.pods.histories()
+  }
+
+  /** When the last operation or the application's deletion ended (its recorded event), if one did. */
+  activityEndedAt(): number | undefined {
+    let end: number | undefined
+    for (const e of this.app.events) {
+      if ((e.type === 'operation' && ENDED.has(e.phase)) || (e.type === 'app' && e.status !== 'Deleting')) end = e.t
+    }
+    return end
   }
 
   /** The next moment anything is scheduled, if any. */
@@ -145,7 +156,7 @@ export class Run {
    */
   private async replayCommand(action: CommandAction): Promise<void> {
     const ctx = terminalContext({ namespace: this.setup.namespace, simulation: () => this.sim, head: () => this.head,
-      uncommitted: () => [] })
+      uncommitted: () => [], labApp: labAppOf(this.setup) })
     const shell = await loadShell()
     let result = shell.runCommand(action.line, ctx)
     for (const answer of action.answers ?? []) {
@@ -155,11 +166,22 @@ export class Run {
     await result.pending
   }
 
+  /** Stops watching the cluster, once the advances under way have ended. */
   dispose(): void {
-    this.pods.dispose()
-    this.logs.dispose()
-    this.app.dispose()
+    const stop = (): void => {
+      this.pods.dispose()
+      this.logs.dispose()
+      this.app.dispose()
+    }
+    void this.busy.then(stop, stop)
   }
+}
+
+const ENDED: ReadonlySet<string> = new Set(['Succeeded', 'Failed', 'Error'])
+
+/** No operation runs and the application is not being deleted: what "To the end" runs until. */
+export function activityEnded(run: Run): boolean {
+  return !run.app.operationRunning && !(run.app.deletion && !run.app.deleted)
 }
 
 const OVERRIDES: Record<Exclude<WhatIf, 'normal'>, ContainerOverride> = {
@@ -177,4 +199,9 @@ export function workloadOf(pod: KubeObject, byUid: (uid: string) => KubeObject |
   const rs = byUid(owner.uid)
   const top = rs?.metadata.ownerReferences?.find(o => o.controller)
   return top ? `${top.kind}/${top.name}` : `ReplicaSet/${owner.name}`
+}
+
+/** The lab's own app as the terminal knows it (its path, when the lab names one). */
+export function labAppOf(setup: RunSetup): { name: string; path: string } | undefined {
+  return setup.appPath !== undefined ? { name: setup.appName, path: setup.appPath } : undefined
 }

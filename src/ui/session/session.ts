@@ -3,11 +3,14 @@
 // from the engine. Listeners are told after every change (the React view subscribes).
 import type { Diagnostic, SourceFile } from '../../manifest/index.ts'
 import type { SyncRequest } from '../../sync/operation.ts'
-import type { CommandResult, TerminalContext } from '../../terminal/types.ts'
+import type { CommandResult, TerminalContext } from '../../contract/terminal.ts'
 import type { Shell } from './shell.ts'
 import type { CommandAction, SessionAction, WhatIf } from './actions.ts'
-import { readSource, revisionId, type SourceRevision } from './revisions.ts'
-import { Run, type RunSetup } from './run.ts'
+import { revisionId } from '../../manifest/revision-id.ts'
+import { checkPath, emptyFolders, isWithin, movedPath, parentOf } from './file-paths.ts'
+import { readSource, type SourceRevision } from './revisions.ts'
+import { DEFAULT_SETTLE_MS } from '../../labs/settle.ts'
+import { activityEnded, labAppOf, Run, type RunSetup } from './run.ts'
 import { type SavedSession, loadSession, saveSession } from './storage.ts'
 import { terminalContext } from './terminal-context.ts'
 
@@ -16,12 +19,16 @@ export type Speed = 1 | 5 | 20
 export interface SessionOptions extends RunSetup {
   /** The lab's files: the starting point, and what Reset restores. */
   labFiles: SourceFile[]
+  /** How long "To the end" runs on after the operation ended: the lab's settle time (DEFAULT_SETTLE_MS). */
+  settleMs?: number | undefined
   storageKey: string
   storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | undefined
 }
 
 export class Session {
   files: SourceFile[]
+  /** Folders the learner made that hold no file yet: git keeps no empty folder, the file tree and storage do. */
+  folders: string[]
   active: string
   diagnostics: Diagnostic[] = []
   revisions: SourceRevision[] = []
@@ -33,6 +40,11 @@ export class Session {
   /** The live run; `view` is a rebuilt past moment while the learner scrubs the timeline. */
   live!: Run
   view: Run | undefined
+  /**
+   * Reasons for "To the end" to stop on the way (instructor mode's moments): asked after every step of the live
+   * run; the first that holds stops the clock there.
+   */
+  readonly holds = new Set<(run: Run) => boolean>()
   version = 0
   /** Moves on when the learner does something (edit, commit, action, play state), not when time merely passes. */
   stateVersion = 0
@@ -42,6 +54,7 @@ export class Session {
   constructor(readonly opts: SessionOptions) {
     const saved = opts.storage ? loadSession(opts.storage, opts.storageKey) : undefined
     this.files = saved?.files ?? opts.labFiles.map(f => ({ ...f }))
+    this.folders = Array.isArray(saved?.folders) ? saved.folders.filter(f => typeof f === 'string') : []
     this.active = saved?.active ?? this.files[0]?.path ?? ''
     this.source = readSource(this.files)
     this.diagnostics = this.source.diagnostics
@@ -74,7 +87,7 @@ export class Session {
     if (!head) return true
     if (this.dirtyMemo?.files !== this.files || this.dirtyMemo.head !== head) {
       const same = head.files.length === this.files.length &&
-        this.files.every((f, i) => f.path === head.files[i]!.path && f.text === head.files[i]!.text)
+        this.files.every(f => head.files.some(h => h.path === f.path && h.text === f.text))
       this.dirtyMemo = { files: this.files, head, dirty: !same }
     }
     return this.dirtyMemo.dirty
@@ -95,9 +108,62 @@ export class Session {
 
   /** Files added, removed or changed at once ("show solution"). */
   replaceFiles(files: SourceFile[]): void {
-    this.files = files.map(f => ({ ...f }))
-    if (!this.files.some(f => f.path === this.active)) this.active = this.files[0]?.path ?? ''
-    this.source = readSource(this.files)
+    this.setTree(files.map(f => ({ ...f })), this.folders)
+  }
+
+  // The file tree: names are checked by file-paths.ts (a bad one throws); no text, saved or not, is lost by a rename.
+
+  /** A new file, shown in the editor. */
+  createFile(path: string, text = ''): void {
+    checkPath(path, 'file', this)
+    this.active = path
+    this.setTree([...this.files, { path, text }], this.folders)
+  }
+
+  /** A new folder: it stays, empty, until it gets a file. */
+  createFolder(path: string): void {
+    checkPath(path, 'folder', this)
+    this.setTree(this.files, [...this.folders, path])
+  }
+
+  /** The file `from` is now `to`, with its text as it is now. */
+  renameFile(from: string, to: string): void {
+    if (!this.files.some(f => f.path === from)) throw new Error(`${from}: no such file`)
+    if (to !== from) checkPath(to, 'file', this, from)
+    this.move(from, to)
+  }
+
+  /** The folder `from` is now `to`, with everything in it. */
+  renameFolder(from: string, to: string): void {
+    if (!this.files.some(f => isWithin(f.path, from)) && !this.folders.some(f => isWithin(f, from))) {
+      throw new Error(`${from}: no such folder`)
+    }
+    if (to !== from) checkPath(to, 'folder', this, from)
+    this.move(from, to)
+  }
+
+  /** Deletes a file; its folder stays, even if it is now empty. */
+  deleteFile(path: string): void {
+    this.setTree(this.files.filter(f => f.path !== path), [...this.folders, parentOf(path)])
+  }
+
+  /** Deletes a folder and everything in it. */
+  deleteFolder(path: string): void {
+    this.setTree(this.files.filter(f => !isWithin(f.path, path)),
+      [...this.folders.filter(f => !isWithin(f, path)), parentOf(path)])
+  }
+
+  private move(from: string, to: string): void {
+    this.active = movedPath(this.active, from, to)
+    this.setTree(this.files.map(f => ({ ...f, path: movedPath(f.path, from, to) })),
+      this.folders.map(f => movedPath(f, from, to)))
+  }
+
+  private setTree(files: SourceFile[], folders: string[]): void {
+    this.files = files
+    this.folders = emptyFolders(folders.filter(f => f !== ''), files)
+    if (!files.some(f => f.path === this.active)) this.active = files[0]?.path ?? ''
+    this.source = readSource(files)
     this.diagnostics = this.source.diagnostics
     this.changed()
   }
@@ -144,7 +210,7 @@ export class Session {
   /** What the page's terminal acts on: the live run, the latest commit (the host adds `onActivity`, `onTime`). */
   terminalContext(): TerminalContext {
     return terminalContext({ namespace: this.opts.namespace, simulation: () => this.live.sim, head: () => this.head,
-      uncommitted: () => this.files })
+      uncommitted: () => this.files, labApp: labAppOf(this.opts) })
   }
 
   /**
@@ -152,7 +218,7 @@ export class Session {
    * its y/n questions are answered, so that a rebuilt run (time travel, reload) replays it. `shell` is the
    * interpreter, which comes with the terminal (shell.ts).
    */
-  runCommand(line: string, ctx: TerminalContext, shell: Shell): CommandResult {
+  runCommand(line: string, ctx: TerminalContext, shell: Pick<Shell, 'runCommand' | 'changesCluster'>): CommandResult {
     const result = shell.runCommand(line, ctx)
     return shell.changesCluster(line, ctx) ? this.logCommand(line, [], result) : result
   }
@@ -190,6 +256,7 @@ export class Session {
   /** Back to the lab's files and a fresh cluster. */
   async reset(): Promise<void> {
     this.files = this.opts.labFiles.map(f => ({ ...f }))
+    this.folders = []
     this.active = this.files[0]?.path ?? ''
     this.source = readSource(this.files)
     this.diagnostics = this.source.diagnostics
@@ -198,7 +265,7 @@ export class Session {
     this.commands = []
     this.initialCommit()
     this.playing = false
-    this.view = undefined
+    this.leavePast()
     this.opts.storage?.removeItem(this.opts.storageKey)
     await this.rebuildLive(0)
   }
@@ -206,7 +273,7 @@ export class Session {
   // Time.
 
   play(speed: Speed = this.speed): void {
-    this.view = undefined
+    this.leavePast()
     this.playing = true
     this.speed = speed
     this.changed()
@@ -220,6 +287,7 @@ export class Session {
   /** Plays the shown past run forward from its own time; on reaching the live run's time, the live run plays on. */
   replay(speed: Speed = this.speed): void {
     if (!this.view) return this.play(speed)
+    this.cancelSeeks()
     this.playing = true
     this.speed = speed
     this.changed()
@@ -231,8 +299,7 @@ export class Session {
     const view = this.view
     if (view) {
       if (view.now >= this.live.now) {
-        this.view = undefined
-        view.dispose()
+        this.leavePast()
         this.changed(false)
         return
       }
@@ -243,39 +310,91 @@ export class Session {
     await this.advanceLiveTo(this.live.now + wallMs * this.speed)
   }
 
-  /** To the next moment anything happens. */
+  /** To the next moment anything happens; from a past moment, the next one of the recorded run. */
   async step(): Promise<void> {
-    this.view = undefined
+    const view = this.view
+    if (view) {
+      const nextAction = this.actions.find(a => a.t > view.now)?.t
+      const next = Math.min(view.nextEventAt() ?? Number.POSITIVE_INFINITY, nextAction ?? Number.POSITIVE_INFINITY)
+      return this.seek(Math.min(next, this.live.now))
+    }
     this.playing = false
     const next = this.live.nextEventAt()
     if (next !== undefined) await this.advanceLiveTo(next)
     else this.changed()
   }
 
-  /** Until the current operation (or deletion) has ended and the cluster has settled. */
+  /** How long "To the end" runs on after the operation ended (the lab's settle time). */
+  get settleMs(): number {
+    return this.opts.settleMs ?? DEFAULT_SETTLE_MS
+  }
+
+  /**
+   * Until the running operation (or deletion) has ended, then the lab's settle time on: where the lab checker looks
+   * (docs/labs.md). Nothing runs once the run is there already. A hold (instructor mode) stops it on the way.
+   */
   async toEnd(limitMs = 3_600_000): Promise<void> {
-    this.view = undefined
+    this.leavePast()
     const run = this.live
-    await run.runWhile(() => !run.app.operationRunning && !(run.app.deletion && !run.app.deleted), limitMs,
-      this.actions, this.revisions)
-    await this.advanceLiveTo(run.now + 30_000)
+    let held = false
+    const hold = (): boolean => {
+      for (const h of this.holds) if (h(run)) held = true
+      return held
+    }
+    await run.runWhile(() => hold() || activityEnded(run), limitMs, this.actions, this.revisions)
+    const end = held ? undefined : run.activityEndedAt()
+    if (end !== undefined && run.now < end + this.settleMs) await this.advanceLiveTo(end + this.settleMs)
     this.playing = false
     this.changed()
   }
 
-  /** Shows the run as it was at `t` (rebuilt from the start: the engine is deterministic). */
-  async seek(t: number): Promise<void> {
+  /**
+   * Shows the run as it was at `t`, back or forward within the recorded run (at or past the live run's time: the
+   * live run). Forward from the moment shown, the shown run plays on to `t`; back, it is rebuilt from the start (the
+   * engine is deterministic, so both give the state the live run had at `t`). While one seek works, later ones
+   * wait and only the last of them is done (a drag sends many).
+   */
+  seek(t: number): Promise<void> {
+    const seq = ++this.seekSeq
     if (t >= this.live.now) {
-      this.view = undefined
+      this.leavePast()
       this.changed()
-      return
+      return Promise.resolve()
     }
     this.playing = false
+    const done = this.seeking.then(() => (seq === this.seekSeq ? this.showPast(t, seq) : undefined))
+    this.seeking = done.catch(() => undefined) // a failed seek does not stop the later ones
+    return done
+  }
+
+  private seekSeq = 0
+  private seeking: Promise<void> = Promise.resolve()
+
+  private async showPast(t: number, seq: number): Promise<void> {
+    const view = this.view
+    if (view && view.now <= t) {
+      await view.advanceTo(t, this.actions, this.revisions)
+      if (seq === this.seekSeq) this.changed()
+      return
+    }
     const run = await Run.start(this.opts)
     await run.advanceTo(t, this.actions, this.revisions)
+    if (seq !== this.seekSeq) return run.dispose()
     this.view?.dispose()
     this.view = run
     this.changed()
+  }
+
+  /** Seeks still waiting are dropped. */
+  private cancelSeeks(): void {
+    this.seekSeq++
+  }
+
+  /** Back to the live run: the past run shown is dropped, and so are seeks still waiting. */
+  private leavePast(): void {
+    this.cancelSeeks()
+    this.view?.dispose()
+    this.view = undefined
   }
 
   private async advanceLiveTo(t: number): Promise<void> {
@@ -284,7 +403,7 @@ export class Session {
   }
 
   private act(action: SessionAction): void {
-    this.view = undefined
+    this.leavePast()
     this.actions.push(action)
     void this.live.advanceTo(this.live.now, this.actions, this.revisions).then(() => this.changed())
     this.changed()
@@ -342,7 +461,7 @@ export class Session {
     this.saveTimer = undefined
     if (!this.opts.storage || !this.live) return
     saveSession(this.opts.storage, this.opts.storageKey, {
-      files: this.files, active: this.active, now: this.live.now, actions: this.actions, commands: this.commands,
+      files: this.files, folders: this.folders, active: this.active, now: this.live.now, actions: this.actions, commands: this.commands,
       revisions: this.revisions.map(({ manifests: _m, ...r }) => r),
     })
   }

@@ -6,6 +6,8 @@ import type { SourceRevision } from './revisions.ts'
 
 export interface SavedSession {
   files: SourceFile[]
+  /** The learner's empty folders. */
+  folders?: string[]
   active: string
   now: number
   actions: SessionAction[]

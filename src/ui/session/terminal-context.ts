@@ -2,7 +2,7 @@
 // in a rebuilt run (time travel, reload) read the same user, repository and HEAD, so they do the same thing.
 import type { SourceFile } from '../../manifest/index.ts'
 import type { Simulation } from '../../sync/simulation.ts'
-import type { TerminalContext } from '../../terminal/types.ts'
+import type { TerminalContext } from '../../contract/terminal.ts'
 import type { SourceRevision } from './revisions.ts'
 
 export interface TerminalSource {
@@ -13,13 +13,17 @@ export interface TerminalSource {
   head(): SourceRevision | undefined
   /** The repository's files when nothing is committed yet. */
   uncommitted(): SourceFile[]
+  /** The lab's own Application and its path in the repository, if the lab has one. */
+  labApp?: { name: string; path: string } | undefined
 }
 
 export function terminalContext(source: TerminalSource): TerminalContext {
   return {
     user: source.namespace,
     simulation: source.simulation,
-    repoUrl: `https://example.com/${source.namespace}/argocd-training-examples.git`,
+    // The seed lab's repository (acend's Gitea, one copy per learner).
+    repoUrl: `https://gitea.example.com/${source.namespace}/argocd-training-examples.git`,
+    ...(source.labApp ? { labApp: source.labApp } : {}),
     headRevision: () => source.head()?.id ?? '',
     repoFiles: path => {
       const files = source.head()?.files ?? source.uncommitted()

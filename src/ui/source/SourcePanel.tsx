@@ -1,11 +1,12 @@
-// The application's source: the files in the editor, problems with their file:line:col, Commit (a new revision),
-// the history of revisions and Reset.
+// The application's source: the file tree and the editor, problems with their file:line:col, Commit (a new
+// revision), the changes to commit, the history of revisions and Reset.
 import { lazy, Suspense } from 'react'
 import { formatDiagnostic } from '../../manifest/index.ts'
 import type { Session } from '../session/session.ts'
 
-// Monaco is large: it loads after the rest of the page is usable.
-const ManifestEditor = lazy(() => import('../editor/ManifestEditor.tsx').then(m => ({ default: m.ManifestEditor })))
+// The file tree and Monaco load after the rest of the page is usable (Monaco, the large part, after the tree).
+const Workbench = lazy(() => import('./Workbench.tsx'))
+const SourceHistory = lazy(() => import('./Workbench.tsx').then(m => ({ default: m.SourceHistory })))
 
 export function SourcePanel({ session }: { session: Session }) {
   const errors = session.diagnostics
@@ -22,20 +23,14 @@ export function SourcePanel({ session }: { session: Session }) {
           data-testid="reset">Reset</button>
       </div>
       <Suspense fallback={<div className="editor-loading" data-testid="editor-loading">Loading the editor…</div>}>
-        <ManifestEditor files={session.files} active={session.active} diagnostics={errors}
-          onChange={(path, text) => session.edit(path, text)} onActiveChange={path => session.setActive(path)} />
+        <Workbench session={session} />
       </Suspense>
       {errors.length > 0 ? (
         <ul className="diagnostics" data-testid="diagnostics" aria-label="Problems">
           {errors.map((d, i) => <li key={i} className={d.severity}>{formatDiagnostic(d)}</li>)}
         </ul>
       ) : null}
-      {session.revisions.length > 0 ? (
-        <details className="history">
-          <summary>History ({session.revisions.length})</summary>
-          <ol reversed>{[...session.revisions].reverse().map(r => <li key={r.id}><code>{r.id.slice(0, 7)}</code> {r.message}</li>)}</ol>
-        </details>
-      ) : null}
+      <Suspense fallback={null}><SourceHistory session={session} /></Suspense>
     </section>
   )
 }

@@ -1,5 +1,6 @@
 // The timeline chart: a lane per resource with its Pods' bars, (phase, wave) bands, delete/apply/hook markers, a
-// "now" line that follows virtual time and a draggable, keyboard-operable time cursor. It only draws the model
+// "now" line that follows virtual time and a draggable, keyboard-operable time cursor that moves back and forward
+// within the recorded run (what lies after the moment shown stays drawn, veiled). It only draws the model
 // built by buildTimeline; every fact shown is in the model. The chart is a header and a stack of lane chunks
 // (lane-chunk.tsx); the now line and the cursor are elements of their own over the whole stack.
 import { type KeyboardEvent, type PointerEvent, useEffect, useId, useRef } from 'react'
@@ -32,6 +33,8 @@ export function Timeline({ timeline, now, cursor, onCursor, pxPerSecond = 24 }: 
   const sliderRef = useRef<HTMLDivElement>(null)
   const chartRef = useRef<HTMLDivElement>(null)
   const dragging = useRef(false)
+  /** The cursor the last key asked for, and when. */
+  const keyed = useRef<{ t: number; at: number } | undefined>(undefined)
   // The chunks' contentvisibilityautostatechange events bubble: only the timeline's own tells pane-follow whether
   // the chart is skipped.
   useEffect(() => {
@@ -59,6 +62,7 @@ export function Timeline({ timeline, now, cursor, onCursor, pxPerSecond = 24 }: 
   const onPointerDown = (e: PointerEvent<HTMLDivElement>): void => {
     if (e.button !== 0) return
     dragging.current = true
+    keyed.current = undefined
     e.currentTarget.setPointerCapture(e.pointerId)
     onCursor(timeAt(e.clientX))
     sliderRef.current?.focus({ preventScroll: true })
@@ -72,9 +76,13 @@ export function Timeline({ timeline, now, cursor, onCursor, pxPerSecond = 24 }: 
     if (e.currentTarget.hasPointerCapture(e.pointerId)) e.currentTarget.releasePointerCapture(e.pointerId)
   }
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
-    const next = cursorAfterKey(e.key, e.shiftKey, value, min, max)
+    // Keys pressed faster than the moment is shown add up: each goes on from the one before.
+    const last = keyed.current
+    const from = last && last.t !== value && performance.now() - last.at < KEYS_ADD_UP_MS ? last.t : value
+    const next = cursorAfterKey(e.key, e.shiftKey, from, min, max)
     if (next === undefined) return
     e.preventDefault()
+    keyed.current = { t: next, at: performance.now() }
     onCursor(next)
   }
 
@@ -107,6 +115,12 @@ export function Timeline({ timeline, now, cursor, onCursor, pxPerSecond = 24 }: 
               ))}
             </EndX>
           </div>
+          {cursor !== undefined && nowX > scale.x(value) ? (
+            // What comes after the moment shown stays drawn, veiled: the cursor can go there again.
+            <div aria-hidden="true" data-testid="timeline-future" style={{ position: 'absolute', top: 0,
+              left: scale.x(value), width: nowX - scale.x(value), height, background: 'rgba(255, 255, 255, 0.45)',
+              pointerEvents: 'none' }} />
+          ) : null}
           <div aria-hidden="true" style={{ position: 'absolute', top: 0, left: nowX - 1, width: 2, height,
             background: '#dc2626' }} />
           <div ref={sliderRef} role="slider" tabIndex={0} aria-label="Time cursor"
@@ -129,6 +143,9 @@ export function Timeline({ timeline, now, cursor, onCursor, pxPerSecond = 24 }: 
     </div>
   )
 }
+
+/** How long a key's cursor counts for the next key while the page has not shown it yet. */
+const KEYS_ADD_UP_MS = 1000
 
 function round1(v: number): number {
   return Math.round(v * 10) / 10

@@ -4,25 +4,13 @@
 // `kubectl get pods --watch` lines from it.
 import { parseTimestamp } from '../../cluster/clock.ts'
 import type { FakeCluster } from '../../cluster/fake-cluster.ts'
-import type { KubeObject, Pod, PodPhase } from '../../cluster/objects.ts'
+import type { KubeObject, Pod } from '../../cluster/objects.ts'
 import type { WatchListener } from '../../cluster/store.ts'
+import { kubectlPodRow, type PodRow } from '../../cluster/pod-row.ts'
 
 /** One row `kubectl get pods` would print, at virtual time `t`. */
-export interface PodTransition {
+export interface PodTransition extends PodRow {
   t: number
-  /** kubectl's STATUS word: Pending, ContainerCreating, Running, Completed, Error, ErrImagePull, Terminating... */
-  status: string
-  /** status.phase (Pending when the kubelet has not written a status yet). */
-  phase: PodPhase
-  /** Containers ready and running / containers in the spec (READY column). */
-  ready: number
-  containers: number
-  /** Sum of the containers' restart counts (RESTARTS column). */
-  restarts: number
-  /** When the last restarted container run ended (kubectl's "(5s ago)"). */
-  lastRestartAt?: number
-  /** The Pod has a deletionTimestamp. */
-  deleting: boolean
 }
 
 export interface PodHistory {
@@ -113,49 +101,8 @@ export function recordPods(cluster: PodSource): PodHistoryRecorder {
   }
 }
 
-function sameRow(a: Omit<PodTransition, 't'>, b: Omit<PodTransition, 't'>): boolean {
+function sameRow(a: PodRow, b: PodRow): boolean {
   return a.status === b.status && a.phase === b.phase && a.ready === b.ready && a.containers === b.containers &&
     a.restarts === b.restarts && a.deleting === b.deleting
 }
 
-/**
- * The STATUS, READY and RESTARTS columns of `kubectl get pods`, as kubectl's printPod computes them
- * (k8s.io/kubernetes pkg/printers/internalversion/printers.go), for the fields the simulated kubelet writes.
- */
-export function kubectlPodRow(pod: Pod): Omit<PodTransition, 't'> {
-  const status = pod.status
-  const phase: PodPhase = status?.phase ?? 'Pending'
-  let reason: string = status?.reason || phase
-  let ready = 0
-  let restarts = 0
-  let lastRestartAt: number | undefined
-  let hasRunning = false
-  const statuses = status?.containerStatuses ?? []
-  for (let i = statuses.length - 1; i >= 0; i--) {
-    const c = statuses[i]!
-    restarts += c.restartCount
-    const finished = c.lastState?.terminated?.finishedAt
-    if (finished) {
-      const at = parseTimestamp(finished)
-      if (lastRestartAt === undefined || at > lastRestartAt) lastRestartAt = at
-    }
-    const { waiting, terminated, running } = c.state
-    if (waiting?.reason) reason = waiting.reason
-    else if (terminated?.reason) reason = terminated.reason
-    else if (terminated) reason = `ExitCode:${terminated.exitCode}`
-    else if (c.ready && running) {
-      hasRunning = true
-      ready++
-    }
-  }
-  if (reason === 'Completed' && hasRunning) {
-    const podReady = status?.conditions?.some(c => c.type === 'Ready' && c.status === 'True') ?? false
-    reason = podReady ? 'Running' : 'NotReady'
-  }
-  const deleting = pod.metadata.deletionTimestamp !== undefined
-  if (deleting && phase !== 'Succeeded' && phase !== 'Failed') reason = 'Terminating'
-  return {
-    status: reason, phase, ready, containers: pod.spec.containers.length, restarts,
-    ...(restarts > 0 && lastRestartAt !== undefined ? { lastRestartAt } : {}), deleting,
-  }
-}

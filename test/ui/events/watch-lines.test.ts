@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { RecordedEvent } from '../../../src/sync/events.ts'
-import { clockTime, eventLines, humanDuration, podWatchLines } from '../../../src/ui/events/watch-lines.ts'
+import { humanDuration } from '../../../src/cluster/human-duration.ts'
+import { clockTime, eventLines, podWatchLines } from '../../../src/ui/events/watch-lines.ts'
 import type { PodHistory } from '../../../src/ui/timeline/pod-history.ts'
 import { runLab } from '../timeline/lab.ts'
 

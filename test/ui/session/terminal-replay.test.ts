@@ -4,7 +4,11 @@ import * as shell from '../../../src/terminal/interpreter.ts'
 import { describe, expect, it } from 'vitest'
 import { readManifestFiles } from '../../../src/cli/files.ts'
 import { Session } from '../../../src/ui/session/session.ts'
+import { provideShell } from '../../../src/ui/session/shell.ts'
 import type { Run } from '../../../src/ui/session/run.ts'
+
+// As the page's entry does: rebuilt runs load the interpreter to replay typed commands.
+provideShell(() => import('../../../src/terminal/index.ts'))
 
 const labFiles = () => readManifestFiles(['labs/01-resource-hooks/repo/pre-post-sync-hook'])
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { FakeCluster } from '../../../src/cluster/fake-cluster.ts'
 import type { KubeObject, Pod } from '../../../src/cluster/objects.ts'
-import { kubectlPodRow, recordPodHistory } from '../../../src/ui/timeline/pod-history.ts'
+import { kubectlPodRow } from '../../../src/cluster/pod-row.ts'
+import { recordPodHistory } from '../../../src/ui/timeline/pod-history.ts'
 import { runLab } from './lab.ts'
 
 function pod(name: string, spec: Partial<Pod['spec']> & { image?: string; command?: string[] } = {}): KubeObject {

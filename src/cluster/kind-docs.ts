@@ -1,0 +1,21 @@
+// What the kinds that synclab's simulated cluster gives behaviour to (controllers, health) do, for a learner: the
+// editor's completion and `kubectl explain` show the same texts.
+
+/** The kinds synclab's fake cluster simulates with behaviour (controllers, health), with what they do. */
+export const SIMULATED_KINDS: Readonly<Record<string, string>> = {
+  Job: '**Job** (batch/v1) — runs Pods until enough succeed (R71); the usual hook kind. Health: Progressing ' +
+    'while running, Healthy when Complete, Degraded when Failed (R29).',
+  Pod: '**Pod** (v1) — one or more containers. A hook Pod is Healthy when Succeeded and Degraded when Failed ' +
+    '(R30).',
+  Deployment: '**Deployment** (apps/v1) — keeps `replicas` Pods running. Healthy when all replicas are updated ' +
+    'and available; paused means Suspended (R31).',
+  Service: '**Service** (v1) — a stable address for Pods. Always Healthy, except type LoadBalancer without an ' +
+    'ingress, which stays Progressing and can block a multi-wave sync forever (R16, R31).',
+  ConfigMap: '**ConfigMap** (v1) — configuration data. No health check: as a hook it counts as Succeeded as ' +
+    'soon as it is created (R28).',
+  Secret: '**Secret** (v1) — like a ConfigMap, for credentials; no health check (R28). Sorted before ' +
+    'ConfigMaps in a wave (R12).',
+  ServiceAccount: '**ServiceAccount** (v1) — an identity for Pods; no health check (R28).',
+  Namespace: '**Namespace** (v1) — applied first in its wave (R12) and moved just before the first resource ' +
+    'that lives in it (R13).',
+}
