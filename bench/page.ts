@@ -148,6 +148,11 @@ async function playFrames(page: import('playwright-core').Page, n: number, inVie
     if (paths.length < texts.length) throw new Error('the lab has ' + paths.length + ' files, need ' + texts.length)
     paths.forEach((p, i) => s.edit(p, texts[i] ?? ''))
     if (!s.commit('bench: ${n} resources')) throw new Error('commit failed: ' + JSON.stringify(s.diagnostics.slice(0, 3)))
+    // The lab may start without its application (lab 01, as the seed): made as NEW APP makes it.
+    if (!s.live.app) {
+      const made = await s.createApp(s.labAppSpec())
+      if (!made.ok) throw new Error('the application could not be made: ' + made.lines.join(' '))
+    }
     // Let the editor and the page take in the new files before the clock starts.
     await new Promise(r => setTimeout(r, 1000))
     ${inView ? KEEP_TIMELINE_IN_VIEW : ''}

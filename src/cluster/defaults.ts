@@ -1,6 +1,6 @@
 // What the API server fills in on create: the defaults that `kubectl get -o yaml` shows and that make a
 // re-applied, unchanged manifest compare equal to the live object.
-import type { Container, DeploymentSpec, JobSpec, KubeObject, PodSpec } from './objects.ts'
+import type { Container, DaemonSetSpec, DeploymentSpec, JobSpec, KubeObject, PodSpec, StatefulSetSpec } from './objects.ts'
 
 type Defaulter = (obj: KubeObject) => void
 
@@ -28,6 +28,38 @@ const defaulters: Record<string, Defaulter> = {
     const spec = obj.spec as { replicas?: number; template?: { spec?: PodSpec } } | undefined
     if (!spec) return
     spec.replicas ??= 1
+    defaultPodSpec(spec.template?.spec, 'Always')
+  },
+  // R94: SetDefaults_StatefulSet. maxUnavailable is defaulted only behind the MaxUnavailableStatefulSet gate,
+  // which the simulated v1.32 API server leaves off (the controller then takes one at a time).
+  StatefulSet: obj => {
+    const spec = obj.spec as StatefulSetSpec | undefined
+    if (!spec) return
+    spec.replicas ??= 1
+    spec.podManagementPolicy ??= 'OrderedReady'
+    spec.updateStrategy ??= { type: 'RollingUpdate' }
+    spec.updateStrategy.type ??= 'RollingUpdate'
+    if (spec.updateStrategy.type === 'RollingUpdate') {
+      spec.updateStrategy.rollingUpdate ??= {}
+      spec.updateStrategy.rollingUpdate.partition ??= 0
+    }
+    spec.revisionHistoryLimit ??= 10
+    ;(spec as { persistentVolumeClaimRetentionPolicy?: unknown }).persistentVolumeClaimRetentionPolicy ??=
+      { whenDeleted: 'Retain', whenScaled: 'Retain' }
+    defaultPodSpec(spec.template?.spec, 'Always')
+  },
+  // R96: SetDefaults_DaemonSet.
+  DaemonSet: obj => {
+    const spec = obj.spec as DaemonSetSpec | undefined
+    if (!spec) return
+    spec.updateStrategy ??= { type: 'RollingUpdate' }
+    spec.updateStrategy.type ??= 'RollingUpdate'
+    if (spec.updateStrategy.type === 'RollingUpdate') {
+      spec.updateStrategy.rollingUpdate ??= {}
+      spec.updateStrategy.rollingUpdate.maxUnavailable ??= 1
+      spec.updateStrategy.rollingUpdate.maxSurge ??= 0
+    }
+    spec.revisionHistoryLimit ??= 10
     defaultPodSpec(spec.template?.spec, 'Always')
   },
   Service: obj => {

@@ -1,7 +1,8 @@
-// The simulated cluster: one API server store, one node, and the controllers that make Jobs, Pods and Deployments
-// behave as on a real cluster, all in virtual time. Same manifests and seed → same timeline, event for event.
+// The simulated cluster: one API server store, its nodes (three by default), and the controllers that make Jobs,
+// Pods, Deployments, StatefulSets and DaemonSets behave as on a real cluster, all in virtual time. Same manifests and seed → same timeline, event for event.
 import { applyObject, type ApplyOptions, type ApplyResult } from './apply.ts'
 import { VirtualClock } from './clock.ts'
+import { DaemonSetController } from './daemonset-controller.ts'
 import { DeploymentController } from './deployment-controller.ts'
 import { EventRecorder } from './events.ts'
 import { GarbageCollector } from './garbage-collector.ts'
@@ -10,8 +11,10 @@ import type { HealthStatus } from './health/types.ts'
 import { JobController } from './job-controller.ts'
 import { type ContainerOutput, Kubelet, type OverrideLookup } from './kubelet.ts'
 import type { KubeObject, ObjectRef } from './objects.ts'
+import { makeNodes, type SimNode } from './nodes.ts'
 import { SeededRandom } from './random.ts'
 import { ReplicaSetController } from './replicaset-controller.ts'
+import { StatefulSetController } from './statefulset-controller.ts'
 import { type DeleteOptions, ObjectStore, type WatchEvent, type WatchListener } from './store.ts'
 
 export interface FakeClusterOptions {
@@ -22,6 +25,8 @@ export interface FakeClusterOptions {
   unreachableHosts?: string[]
   /** The page's "what if" settings: make a container fail, run slow, never be ready, miss its image. */
   overrides?: OverrideLookup
+  /** How many nodes the cluster has (default 3): a DaemonSet runs one Pod on each (R96). */
+  nodes?: number
 }
 
 /** One line of the cluster's own history: every change the store made, in order. */
@@ -40,6 +45,7 @@ export class FakeCluster {
   readonly store: ObjectStore
   readonly events: EventRecorder
   readonly kubelet: Kubelet
+  readonly nodes: readonly SimNode[]
   private unreachable: string[]
 
   constructor(opts: FakeClusterOptions = {}) {
@@ -47,11 +53,14 @@ export class FakeCluster {
     this.store = new ObjectStore(this.clock, this.random)
     this.events = new EventRecorder(this.clock)
     this.unreachable = [...(opts.unreachableHosts ?? [])]
+    this.nodes = makeNodes(opts.nodes)
     new GarbageCollector(this.store, this.clock)
     new JobController(this.store, this.clock, this.events)
     new ReplicaSetController(this.store, this.clock, this.events)
     new DeploymentController(this.store, this.clock, this.events)
-    this.kubelet = new Kubelet(this.store, this.clock, this.events, opts.overrides, () => this.unreachable)
+    new StatefulSetController(this.store, this.clock, this.events)
+    new DaemonSetController(this.store, this.clock, this.events, this.nodes)
+    this.kubelet = new Kubelet(this.store, this.clock, this.events, opts.overrides, () => this.unreachable, this.nodes)
     for (const ns of ['default', 'kube-system', 'kube-public', ...(opts.namespaces ?? [])]) this.ensureNamespace(ns)
   }
 

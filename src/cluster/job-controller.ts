@@ -1,11 +1,13 @@
-// The Job controller: creates Pods from the template, counts successes and failures, re-creates failed Pods
-// with back-off (R68), fails the Job past backoffLimit (R67, R70) or activeDeadlineSeconds (R69), completes it
+// The Job controller: creates Pods from the template, counts successes and failures (as its podFailurePolicy says,
+// R84), re-creates failed Pods with back-off (R68), fails the Job past backoffLimit (R67, R70), activeDeadlineSeconds
+// (R69) or on a FailJob rule (R85), completes it
 // (R71), and deletes finished Jobs after ttlSecondsAfterFinished (R74).
 import { parseTimestamp, timestamp, type VirtualClock } from './clock.ts'
 import type { EventRecorder } from './events.ts'
 import { createPodFromTemplate } from './pod-template.ts'
 import { deepEqual } from './json.ts'
 import { type Condition, getCondition, type Job, type JobStatus, type Pod, refOf } from './objects.ts'
+import { matchPodFailurePolicy } from './pod-failure-policy.ts'
 import type { ObjectStore, WatchEvent } from './store.ts'
 import { backoff, timings } from './timings.ts'
 import { WorkQueue } from './work-queue.ts'
@@ -19,6 +21,8 @@ interface PodCounts {
   restarts: number
   lastFailureAt: number
   ready: number
+  /** R85: the first failed Pod a FailJob rule of the podFailurePolicy matched, with the Job's message. */
+  failJob?: string
 }
 
 export class JobController {
@@ -125,6 +129,7 @@ export class JobController {
     { reason: string; message: string } | undefined {
     const spec = job.spec
     const limit = spec.backoffLimit ?? 6
+    if (counts.failJob !== undefined) return { reason: 'PodFailurePolicy', message: counts.failJob } // R85
     if (spec.activeDeadlineSeconds !== undefined && now >= startedAt + spec.activeDeadlineSeconds * 1000) {
       return { reason: 'DeadlineExceeded', message: 'Job was active longer than specified deadline' } // R69
     }
@@ -139,20 +144,28 @@ export class JobController {
   private countPods(job: Job): PodCounts {
     const counts: PodCounts = { active: [], terminating: [], succeeded: 0, failed: 0, restarts: 0, lastFailureAt: 0,
       ready: 0 }
+    const policy = job.spec.podFailurePolicy
     for (const obj of this.store.dependents(job.metadata.uid!)) {
       if (obj.kind !== 'Pod') continue
       const pod = obj as Pod
       const phase = pod.status?.phase ?? 'Pending'
       if (phase === 'Succeeded') counts.succeeded++
       else if (phase === 'Failed') {
+        if (policy) {
+          // R84: the first matching rule decides; Ignore leaves the failure uncounted.
+          const outcome = matchPodFailurePolicy(policy, pod)
+          if (outcome.action === 'FailJob' && outcome.message) counts.failJob ??= outcome.message
+          if (outcome.action === 'Ignore') continue
+        }
         counts.failed++
-        const finished = pod.status?.containerStatuses?.map(c => c.state.terminated?.finishedAt ?? '') ?? []
+        const statuses = [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? [])]
+        const finished = statuses.map(c => c.state.terminated?.finishedAt ?? '')
         const at = Math.max(...finished.map(f => (f ? parseTimestamp(f) : 0)), 0)
         counts.lastFailureAt = Math.max(counts.lastFailureAt, at)
       } else if (pod.metadata.deletionTimestamp) counts.terminating.push(pod)
       else {
         counts.active.push(pod)
-        for (const c of pod.status?.containerStatuses ?? []) counts.restarts += c.restartCount
+        counts.restarts += restartsOf(pod) // init containers' restarts count too (R87)
         if (pod.status?.conditions?.some(c => c.type === 'Ready' && c.status === 'True')) counts.ready++
       }
     }
@@ -223,6 +236,13 @@ function countsMayChange(e: WatchEvent): boolean {
   const b = e.object as Pod
   if (a.status?.phase !== b.status?.phase || a.metadata.deletionTimestamp !== b.metadata.deletionTimestamp) return true
   const ready = (p: Pod) => p.status?.conditions?.some(c => c.type === 'Ready' && c.status === 'True') ?? false
-  const restarts = (p: Pod) => p.status?.containerStatuses?.reduce((n, c) => n + c.restartCount, 0) ?? 0
-  return ready(a) !== ready(b) || restarts(a) !== restarts(b)
+  return ready(a) !== ready(b) || restartsOf(a) !== restartsOf(b)
+}
+
+/** Container restarts of a Pod, init containers included (pastBackoffLimitOnFailure). */
+function restartsOf(pod: Pod): number {
+  let n = 0
+  for (const c of pod.status?.containerStatuses ?? []) n += c.restartCount
+  for (const c of pod.status?.initContainerStatuses ?? []) n += c.restartCount
+  return n
 }

@@ -9,6 +9,10 @@ export const SIMULATED_KINDS: Readonly<Record<string, string>> = {
     '(R30).',
   Deployment: '**Deployment** (apps/v1) — keeps `replicas` Pods running. Healthy when all replicas are updated ' +
     'and available; paused means Suspended (R31).',
+  StatefulSet: '**StatefulSet** (apps/v1) — Pods `<name>-0`, `<name>-1`, … created one at a time, each Ready ' +
+    'before the next (R93); updated from the highest ordinal down (R94). Healthy when all are ready and updated (R95).',
+  DaemonSet: '**DaemonSet** (apps/v1) — one Pod on every node (the simulated cluster has 3); updated node by node ' +
+    '(R96). Healthy when every node runs an updated, available Pod (R97).',
   Service: '**Service** (v1) — a stable address for Pods. Always Healthy, except type LoadBalancer without an ' +
     'ingress, which stays Progressing and can block a multi-wave sync forever (R16, R31).',
   ConfigMap: '**ConfigMap** (v1) — configuration data. No health check: as a hook it counts as Succeeded as ' +

@@ -1,16 +1,21 @@
-// The kubelet of the simulated cluster's one node: binds new Pods, pulls images (once per image), runs each
-// container's process as the command model plans it, restarts containers per restartPolicy with back-off, and
-// stops containers when a Pod is deleted (graceful deletion, R75). Logs are kept per container run.
-import { timestamp, type TimerHandle, type VirtualClock } from './clock.ts'
+// The kubelets of the simulated cluster's nodes (one runtime serves them all): binds new Pods to their node, pulls
+// images (once per image and node), runs init containers one at a time and sidecars beside the app containers
+// (R87, R88), runs each container's process as the command model plans it, restarts containers per restartPolicy
+// with back-off, and stops containers when a Pod is deleted (graceful deletion, R75). Logs are kept per run.
+import type { VirtualClock } from './clock.ts'
 import { lookupImage } from './images.ts'
 import { type OutputChunk, planProcess, type ProcessPlan } from './process.ts'
 import type { EventRecorder } from './events.ts'
-import type { Condition, Container, ContainerStatus, Pod, PodPhase, PodStatus } from './objects.ts'
+import {
+  type ContainerRuntime, containerRuntime, fullImageName, initDone, podStatus, type PodRuntime, type Run,
+} from './kubelet-status.ts'
+import type { Container, Pod } from './objects.ts'
 import { refOf } from './objects.ts'
+import { makeNodes, pinnedNode, type SimNode } from './nodes.ts'
 import type { ObjectStore, WatchEvent } from './store.ts'
 import { backoff, timings } from './timings.ts'
 
-export const NODE_NAME = 'synclab-node'
+export { fullImageName }
 
 /** What a learner can make a container do without editing its manifest (the page's "what if" settings). */
 export interface ContainerOverride {
@@ -25,44 +30,11 @@ export interface ContainerOverride {
 }
 export type OverrideLookup = (pod: Pod, container: Container) => ContainerOverride | undefined
 
-interface Run {
-  startedAt: number
-  plan: ProcessPlan
-  endedAt?: number
-  exitCode?: number
-  reason?: string
-  message?: string
-}
-
-interface ContainerRuntime {
-  spec: Container
-  state: 'waiting' | 'running' | 'terminated'
-  waitingReason?: string
-  waitingMessage?: string
-  ready: boolean
-  restartCount: number
-  runs: Run[]
-  timer?: TimerHandle
-  pullAttempts: number
-  /** The Pulled event, recorded when the container starts (with the time the pull ended). */
-  pulled?: { at: number; message: string }
-}
-
-interface PodRuntime {
-  key: string
-  conditions?: Condition[]
-  ready?: boolean
-  ip: string
-  containers: ContainerRuntime[]
-  startTime: number
-  scheduledAt?: number
-  deleting: boolean
-}
-
 export class Kubelet {
   private pods = new Map<string, PodRuntime>()
-  /** image → virtual time its pull finishes (present on the node from then on). */
+  /** `<node>/<image>` → virtual time its pull finishes (present on that node from then on). */
   private images = new Map<string, number>()
+  private nodesByName: Map<string, SimNode>
 
   constructor(
     private store: ObjectStore,
@@ -70,7 +42,9 @@ export class Kubelet {
     private events: EventRecorder,
     private overrides: OverrideLookup = () => undefined,
     private unreachableHosts: () => string[] = () => [],
+    private nodes: readonly SimNode[] = makeNodes(1),
   ) {
+    this.nodesByName = new Map(nodes.map(n => [n.name, n]))
     store.watch(e => this.onEvent(e), ['Pod'])
   }
 
@@ -78,7 +52,8 @@ export class Kubelet {
   logs(namespace: string, pod: string, container?: string, previous = false): string[] | undefined {
     const uid = this.store.get({ kind: 'Pod', namespace, name: pod })?.metadata.uid
     const rt = uid === undefined ? undefined : this.pods.get(uid)
-    const c = container ? rt?.containers.find(x => x.spec.name === container) : rt?.containers[0]
+    const c = container ? [...(rt?.containers ?? []), ...(rt?.inits ?? [])].find(x => x.spec.name === container)
+      : rt?.containers[0]
     if (!c) return undefined
     const run = c.runs[c.runs.length - (previous ? 2 : 1)]
     if (!run) return []
@@ -130,24 +105,78 @@ export class Kubelet {
   private bind(key: string): void {
     const pod = this.livePod(key)
     if (!pod || pod.metadata.deletionTimestamp) return
+    // Pinned to a node (nodeName, a DaemonSet's affinity) or scheduled on the first; a node that does not exist
+    // leaves the Pod Pending.
+    const pinned = pinnedNode(pod.spec)
+    const node = pinned === undefined ? this.nodes[0] : this.nodesByName.get(pinned)
+    if (!node) return
     const now = this.clock.now()
+    // With init containers the app containers wait as PodInitializing until they start (R87).
+    const inits = pod.spec.initContainers ?? []
+    const appWaiting = inits.length > 0 ? 'PodInitializing' : 'ContainerCreating'
     const rt: PodRuntime = {
-      key, ip: podIp(pod), startTime: now, scheduledAt: now, deleting: false,
-      containers: pod.spec.containers.map(spec => ({
-        spec, state: 'waiting', waitingReason: 'ContainerCreating', ready: false, restartCount: 0, runs: [],
-        pullAttempts: 0,
-      })),
+      key, ip: podIp(pod), node, startTime: now, scheduledAt: now, deleting: false,
+      initialized: inits.length === 0, stoppingSidecars: false,
+      inits: inits.map(spec => containerRuntime(spec, spec.restartPolicy === 'Always' ? 'sidecar' : 'init', 'PodInitializing')),
+      containers: pod.spec.containers.map(spec => containerRuntime(spec, 'app', appWaiting)),
     }
     this.pods.set(key, rt)
-    this.events.record(pod, 'Normal', 'Scheduled',
-      `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${NODE_NAME}`, 'default-scheduler')
-    this.store.updateSpecAndStatus(refOf(pod), { ...pod.spec, nodeName: NODE_NAME }, podStatus(pod, rt, now))
+    // A Pod created with nodeName set never meets the scheduler.
+    if (!pod.spec.nodeName) {
+      this.events.record(pod, 'Normal', 'Scheduled',
+        `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${node.name}`, 'default-scheduler')
+    }
+    this.store.updateSpecAndStatus(refOf(pod), { ...pod.spec, nodeName: node.name }, podStatus(pod, rt, now))
+    const deadline = pod.spec.activeDeadlineSeconds
+    if (deadline !== undefined) {
+      rt.deadlineTimer = this.clock.scheduleAt(now + deadline * 1000, () => this.deadlineExceeded(rt), 'kubelet:deadline')
+    }
+    this.startNextInit(rt)
+  }
+
+  /**
+   * R86: past activeDeadlineSeconds (from startTime, init containers included) the Pod fails with DeadlineExceeded
+   * and the kubelet stops its containers (grace period as on deletion); nothing is started or restarted again.
+   */
+  private deadlineExceeded(rt: PodRuntime): void {
+    const pod = this.livePod(rt.key)
+    if (!pod || halted(rt) || pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return
+    const message = 'Pod was active on the node longer than the specified deadline'
+    rt.failure = { reason: 'DeadlineExceeded', message }
+    this.events.record(pod, 'Normal', 'DeadlineExceeded', message, 'kubelet')
+    const graceMs = (pod.spec.terminationGracePeriodSeconds ?? 30) * 1000
+    for (const c of [...rt.inits, ...rt.containers]) {
+      if (c.state === 'running') this.stopContainer(rt, c, pod, graceMs)
+      else {
+        this.clock.cancel(c.timer)
+        c.restartPending = false
+        if (c.runs.length > 0) c.state = 'terminated'
+      }
+    }
+    this.writeStatus(rt)
+  }
+
+  /**
+   * R87: init containers one at a time, each after the previous exited 0; R88: after a sidecar the next one starts
+   * as soon as the sidecar has started. Then the app containers, all at once.
+   */
+  private startNextInit(rt: PodRuntime): void {
+    if (halted(rt)) return
+    const next = rt.inits.find(c => !initDone(c))
+    if (next) {
+      if (next.runs.length === 0 && next.pullAttempts === 0) this.pull(rt, next)
+      return
+    }
+    if (!rt.initialized) {
+      rt.initialized = true
+      this.writeStatus(rt)
+    }
     for (const c of rt.containers) this.pull(rt, c)
   }
 
   private pull(rt: PodRuntime, c: ContainerRuntime): void {
     const pod = this.livePod(rt.key)
-    if (!pod || rt.deleting) return
+    if (!pod || halted(rt)) return
     const image = c.spec.image
     const override = this.overrides(pod, c.spec)
     const known = lookupImage(image)
@@ -158,7 +187,8 @@ export class Kubelet {
       return
     }
     const now = this.clock.now()
-    const doneAt = this.images.get(image)
+    const imageKey = `${rt.node.name}/${image}`
+    const doneAt = this.images.get(imageKey)
     const policy = (c.spec as { imagePullPolicy?: string }).imagePullPolicy
     let readyAt: number
     if (doneAt !== undefined && doneAt <= now && policy !== 'Always') {
@@ -168,7 +198,7 @@ export class Kubelet {
       this.events.record(pod, 'Normal', 'Pulling', `Pulling image "${image}"`, 'kubelet')
       readyAt = doneAt !== undefined ? Math.max(doneAt, now + (doneAt <= now ? timings.cachedPullCheckMs : 0))
         : now + known.pullMs
-      if (doneAt === undefined) this.images.set(image, readyAt)
+      if (doneAt === undefined) this.images.set(imageKey, readyAt)
       const took = ((readyAt - now) / 1000).toFixed(3).replace(/\.?0+$/, '')
       c.pulled = { at: readyAt, message: `Successfully pulled image "${image}" in ${took}s` }
     }
@@ -177,7 +207,7 @@ export class Kubelet {
 
   private pullFailed(rt: PodRuntime, c: ContainerRuntime): void {
     const pod = this.livePod(rt.key)
-    if (!pod || rt.deleting) return
+    if (!pod || halted(rt)) return
     const image = c.spec.image
     const message = `rpc error: code = NotFound desc = failed to pull and unpack image "${fullImageName(image)}": ` +
       `failed to resolve reference "${fullImageName(image)}": ${fullImageName(image)}: not found`
@@ -191,7 +221,7 @@ export class Kubelet {
     const delay = backoff(timings.kubeletBackoffBaseMs, timings.kubeletBackoffMaxMs, c.pullAttempts)
     c.timer = this.clock.schedule(1000, () => {
       const p = this.livePod(rt.key)
-      if (!p || rt.deleting) return
+      if (!p || halted(rt)) return
       c.waitingReason = 'ImagePullBackOff'
       c.waitingMessage = `Back-off pulling image "${image}"`
       this.events.record(p, 'Normal', 'BackOff', `Back-off pulling image "${image}"`, 'kubelet')
@@ -203,7 +233,7 @@ export class Kubelet {
 
   private start(rt: PodRuntime, c: ContainerRuntime): void {
     const pod = this.livePod(rt.key)
-    if (!pod || rt.deleting) return
+    if (!pod || halted(rt)) return
     const now = this.clock.now()
     const override = this.overrides(pod, c.spec)
     let plan = planProcess(c.spec, { startedAt: now, hostname: pod.metadata.name ?? '',
@@ -225,12 +255,12 @@ export class Kubelet {
     c.state = 'running'
     delete c.waitingReason
     delete c.waitingMessage
-    c.ready = !c.spec.readinessProbe && !override?.neverReady
-    if (c.spec.readinessProbe && !override?.neverReady) {
+    c.ready = c.kind !== 'init' && !c.spec.readinessProbe && !override?.neverReady
+    if (c.kind !== 'init' && c.spec.readinessProbe && !override?.neverReady) {
       const probe = c.spec.readinessProbe as { initialDelaySeconds?: number; periodSeconds?: number }
       const delay = ((probe.initialDelaySeconds ?? 0) + Math.min(probe.periodSeconds ?? 10, 1)) * 1000
       this.clock.schedule(delay, () => {
-        if (c.state === 'running' && c.runs.at(-1) === run && !rt.deleting) {
+        if (c.state === 'running' && c.runs.at(-1) === run && !halted(rt)) {
           c.ready = true
           this.writeStatus(rt)
         }
@@ -241,6 +271,7 @@ export class Kubelet {
       const { exitCode } = plan.end
       c.timer = this.clock.schedule(plan.end.atMs, () => this.exit(rt, c, exitCode), 'kubelet:exit')
     }
+    if (c.kind === 'sidecar' && !rt.initialized) this.startNextInit(rt)
   }
 
   private exit(rt: PodRuntime, c: ContainerRuntime, exitCode: number, reason?: string, message?: string): void {
@@ -254,14 +285,14 @@ export class Kubelet {
     c.state = 'terminated'
     c.ready = false
     delete c.timer
-    const policy = pod.spec.restartPolicy ?? 'Always'
-    const restart = !rt.deleting && (policy === 'Always' || (policy === 'OnFailure' && exitCode !== 0))
-    if (restart) {
+    if (this.restarts(pod, rt, c, exitCode)) {
       // CrashLoopBackOff: the container is restarted in the same Pod after a growing delay.
+      c.restartPending = true
       this.writeStatus(rt)
       const delay = backoff(timings.kubeletBackoffBaseMs, timings.kubeletBackoffMaxMs, c.runs.length)
       c.timer = this.clock.schedule(0, () => {
-        if (rt.deleting) return
+        if (halted(rt)) return
+        c.restartPending = false
         c.restartCount++
         c.state = 'waiting'
         c.waitingReason = 'CrashLoopBackOff'
@@ -277,6 +308,52 @@ export class Kubelet {
     }
     this.writeStatus(rt)
     if (rt.deleting) this.finishDeletion(rt)
+    else if (rt.failure) return // R86: stopped for good
+    else if (c.kind === 'init' && exitCode === 0) this.startNextInit(rt)
+    else if (c.kind === 'init') this.stopSidecars(rt, pod) // R87: restartPolicy Never, the Pod has failed
+    else if (c.kind === 'app' && rt.containers.every(x => x.state === 'terminated' && !x.restartPending)) {
+      this.stopSidecars(rt, pod) // R88: the app containers are done, so are the sidecars
+    }
+  }
+
+  /**
+   * Whether an exited container is started again: app containers per the Pod's restartPolicy, a failed init
+   * container unless the policy is Never (R87), a sidecar always, until the Pod stops them (R88).
+   */
+  private restarts(pod: Pod, rt: PodRuntime, c: ContainerRuntime, exitCode: number): boolean {
+    if (halted(rt)) return false
+    const policy = pod.spec.restartPolicy ?? 'Always'
+    if (c.kind === 'sidecar') return !rt.stoppingSidecars
+    if (c.kind === 'init') return exitCode !== 0 && policy !== 'Never'
+    return policy === 'Always' || (policy === 'OnFailure' && exitCode !== 0)
+  }
+
+  /** R88: sidecars get SIGTERM once the app containers are done (or the Pod failed), and are not restarted. */
+  private stopSidecars(rt: PodRuntime, pod: Pod): void {
+    const sidecars = rt.inits.filter(c => c.kind === 'sidecar')
+    if (sidecars.length === 0 || rt.stoppingSidecars) return
+    rt.stoppingSidecars = true
+    const graceMs = (pod.spec.terminationGracePeriodSeconds ?? 30) * 1000
+    for (const c of sidecars) {
+      if (c.state !== 'running') {
+        this.clock.cancel(c.timer)
+        c.restartPending = false
+        if (c.runs.length > 0) c.state = 'terminated'
+        continue
+      }
+      this.stopContainer(rt, c, pod, graceMs)
+    }
+    this.writeStatus(rt)
+  }
+
+  /** SIGTERM now; a process that handles it exits 0 a moment later, any other gets SIGKILL (137) after the grace period. */
+  private stopContainer(rt: PodRuntime, c: ContainerRuntime, pod: Pod, graceMs: number): void {
+    this.clock.cancel(c.timer)
+    this.events.record(pod, 'Normal', 'Killing', `Stopping container ${c.spec.name}`, 'kubelet')
+    const plan = c.runs.at(-1)!.plan
+    const graceful = plan.onSigterm === 'exit' && timings.sigtermExitMs < graceMs
+    c.timer = this.clock.schedule(graceful ? timings.sigtermExitMs : graceMs,
+      () => this.exit(rt, c, graceful ? 0 : 137), 'kubelet:kill')
   }
 
   /** Graceful deletion: SIGTERM now, SIGKILL when the grace period ends (R75). */
@@ -289,25 +366,19 @@ export class Kubelet {
     }
     rt.deleting = true
     const graceMs = (pod.metadata.deletionGracePeriodSeconds ?? 30) * 1000
-    for (const c of rt.containers) {
-      this.clock.cancel(c.timer)
+    for (const c of [...rt.containers, ...rt.inits]) {
       if (c.state !== 'running') {
+        this.clock.cancel(c.timer)
         c.state = c.runs.length > 0 ? 'terminated' : 'waiting'
         continue
       }
-      this.events.record(pod, 'Normal', 'Killing', `Stopping container ${c.spec.name}`, 'kubelet')
-      const plan = c.runs.at(-1)!.plan
-      const graceful = plan.onSigterm === 'exit' && timings.sigtermExitMs < graceMs
-      c.timer = this.clock.schedule(graceful ? timings.sigtermExitMs : graceMs,
-        // A process that handles SIGTERM shuts down cleanly (exit 0); one killed at the end of the grace period
-        // gets SIGKILL (137).
-        () => this.exit(rt, c, graceful ? 0 : 137), 'kubelet:kill')
+      this.stopContainer(rt, c, pod, graceMs)
     }
     this.finishDeletion(rt)
   }
 
   private finishDeletion(rt: PodRuntime): void {
-    if (rt.containers.some(c => c.state === 'running')) return
+    if (rt.containers.some(c => c.state === 'running') || rt.inits.some(c => c.state === 'running')) return
     const pod = this.livePod(rt.key)
     if (pod) {
       this.writeStatus(rt)
@@ -318,7 +389,8 @@ export class Kubelet {
   private forget(key: string): void {
     const rt = this.pods.get(key)
     if (!rt) return
-    for (const c of rt.containers) this.clock.cancel(c.timer)
+    for (const c of [...rt.containers, ...rt.inits]) this.clock.cancel(c.timer)
+    this.clock.cancel(rt.deadlineTimer)
     this.pods.delete(key)
   }
 
@@ -335,75 +407,6 @@ export interface ContainerOutput {
   runs: Array<{ startedAt: number; endedAt?: number; output: OutputChunk[] }>
 }
 
-function podStatus(pod: Pod, rt: PodRuntime, now: number): PodStatus {
-  const statuses = rt.containers.map(c => containerStatus(c))
-  const phase = podPhase(pod, rt)
-  const ready = phase === 'Running' && rt.containers.every(c => c.ready)
-  if (!rt.conditions || rt.ready !== ready) {
-    // Conditions change only when readiness does; their transition time is that moment.
-    rt.ready = ready
-    const since = timestamp(rt.startTime)
-    const changed = timestamp(now)
-    const unready = rt.containers.filter(c => !c.ready).map(c => c.spec.name).join(' ')
-    const readiness = (type: string): Condition => ready
-      ? { type, status: 'True', lastTransitionTime: changed }
-      : { type, status: 'False', reason: 'ContainersNotReady', message: `containers with unready status: [${unready}]`,
-          lastTransitionTime: changed }
-    rt.conditions = [
-      { type: 'Initialized', status: 'True', lastTransitionTime: since },
-      readiness('Ready'),
-      readiness('ContainersReady'),
-      { type: 'PodScheduled', status: 'True', lastTransitionTime: since },
-    ]
-  }
-  return {
-    phase, conditions: rt.conditions, hostIP: '10.0.0.10', podIP: rt.ip, startTime: timestamp(rt.startTime),
-    containerStatuses: statuses,
-  }
-}
-
-function podPhase(pod: Pod, rt: PodRuntime): PodPhase {
-  const policy = pod.spec.restartPolicy ?? 'Always'
-  const cs = rt.containers
-  if (cs.every(c => c.state === 'terminated')) {
-    const failed = cs.some(c => (c.runs.at(-1)?.exitCode ?? 0) !== 0)
-    if (policy === 'Never' || rt.deleting) return failed ? 'Failed' : 'Succeeded'
-    if (policy === 'OnFailure' && !failed) return 'Succeeded'
-    return 'Running'
-  }
-  if (cs.some(c => c.runs.length > 0)) return 'Running'
-  return 'Pending'
-}
-
-function containerStatus(c: ContainerRuntime): ContainerStatus {
-  const run = c.runs.at(-1)
-  const previous = c.state === 'waiting' ? run : c.runs.at(-2)
-  const status: ContainerStatus = {
-    name: c.spec.name, image: c.spec.image, ready: c.ready, started: c.state === 'running',
-    restartCount: c.restartCount, state: {},
-  }
-  if (c.state === 'waiting') {
-    status.state.waiting = { reason: c.waitingReason ?? 'ContainerCreating',
-      ...(c.waitingMessage ? { message: c.waitingMessage } : {}) }
-  } else if (c.state === 'running' && run) {
-    status.state.running = { startedAt: timestamp(run.startedAt) }
-  } else if (run) {
-    status.state.terminated = terminated(run)
-  }
-  if (previous?.endedAt !== undefined && previous !== run) status.lastState = { terminated: terminated(previous) }
-  else if (c.state === 'waiting' && previous?.endedAt !== undefined) status.lastState = { terminated: terminated(previous) }
-  if (run) status.imageID = imageId(c.spec.image)
-  return status
-}
-
-function terminated(run: Run): NonNullable<ContainerStatus['state']['terminated']> {
-  return {
-    exitCode: run.exitCode ?? 0, reason: run.reason ?? 'Completed',
-    ...(run.message ? { message: run.message } : {}),
-    startedAt: timestamp(run.startedAt), finishedAt: timestamp(run.endedAt ?? run.startedAt),
-  }
-}
-
 function applyOverride(plan: ProcessPlan, o: ContainerOverride): ProcessPlan {
   if (o.exitCode === undefined && o.extraMs === undefined) return plan
   const base = plan.end.atMs ?? 0
@@ -417,16 +420,6 @@ function formatSeconds(ms: number): string {
   return s >= 60 ? `${Math.floor(s / 60)}m${s % 60}s` : `${s}s`
 }
 
-/** docker.io/library/busybox:latest for "busybox", as containerd names images in its errors. */
-export function fullImageName(image: string): string {
-  let ref = image
-  if (!/[:@]/.test(ref.split('/').at(-1) ?? '')) ref += ':latest'
-  const first = ref.split('/')[0] ?? ''
-  if (!ref.includes('/')) return `docker.io/library/${ref}`
-  if (!first.includes('.') && !first.includes(':') && first !== 'localhost') return `docker.io/${ref}`
-  return ref
-}
-
 /** A stable pod IP derived from the uid, so it is the same on every replay. */
 function podIp(pod: Pod): string {
   let h = 0
@@ -434,10 +427,7 @@ function podIp(pod: Pod): string {
   return `10.244.${(h >>> 8) & 255}.${(h & 255) || 1}`
 }
 
-const imageIds = new Map<string, string>()
-/** The digest-qualified image name the container runtime reports (one fixed digest per image). */
-function imageId(image: string): string {
-  let id = imageIds.get(image)
-  if (!id) imageIds.set(image, (id = `${fullImageName(image)}@sha256:${'0'.repeat(64)}`))
-  return id
+/** Nothing more is started or restarted in a Pod being deleted or failed by its deadline (R75, R86). */
+function halted(rt: PodRuntime): boolean {
+  return rt.deleting || rt.failure !== undefined
 }

@@ -1,5 +1,6 @@
 // Kubernetes object shapes, as far as synclab models them. Objects are plain JSON, as the API server
 // returns them; the typed views below name the fields that controllers and health checks read.
+import type { PodFailurePolicy } from './pod-failure-policy.ts'
 
 export interface OwnerReference {
   apiVersion: string
@@ -62,6 +63,8 @@ export interface Container {
   env?: EnvVar[]
   ports?: Array<{ containerPort: number; name?: string; protocol?: string }>
   readinessProbe?: unknown
+  /** Init containers only: `Always` makes it a sidecar (R88). */
+  restartPolicy?: 'Always'
 }
 
 export interface PodSpec {
@@ -70,6 +73,12 @@ export interface PodSpec {
   restartPolicy?: 'Always' | 'OnFailure' | 'Never'
   terminationGracePeriodSeconds?: number
   nodeName?: string
+  nodeSelector?: Record<string, string>
+  /** A DaemonSet's Pods are pinned to their node by a required node affinity on metadata.name (R96). */
+  affinity?: { nodeAffinity?: { requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms?: Array<{
+    matchFields?: Array<{ key: string; operator: string; values?: string[] }> }> } } }
+  hostname?: string
+  subdomain?: string
   activeDeadlineSeconds?: number
 }
 
@@ -111,6 +120,7 @@ export interface PodStatus {
   hostIP?: string
   podIP?: string
   startTime?: string
+  initContainerStatuses?: ContainerStatus[]
   containerStatuses?: ContainerStatus[]
 }
 
@@ -129,6 +139,7 @@ export interface JobSpec {
   ttlSecondsAfterFinished?: number
   suspend?: boolean
   selector?: { matchLabels?: Record<string, string> }
+  podFailurePolicy?: PodFailurePolicy
 }
 
 export interface JobStatus {
@@ -224,4 +235,66 @@ export function isOwnedBy(obj: KubeObject, owner: KubeObject): boolean {
 
 export function controllerOf(obj: KubeObject): OwnerReference | undefined {
   return obj.metadata.ownerReferences?.find(o => o.controller)
+}
+
+/** R94: RollingUpdate (partition, maxUnavailable) or OnDelete. */
+export interface StatefulSetSpec {
+  replicas?: number
+  selector?: { matchLabels?: Record<string, string> }
+  template: PodTemplate
+  serviceName?: string
+  podManagementPolicy?: 'OrderedReady' | 'Parallel'
+  updateStrategy?: {
+    type?: 'RollingUpdate' | 'OnDelete'
+    rollingUpdate?: { partition?: number; maxUnavailable?: number | string }
+  }
+  minReadySeconds?: number
+  revisionHistoryLimit?: number
+}
+
+export interface StatefulSetStatus {
+  observedGeneration?: number
+  replicas?: number
+  readyReplicas?: number
+  availableReplicas?: number
+  currentReplicas?: number
+  updatedReplicas?: number
+  currentRevision?: string
+  updateRevision?: string
+  collisionCount?: number
+}
+
+export interface StatefulSet extends KubeObject {
+  kind: 'StatefulSet'
+  spec: StatefulSetSpec
+  status?: StatefulSetStatus
+}
+
+/** R96: RollingUpdate (maxUnavailable, maxSurge) or OnDelete. */
+export interface DaemonSetSpec {
+  selector?: { matchLabels?: Record<string, string> }
+  template: PodTemplate
+  updateStrategy?: {
+    type?: 'RollingUpdate' | 'OnDelete'
+    rollingUpdate?: { maxUnavailable?: number | string; maxSurge?: number | string }
+  }
+  minReadySeconds?: number
+  revisionHistoryLimit?: number
+}
+
+export interface DaemonSetStatus {
+  observedGeneration?: number
+  desiredNumberScheduled: number
+  currentNumberScheduled: number
+  numberMisscheduled: number
+  numberReady: number
+  updatedNumberScheduled?: number
+  numberAvailable?: number
+  numberUnavailable?: number
+}
+
+export interface DaemonSet extends KubeObject {
+  kind: 'DaemonSet'
+  spec: DaemonSetSpec
+  status?: DaemonSetStatus
 }

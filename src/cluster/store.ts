@@ -288,6 +288,10 @@ export class ObjectStore {
     if (obj.kind === 'Pod') obj.status = { phase: 'Pending' }
     if (obj.kind === 'Namespace') obj.status = { phase: 'Active' }
     if (obj.kind === 'Job' || obj.kind === 'Deployment' || obj.kind === 'ReplicaSet') obj.status = {}
+    if (obj.kind === 'StatefulSet') obj.status = { replicas: 0, availableReplicas: 0 }
+    if (obj.kind === 'DaemonSet') {
+      obj.status = { currentNumberScheduled: 0, desiredNumberScheduled: 0, numberMisscheduled: 0, numberReady: 0 }
+    }
   }
 
   private mustGet(ref: ObjectRef, info?: KindInfo): KubeObject {

@@ -41,24 +41,40 @@ const kindChecks: Record<string, (obj: KubeObject, errors: string[]) => void> = 
     if (policy !== 'Never' && policy !== 'OnFailure') {
       errors.push(`spec.template.spec.restartPolicy: Unsupported value: "${policy ?? ''}": supported values: "OnFailure", "Never"`)
     }
+    else if (spec.podFailurePolicy && policy !== 'Never') { // R84
+      errors.push(`spec.template.spec.restartPolicy: Invalid value: "${policy}": only "Never" is supported when podFailurePolicy is specified`)
+    }
     if (spec.backoffLimit !== undefined && spec.backoffLimit < 0) {
       errors.push(`spec.backoffLimit: Invalid value: ${spec.backoffLimit}: must be greater than or equal to 0`)
     }
   },
-  Deployment: (obj, errors) => {
-    const spec = obj.spec as DeploymentSpec | undefined
-    if (!spec?.selector) errors.push('spec.selector: Required value')
-    if (!spec?.template) {
-      errors.push('spec.template.spec.containers: Required value')
-      return
-    }
-    checkPodSpec(spec.template.spec, 'spec.template.spec', errors)
-    const labels = spec.template.metadata?.labels ?? {}
-    const wanted = spec.selector?.matchLabels ?? {}
-    if (spec.selector && !Object.entries(wanted).every(([k, v]) => labels[k] === v)) {
-      errors.push(`spec.template.metadata.labels: Invalid value: ${goMap(labels)}: \`selector\` does not match template \`labels\``)
-    }
-  },
+  Deployment: (obj, errors) => checkWorkload(obj, errors, 'ReplicaSet'),
+  ReplicaSet: (obj, errors) => checkWorkload(obj, errors, 'ReplicaSet'),
+  StatefulSet: (obj, errors) => checkWorkload(obj, errors, 'StatefulSet'),
+  DaemonSet: (obj, errors) => checkWorkload(obj, errors, 'DaemonSet'),
+}
+
+/** Deployment, ReplicaSet, StatefulSet and DaemonSet: a selector that matches the template's labels. */
+function checkWorkload(obj: KubeObject, errors: string[], podOwner: string): void {
+  const spec = obj.spec as DeploymentSpec | undefined
+  if (!spec?.selector) errors.push('spec.selector: Required value')
+  if (!spec?.template) {
+    errors.push('spec.template.spec.containers: Required value')
+    return
+  }
+  checkPodSpec(spec.template.spec, 'spec.template.spec', errors)
+  // R86: a Pod deadline makes no sense for Pods that are meant to run for ever (apps validation).
+  const deadline = spec.template.spec?.activeDeadlineSeconds
+  if (deadline !== undefined) {
+    errors.push(podOwner === 'StatefulSet'
+      ? `spec.template.spec.activeDeadlineSeconds: Forbidden: activeDeadlineSeconds in StatefulSet is not Supported`
+      : `spec.template.spec.activeDeadlineSeconds: Invalid value: ${deadline}: activeDeadlineSeconds in ${podOwner} is not Supported`)
+  }
+  const labels = spec.template.metadata?.labels ?? {}
+  const wanted = spec.selector?.matchLabels ?? {}
+  if (spec.selector && !Object.entries(wanted).every(([k, v]) => labels[k] === v)) {
+    errors.push(`spec.template.metadata.labels: Invalid value: ${goMap(labels)}: \`selector\` does not match template \`labels\``)
+  }
 }
 
 function checkPodSpec(spec: PodSpec | undefined, path: string, errors: string[]): void {

@@ -19,11 +19,6 @@ export interface TerminalContext {
   /** The lab repository's URL, for completion and `argocd app get` of apps the terminal did not create. */
   repoUrl?: string
   /**
-   * The lab's own Application, made by the page rather than by a command: its name and its path in the repository
-   * (`argocd app get` prints it; `argocd app create` with the same spec finds it unchanged).
-   */
-  labApp?: { name: string; path: string }
-  /**
    * Told when a command started something that needs virtual time to pass (a sync, a deletion, a watch), so that
    * the host can play time (the page: `session.play()`).
    */

@@ -16,8 +16,26 @@ export interface TypedCommand {
   line: string
 }
 
+/** Where a task began: the learner's application then (its index among the simulation's apps; -1: none yet). */
+export interface TaskStart {
+  event: number
+  operation: number
+  t: number
+  /** Absent in progress saved before labs had several applications: the first one. */
+  app?: number
+}
+
+/** The task's start as seen from the application checked now: all of its history if it is not the one marked. */
+export function startFor(mark: TaskStart, appIndex: number | undefined): CheckContext['since'] {
+  return appIndex !== undefined && (mark.app ?? 0) === appIndex ? { event: mark.event, operation: mark.operation, t: mark.t }
+    : { event: 0, operation: 0, t: mark.t }
+}
+
 export interface CheckContext {
-  app: Application
+  /** The learner's application (learner-app.ts); none before the learner has made it. */
+  app: Application | undefined
+  /** The lab's destination namespace: where the checks look for objects and logs. */
+  namespace: string
   fake: FakeCluster
   logs: LogBook
   /** What the learner typed in the terminal (the page's; the headless runner records `command` steps). */
@@ -144,17 +162,20 @@ export function eventMatches(e: RecordedEvent, m: EventMatch): boolean {
 }
 
 function taskEvents(ctx: CheckContext): RecordedEvent[] {
-  return ctx.app.events.slice(ctx.since.event)
+  return ctx.app?.events.slice(ctx.since.event) ?? []
 }
 
 function taskOperations(ctx: CheckContext): OperationResult[] {
-  return ctx.app.operations.slice(ctx.since.operation).map(o => o.result())
+  return ctx.app?.operations.slice(ctx.since.operation).map(o => o.result()) ?? []
 }
+
+/** Said of any expectation about the application before the learner has made one. */
+export const NO_APP = 'there is no application yet'
 
 /** The operations an expectation looks at, and whether one of them (any) or all of them must pass. */
 function selectOperations(ctx: CheckContext, of: OperationSelector | undefined): { ops: Array<[number, OperationResult]>; any: boolean } | string {
   const all = taskOperations(ctx).map((r, i) => [i + 1, r] as [number, OperationResult])
-  if (all.length === 0) return 'no operation ran in this task'
+  if (all.length === 0) return ctx.app ? 'no operation ran in this task' : NO_APP
   if (of === 'any') return { ops: all, any: true }
   if (of === 'every') return { ops: all, any: false }
   if (of === 'first') return { ops: [all[0]!], any: false }
@@ -218,15 +239,16 @@ function evaluateOne(x: Expectation, ctx: CheckContext): string | undefined {
   if ('event' in x) {
     const { count, atLeast, ...m } = x.event
     const n = taskEvents(ctx).filter(e => eventMatches(e, m)).length
-    if (count !== undefined) return n === count ? undefined : `it happened ${n}×${nearMiss(ctx, m)}`
+    if (count !== undefined) return n === count ? undefined : ctx.app ? `it happened ${n}×${nearMiss(ctx, m)}` : NO_APP
     const min = atLeast ?? 1
-    return n >= min ? undefined : n === 0 ? `it did not happen${nearMiss(ctx, m)}` : `it happened only ${n}×`
+    return n >= min ? undefined : !ctx.app ? NO_APP : n === 0 ? `it did not happen${nearMiss(ctx, m)}` : `it happened only ${n}×`
   }
   if ('no-event' in x) {
     const e = taskEvents(ctx).find(ev => eventMatches(ev, x['no-event']))
     return e ? `it happened at ${seconds(e.t - ctx.since.t)}` : undefined
   }
   if ('order' in x) {
+    if (!ctx.app) return NO_APP
     const events = taskEvents(ctx)
     let from = 0
     for (const [i, m] of x.order.entries()) {
@@ -241,6 +263,7 @@ function evaluateOne(x: Expectation, ctx: CheckContext): string | undefined {
     return undefined
   }
   if ('delay' in x) {
+    if (!ctx.app) return NO_APP
     const d = x.delay
     const events = taskEvents(ctx)
     const a = events.findIndex(e => eventMatches(e, d.from))
@@ -273,7 +296,7 @@ function evaluateOne(x: Expectation, ctx: CheckContext): string | undefined {
   }
   if ('log' in x) {
     const l = x.log
-    const pods = ctx.logs.all().filter(p => p.createdAt >= ctx.since.t && p.namespace === ctx.app.namespace &&
+    const pods = ctx.logs.all().filter(p => p.createdAt >= ctx.since.t && p.namespace === ctx.namespace &&
       (l.pod !== undefined ? p.pod === l.pod : l.job !== undefined ? p.job === l.job : (p.job ?? '').startsWith(l.jobPrefix ?? '')))
     if (pods.length === 0) return 'no such Pod ran in this task'
     const text = (p: PodLog) => p.lines.join('\n')
@@ -288,6 +311,7 @@ function evaluateOne(x: Expectation, ctx: CheckContext): string | undefined {
     return undefined
   }
   const a = x.app
+  if (!ctx.app) return NO_APP
   if (a.deleted !== undefined && ctx.app.deleted !== a.deleted) {
     return a.deleted ? `it still exists${ctx.app.deletion ? ` (deletion at ${ctx.app.deletion.stage})` : ''}` : 'it was deleted'
   }
@@ -299,7 +323,7 @@ function evaluateOne(x: Expectation, ctx: CheckContext): string | undefined {
 }
 
 function live(ctx: CheckContext, kind: string, m: NameMatch, namespace?: string): KubeObject[] {
-  return ctx.fake.list(kind, namespace ?? ctx.app.namespace).filter(o => nameMatches(o.metadata.name ?? '', m))
+  return ctx.fake.list(kind, namespace ?? ctx.namespace).filter(o => nameMatches(o.metadata.name ?? '', m))
 }
 
 function list(objs: KubeObject[]): string {
@@ -349,7 +373,7 @@ function commandRun(c: { matches: string; before?: EventMatch }, ctx: CheckConte
   const typed = (ctx.commands ?? []).filter(cmd => cmd.t >= ctx.since.t && pattern.test(cmd.line))
   if (typed.length === 0) return 'no such command was typed'
   if (!c.before) return undefined
-  const event = ctx.app.events.slice(ctx.since.event).find(e => eventMatches(e, c.before!))
+  const event = taskEvents(ctx).find(e => eventMatches(e, c.before!))
   if (!event) return `it was typed, but ${describeEvent(c.before)} never happened`
   return typed.some(cmd => cmd.t <= event.t) ? undefined
     : `it was typed only after ${describeEvent(c.before)} (at ${(event.t / 1000).toFixed(1)} s)`

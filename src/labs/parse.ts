@@ -204,7 +204,7 @@ interface RawTask {
 }
 interface RawLab {
   id: string; title: string; summary: string; minutes: number; seed?: string; settle?: Duration
-  app: { name: string; namespace: string; path: string; syncPolicy?: SyncPolicy; waveDelay?: Duration }
+  app: { name: string; namespace: string; path: string; syncPolicy?: SyncPolicy; waveDelay?: Duration; exists?: boolean }
   tasks: RawTask[]
   moments?: Array<{ id: string; say: string; when: Record<string, unknown> }>
 }
@@ -250,11 +250,11 @@ function normalize(raw: RawLab, files: readonly LabFile[], dir: string): Lab {
     pitfalls: (t.pitfalls ?? []).map((p): Pitfall => ({ id: p.id, title: p.title, ...editSet(p),
       ...(p.steps ? { steps: p.steps.map(step) } : {}), check: p.check.map(expectation) })),
   }))
-  const { waveDelay, ...app } = raw.app
+  const { waveDelay, exists, ...app } = raw.app
   return {
     id: raw.id, title: raw.title, summary: raw.summary, minutes: raw.minutes, seed: raw.seed ?? raw.id,
     settleMs: raw.settle !== undefined ? durationMs(raw.settle) : DEFAULT_SETTLE_MS,
-    app: { ...app, ...(waveDelay !== undefined ? { waveDelayMs: durationMs(waveDelay) } : {}) },
+    app: { ...app, exists: exists ?? true, ...(waveDelay !== undefined ? { waveDelayMs: durationMs(waveDelay) } : {}) },
     tasks, moments: (raw.moments ?? []).map((m): Moment => ({ id: m.id, say: m.say, when: { ...m.when } as unknown as EventMatch })),
     files: new Map(files.map(f => [f.path, f.text])), dir,
   }
@@ -329,6 +329,12 @@ function checkRules(lab: Lab, raw: RawLab, at: Positions, push: Push): void {
       push('lab-moment-when', `moments.${mi}.when: give name or namePrefix, not both`, at.node(['moments', mi, 'when']))
     }
   })
+
+  // A lab that starts without its application must make it before a step needs it.
+  if (lab.app.exists === false && !lab.tasks.some(t => t.steps.some(st => 'create-app' in st))) {
+    push('lab-create-app', 'app.exists is false: a task needs a create-app step (the learner creates the application)',
+      at.node(['app', 'exists']))
+  }
 
   const taskIds = new Set<string>()
   lab.tasks.forEach((task, ti) => {

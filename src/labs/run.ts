@@ -1,15 +1,19 @@
 // The headless lab runner: a fresh simulated cluster, the lab's Application with the repo folder as its first
-// revision, then each task's steps as a learner would take them, and the task's check. Modes:
+// revision (unless the lab starts without one: then a `create-app` step makes it), then each task's steps as a
+// learner would take them, and the task's check, on the application made for the lab's path and namespace. Modes:
 //   solution  every task with its solution's edits, one after another on one cluster;
 //   start     task N from the state the solutions of tasks 1..N-1 leave, its steps without any file change;
 //   pitfall   task N from the same state, with a pitfall's (wrong) edits.
 // checkLab() turns these into the verdicts `synclab lab check` prints.
 import { parseManifests } from '../manifest/index.ts'
-import type { Application } from '../sync/application.ts'
+import { appSources, IN_CLUSTER } from '../sync/app-source.ts'
+import type { Application, Revision } from '../sync/application.ts'
 import type { SyncRequest } from '../sync/operation.ts'
 import { Simulation } from '../sync/simulation.ts'
 import type { ResourceKey } from '../sync/types.ts'
-import { type CheckContext, type CheckOutcome, evaluate, formatFailure, LogBook , type TypedCommand } from './check.ts'
+import { type CheckContext, type CheckOutcome, evaluate, formatFailure, LogBook, startFor, type TaskStart,
+  type TypedCommand } from './check.ts'
+import { labRepoURL, learnerApp } from './learner-app.ts'
 import { applyEdits, editSetFolder, formatEditProblem, repoFiles } from './parse.ts'
 import type { EditSet, Lab, LabTask, Pitfall, Step } from './types.ts'
 
@@ -20,17 +24,18 @@ export type RunMode = { kind: 'solution' } | { kind: 'start' } | { kind: 'pitfal
 
 export class StepError extends Error {}
 
-/** A lab in progress: the cluster, the Application, the working tree of the app's folder. */
+/** A lab in progress: the cluster, the Applications, the working tree of the app's folder. */
 export class LabSession {
   readonly sim: Simulation
   readonly logs: LogBook
-  app!: Application
   /** The application folder's files as the learner has them now (paths relative to repo/<path>/). */
   readonly tree: Map<string, string>
   /** The `command` steps done so far (what a learner typed in the terminal). */
   readonly commands: TypedCommand[] = []
   private committed = ''
   private commits = 0
+  /** The last commit: a new application starts from it. */
+  private head: Revision | undefined
 
   private constructor(readonly lab: Lab) {
     this.sim = new Simulation({ seed: lab.seed })
@@ -38,25 +43,58 @@ export class LabSession {
     this.tree = repoFiles(lab)
   }
 
-  /** `argocd app create`: the app, with the repo folder as its first revision. */
+  /** The lab's first commit, and its application unless the lab starts without one (`app.exists: false`). */
   static async start(lab: Lab): Promise<LabSession> {
     const s = new LabSession(lab)
-    s.app = await s.sim.createApp(lab.app.name, lab.app.namespace,
-      lab.app.waveDelayMs !== undefined ? { waveDelayMs: lab.app.waveDelayMs } : {})
-    if (lab.app.syncPolicy) s.app.setSyncPolicy(lab.app.syncPolicy)
+    s.sim.fake.ensureNamespace(lab.app.namespace) // the learner's namespace exists, as on the course's cluster
     s.commit('initial commit')
-    await s.settleInstant()
-    await s.waitForOperation()
+    if (lab.app.exists !== false) await s.createApp(lab.app.name)
     return s
   }
 
-  /** A marker for the checker: what happened from now on belongs to the task. */
-  mark(): CheckContext['since'] {
-    return { event: this.app.events.length, operation: this.app.operations.length, t: this.sim.fake.now() }
+  /** The application the checks and steps act on: the one made for the lab's path and namespace (learner-app.ts). */
+  get app(): Application | undefined {
+    return this.learner()?.app
   }
 
-  context(since: CheckContext['since']): CheckContext {
-    return { app: this.app, fake: this.sim.fake, logs: this.logs, commands: this.commands, since }
+  private learner() {
+    return learnerApp(this.sim.apps, this.lab.app, app => appSources(this.sim).get(app.name))
+  }
+
+  /** `argocd app create <name>` with the lab's path, namespace and policy; the last commit is its first revision. */
+  async createApp(name: string): Promise<void> {
+    const { app: spec } = this.lab
+    if (this.sim.apps.some(a => a.name === name && !a.deleted)) throw new StepError(`create-app: application ${name} already exists`)
+    const app = await this.sim.createApp(name, spec.namespace, spec.waveDelayMs !== undefined ? { waveDelayMs: spec.waveDelayMs } : {})
+    appSources(this.sim).set(name, { repo: labRepoURL(spec.namespace),
+      path: spec.path, targetRevision: '', project: 'default', destServer: IN_CLUSTER })
+    if (spec.syncPolicy) app.setSyncPolicy(spec.syncPolicy)
+    if (this.head) app.setRevision(this.head)
+    await this.settleInstant()
+    await this.waitForOperation() // an automated policy syncs the first revision by itself
+  }
+
+  /** A marker for the checker: what happened from now on belongs to the task. */
+  mark(): TaskStart {
+    const learner = this.learner()
+    return { event: learner?.app.events.length ?? 0, operation: learner?.app.operations.length ?? 0,
+      t: this.sim.fake.now(), app: learner?.index ?? -1 }
+  }
+
+  context(mark: TaskStart): CheckContext {
+    const learner = this.learner()
+    return { app: learner?.app, namespace: this.lab.app.namespace, fake: this.sim.fake, logs: this.logs,
+      commands: this.commands, since: startFor(mark, learner?.index) }
+  }
+
+  /** The learner's application, for a step that needs one. */
+  private appFor(step: string): Application {
+    const app = this.app
+    if (!app || app.deleted) {
+      throw new StepError(`${step}: there is no application for ${this.lab.app.path} in namespace ${this.lab.app.namespace} ` +
+        '(the lab starts without one: add a create-app step)')
+    }
+    return app
   }
 
   /** git commit + push: a new revision when the tree changed (git refuses an empty commit). */
@@ -71,7 +109,8 @@ export class LabSession {
     }
     this.committed = key
     this.commits++
-    this.app.setRevision({ revision: revisionId(key, this.commits), message, manifests: manifests.map(m => m.object) })
+    this.head = { revision: revisionId(key, this.commits), message, manifests: manifests.map(m => m.object) }
+    for (const app of this.sim.apps) if (!app.deleted) app.setRevision(this.head)
   }
 
   edit(set: EditSet, folder: string): void {
@@ -80,8 +119,9 @@ export class LabSession {
   }
 
   async step(step: Step, editFor: (use: string | undefined) => { set: EditSet; folder: string } | undefined): Promise<void> {
-    const { sim, app } = this
+    const { sim } = this
     if ('sync' in step) {
+      const app = this.appFor('sync')
       if (app.operationRunning) await this.waitForOperation()
       const s = step.sync
       const request: SyncRequest = {
@@ -104,7 +144,10 @@ export class LabSession {
       await this.waitForOperation() // an automated policy syncs the new revision by itself
     } else if ('wait' in step) {
       await sim.advance(step.wait)
+    } else if ('create-app' in step) {
+      await this.createApp(step['create-app'].name ?? this.lab.app.name)
     } else if ('delete-app' in step) {
+      const app = this.appFor('delete-app')
       app.delete(step['delete-app'].cascade === false ? { cascade: false } : {})
       await sim.run(() => app.deleted, sim.fake.now() + STEP_LIMIT_MS)
     } else if ('kubectl-delete' in step) {
@@ -117,7 +160,7 @@ export class LabSession {
       }
       await sim.run(() => sim.fake.get(ref) === undefined, sim.fake.now() + STEP_LIMIT_MS)
     } else if ('terminate' in step) {
-      app.terminate()
+      this.appFor('terminate').terminate()
       await this.waitForOperation()
     } else if ('command' in step) {
       // Typed by the learner: recorded in the solution or a pitfall, not in the start state (nothing typed yet).
@@ -132,7 +175,8 @@ export class LabSession {
   }
 
   async waitForOperation(): Promise<void> {
-    if (this.app.operationRunning) await this.sim.runOperation(this.app, this.sim.fake.now() + STEP_LIMIT_MS)
+    const app = this.app
+    if (app?.operationRunning) await this.sim.runOperation(app, this.sim.fake.now() + STEP_LIMIT_MS)
   }
 
   dispose(): void {

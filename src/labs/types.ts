@@ -20,6 +20,8 @@ export interface LabApp {
   syncPolicy?: SyncPolicy
   /** ARGOCD_SYNC_WAVE_DELAY, ms. */
   waveDelayMs?: number
+  /** false: the lab starts with no application; the learner creates it (a `create-app` step). Default true. */
+  exists?: boolean
 }
 
 /** One change to a file of the application's folder (paths relative to repo/<app.path>/). */
@@ -61,6 +63,11 @@ export type Step =
   | { commit: { message?: string } }
   /** Let time pass (virtual ms). */
   | { wait: number }
+  /**
+   * `argocd app create` (or the page's NEW APP) with the lab's path, namespace and sync policy; `name` defaults to
+   * the lab's. The app's first revision is the last commit.
+   */
+  | { 'create-app': { name?: string } }
   /** `argocd app delete`; waits until the application is gone. */
   | { 'delete-app': { cascade?: boolean } }
   /** `kubectl delete <kind> <name>` in the destination namespace; waits until it is gone. */

@@ -4,8 +4,9 @@
 import { parseTimestamp } from '../cluster/clock.ts'
 import { humanDuration } from '../cluster/human-duration.ts'
 import { isPlainObject } from '../cluster/json.ts'
+import { kubectlPodRow } from '../cluster/print-pod.ts'
 import type {
-  ContainerStatus, Deployment, Job, KubeObject, Pod, ReplicaSet,
+  DaemonSet, Deployment, Job, KubeObject, Pod, ReplicaSet, StatefulSet,
 } from '../cluster/objects.ts'
 
 interface Column { name: string; type: string; format?: string; priority?: number; description?: string }
@@ -30,10 +31,8 @@ const printers: Record<string, Printer> = {
     columns: [name, col('Ready'), col('Status'), col('Restarts', 'string'), age, col('IP', 'string', 1), col('Node', 'string', 1)],
     cells: (obj, now) => {
       const pod = obj as Pod
-      const statuses = pod.status?.containerStatuses ?? []
-      const ready = statuses.filter(s => s.ready).length
-      const restarts = statuses.reduce((n, s) => n + (s.restartCount ?? 0), 0)
-      return [pod.metadata.name ?? '', `${ready}/${pod.spec?.containers?.length ?? 0}`, podStatus(pod), String(restarts),
+      const row = kubectlPodRow(pod)
+      return [pod.metadata.name ?? '', `${row.ready}/${row.containers}`, row.status, String(row.restarts),
         ageOf(obj, now), pod.status?.podIP ?? '<none>', pod.spec?.nodeName ?? '<none>']
     },
   },
@@ -81,6 +80,26 @@ const printers: Record<string, Printer> = {
     cells: (obj, now) => [obj.metadata.name ?? '', obj.metadata.deletionTimestamp ? 'Terminating'
       : (obj.status as { phase?: string } | undefined)?.phase ?? 'Active', ageOf(obj, now)],
   },
+  StatefulSet: {
+    columns: [name, col('Ready'), age, col('Containers', 'string', 1), col('Images', 'string', 1)],
+    cells: (obj, now) => {
+      const sts = obj as StatefulSet
+      const cs = sts.spec?.template?.spec?.containers ?? []
+      return [sts.metadata.name ?? '', `${sts.status?.readyReplicas ?? 0}/${sts.spec?.replicas ?? 1}`, ageOf(obj, now),
+        cs.map(c => c.name).join(','), cs.map(c => c.image).join(',')]
+    },
+  },
+  DaemonSet: {
+    columns: [name, col('Desired', 'integer'), col('Current', 'integer'), col('Ready', 'integer'),
+      col('Up-to-date', 'integer'), col('Available', 'integer'), col('Node Selector'), age],
+    cells: (obj, now) => {
+      const ds = obj as DaemonSet
+      const s = ds.status
+      const selector = Object.entries(ds.spec?.template?.spec?.nodeSelector ?? {}).map(([k, v]) => `${k}=${v}`).join(',')
+      return [ds.metadata.name ?? '', s?.desiredNumberScheduled ?? 0, s?.currentNumberScheduled ?? 0, s?.numberReady ?? 0,
+        s?.updatedNumberScheduled ?? 0, s?.numberAvailable ?? 0, selector || '<none>', ageOf(obj, now)]
+    },
+  },
   ConfigMap: {
     columns: [name, col('Data', 'integer'), age],
     cells: (obj, now) => [obj.metadata.name ?? '', Object.keys((obj['data'] as object | undefined) ?? {}).length +
@@ -124,35 +143,5 @@ export function asTable(body: unknown, now: number): Record<string, unknown> | u
       object: { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: obj.metadata },
     })),
   }
-}
-
-/** kubectl's STATUS column for a pod (printPod, simplified to what the simulated kubelet reports). */
-function podStatus(pod: Pod): string {
-  let reason: string = (pod.status?.reason as string | undefined) ?? pod.status?.phase ?? 'Pending'
-  const init = (pod.status as { initContainerStatuses?: ContainerStatus[] } | undefined)?.initContainerStatuses ?? []
-  const initCount = pod.spec?.initContainers?.length ?? 0
-  let initializing = false
-  for (let i = 0; i < init.length; i++) {
-    const s = init[i]!
-    if (s.state.terminated && s.state.terminated.exitCode === 0) continue
-    initializing = true
-    if (s.state.terminated) reason = `Init:${s.state.terminated.reason || `ExitCode:${s.state.terminated.exitCode}`}`
-    else if (s.state.waiting?.reason && s.state.waiting.reason !== 'PodInitializing') reason = `Init:${s.state.waiting.reason}`
-    else reason = `Init:${i}/${initCount}`
-    break
-  }
-  if (!initializing) {
-    let hasRunning = false
-    const statuses = pod.status?.containerStatuses ?? []
-    for (let i = statuses.length - 1; i >= 0; i--) {
-      const s = statuses[i]!
-      if (s.state.waiting?.reason) reason = s.state.waiting.reason
-      else if (s.state.terminated) reason = s.state.terminated.reason || `ExitCode:${s.state.terminated.exitCode}`
-      else if (s.state.running && s.ready) hasRunning = true
-    }
-    if (reason === 'Completed' && hasRunning) reason = 'Running'
-  }
-  if (pod.metadata.deletionTimestamp) reason = 'Terminating'
-  return reason
 }
 

@@ -4,6 +4,7 @@ import { EPOCH_MS, parseTimestamp } from '../cluster/clock.ts'
 import type { KubeObject } from '../cluster/objects.ts'
 import { tabwrite } from '../cli/format.ts'
 import type { Application } from '../sync/application.ts'
+import { type AppSource as AppSpec, appSources } from '../sync/app-source.ts'
 import type { Simulation } from '../sync/simulation.ts'
 import { humanDuration } from '../cluster/human-duration.ts'
 import { expandPipeline } from './shell-syntax.ts'
@@ -88,28 +89,13 @@ export function fatal(message: string, elapsedMs = 0): string {
   return `FATA[${String(Math.max(0, Math.floor(elapsedMs / 1000))).padStart(4, '0')}] ${message}`
 }
 
-// Applications: the terminal remembers how it created each one (argocd app get prints the source).
+// Applications: how each one was created (argocd app get prints the source); the page reads the same registry.
 
-export interface AppSpec {
-  repo: string
-  path: string
-  targetRevision: string
-  project: string
-  destServer: string
-}
-
-const specs = new WeakMap<Simulation, Map<string, AppSpec>>()
-
-export function appSpecs(sim: Simulation): Map<string, AppSpec> {
-  let map = specs.get(sim)
-  if (!map) specs.set(sim, (map = new Map()))
-  return map
-}
+export { appSources as appSpecs, type AppSource as AppSpec } from '../sync/app-source.ts'
 
 /** How an app was made: by a command (remembered), or the lab's own app (the repository at the lab's path). */
 export function specOf(sim: Simulation, app: Application, ctx: TerminalContext): AppSpec {
-  const path = ctx.labApp?.name === app.name ? ctx.labApp.path : ''
-  return appSpecs(sim).get(app.name) ?? { repo: ctx.repoUrl ?? '', path, targetRevision: '', project: 'default',
+  return appSources(sim).get(app.name) ?? { repo: ctx.repoUrl ?? '', path: '', targetRevision: '', project: 'default',
     destServer: IN_CLUSTER }
 }
 

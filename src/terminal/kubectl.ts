@@ -4,18 +4,21 @@ import { stringify } from 'yaml'
 import { isNotFound, ApiError } from '../cluster/errors.ts'
 import type { ClusterEvent } from '../cluster/events.ts'
 import { type KindInfo, kubectlKindName } from '../cluster/kinds.ts'
-import type { Container, ContainerState, Deployment, Job, KubeObject, Pod, ReplicaSet } from '../cluster/objects.ts'
+import type { DaemonSet, Deployment, Job, KubeObject, Pod, ReplicaSet, StatefulSet } from '../cluster/objects.ts'
 import type { PropagationPolicy } from '../cluster/store.ts'
 import { parseTimestamp } from '../cluster/clock.ts'
 import { ANNOTATION, ANNOTATION_KEYS } from '../manifest/annotations.ts'
 import { parseManifests } from '../manifest/index.ts'
 import type { Simulation } from '../sync/simulation.ts'
-import { kubectlPodRow } from '../cluster/pod-row.ts'
+import { kubectlPodRow } from '../cluster/print-pod.ts'
 import {
   ANNOTATION_DOCS, DELETE_POLICY_DOCS, HELM_DELETE_POLICY_DOCS, HELM_HOOK_VALUE_DOCS, HOOK_VALUE_DOCS,
   SYNC_OPTION_DOCS_BY_ITEM,
 } from '../manifest/annotation-docs.ts'
 import { SIMULATED_KINDS } from '../cluster/kind-docs.ts'
+import type { Columns } from './kubectl-describe.ts'
+import { containerLines, containersOf, eventsLines, metaLines, none, selectorText } from './kubectl-describe.ts'
+import { describeDaemonSet, describeStatefulSet, NODE_HEADER, nodeRows, workloadColumns } from './kubectl-workloads.ts'
 import {
   age, createdAt, fail, goTabwriter, rememberingTable, humanDuration, kubectlTable, matchesSelector, out, rfc1123z, textLines, userOf,
 } from './common.ts'
@@ -77,12 +80,13 @@ const SHORT_NAMES: Record<string, string> = {
 }
 
 /** A resource type word: a kind, or the cluster's Events, or `all`. */
-type TypeRef = { kind: 'Event' } | { kind: 'all' } | { kind: string; info: KindInfo }
+type TypeRef = { kind: 'Event' } | { kind: 'all' } | { kind: 'Node' } | { kind: string; info: KindInfo }
 
 export function resolveType(sim: Simulation, word: string): TypeRef | undefined {
   const w = word.toLowerCase()
   if (w === 'all') return { kind: 'all' }
   if (w === 'ev' || w === 'event' || w === 'events' || w === 'events.events.k8s.io') return { kind: 'Event' }
+  if (w === 'no' || w === 'node' || w === 'nodes') return { kind: 'Node' } // the simulated cluster's nodes (R96)
   const base = w.includes('.') ? w.slice(0, w.indexOf('.')) : w
   const group = w.includes('.') ? w.slice(w.indexOf('.') + 1) : undefined
   for (const info of sim.fake.store.kinds.all()) {
@@ -94,8 +98,8 @@ export function resolveType(sim: Simulation, word: string): TypeRef | undefined 
 }
 
 /** Words completion offers for resource types. */
-export const TYPE_WORDS = ['pods', 'jobs', 'deployments', 'replicasets', 'services', 'configmaps', 'events', 'all',
-  'namespaces', 'secrets', 'po', 'deploy', 'rs', 'svc', 'cm', 'ev', 'ns']
+export const TYPE_WORDS = ['pods', 'jobs', 'deployments', 'replicasets', 'statefulsets', 'daemonsets', 'nodes', 'services',
+  'configmaps', 'events', 'all', 'namespaces', 'secrets', 'po', 'deploy', 'rs', 'sts', 'ds', 'svc', 'cm', 'ev', 'ns']
 
 const ALL_KINDS = ['Pod', 'Service', 'DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet', 'Job', 'CronJob']
 
@@ -193,10 +197,6 @@ function listObjects(k: K, info: KindInfo, allNs: boolean): KubeObject[] {
 
 // get
 
-interface Columns {
-  header: string[]
-  row(obj: KubeObject, now: number): string[]
-}
 
 function restartsText(pod: Pod, now: number): string {
   const r = kubectlPodRow(pod)
@@ -204,12 +204,10 @@ function restartsText(pod: Pod, now: number): string {
   return `${r.restarts} (${humanDuration(now - r.lastRestartAt)} ago)`
 }
 
-const none = (s: string | undefined) => (s === undefined || s === '' ? '<none>' : s)
-const containersOf = (template: { spec?: { containers?: Container[] } } | undefined) => template?.spec?.containers ?? []
-const selectorText = (sel: { matchLabels?: Record<string, string> } | undefined) =>
-  none(Object.entries(sel?.matchLabels ?? {}).map(([a, b]) => `${a}=${b}`).join(','))
 
 function columnsFor(kind: string, wide: boolean): Columns {
+  const workload = workloadColumns(kind, wide)
+  if (workload) return workload
   switch (kind) {
     case 'Pod':
       return {
@@ -369,6 +367,16 @@ function get(k: K, args: string[]): CommandResult {
       printedAny = true
       continue
     }
+    if (type.kind === 'Node') {
+      const rows = nodeRows(k.sim.fake.nodes, names, now)
+      errors.push(...names.filter(n => !k.sim.fake.nodes.some(x => x.name === n))
+        .map(n => `Error from server (NotFound): nodes "${n}" not found`))
+      if (rows.length === 0) continue
+      if (lines.length > 0) lines.push('')
+      lines.push(...kubectlTable(bool(k.flags, 'no-headers') ? rows : [NODE_HEADER, ...rows]))
+      printedAny = true
+      continue
+    }
     if (!('info' in type)) continue
     const info = type.info
     let objs: KubeObject[]
@@ -489,55 +497,6 @@ function watchGet(k: K, type: TypeRef, names: string[], allNs: boolean, output: 
 
 // describe
 
-function metaLines(label: string, entries: Record<string, string> | undefined, sep: string): string[] {
-  const list = Object.entries(entries ?? {}).filter(([key]) => key !== 'kubectl.kubernetes.io/last-applied-configuration')
-    .sort(([a], [b]) => a.localeCompare(b))
-  if (list.length === 0) return [`${label}\t<none>`]
-  return list.map(([a, b], i) => `${i === 0 ? label : ''}\t${a}${sep}${b}`)
-}
-
-function eventsLines(k: K, obj: KubeObject): string[] {
-  const evs = k.sim.fake.events.about({ kind: obj.kind, namespace: obj.metadata.namespace ?? '', name: obj.metadata.name ?? '' })
-    .filter(e => e.involved.uid === '' || e.involved.uid === obj.metadata.uid)
-  if (evs.length === 0) return ['Events:\t<none>']
-  const now = k.sim.fake.now()
-  return ['Events:', '  Type\tReason\tAge\tFrom\tMessage', '  ----\t------\t----\t----\t-------',
-    ...evs.map(e => `  ${e.type}\t${e.reason}\t${humanDuration(now - e.at)}\t${e.source}\t${e.message}`)]
-}
-
-function stateLines(indent: string, label: string, state: ContainerState | undefined): string[] {
-  if (!state) return []
-  if (state.running) return [`${indent}${label}:\tRunning`, `${indent}  Started:\t${rfc1123z(parseTimestamp(state.running.startedAt))}`]
-  if (state.terminated) {
-    const t = state.terminated
-    return [`${indent}${label}:\tTerminated`, `${indent}  Reason:\t${t.reason ?? ''}`,
-      ...(t.message ? [`${indent}  Message:\t${t.message}`] : []), `${indent}  Exit Code:\t${t.exitCode}`,
-      ...(t.startedAt ? [`${indent}  Started:\t${rfc1123z(parseTimestamp(t.startedAt))}`] : []),
-      ...(t.finishedAt ? [`${indent}  Finished:\t${rfc1123z(parseTimestamp(t.finishedAt))}`] : [])]
-  }
-  if (state.waiting) return [`${indent}${label}:\tWaiting`, ...(state.waiting.reason ? [`${indent}  Reason:\t${state.waiting.reason}`] : [])]
-  return []
-}
-
-function containerLines(c: Container, indent: string, status?: Pod['status'] extends infer S ? S extends { containerStatuses?: Array<infer C> } ? C : never : never): string[] {
-  const lines = [`${indent}${c.name}:`]
-  const i = `${indent}  `
-  if (status) lines.push(`${i}Container ID:\tcontainerd://${(status.imageID ?? c.name).replace(/[^a-f0-9]/g, '').padEnd(12, '0').slice(0, 12)}`)
-  lines.push(`${i}Image:\t${c.image}`)
-  if (status) lines.push(`${i}Image ID:\t${status.imageID ?? ''}`)
-  const port = c.ports?.[0]
-  lines.push(`${i}Port:\t${port ? `${port.containerPort}/${port.protocol ?? 'TCP'}` : '<none>'}`, `${i}Host Port:\t${port ? '0/TCP' : '<none>'}`)
-  if (c.command) lines.push(`${i}Command:`, ...c.command.map(x => `${i}  ${x}`))
-  if (c.args) lines.push(`${i}Args:`, ...c.args.map(x => `${i}  ${x}`))
-  if (status) {
-    lines.push(...stateLines(i, 'State', status.state), ...stateLines(i, 'Last State', status.lastState))
-    lines.push(`${i}Ready:\t${status.ready ? 'True' : 'False'}`, `${i}Restart Count:\t${status.restartCount}`)
-  }
-  lines.push(`${i}Environment:\t${c.env && c.env.length > 0 ? '' : '<none>'}`,
-    ...(c.env ?? []).map(e => `${i}  ${e.name}:\t${e.value ?? ''}`), `${i}Mounts:\t<none>`)
-  return lines
-}
-
 function describePod(k: K, pod: Pod): string[] {
   const s = pod.status
   const owner = pod.metadata.ownerReferences?.find(o => o.controller)
@@ -551,14 +510,23 @@ function describePod(k: K, pod: Pod): string[] {
     ...(s?.reason ? [`Reason:\t${s.reason}`] : []), ...(s?.message ? [`Message:\t${s.message}`] : []),
     `IP:\t${s?.podIP ?? ''}`, 'IPs:', ...(s?.podIP ? [`  IP:\t${s.podIP}`] : ['\t<none>']),
     ...(owner ? [`Controlled By:\t${owner.kind}/${owner.name}`] : []),
+    ...initContainerLines(pod),
     'Containers:', ...pod.spec.containers.flatMap((c, i) => containerLines(c, '  ', statuses.find(x => x.name === c.name) ?? statuses[i])),
     'Conditions:', '  Type\tStatus', ...(s?.conditions ?? []).map(c => `  ${c.type}\t${c.status}`),
     'Volumes:\t<none>', 'QoS Class:\tBestEffort', 'Node-Selectors:\t<none>',
     'Tolerations:\tnode.kubernetes.io/not-ready:NoExecute op=Exists for 300s',
     '\tnode.kubernetes.io/unreachable:NoExecute op=Exists for 300s',
-    ...eventsLines(k, pod),
+    ...eventsLines(k.sim.fake, pod),
   ]
   return lines
+}
+
+/** kubectl describe pod's "Init Containers:" block (R87, R88). */
+function initContainerLines(pod: Pod): string[] {
+  const inits = pod.spec.initContainers ?? []
+  if (inits.length === 0) return []
+  const statuses = pod.status?.initContainerStatuses ?? []
+  return ['Init Containers:', ...inits.flatMap(c => containerLines(c, '  ', statuses.find(x => x.name === c.name)))]
 }
 
 function describeJob(k: K, job: Job): string[] {
@@ -578,7 +546,7 @@ function describeJob(k: K, job: Job): string[] {
     `Pods Statuses:\t${s.active ?? 0} Active (${s.ready ?? 0} Ready) / ${s.succeeded ?? 0} Succeeded / ${s.failed ?? 0} Failed`,
     'Pod Template:', ...metaLines('  Labels:', tpl.metadata?.labels, '='),
     '  Containers:', ...tpl.spec.containers.flatMap(c => containerLines(c, '   ')), '  Volumes:\t<none>',
-    ...eventsLines(k, job),
+    ...eventsLines(k.sim.fake, job),
   ]
 }
 
@@ -601,14 +569,14 @@ function describeDeployment(k: K, d: Deployment): string[] {
     ...(s.conditions ?? []).map(c => `  ${c.type}\t${c.status}\t${c.reason ?? ''}`),
     'OldReplicaSets:\t<none>',
     `NewReplicaSet:\t${newest ? `${newest.metadata.name ?? ''} (${newest.status?.replicas ?? 0}/${newest.spec.replicas ?? 0} replicas created)` : '<none>'}`,
-    ...eventsLines(k, d),
+    ...eventsLines(k.sim.fake, d),
   ]
 }
 
 function describeGeneric(k: K, obj: KubeObject): string[] {
   return [`Name:\t${obj.metadata.name ?? ''}`, ...(obj.metadata.namespace ? [`Namespace:\t${obj.metadata.namespace}`] : []),
     ...metaLines('Labels:', obj.metadata.labels, '='), ...metaLines('Annotations:', obj.metadata.annotations, ': '),
-    ...(obj.kind === 'Service' ? serviceLines(obj) : []), ...eventsLines(k, obj)]
+    ...(obj.kind === 'Service' ? serviceLines(obj) : []), ...eventsLines(k.sim.fake, obj)]
 }
 
 function serviceLines(obj: KubeObject): string[] {
@@ -646,7 +614,9 @@ function describe(k: K, args: string[]): CommandResult {
     }
     for (const obj of objs) {
       const lines = obj.kind === 'Pod' ? describePod(k, obj as Pod) : obj.kind === 'Job' ? describeJob(k, obj as Job)
-        : obj.kind === 'Deployment' ? describeDeployment(k, obj as Deployment) : describeGeneric(k, obj)
+        : obj.kind === 'Deployment' ? describeDeployment(k, obj as Deployment)
+        : obj.kind === 'StatefulSet' ? describeStatefulSet(k.sim.fake, obj as StatefulSet)
+        : obj.kind === 'DaemonSet' ? describeDaemonSet(k.sim.fake, obj as DaemonSet) : describeGeneric(k, obj)
       blocks.push(goTabwriter(lines, 0, 2))
     }
   }

@@ -4,6 +4,7 @@ import { lazy, memo, Suspense, useDeferredValue, useEffect, useMemo, useState } 
 import type { TerminalContext } from '../contract/terminal.ts'
 import { loadShell } from './session/shell.ts'
 import type { TerminalPanelProps } from './terminal/TerminalPanel.tsx'
+import { ApplicationsList } from './apps/ApplicationsList.tsx'
 import { AppView } from './app-view/AppView.tsx'
 import { simulatedApp } from './app-view/shown-app.ts'
 import { SyncPanel } from './controls/SyncPanel.tsx'
@@ -18,8 +19,8 @@ import { LabPanel } from './labs/LabPanel.tsx'
 import { LogsSection } from './logs/LogsSection.tsx'
 import type { LabTracker } from './labs/tracker.ts'
 import { PlanPane } from './plan/PlanPane.tsx'
+import type { NewAppSpec } from './session/new-app.ts'
 import type { Session } from './session/session.ts'
-import { ShareButton } from './share/ShareButton.tsx'
 import { SourcePanel } from './source/SourcePanel.tsx'
 import { buildTimeline } from './timeline/model.ts'
 import { Timeline } from './timeline/Timeline.tsx'
@@ -52,6 +53,12 @@ export function App({ session, tracker, onOpenLab, user, onUser }: { session: Se
   // The timeline and the streams redraw half-way between two redraws of the application view: never in its frame.
   const runVersion = useDeferredValue(useThrottled(version, 100, 50))
   useShortcuts(session)
+  // NEW APP: the form's content while it is open (the dialog loads when first opened).
+  const [newApp, setNewApp] = useState<NewAppSpec | undefined>()
+  const openNewApp = (spec?: NewAppSpec) => setNewApp(spec ?? session.labAppSpec())
+  // The real cluster connected in the cluster panel: the Sync buttons then say where they sync.
+  const [cluster, setCluster] = useState<string | undefined>()
+  const shownApp = session.live.app
   return (
     <div className="layout" data-testid="sandbox" data-ready="true">
       <header className="top">
@@ -63,7 +70,7 @@ export function App({ session, tracker, onOpenLab, user, onUser }: { session: Se
         </label>
         {user !== undefined && onUser && <UserField user={user} onUser={onUser} />}
         <span className="muted">app <code>{tracker.lab.app.name}</code> · namespace <code>{tracker.lab.app.namespace}</code></span>
-        <ShareButton session={session} lab={tracker.lab} />
+        <Suspense fallback={null}><ShareButton session={session} lab={tracker.lab} /></Suspense>
       </header>
       <InstructorSection session={session} lab={tracker.lab} />
       <main className="columns">
@@ -72,13 +79,16 @@ export function App({ session, tracker, onOpenLab, user, onUser }: { session: Se
           <SourcePanelMemo session={session} version={session.stateVersion} />
         </div>
         <div className="right">
-          <SyncPanelMemo session={session} version={session.stateVersion} running={session.live.app.operationRunning} />
+          <ApplicationsListMemo session={session} version={deferred} onNewApp={openNewApp} />
+          <SyncPanelMemo session={session} version={session.stateVersion} cluster={cluster} onNewApp={openNewApp}
+            app={`${shownApp?.name}/${shownApp?.operationRunning}/${!!shownApp?.deletion}/${shownApp?.deleted}`} />
           <WhatIfPanelMemo session={session} version={session.stateVersion} />
           <AppViewMemo session={session} version={deferred} />
-          <PlanPaneMemo session={session} version={session.stateVersion} live={session.shown.app.liveVersion} />
+          <PlanPaneMemo session={session} version={session.stateVersion} live={session.shown.app?.liveVersion ?? 0} />
           <Suspense fallback={null}>
             <ClusterPanel key={tracker.lab.id} manifests={session.head?.manifests ?? NO_MANIFESTS}
-              revision={session.head?.id ?? 'HEAD'} waveDelayMs={tracker.lab.app.waveDelayMs} seed={tracker.lab.seed} />
+              revision={session.head?.id ?? 'HEAD'} waveDelayMs={tracker.lab.app.waveDelayMs} seed={tracker.lab.seed}
+              onConnection={setCluster} />
           </Suspense>
         </div>
       </main>
@@ -88,6 +98,11 @@ export function App({ session, tracker, onOpenLab, user, onUser }: { session: Se
         <LogsSection session={session} version={runVersion} />
       </section>
       <TerminalSection session={session} />
+      {newApp ? (
+        <Suspense fallback={null}>
+          <NewAppDialog session={session} initial={newApp} onClose={() => setNewApp(undefined)} />
+        </Suspense>
+      ) : null}
     </div>
   )
 }
@@ -96,9 +111,25 @@ export function App({ session, tracker, onOpenLab, user, onUser }: { session: Se
 // skip the re-render on every frame of a playing run.
 type Versioned = { session: Session; version: number }
 const SourcePanelMemo = memo(({ session }: Versioned) => <SourcePanel session={session} />)
-const SyncPanelMemo = memo(({ session }: Versioned & { running: boolean }) => <SyncPanel session={session} />)
+const SyncPanelMemo = memo(({ session, cluster, onNewApp }: Versioned & { app: string; cluster: string | undefined;
+  onNewApp: (spec?: NewAppSpec) => void }) => <SyncPanel session={session} cluster={cluster} onNewApp={onNewApp} />)
+const ApplicationsListMemo = memo(({ session, onNewApp }: Versioned & { onNewApp: () => void }) =>
+  <ApplicationsList session={session} onNewApp={onNewApp} />)
 const WhatIfPanelMemo = memo(({ session }: Versioned) => <WhatIfPanel session={session} />)
-const AppViewMemo = memo(({ session }: Versioned) => <AppView shown={simulatedApp(session.shown)} />)
+const AppViewMemo = memo(({ session }: Versioned) => {
+  const shown = simulatedApp(session.shown)
+  return shown ? <AppView shown={shown} /> : <NoApplication />
+})
+
+/** The details before any application exists. */
+function NoApplication() {
+  return (
+    <section className="panel app-view" aria-label="Application" data-testid="app-view">
+      <p className="muted" data-testid="no-app">No application yet: nothing is deployed. Create one with
+        <strong> New app</strong> above, or with <code>argocd app create</code> in the terminal.</p>
+    </section>
+  )
+}
 const PlanPaneMemo = memo(({ session }: Versioned & { live: number }) => <PlanPane session={session} />)
 
 /**
@@ -109,24 +140,34 @@ const RunViews = memo(function RunViews({ session }: { session: Session; version
   const run = session.live
   const now = run.now
   const at = session.shown.now
-  const pods = run.podHistories()
+  const app = run.app
+  // The shown application's run: its events, and the Pods of its destination namespace.
+  const all = run.podHistories()
+  const namespace = app?.namespace
+  const pods = useMemo(() => (namespace !== undefined ? all.filter(p => p.namespace === namespace) : all), [all, namespace])
+  const events = app?.events ?? NO_EVENTS
   // Scrubbing changes the cursor only: the recorded run's timeline stays the same.
-  const timeline = useMemo(() => buildTimeline(run.app.events, pods, now), [run, now, run.app.events.length, pods])
+  const timeline = useMemo(() => buildTimeline(events, pods, now), [events, now, events.length, pods])
   return (
     <>
       <Timeline timeline={timeline} now={now} cursor={session.view ? at : undefined}
         onCursor={t => void session.seek(t)} />
       <div className="streams">
         <EventStream title="kubectl get pods --watch" lines={podWatchLines(pods, at)} />
-        <EventStream title="Operation events" lines={eventLines(run.app.events, at)} />
+        <EventStream title="Operation events" lines={eventLines(events, at)} />
       </div>
     </>
   )
 })
 
 const NO_MANIFESTS: never[] = []
+const NO_EVENTS: never[] = []
 // The real-cluster panel brings the Kubernetes client and a second engine: loaded after the page, apart.
 const ClusterPanel = memo(lazy(() => import('./cluster/ClusterPanel.tsx').then(m => ({ default: m.ClusterPanel }))))
+// Making and opening share links (compression, the address's fragment) loads just after the page.
+const ShareButton = lazy(() => import('./share/ShareButton.tsx').then(m => ({ default: m.ShareButton })))
+// NEW APP is opened now and then: it loads when first opened.
+const NewAppDialog = lazy(() => import('./apps/NewAppDialog.tsx').then(m => ({ default: m.NewAppDialog })))
 // xterm.js is large: the terminal loads when the learner opens it.
 // The interpreter comes with it (loadShell: the page's entry says where from).
 const TerminalPanel = lazy(() => Promise.all([import('./terminal/TerminalPanel.tsx'), loadShell()])

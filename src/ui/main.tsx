@@ -25,7 +25,8 @@ function open(labId: string | null, user: string): Opened {
   // Each name has its own saved session and progress; the default name keeps the keys it always had.
   const key = user === DEFAULT_USER ? lab.id : `${lab.id}:${user}`
   const session = new Session({
-    seed: lab.seed, appName: lab.app.name, appPath: lab.app.path, namespace: lab.app.namespace, waveDelayMs: lab.app.waveDelayMs,
+    seed: lab.seed, appName: lab.app.name, namespace: lab.app.namespace, appPath: lab.app.path,
+    appExists: lab.app.exists, waveDelayMs: lab.app.waveDelayMs,
     syncPolicy: lab.app.syncPolicy, settleMs: lab.settleMs, labFiles: startFiles(lab), storageKey: `synclab:${key}`,
     storage: window.localStorage,
   })

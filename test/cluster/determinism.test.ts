@@ -1,9 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { KubeObject } from '../../src/cluster/objects.ts'
-import { cluster, deployment, job } from './helpers.ts'
+import { cluster, daemonSet, deployment, job, statefulSet } from './helpers.ts'
 
-// A random workload: Jobs with random commands, limits and policies, and Deployments.
+// A random workload: Jobs with random commands, limits and policies, Deployments, StatefulSets and DaemonSets.
 const jobArb = fc.record({
   command: fc.constantFrom<string[]>(['sleep', '3'], ['true'], ['false'], ['sh', '-c', 'echo hi; exit 2'], ['sleep', '30']),
   backoffLimit: fc.integer({ min: 0, max: 3 }),
@@ -14,6 +14,10 @@ const jobArb = fc.record({
 const workloadArb = fc.record({
   jobs: fc.array(jobArb, { maxLength: 6 }),
   deployments: fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 3 }),
+  statefulSets: fc.array(fc.record({ replicas: fc.integer({ min: 0, max: 3 }), parallel: fc.boolean(),
+    image: fc.constantFrom('nginx', 'missing.example.com/x') }), { maxLength: 1 }),
+  daemonSets: fc.array(fc.constantFrom('nginx', 'nginx:1.27'), { maxLength: 1 }),
+  nodes: fc.integer({ min: 0, max: 3 }),
   seed: fc.string({ maxLength: 8 }),
   deleteAt: fc.option(fc.integer({ min: 0, max: 40_000 }), { nil: undefined }),
 })
@@ -21,12 +25,15 @@ const workloadArb = fc.record({
 type Workload = typeof workloadArb extends fc.Arbitrary<infer T> ? T : never
 
 function runWorkload(w: Workload): string {
-  const c = cluster({ seed: w.seed })
+  const c = cluster({ seed: w.seed, nodes: w.nodes })
   const log = c.record()
   const manifests: KubeObject[] = [
     ...w.jobs.map((j, i) => job(`job-${i}`, { command: j.command, backoffLimit: j.backoffLimit, restartPolicy: j.restartPolicy,
       image: j.image, ...(j.deadline ? { activeDeadlineSeconds: j.deadline } : {}) })),
     ...w.deployments.map((r, i) => deployment(`web-${i}`, 'nginx', r)),
+    ...w.statefulSets.map((s, i) => statefulSet(`db-${i}`, { replicas: s.replicas, image: s.image,
+      ...(s.parallel ? { podManagementPolicy: 'Parallel' as const } : {}) })),
+    ...w.daemonSets.map((image, i) => daemonSet(`agent-${i}`, image)),
   ]
   for (const m of manifests) c.apply(m)
   if (w.deleteAt !== undefined && manifests[0]) {
@@ -43,7 +50,7 @@ describe('determinism', () => {
     fc.assert(fc.property(workloadArb, w => {
       expect(runWorkload(w)).toBe(runWorkload(w))
     }), { numRuns: 40 })
-  })
+  }, 30_000)
 
   it('every Job of a random workload ends Complete or Failed, or waits on a missing image', () => {
     fc.assert(fc.property(workloadArb, w => {

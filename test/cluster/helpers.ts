@@ -71,3 +71,46 @@ export function runUntil(c: FakeCluster, pred: () => boolean, limitMs = 3_600_00
   }
   return c.now()
 }
+
+export interface StatefulSetOptions {
+  replicas?: number
+  image?: string
+  podManagementPolicy?: 'OrderedReady' | 'Parallel'
+  partition?: number
+  updateStrategy?: 'RollingUpdate' | 'OnDelete'
+  minReadySeconds?: number
+  env?: Array<{ name: string; value: string }>
+}
+
+/** A StatefulSet of `postgres`-like Pods (nginx by default: a server that stays up). */
+export function statefulSet(name: string, o: StatefulSetOptions = {}): KubeObject {
+  const spec: Record<string, unknown> = {
+    replicas: o.replicas ?? 1,
+    serviceName: name,
+    selector: { matchLabels: { app: name } },
+    template: { metadata: { labels: { app: name } },
+      spec: { containers: [{ name: 'main', image: o.image ?? 'nginx', ...(o.env ? { env: o.env } : {}) }] } },
+  }
+  if (o.podManagementPolicy) spec['podManagementPolicy'] = o.podManagementPolicy
+  if (o.minReadySeconds !== undefined) spec['minReadySeconds'] = o.minReadySeconds
+  if (o.updateStrategy === 'OnDelete') spec['updateStrategy'] = { type: 'OnDelete' }
+  else if (o.partition !== undefined) spec['updateStrategy'] = { type: 'RollingUpdate', rollingUpdate: { partition: o.partition } }
+  return { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name, namespace: 'default' }, spec }
+}
+
+export function daemonSet(name: string, image = 'nginx', maxUnavailable?: number | string): KubeObject {
+  return {
+    apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name, namespace: 'default' },
+    spec: {
+      selector: { matchLabels: { app: name } },
+      template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'main', image }] } },
+      ...(maxUnavailable !== undefined ? { updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable } } } : {}),
+    },
+  }
+}
+
+/** Names of the Pods owned by `kind/name`, in creation order. */
+export function podNames(c: FakeCluster, ownerKind: string, owner: string): string[] {
+  return c.list('Pod', 'default').filter(p => p.metadata.ownerReferences?.some(o => o.kind === ownerKind && o.name === owner))
+    .map(p => p.metadata.name!)
+}

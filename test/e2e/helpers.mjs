@@ -31,3 +31,17 @@ export async function fullScreenshot(page, path) {
   await page.screenshot({ path, fullPage: true })
   await style.evaluate(node => node.remove())
 }
+
+/**
+ * Creates the lab's application with the page's New app dialog as the lab fills it in (lab 01 starts without its
+ * application, as the seed lab does), and waits until the applications list shows it.
+ */
+export async function createLabApp(page) {
+  await page.click('[data-testid=new-app]')
+  await page.waitForSelector('[data-testid=new-app-dialog][open]', { timeout: 15_000 })
+  const name = await page.inputValue('[data-testid=new-app-name]')
+  await page.click('[data-testid=new-app-create]')
+  await page.waitForSelector(`[data-testid=applications] tr[data-app="${name}"]`, { timeout: 15_000 })
+  await page.waitForSelector('[data-testid=new-app-dialog]', { state: 'detached', timeout: 15_000 })
+  return name
+}

@@ -2,7 +2,7 @@
 // the lab panel marks each task passed and moves on. run.mjs runs these after tests.mjs, each on a fresh page.
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
-import { editorReady, ready, fullScreenshot } from './helpers.mjs'
+import { createLabApp, editorReady, ready, fullScreenshot } from './helpers.mjs'
 
 const WAIT = 90_000
 
@@ -66,7 +66,8 @@ export const tests = [
       assert.equal(await taskState(page, 'delete-app'), 'todo')
       await page.click('[data-testid=play-20]')
 
-      // Task 1, "Hook example": sync the seed as it is.
+      // Task 1, "Hook example": create the application (New app, as the lab fills it in), sync the seed as it is.
+      await createLabApp(page)
       await page.click('[data-testid=sync]')
       await waitOperation(page, 1, 'Succeeded')
       await waitTaskState(page, 'hook-example', 'passed')
@@ -74,7 +75,7 @@ export const tests = [
       assert.equal(await taskState(page, 'delete-app'), 'todo')
       assert.match(await page.textContent('[data-testid=lab-task]'), /curl https:\/\/acend\.ch/)
 
-      // Task 2, "A PostSync hook that calls out". First the pitfall the task warns about: only the command changed,
+      // Task 2, "Post-hook curl". First the pitfall the task warns about: only the command changed,
       // typed in the editor; the Go image has no curl, so the hook and the sync fail and the task does not pass.
       await openTab(page, file)
       await retypeLine(page, 'command: ["sleep", "10"]',

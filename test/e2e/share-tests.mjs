@@ -2,7 +2,7 @@
 // moments stop the clock; replay from an earlier point).
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
-import { ready, fullScreenshot } from './helpers.mjs'
+import { createLabApp, ready, fullScreenshot } from './helpers.mjs'
 
 const fileText = (page, path) => page.evaluate(p => window.__synclab.files.find(f => f.path === p)?.text, path)
 
@@ -21,6 +21,7 @@ export const tests = [
         null, { timeout: 15_000 })
       await page.waitForSelector('[data-testid=sandbox][data-ready=true]')
       assert.match(await page.textContent('[data-testid=lab-panel]'), /namespace `?ana`?|--namespace ana|namespace ana/)
+      assert.equal(await createLabApp(page), 'argo-hook-ana')
       await page.click('[data-testid=play-20]')
       await page.click('[data-testid=sync]')
       await page.waitForFunction(() => window.__synclab.live.app.currentOperation?.result().phase === 'Succeeded',
@@ -105,6 +106,7 @@ export const tests = [
       await ready(page, `${base}#lab=01-resource-hooks`)
       await page.click('[data-testid=instructor-toggle]')
       assert.equal(await page.getAttribute('[data-testid=instructor-toggle]', 'aria-pressed'), 'true')
+      await createLabApp(page)
       await page.click('[data-testid=play-20]')
       await page.click('[data-testid=sync]')
       const seen = []

@@ -43,15 +43,15 @@ export const tests = [
       assert.match(boxed, /\\\n\s+--path/, 'two lines joined by \\')
       await openTerminal(page)
       await paste(page, boxed.trimEnd() + '\n')
-      await waitFor(page, /application 'argo-hook' unchanged/)
+      await waitFor(page, /application 'argo-hook-learner' created/)
       let text = await screen(page)
-      assert.match(text, /\n> +--path pre-post-sync-hook --dest-server/, 'the second line shows after the > prompt')
+      assert.match(text, /\n> +--path 'pre-post-sync-hook' --dest-server/, 'the second line shows after the > prompt')
       assert.doesNotMatch(text, /unknown (flag|command)|syntax error|command not found/)
-      // The seed lab's command and a look at the result, pasted at once: they run one after another.
-      await paste(page, 'argocd app create argo-hook-learner \\\n  --repo https://gitea.example.com/learner/argocd-training-examples.git \\\n' +
+      // The same command again and a look at the result, pasted at once: they run one after another.
+      await paste(page, 'argocd app create argo-hook-learner \\\n  --repo https://example.com/learner/argocd-training-examples.git \\\n' +
         "  --path 'pre-post-sync-hook' --dest-server https://kubernetes.default.svc --dest-namespace learner\n" +
         'argocd app get argo-hook-learner | grep Path\n')
-      await waitFor(page, /application 'argo-hook-learner' created[\s\S]*Path:\s+pre-post-sync-hook/)
+      await waitFor(page, /application 'argo-hook-learner' unchanged[\s\S]*Path:\s+pre-post-sync-hook/)
       // Typed line by line: the > prompt waits for the rest of the command.
       await page.keyboard.type('echo "one')
       await page.keyboard.press('Enter')

@@ -1,7 +1,7 @@
 // The end-to-end test cases; run.mjs runs them in order, each on a fresh page (a fresh profile per run).
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
-import { editorReady, ready, fullScreenshot } from './helpers.mjs'
+import { createLabApp, editorReady, ready, fullScreenshot } from './helpers.mjs'
 
 const session = page => page.evaluate(() => {
   const s = window.__synclab
@@ -21,6 +21,9 @@ export const tests = [
     async run({ page, base }) {
       await ready(page, base)
       assert.equal(await page.title(), 'synclab: Argo CD sync, hooks and waves in your browser')
+      // Lab 01 starts without its application, as the seed lab does; once made, it is OutOfSync.
+      await page.waitForSelector('[data-testid=app-view] [data-testid=no-app]')
+      await createLabApp(page)
       assert.match(await page.textContent('[data-testid=app-status]'), /OutOfSync/)
       const plan = await page.textContent('[data-testid=sync-plan]')
       assert.ok(plan.indexOf('PreSync · wave 0') < plan.indexOf('Sync · wave 0'), plan)
@@ -49,16 +52,18 @@ export const tests = [
     name: 'commit and sync the seed lab: PreSync before the Deployment, PostSync runs and is deleted (HookSucceeded)',
     async run({ page, base, artifacts }) {
       await ready(page, base)
+      await createLabApp(page)
       assert.match(await page.textContent('[data-testid=head]'), /HEAD [0-9a-f]{7} · Initial commit/)
       await page.click('[data-testid=play-20]')
       await page.click('[data-testid=sync]')
       await page.waitForFunction(() => window.__synclab.shown.app.events.some(e => e.type === 'apply' && e.name === 'after'),
         null, { timeout: 30_000 })
+      // Paused first: at 20× the screenshots below would otherwise outlast the sync.
+      await page.click('[data-testid=pause]')
       await fullScreenshot(page, join(artifacts, 'mid-sync.png'))
       await page.locator('[data-testid=timeline]').scrollIntoViewIfNeeded()
       await page.waitForTimeout(200)
       await page.screenshot({ path: join(artifacts, 'mid-sync-timeline.png') })
-      await page.click('[data-testid=pause]')
       const paused = await session(page)
       await page.waitForTimeout(300)
       assert.equal((await session(page)).now, paused.now, 'time stands still while paused')
@@ -100,13 +105,14 @@ export const tests = [
       await fullScreenshot(page, join(artifacts, 'synced.png'))
       // The lab checks the sync by itself: task 1 passes and task 2 becomes the current one.
       await page.waitForSelector('[data-testid=lab-panel] li[data-task][data-state=passed]', { timeout: 5_000 })
-      assert.match(await page.textContent('[data-testid=lab-panel] li[data-state=current]'), /PostSync/)
+      assert.match(await page.textContent('[data-testid=lab-panel] li[data-state=current]'), /Post-hook curl/)
     },
   },
   {
     name: 'an edit survives a reload; Ctrl+S commits it as a new revision',
     async run({ page, base }) {
       await ready(page, base)
+      await createLabApp(page)
       await page.evaluate(() => {
         const s = window.__synclab
         s.edit('pre-post-sync-hook/svc.yaml', s.files.find(f => f.path === 'pre-post-sync-hook/svc.yaml').text.replace('5000', '5001'))
@@ -182,6 +188,9 @@ export const tests = [
       await page.fill('[data-testid=cluster-namespace]', 'learner')
       await page.click('[data-testid=cluster-connect]')
       await page.waitForSelector('[data-testid=cluster-connected]', { timeout: 15_000 })
+      // Connected, every Sync button says where it syncs.
+      await page.waitForFunction(() => /in the simulation/.test(document.querySelector('[data-testid=sync]')?.textContent ?? ''))
+      assert.match(await page.textContent('[data-testid=cluster-sync]'), /on the cluster/)
       await page.check('[data-testid=cluster-confirm]')
       await page.click('[data-testid=cluster-sync]')
       // The real run in the page's own views: why it waits, while it runs.

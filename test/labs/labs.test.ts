@@ -59,14 +59,14 @@ describe('synclab lab check', () => {
   it('lab 01 with --solution: every task passes, exit 0', async () => {
     const r = await run('check', 'labs/01-resource-hooks', '--solution')
     expect(r).toEqual({ code: 0, err: [], out: ['01-resource-hooks: Resource hooks (solutions)', '✓ 1 Hook example',
-      '✓ 2 A PostSync hook that calls out', '✓ 3 Delete the application'] })
+      '✓ 2 Post-hook curl', '✓ 3 Delete the application'] })
   })
 
   it('lab 01 from start states: task 2 is not done yet, its pitfalls are rejected', async () => {
     const r = await run('check', 'labs/01-resource-hooks')
     expect(r.code).toBe(0)
     expect(r.out[1]).toBe('✓ 1 Hook example (no edits needed)')
-    expect(r.out[2]).toMatch(/^✓ 2 A PostSync hook that calls out \(not done yet: check\[2\] log of Job after contains "<html": /)
+    expect(r.out[2]).toMatch(/^✓ 2 Post-hook curl \(not done yet: check\[2\] log of Job after contains "<html": /)
     expect(r.out[3]).toMatch(/^ {2}✓ 2\.curl-in-go-image .* \(rejected: check\[0\] the last operation is Succeeded: it is Failed/)
     expect(r.out[4]).toMatch(/^ {2}✓ 2\.fix-without-cleanup .*field is immutable/)
     expect(r.out[5]).toBe('✓ 3 Delete the application (no edits needed)')

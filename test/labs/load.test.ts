@@ -10,7 +10,7 @@ describe('lab loader: lab.yaml against the schema, errors as file:line:col', () 
     const lab = labOf(MINIMAL)
     expect(lab.id).toBe('99-test')
     expect(lab.seed).toBe('99-test')
-    expect(lab.app).toEqual({ name: 'test-app', namespace: 'learner', path: 'app' })
+    expect(lab.app).toEqual({ name: 'test-app', namespace: 'learner', path: 'app', exists: true })
     expect(lab.tasks[0]).toMatchObject({ id: 'sync', needsWork: false, hints: [], pitfalls: [],
       solution: { files: [], edits: [] }, steps: [{ sync: {} }], check: [{ operation: { phase: 'Succeeded' } }] })
   })
@@ -43,7 +43,7 @@ describe('lab loader: lab.yaml against the schema, errors as file:line:col', () 
 
   it('an unknown step or expectation names the ones there are', () => {
     expect(problems(MINIMAL.replace('      - sync: {}\n', '      - synk: {}\n'))).toEqual([
-      `${F}:15:9: error: tasks.0.steps.0: unknown field "synk" (expected one of: sync, edit, commit, wait, delete-app, kubectl-delete, terminate, command)`])
+      `${F}:15:9: error: tasks.0.steps.0: unknown field "synk" (expected one of: sync, edit, commit, wait, create-app, delete-app, kubectl-delete, terminate, command)`])
     expect(problems(MINIMAL.replace('- operation: {', '- operations: {'))).toEqual([
       expect.stringContaining(`${F}:17:9: error: tasks.0.check.0: unknown field "operations" (expected one of: operation, result, event, no-event,`)])
   })

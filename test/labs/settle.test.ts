@@ -20,7 +20,7 @@ describe('lab settle time', () => {
     const session = await LabSession.start(lab)
     const run = await runTask(session, lab.tasks[0]!, { kind: 'solution' })
     expect(run.outcome.ok).toBe(true)
-    const end = session.app.events.findLast(e => e.type === 'operation' && e.phase === 'Succeeded')!.t
+    const end = session.app!.events.findLast(e => e.type === 'operation' && e.phase === 'Succeeded')!.t
     expect(session.sim.fake.now()).toBe(end + 5000)
     session.dispose()
   })

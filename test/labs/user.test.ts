@@ -20,9 +20,11 @@ describe('lab user: +username+ becomes the learner\'s name', () => {
     expect(diagnostics).toEqual([])
     expect(lab!.app.namespace).toBe('ana')
     const first = lab!.tasks[0]!
-    expect(first.instructions).toContain('the namespace `ana`')
+    expect(lab!.app.name).toBe('argo-hook-ana')
+    expect(first.instructions).toContain('argocd app create argo-hook-ana ')
     expect(first.instructions).toContain('--dest-namespace ana')
-    expect(first.hints.join('\n')).toContain('kubectl get pod --namespace ana --watch')
+    expect(first.instructions).toContain('oc get pod --namespace ana --watch')
+    expect(first.hints.join('\n')).toContain('argocd app sync argo-hook-ana')
     expect(strings(lab!)).not.toContain(USER_PLACEHOLDER)
     expect(strings(lab!)).not.toMatch(/namespace:? `?learner\b/)
   })
@@ -30,7 +32,7 @@ describe('lab user: +username+ becomes the learner\'s name', () => {
   it('uses learner by default, and the lab file itself keeps the placeholder', () => {
     const { lab } = loadLabDir('labs/01-resource-hooks')
     expect(lab!.app.namespace).toBe('learner')
-    expect(lab!.tasks[0]!.hints.join('\n')).toContain('--namespace learner --watch')
+    expect(lab!.tasks[0]!.instructions).toContain('--namespace learner --watch')
     expect(strings(lab!)).not.toContain(USER_PLACEHOLDER)
   })
 

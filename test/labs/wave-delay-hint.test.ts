@@ -18,7 +18,7 @@ describe('lab 04: the wave delay (R20)', () => {
     const session = await LabSession.start(lab)
     const since = session.mark()
     await runTask(session, lab.tasks[0]!, { kind: 'solution' })
-    const events = session.context(since).app.events.slice(since.event) as unknown as Array<Record<string, unknown> & { t: number }>
+    const events = session.context(since).app!.events.slice(since.event) as unknown as Array<Record<string, unknown> & { t: number }>
     const at = (match: (e: Record<string, unknown>) => boolean) => events.find(match)?.t
     const applied = at(e => e['type'] === 'apply' && e['kind'] === 'Deployment' && e['name'] === 'backend')!
     const healthy = at(e => e['type'] === 'health' && e['kind'] === 'Deployment' && e['name'] === 'backend' && e['health'] === 'Healthy')!

@@ -159,11 +159,13 @@ function podSpec(restartPolicies: readonly string[], extra: string): JSONSchema 
       },
       initContainers: {
         type: 'array', items: ref('Container'),
-        markdownDescription: 'Containers that run one after another, to completion, before the main containers.',
+        markdownDescription: 'Containers that run one after another, to completion, before the main containers ' +
+          '(R87); one with `restartPolicy: Always` is a sidecar that keeps running beside them (R88).',
       },
       restartPolicy: restartPolicy(restartPolicies, extra),
       serviceAccountName: str('The ServiceAccount the Pod runs as (default `default`).'),
-      activeDeadlineSeconds: int('Seconds the Pod may run before it is failed.', 1),
+      activeDeadlineSeconds: int('Seconds the Pod may run (from its start, init containers included) before it ' +
+        'fails with DeadlineExceeded (R86). Bare Pods and Job templates only.', 1),
       terminationGracePeriodSeconds: int('Seconds between SIGTERM and SIGKILL when the Pod is deleted (default ' +
         '30, R75).'),
       nodeSelector: stringMap('Labels a node must have to run the Pod.'),
@@ -208,6 +210,8 @@ const definitions: Record<string, JSONSchema> = {
     markdownDescription: 'A container: which image it runs and with which command.',
     properties: {
       name: str('The container name, unique in the Pod.'),
+      restartPolicy: { type: 'string', enum: ['Always'],
+        markdownDescription: 'Init containers only: `Always` makes it a sidecar, started in order and kept running (R88).' },
       image: {
         type: 'string',
         markdownDescription: 'The image to run. synclab\'s simulated kubelet knows only the images offered ' +
@@ -272,6 +276,18 @@ const definitions: Record<string, JSONSchema> = {
         'Use `0` to fail on the first error.'),
       completions: int('Pods that must succeed for the Job to be Complete; default 1 (R71).', 1),
       parallelism: int('Pods that may run at the same time; default 1.'),
+      podFailurePolicy: {
+        type: 'object',
+        markdownDescription: 'Rules checked in order on each failed Pod; the first match decides: **FailJob** fails the ' +
+          'Job at once, **Ignore** does not count the failure, **Count** counts it (R84, R85). Needs restartPolicy Never.',
+        properties: { rules: { type: 'array', items: { type: 'object', properties: {
+          action: { type: 'string', enum: ['FailJob', 'Ignore', 'Count', 'FailIndex'] },
+          onExitCodes: { type: 'object', properties: { containerName: { type: 'string' },
+            operator: { type: 'string', enum: ['In', 'NotIn'] }, values: { type: 'array', items: { type: 'integer' } } } },
+          onPodConditions: { type: 'array', items: { type: 'object', properties: { type: { type: 'string' },
+            status: { type: 'string', enum: ['True', 'False', 'Unknown'] } } } },
+        } } } },
+      },
       activeDeadlineSeconds: int('Seconds the Job may run (from its start) before it fails with ' +
         'DeadlineExceeded; wins over backoffLimit (R69).', 1),
       ttlSecondsAfterFinished: int('Seconds after finishing when Kubernetes deletes the Job (R74). While Argo ' +
@@ -295,6 +311,63 @@ const definitions: Record<string, JSONSchema> = {
       progressDeadlineSeconds: int('Seconds without progress before the Deployment is Degraded ' +
         '(ProgressDeadlineExceeded, R31); default 600.', 1),
       minReadySeconds: int('Seconds a Pod must be ready before it counts as available.'),
+    },
+  },
+  StatefulSetSpec: {
+    type: 'object',
+    properties: {
+      replicas: int('How many Pods (`<name>-0` … `<name>-(n-1)`); default 1 (R93).'),
+      serviceName: str('The headless Service that gives each Pod its DNS name (`<pod>.<serviceName>`).'),
+      selector: {
+        type: 'object',
+        markdownDescription: 'Which Pods belong to the StatefulSet; must match the template labels.',
+        properties: { matchLabels: stringMap('Labels the Pods must have.') },
+      },
+      template: ref('PodTemplate'),
+      podManagementPolicy: {
+        type: 'string', enum: ['OrderedReady', 'Parallel'],
+        markdownEnumDescriptions: ['**OrderedReady** — one Pod at a time, each Running and Ready before the next (R93).',
+          '**Parallel** — all Pods created or removed at once (R93).'],
+      },
+      updateStrategy: {
+        type: 'object',
+        markdownDescription: 'How a new template reaches the Pods (R94).',
+        properties: {
+          type: { type: 'string', enum: ['RollingUpdate', 'OnDelete'],
+            markdownEnumDescriptions: ['**RollingUpdate** — Pods replaced from the highest ordinal down, one at a time.',
+              '**OnDelete** — only Pods you delete get the new template.'] },
+          rollingUpdate: {
+            type: 'object',
+            properties: { partition: int('Only ordinals >= partition are updated (default 0, R94, R95).') },
+          },
+        },
+      },
+      minReadySeconds: int('Seconds a Pod must be ready before it counts as available (R91).'),
+      volumeClaimTemplates: { type: 'array', markdownDescription: 'PersistentVolumeClaims per Pod (not simulated).' },
+    },
+  },
+  DaemonSetSpec: {
+    type: 'object',
+    properties: {
+      selector: {
+        type: 'object',
+        markdownDescription: 'Which Pods belong to the DaemonSet; must match the template labels.',
+        properties: { matchLabels: stringMap('Labels the Pods must have.') },
+      },
+      template: ref('PodTemplate'),
+      updateStrategy: {
+        type: 'object',
+        markdownDescription: 'How a new template reaches the nodes (R96).',
+        properties: {
+          type: { type: 'string', enum: ['RollingUpdate', 'OnDelete'] },
+          rollingUpdate: {
+            type: 'object',
+            properties: { maxUnavailable: { type: ['integer', 'string'],
+              markdownDescription: 'Nodes updated at a time: a number or a percentage (default 1, R96).' } },
+          },
+        },
+      },
+      minReadySeconds: int('Seconds a Pod must be ready before it counts as available (R91).'),
     },
   },
   ServiceSpec: {
@@ -332,6 +405,8 @@ const specByKind: Record<string, JSONSchema> = {
   Job: ref('JobSpec'),
   Pod: ref('PodSpec'),
   Deployment: ref('DeploymentSpec'),
+  StatefulSet: ref('StatefulSetSpec'),
+  DaemonSet: ref('DaemonSetSpec'),
   Service: ref('ServiceSpec'),
 }
 

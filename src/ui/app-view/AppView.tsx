@@ -1,14 +1,17 @@
 // The application as Argo CD's UI shows it: sync status and health, the last operation, why it waits, the resource
 // tree and the sync result table.
-import { useId, useState } from 'react'
+import { lazy, Suspense, useId, useState } from 'react'
 import { timestamp } from '../../cluster/clock.ts'
 import type { Application } from '../../sync/application.ts'
 import type { ShownApp } from './shown-app.ts'
 import { Badge } from './badges.tsx'
 import { ResourceTree } from './ResourceTree.tsx'
-import { DiffView } from './DiffView.tsx'
 import { ResultTable } from './ResultTable.tsx'
-import { WhyItWaits } from '../why/WhyItWaits.tsx'
+
+// Loaded when first shown: the diff tab on a click, the wait explanation (with the rules' texts) when an operation
+// first runs. Neither is needed to draw the page.
+const DiffView = lazy(() => import('./DiffView.tsx').then(m => ({ default: m.DiffView })))
+const WhyItWaits = lazy(() => import('../why/WhyItWaits.tsx').then(m => ({ default: m.WhyItWaits })))
 
 export function AppView({ shown }: { shown: ShownApp }) {
   const [tab, setTab] = useState<'tree' | 'results' | 'diff' | 'history'>('tree')
@@ -36,7 +39,7 @@ export function AppView({ shown }: { shown: ShownApp }) {
           </>
         ) : <div className="muted">No operation yet. Commit, then Sync.</div>}
       </div>
-      <WhyItWaits shown={shown} />
+      {operation ? <Suspense fallback={null}><WhyItWaits shown={shown} /></Suspense> : null}
       <div role="tablist" aria-label="Application view" className="tabs">
         <button role="tab" aria-selected={tab === 'tree'} onClick={() => setTab('tree')}>Resource tree</button>
         <button role="tab" aria-selected={tab === 'results'} onClick={() => setTab('results')}>Sync result</button>
@@ -45,7 +48,7 @@ export function AppView({ shown }: { shown: ShownApp }) {
       </div>
       {tab === 'tree' ? <ResourceTree shown={shown} />
         : tab === 'results' ? <ResultTable resources={result?.resources ?? []} />
-          : tab === 'diff' ? <DiffView app={app} /> : <HistoryTable app={app} />}
+          : tab === 'diff' ? <Suspense fallback={null}><DiffView app={app} /></Suspense> : <HistoryTable app={app} />}
     </section>
   )
 }

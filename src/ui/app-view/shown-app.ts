@@ -13,8 +13,9 @@ export interface ShownApp {
   readonly origin: number
 }
 
-/** The simulated run shown on the page. */
-export function simulatedApp(run: Run): ShownApp {
+/** The application shown of the simulated run (the one selected in the applications list), if there is one. */
+export function simulatedApp(run: Run): ShownApp | undefined {
   const store = run.sim.fake.store
-  return { app: run.app, dependents: uid => store.dependents(uid), origin: 0 }
+  const app = run.app
+  return app && { app, dependents: uid => store.dependents(uid), origin: 0 }
 }

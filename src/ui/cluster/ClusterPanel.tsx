@@ -27,6 +27,8 @@ export interface ClusterPanelProps {
   defaultServer?: string
   /** For tests: an existing controller. */
   controller?: ClusterController
+  /** Told the server connected to (undefined once disconnected): the page's Sync buttons say where they sync. */
+  onConnection?: ((server: string | undefined) => void) | undefined
 }
 
 export function ClusterPanel(props: ClusterPanelProps) {
@@ -34,6 +36,9 @@ export function ClusterPanel(props: ClusterPanelProps) {
     new ClusterController(props.seed !== undefined ? { seed: props.seed } : {}))
   useEffect(() => () => controller.disconnect(), [controller])
   const state = useSyncExternalStore(controller.subscribe, controller.getState, controller.getState)
+  const server = state.connection?.server
+  const { onConnection } = props
+  useEffect(() => onConnection?.(server), [onConnection, server])
   return (
     <details className="panel cluster-panel" data-testid="cluster-panel">
       <summary><strong>Connect to a cluster</strong>{state.connection
@@ -112,7 +117,7 @@ export function ClusterPanelBody({ controller, state, manifests, revision, waveD
             <button className="primary" disabled={!confirmed || busy || running || manifests.length === 0}
               onClick={() => void controller.sync({ manifests, revision, waveDelayMs, confirmed, request: { prune, dryRun } })}
               data-testid="cluster-sync">
-              ⟳ Sync revision <code>{revision.slice(0, 7)}</code> ({manifests.length} object{manifests.length === 1 ? '' : 's'})
+              ⟳ Sync revision <code>{revision.slice(0, 7)}</code> on the cluster ({manifests.length} object{manifests.length === 1 ? '' : 's'})
             </button>
             <button disabled={!running} onClick={() => controller.terminate()} data-testid="cluster-terminate">■ Terminate</button>
           </div>

@@ -1,14 +1,20 @@
-// Argo CD's Sync panel: prune, dry run, selective sync by ticking resources; Terminate while an operation runs.
-import { useState } from 'react'
+// Argo CD's Sync panel for the application shown: prune, dry run, selective sync by ticking resources; Terminate
+// while an operation runs; Delete. A Sync that cannot run (no application, or it is gone) says so and offers to
+// create it. While a real cluster is connected, the button says that it syncs the simulation.
+import { lazy, Suspense, useState } from 'react'
+import type { NewAppSpec } from '../session/new-app.ts'
 import type { Session } from '../session/session.ts'
 import type { ResourceKey } from '../../sync/types.ts'
 
-export function SyncPanel({ session }: { session: Session }) {
+export function SyncPanel({ session, cluster, onNewApp }: { session: Session
+  /** The real cluster connected (its server), if any. */
+  cluster?: string | undefined
+  onNewApp: (spec?: NewAppSpec) => void }) {
   const [prune, setPrune] = useState(false)
   const [dryRun, setDryRun] = useState(false)
   const [selected, setSelected] = useState<Set<string>>(new Set())
-  const live = session.live
-  const running = live.app.operationRunning
+  const app = session.live.app
+  const running = app?.operationRunning ?? false
   const head = session.head
   const resources = (head?.manifests ?? []).filter(m => !m.metadata.annotations?.['argocd.argoproj.io/hook'] &&
     !m.metadata.annotations?.['helm.sh/hook'])
@@ -25,11 +31,17 @@ export function SyncPanel({ session }: { session: Session }) {
     <section className="panel sync-panel" aria-label="Sync">
       <div className="sync-buttons">
         <button className="primary" onClick={sync} disabled={running} data-testid="sync"
-          title="Sync (Ctrl/Cmd+Enter)">⟳ Sync</button>
+          title={`Sync ${app?.name ?? 'the application'}${cluster ? ' on the simulated cluster, not on the connected one' : ''} (Ctrl/Cmd+Enter)`}>
+          ⟳ Sync{cluster ? ' in the simulation' : ''}</button>
         <button onClick={() => session.terminate()} disabled={!running} data-testid="terminate">■ Terminate</button>
-        <button onClick={() => session.deleteApp()} disabled={running || !!live.app.deletion} data-testid="delete-app">
+        <button onClick={() => session.deleteApp()} disabled={!app || running || !!app.deletion} data-testid="delete-app">
           ✖ Delete app</button>
+        {app ? <span className="muted sync-target" data-testid="sync-target">
+          {app.deleted ? 'deleted: ' : ''}<code>{app.name}</code></span> : null}
       </div>
+      {session.notice ? (
+        <Suspense fallback={null}><SyncNotice notice={session.notice} session={session} onNewApp={onNewApp} /></Suspense>
+      ) : null}
       <label><input type="checkbox" checked={prune} onChange={e => setPrune(e.target.checked)} /> Prune</label>{' '}
       <label><input type="checkbox" checked={dryRun} onChange={e => setDryRun(e.target.checked)} /> Dry run</label>
       {resources.length > 0 ? (
@@ -53,3 +65,6 @@ export function SyncPanel({ session }: { session: Session }) {
     </section>
   )
 }
+
+// Why a Sync did nothing: rare, so loaded the first time it is needed.
+const SyncNotice = lazy(() => import('./SyncNotice.tsx').then(m => ({ default: m.SyncNotice })))

@@ -12,7 +12,7 @@ const CHOICES: Array<{ value: WhatIf; label: string }> = [
 ]
 
 export function WhatIfPanel({ session }: { session: Session }) {
-  const workloads = (session.head?.manifests ?? []).filter(m => ['Job', 'Deployment', 'Pod'].includes(m.kind))
+  const workloads = (session.head?.manifests ?? []).filter(m => ['Job', 'Deployment', 'StatefulSet', 'DaemonSet', 'Pod'].includes(m.kind))
   if (workloads.length === 0) return null
   const current = session.live.whatIf
   return (

@@ -6,6 +6,8 @@
 // forward (`session.replay`) until it reaches the live run, which then plays on.
 import type { Moment } from '../../labs/types.ts'
 import type { Run } from '../session/run.ts'
+import type { Application } from '../../sync/application.ts'
+import type { RecordedEvent } from '../../sync/events.ts'
 import type { Session, Speed } from '../session/session.ts'
 import { firstEventAt, type MomentHit, MomentWatcher } from './moments.ts'
 import { INSTRUCTOR_STORAGE_KEY } from './storage-key.ts'
@@ -32,6 +34,8 @@ export class InstructorMode {
   private readonly watcher: MomentWatcher
   /** The live run being watched; a new one (Reset) is watched from its current end. */
   private watched: Run | undefined
+  /** The application shown when watching began: another one shown (made, picked in the list) is watched from its end. */
+  private watchedApp: Application | undefined
   private resume: { speed: Speed; playing: boolean; toEnd: boolean } = { speed: 1, playing: false, toEnd: false }
   /** "To the end" stopped at a moment: Continue runs on to the end. */
   private heldToEnd = false
@@ -106,7 +110,7 @@ export class InstructorMode {
       this.hit = undefined
       this.changed()
     }
-    if (!this.watcher.hasNext(run.app.events)) return false
+    if (!this.watcher.hasNext(eventsOf(run))) return false
     this.heldToEnd = true
     return true
   }
@@ -127,7 +131,7 @@ export class InstructorMode {
       this.changed()
       return
     }
-    this.watcher.cursor = firstEventAt(view.app.events, view.now)
+    this.watcher.cursor = firstEventAt(eventsOf(view), view.now)
     this.replaying = true
     this.resume = { speed, playing: true, toEnd: false }
     this.changed()
@@ -151,7 +155,7 @@ export class InstructorMode {
 
   /** When the last operation of the live run started, if any. */
   lastSyncStart(): number | undefined {
-    const events = this.session.live.app.events
+    const events = eventsOf(this.session.live)
     const op = events.reduce((max, e) => Math.max(max, e.op), 0)
     return op === 0 ? undefined : events.find(e => e.op === op)?.t
   }
@@ -168,12 +172,12 @@ export class InstructorMode {
         this.endReplay(false)
         this.changed()
       } else {
-        if (!this.hit) this.stopAt(this.watcher.next(view.app.events))
+        if (!this.hit) this.stopAt(this.watcher.next(eventsOf(view)))
         return
       }
     }
     const live = s.live
-    if (live !== this.watched) {
+    if (live !== this.watched || live.app !== this.watchedApp) {
       this.watchLive(live)
       this.changed()
       return
@@ -183,7 +187,7 @@ export class InstructorMode {
       this.hit = undefined // played on without Continue
       this.changed()
     }
-    this.stopAt(this.watcher.next(live.app.events))
+    this.stopAt(this.watcher.next(eventsOf(live)))
   }
 
   private stopAt(hit: MomentHit | undefined): void {
@@ -208,12 +212,13 @@ export class InstructorMode {
   private async showMoment(hit: MomentHit): Promise<void> {
     const s = this.session
     await s.seek(hit.event.t)
-    if (this.hit === hit && s.view && s.view.app.events.length <= hit.index) await s.seek(hit.event.t + 1)
+    if (this.hit === hit && s.view && eventsOf(s.view).length <= hit.index) await s.seek(hit.event.t + 1)
   }
 
   private watchLive(run: Run): void {
     this.watched = run
-    this.watcher.cursor = run.app.events.length
+    this.watchedApp = run.app
+    this.watcher.cursor = eventsOf(run).length
     this.hit = undefined
   }
 
@@ -228,4 +233,9 @@ export class InstructorMode {
     this.version++
     for (const l of this.listeners) l()
   }
+}
+
+/** The events of the application a run shows (none before any application exists). */
+function eventsOf(run: Run): readonly RecordedEvent[] {
+  return run.app?.events ?? []
 }

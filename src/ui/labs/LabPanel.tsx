@@ -1,7 +1,6 @@
 // The lab beside the editor: its tasks and their state (to do, passed), the current task's instructions, hints one
 // at a time, and "show solution" (applied to the files as an edit the learner can commit, or undo in the editor).
-import { useEffect, useState } from 'react'
-import { formatFailure } from '../../labs/check.ts'
+import { lazy, Suspense, useEffect, useState } from 'react'
 import type { Session } from '../session/session.ts'
 import { Markdown } from './Markdown.tsx'
 import type { LabTracker } from './tracker.ts'
@@ -53,13 +52,13 @@ export function LabPanel({ session, tracker, version }: { session: Session; trac
           </div>
           {solutionNote ? <p className="muted" role="status">{solutionNote}</p> : null}
           {tracker.last && !tracker.last.ok ? (
-            <details className="not-yet" data-testid="not-yet">
-              <summary>Not passed yet</summary>
-              <ul>{tracker.last.failures.map((f, i) => <li key={i}>{formatFailure(f)}</li>)}</ul>
-            </details>
+            <Suspense fallback={null}><NotYet task={task} failures={tracker.last.failures} /></Suspense>
           ) : null}
         </div>
       ) : <p data-testid="lab-done">All tasks passed. Well done!</p>}
     </section>
   )
 }
+
+// What is missing, in plain words: loaded the first time a check does not pass.
+const NotYet = lazy(() => import('./NotYet.tsx').then(m => ({ default: m.NotYet })))

@@ -1,11 +1,9 @@
 // The learner's progress in a lab: which tasks passed, and where the current task began (its checks count only
 // what happened since). Kept in the browser per lab.
 
-export interface TaskStart {
-  event: number
-  operation: number
-  t: number
-}
+import type { TaskStart } from '../../labs/check.ts'
+
+export type { TaskStart }
 
 export interface LabProgress {
   current: number

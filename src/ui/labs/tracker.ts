@@ -1,8 +1,11 @@
 // Checks the learner's current task after each thing that happens, with the lab's own declarative checks
 // (src/labs/check.ts) on the live run, and moves on when it passes.
-import { evaluate, type CheckOutcome } from '../../labs/check.ts'
+import { evaluate, type CheckOutcome, startFor } from '../../labs/check.ts'
+import { learnerApp, type LearnerApp } from '../../labs/learner-app.ts'
+import { appSources } from '../../sync/app-source.ts'
 import { applyEdits, editSetFolder } from '../../labs/parse.ts'
 import type { Lab, LabTask } from '../../labs/types.ts'
+import type { Run } from '../session/run.ts'
 import type { Session } from '../session/session.ts'
 import { type LabProgress, loadProgress, saveProgress } from './progress.ts'
 
@@ -34,18 +37,25 @@ export class LabTracker {
   check(session: Session): boolean {
     const task = this.task
     const run = session.live
-    if (!task || run.app.operationRunning) return false
-    const key = `${run.app.events.length}/${run.now}/${this.progress.current}/${session.commands.length}`
+    const learner = this.learnerApp(run)
+    const app = learner?.app
+    if (!task || app?.operationRunning) return false
+    const key = `${learner?.index}/${app?.events.length}/${run.now}/${this.progress.current}/${session.commands.length}`
     if (key === this.checkedAt) return false
     this.checkedAt = key
-    this.last = evaluate(task.check, { app: run.app, fake: run.sim.fake, logs: run.logs, commands: session.commands,
-      since: this.progress.since })
+    this.last = evaluate(task.check, { app, namespace: this.lab.app.namespace, fake: run.sim.fake, logs: run.logs,
+      commands: session.commands, since: startFor(this.progress.since, learner?.index) })
     if (!this.last.ok) return false
     this.progress = { ...this.progress, passed: [...this.progress.passed, task.id], current: this.progress.current + 1,
-      since: { event: run.app.events.length, operation: run.app.operations.length, t: run.now } }
+      since: { event: app?.events.length ?? 0, operation: app?.operations.length ?? 0, t: run.now, app: learner?.index ?? -1 } }
     this.last = undefined
     saveProgress(this.storage, this.key, this.progress)
     return true
+  }
+
+  /** The application the checks look at: the one the learner made for the lab's path and namespace, whatever its name. */
+  learnerApp(run: Run): LearnerApp | undefined {
+    return learnerApp(run.sim.apps, this.lab.app, app => appSources(run.sim).get(app.name))
   }
 
   showHint(task: LabTask): void {

@@ -2,24 +2,28 @@
 // are hooks, which will be deleted before creation, and which will never be applied. Computed by the engine's own
 // planner from the editor's text.
 import { useMemo } from 'react'
-import { groupOf } from '../../cluster/objects.ts'
+import { groupOf, type KubeObject } from '../../cluster/objects.ts'
 import { planTasks } from '../../sync/plan.ts'
 import { deleteBeforeCreation, isHook, settingsOf, wave } from '../../sync/task.ts'
 import type { Session } from '../session/session.ts'
 
+const NOTHING_LIVE: ReadonlyMap<string, KubeObject> = new Map()
+
 export function PlanPane({ session }: { session: Session }) {
   const source = session.source
   const run = session.shown
-  const liveVersion = run.app.liveVersion
+  const app = run.app // none yet: planned against an empty namespace
+  const liveVersion = app?.liveVersion ?? 0
   // Planned again only when the files or the tracked objects change, not on every tick.
   const plan = useMemo(() => {
     if (!source.ok) return undefined
-    const { tasks } = planTasks({ targets: source.manifests, live: run.app.live(), namespace: run.app.namespace,
+    const { tasks } = planTasks({ targets: source.manifests, live: app?.live() ?? NOTHING_LIVE,
+      namespace: app?.namespace ?? session.opts.namespace,
       revision: session.head?.id ?? '0000000', startedAt: run.now })
     const never = source.manifests.filter(m => settingsOf(m).skip || settingsOf(m).dropped || settingsOf(m).excludedFromSync)
     return { tasks, never }
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [source, run, liveVersion])
+  }, [source, run, app, liveVersion])
   if (!plan) return <section className="panel plan" aria-label="Sync plan"><h3>Sync plan</h3><p className="muted">Fix the errors in the editor to see the plan.</p></section>
   const groups: Array<{ label: string; tasks: typeof plan.tasks }> = []
   for (const t of plan.tasks) {

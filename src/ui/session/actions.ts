@@ -7,18 +7,23 @@ export interface CommitAction {
   t: number
   revision: string
 }
+// Sync, Terminate and Delete name the application they act on (saved logs from before there were several apps
+// name none: they act on the lab's application).
 export interface SyncAction {
   type: 'sync'
   t: number
+  app?: string
   request: SyncRequest
 }
 export interface TerminateAction {
   type: 'terminate'
   t: number
+  app?: string
 }
 export interface DeleteAppAction {
   type: 'delete'
   t: number
+  app?: string
 }
 /** A "what if" simulation setting for a workload (kept apart from the YAML): how its containers behave. */
 export type WhatIf = 'normal' | 'fail' | 'slow' | 'never-ready' | 'missing-image'

@@ -8,23 +8,30 @@ import { Simulation } from '../../sync/simulation.ts'
 import type { ContainerOverride } from '../../cluster/kubelet.ts'
 import type { KubeObject, Pod } from '../../cluster/objects.ts'
 import type { CommandAction, SessionAction, WhatIf } from './actions.ts'
-import type { SourceRevision } from './revisions.ts'
+import { readSource, type SourceRevision } from './revisions.ts'
+import { appSources, IN_CLUSTER } from '../../sync/app-source.ts'
 import { loadShell } from './shell.ts'
+import { labRepoURL } from '../../labs/learner-app.ts'
 import { terminalContext } from './terminal-context.ts'
 
 export interface RunSetup {
   seed: string
+  /** The lab's application: made at the start unless `appExists` is false; older saved actions without an app name act on it. */
   appName: string
-  /** The app's folder in the repository (what `argocd app get` prints as its Path). */
-  appPath?: string | undefined
   namespace: string
+  /** The lab's application's source (its folder of the repository, the repository's URL), if it has one. */
+  appPath?: string | undefined
+  repoURL?: string | undefined
+  /** false: the lab starts with no application (the learner creates it). Default true. */
+  appExists?: boolean | undefined
   waveDelayMs?: number | undefined
   syncPolicy?: SyncPolicy | undefined
+  /** The name of the application the page shows (the one selected in the applications list). */
+  selectedApp?: (() => string | undefined) | undefined
 }
 
 export class Run {
   readonly sim: Simulation
-  app!: Application
   /** Every Pod's log, kept after the Pod is gone (lab checks read hook logs). */
   logs!: LogBook
   private pods!: { histories(): PodHistory[]; dispose(): void }
@@ -51,10 +58,40 @@ export class Run {
     const run = new Run(setup)
     run.pods = recordPodHistory(run.sim.fake)
     run.logs = new LogBook(run.sim.fake)
-    run.app = await run.sim.createApp(setup.appName, setup.namespace,
-      setup.waveDelayMs !== undefined ? { waveDelayMs: setup.waveDelayMs } : {})
-    if (setup.syncPolicy) run.app.setSyncPolicy(setup.syncPolicy)
+    // The learner's namespace exists from the start, as on the course's cluster (Argo CD does not create it).
+    run.sim.fake.ensureNamespace(setup.namespace)
+    if (setup.appExists !== false) {
+      const app = await run.sim.createApp(setup.appName, setup.namespace,
+        setup.waveDelayMs !== undefined ? { waveDelayMs: setup.waveDelayMs } : {})
+      if (setup.appPath !== undefined) {
+        appSources(run.sim).set(app.name, { repo: setup.repoURL ?? labRepoURL(setup.namespace), path: setup.appPath, targetRevision: '',
+          project: 'default', destServer: IN_CLUSTER })
+      }
+      if (setup.syncPolicy) app.setSyncPolicy(setup.syncPolicy)
+    }
     return run
+  }
+
+  /** The applications that exist, in the order they were made (an app whose deletion is done is gone, R64–R66). */
+  get apps(): Application[] {
+    return this.sim.apps.filter(a => !a.deleted)
+  }
+
+  /** The application of that name: the one that exists, else the last one deleted. */
+  appNamed(name: string): Application | undefined {
+    const all = this.sim.apps.filter(a => a.name === name)
+    return all.find(a => !a.deleted) ?? all.at(-1)
+  }
+
+  /** The application the page shows: the selected one, else the first that exists; none before any is made. */
+  get app(): Application | undefined {
+    const name = this.setup.selectedApp?.()
+    return (name !== undefined ? this.appNamed(name) : undefined) ?? this.apps[0]
+  }
+
+  /** No application is syncing or being deleted. */
+  get settled(): boolean {
+    return this.sim.apps.every(a => !a.operationRunning && !(a.deletion && !a.deleted))
   }
 
   get now(): number {
@@ -65,11 +102,15 @@ export class Run {
     return this.pods.histories()
   }
 
-  /** When the last operation or the application's deletion ended (its recorded event), if one did. */
+  /** When the last operation or application deletion of any app ended (its recorded event), if one did. */
   activityEndedAt(): number | undefined {
     let end: number | undefined
-    for (const e of this.app.events) {
-      if ((e.type === 'operation' && ENDED.has(e.phase)) || (e.type === 'app' && e.status !== 'Deleting')) end = e.t
+    for (const app of this.sim.apps) {
+      for (const e of app.events) {
+        if ((e.type === 'operation' && ENDED.has(e.phase)) || (e.type === 'app' && e.status !== 'Deleting')) {
+          end = Math.max(end ?? e.t, e.t)
+        }
+      }
     }
     return end
   }
@@ -103,6 +144,11 @@ export class Run {
     return this.busy
   }
 
+  /** The logged actions this run has not reached yet (an action is performed once the run has advanced to it). */
+  notYetPerformed(actions: readonly SessionAction[]): readonly SessionAction[] {
+    return actions.slice(this.applied)
+  }
+
   /** `action` was done on this run as it happened (a command typed in the terminal): advancing must skip it. */
   markPerformed(action: SessionAction): void {
     this.performedLive.add(action)
@@ -124,23 +170,29 @@ export class Run {
   }
 
   private async perform(action: SessionAction, revisions: readonly SourceRevision[]): Promise<void> {
-    const app = this.app
     switch (action.type) {
       case 'commit': {
         const rev = revisions.find(r => r.id === action.revision)
         if (rev) this.head = rev
-        if (rev) app.setRevision({ revision: rev.id, message: rev.message, manifests: rev.manifests })
+        // A push reaches every application of the repository (Argo CD's webhook refresh).
+        if (rev) for (const app of this.apps) this.setRevision(app, rev)
         return
       }
-      case 'sync':
-        if (!app.operationRunning && !app.deletion) app.sync(action.request)
+      case 'sync': {
+        const app = this.acting(action)
+        if (app && !app.operationRunning && !app.deletion) app.sync(action.request)
         return
-      case 'terminate':
-        app.terminate()
+      }
+      case 'terminate': {
+        const app = this.acting(action)
+        if (app?.operationRunning) app.terminate()
         return
-      case 'delete':
-        app.delete()
+      }
+      case 'delete': {
+        const app = this.acting(action)
+        if (app && !app.deletion) app.delete()
         return
+      }
       case 'whatif':
         if (action.setting === 'normal') this.whatIf.delete(action.target)
         else this.whatIf.set(action.target, action.setting)
@@ -150,13 +202,31 @@ export class Run {
     }
   }
 
+  /** The application an action names (older saved actions name none: the lab's), if it exists. */
+  private acting(action: { app?: string | undefined }): Application | undefined {
+    const app = this.appNamed(action.app ?? this.setup.appName)
+    return app && !app.deleted ? app : undefined
+  }
+
+  /** The revision's manifests of the application's folder (all of them for an app without a recorded source). */
+  private setRevision(app: Application, rev: SourceRevision): void {
+    const path = appSources(this.sim).get(app.name)?.path
+    let manifests = rev.manifests
+    if (path) {
+      const read = readSource(rev.files.filter(f => f.path.startsWith(`${path}/`)))
+      if (!read.ok || read.manifests.length === 0) return
+      manifests = read.manifests
+    }
+    app.setRevision({ revision: rev.id, message: rev.message, manifests })
+  }
+
   /**
    * A terminal command again, on this run, with the answers typed to its questions. Its output is dropped and its
    * watch (which only prints) is not started; work it left pending (an app being made) ends before time moves on.
    */
   private async replayCommand(action: CommandAction): Promise<void> {
-    const ctx = terminalContext({ namespace: this.setup.namespace, simulation: () => this.sim, head: () => this.head,
-      uncommitted: () => [], labApp: labAppOf(this.setup) })
+    const ctx = terminalContext({ namespace: this.setup.namespace, repoURL: this.setup.repoURL, simulation: () => this.sim, head: () => this.head,
+      uncommitted: () => [] })
     const shell = await loadShell()
     let result = shell.runCommand(action.line, ctx)
     for (const answer of action.answers ?? []) {
@@ -171,7 +241,7 @@ export class Run {
     const stop = (): void => {
       this.pods.dispose()
       this.logs.dispose()
-      this.app.dispose()
+      for (const app of this.sim.apps) app.dispose()
     }
     void this.busy.then(stop, stop)
   }
@@ -181,7 +251,7 @@ const ENDED: ReadonlySet<string> = new Set(['Succeeded', 'Failed', 'Error'])
 
 /** No operation runs and the application is not being deleted: what "To the end" runs until. */
 export function activityEnded(run: Run): boolean {
-  return !run.app.operationRunning && !(run.app.deletion && !run.app.deleted)
+  return run.settled
 }
 
 const OVERRIDES: Record<Exclude<WhatIf, 'normal'>, ContainerOverride> = {
@@ -201,7 +271,3 @@ export function workloadOf(pod: KubeObject, byUid: (uid: string) => KubeObject |
   return top ? `${top.kind}/${top.name}` : `ReplicaSet/${owner.name}`
 }
 
-/** The lab's own app as the terminal knows it (its path, when the lab names one). */
-export function labAppOf(setup: RunSetup): { name: string; path: string } | undefined {
-  return setup.appPath !== undefined ? { name: setup.appName, path: setup.appPath } : undefined
-}

@@ -4,17 +4,33 @@
 import type { Diagnostic, SourceFile } from '../../manifest/index.ts'
 import type { SyncRequest } from '../../sync/operation.ts'
 import type { CommandResult, TerminalContext } from '../../contract/terminal.ts'
-import type { Shell } from './shell.ts'
+import type { Application } from '../../sync/application.ts'
+import { appSources } from '../../sync/app-source.ts'
+import { type NewAppSpec, newAppSpec, specOfApp } from './new-app.ts'
+import { loadShell, type Shell } from './shell.ts'
 import type { CommandAction, SessionAction, WhatIf } from './actions.ts'
 import { revisionId } from '../../manifest/revision-id.ts'
 import { checkPath, emptyFolders, isWithin, movedPath, parentOf } from './file-paths.ts'
 import { readSource, type SourceRevision } from './revisions.ts'
 import { DEFAULT_SETTLE_MS } from '../../labs/settle.ts'
-import { activityEnded, labAppOf, Run, type RunSetup } from './run.ts'
+import { activityEnded, Run, type RunSetup } from './run.ts'
 import { type SavedSession, loadSession, saveSession } from './storage.ts'
+import { labRepoURL } from '../../labs/learner-app.ts'
 import { terminalContext } from './terminal-context.ts'
 
 export type Speed = 1 | 5 | 20
+
+/** Why a Sync did nothing: no application exists, or the selected one is gone or going (it can be made again). */
+export type AppNotice =
+  | { kind: 'no-app' }
+  | { kind: 'gone'; app: string; spec: NewAppSpec }
+  | { kind: 'deleting'; app: string }
+
+/** What creating an application answered: the lines `argocd app create` printed. */
+export interface CreateOutcome {
+  ok: boolean
+  lines: string[]
+}
 
 export interface SessionOptions extends RunSetup {
   /** The lab's files: the starting point, and what Reset restores. */
@@ -37,6 +53,10 @@ export class Session {
   commands: Array<{ t: number; line: string }> = []
   playing = false
   speed: Speed = 1
+  /** The application the page shows and its buttons act on, by name; undefined: the first one that exists. */
+  selected: string | undefined
+  /** Why the last Sync did nothing, until the learner does something else. */
+  notice: AppNotice | undefined
   /** The live run; `view` is a rebuilt past moment while the learner scrubs the timeline. */
   live!: Run
   view: Run | undefined
@@ -50,9 +70,13 @@ export class Session {
   stateVersion = 0
   private listeners = new Set<() => void>()
   private ready: Promise<void>
+  readonly opts: SessionOptions
 
-  constructor(readonly opts: SessionOptions) {
+  constructor(opts: SessionOptions) {
+    // Every run this session builds shows the selected application.
+    this.opts = { ...opts, selectedApp: () => this.selected }
     const saved = opts.storage ? loadSession(opts.storage, opts.storageKey) : undefined
+    this.selected = saved ? saved.selected : this.labAppName()
     this.files = saved?.files ?? opts.labFiles.map(f => ({ ...f }))
     this.folders = Array.isArray(saved?.folders) ? saved.folders.filter(f => typeof f === 'string') : []
     this.active = saved?.active ?? this.files[0]?.path ?? ''
@@ -196,21 +220,109 @@ export class Session {
 
   // Operations.
 
-  sync(request: SyncRequest = {}): void {
+  /**
+   * Syncs the selected application. When there is none, or it is gone or being deleted, nothing is synced and
+   * `notice` says why (the page offers to create it again).
+   */
+  sync(request: SyncRequest = {}): boolean {
+    const app = this.live.app
+    this.notice = this.noticeFor(app)
+    if (this.notice || !app) {
+      this.changed()
+      return false
+    }
     if (!this.head) this.commit('Initial commit')
-    if (!this.head) return
-    this.act({ type: 'sync', t: this.live.now, request })
+    if (!this.head) return false
+    this.act({ type: 'sync', t: this.live.now, app: app.name, request })
     if (!this.playing) this.play(this.speed)
+    return true
   }
 
   terminate(): void {
-    this.act({ type: 'terminate', t: this.live.now })
+    const app = this.live.app
+    if (app) this.act({ type: 'terminate', t: this.live.now, app: app.name })
+  }
+
+  deleteApp(): void {
+    const app = this.live.app
+    if (!app || app.deletion) return
+    this.act({ type: 'delete', t: this.live.now, app: app.name })
+    if (!this.playing) this.play(this.speed)
+  }
+
+  // Applications.
+
+  /** Shows the application of that name; the page's buttons act on it. */
+  select(name: string): void {
+    this.selected = name
+    this.notice = undefined
+    this.changed()
+  }
+
+  /** The NEW APP form as the lab fills it in. */
+  labAppSpec(): NewAppSpec {
+    return newAppSpec({ name: this.opts.appName, namespace: this.opts.namespace, path: this.opts.appPath,
+      repoURL: this.repoURL, syncPolicy: this.opts.syncPolicy })
+  }
+
+  /**
+   * Creates an application with the request `argocd app create` sends (the same checks answer); it joins the action
+   * log like a typed command, and the page shows it.
+   */
+  async createApp(spec: NewAppSpec): Promise<CreateOutcome> {
+    const [shell, { createCommand }] = await Promise.all([loadShell(), import('./create-command.ts')])
+    const ctx = { ...this.terminalContext(), onActivity: () => { if (!this.playing) this.play() } }
+    const result = this.runCommand(createCommand(spec), ctx, shell)
+    const lines = [...result.lines]
+    let code = result.exitCode
+    if (result.watch) {
+      code = await new Promise<number>(resolve => result.watch!.start(line => lines.push(line), resolve))
+    }
+    await result.pending
+    const ok = code === 0
+    if (ok) this.notice = undefined
+    this.changed()
+    return { ok, lines }
   }
 
   /** What the page's terminal acts on: the live run, the latest commit (the host adds `onActivity`, `onTime`). */
   terminalContext(): TerminalContext {
-    return terminalContext({ namespace: this.opts.namespace, simulation: () => this.live.sim, head: () => this.head,
-      uncommitted: () => this.files, labApp: labAppOf(this.opts) })
+    return terminalContext({ namespace: this.opts.namespace, repoURL: this.opts.repoURL, simulation: () => this.live.sim,
+      head: () => this.head, uncommitted: () => this.files })
+  }
+
+  private get repoURL(): string {
+    return this.opts.repoURL ?? labRepoURL(this.opts.namespace)
+  }
+
+  private labAppName(): string | undefined {
+    return this.opts.appExists === false ? undefined : this.opts.appName
+  }
+
+  private noticeFor(app: Application | undefined): AppNotice | undefined {
+    if (!app) return { kind: 'no-app' }
+    if (app.deleted) {
+      return { kind: 'gone', app: app.name, spec: specOfApp(app, appSources(this.live.sim).get(app.name), this.repoURL) }
+    }
+    const deleting = app.deletion || this.live.notYetPerformed(this.actions).some(a => a.type === 'delete' && a.app === app.name)
+    if (deleting) return { kind: 'deleting', app: app.name }
+    return undefined
+  }
+
+  /**
+   * The page follows what the learner does in the terminal: an application just made, else one just synced, is
+   * shown (now for a sync, once the command's work is done for a create).
+   */
+  private follow(before: Map<Application, number>, result: CommandResult): void {
+    const pick = () => {
+      const sim = this.live.sim
+      const made = sim.apps.find(a => !before.has(a) && !a.deleted)
+      const synced = sim.apps.find(a => (before.get(a) ?? 0) < a.operations.length)
+      const app = made ?? synced
+      if (app && app.name !== this.selected) this.select(app.name)
+    }
+    pick()
+    void result.pending?.then(pick)
   }
 
   /**
@@ -219,7 +331,9 @@ export class Session {
    * interpreter, which comes with the terminal (shell.ts).
    */
   runCommand(line: string, ctx: TerminalContext, shell: Pick<Shell, 'runCommand' | 'changesCluster'>): CommandResult {
+    const before = new Map(this.live.sim.apps.map(a => [a, a.operations.length]))
     const result = shell.runCommand(line, ctx)
+    this.follow(before, result)
     return shell.changesCluster(line, ctx) ? this.logCommand(line, [], result) : result
   }
 
@@ -248,11 +362,6 @@ export class Session {
     this.act({ type: 'whatif', t: this.live.now, target, setting })
   }
 
-  deleteApp(): void {
-    this.act({ type: 'delete', t: this.live.now })
-    if (!this.playing) this.play(this.speed)
-  }
-
   /** Back to the lab's files and a fresh cluster. */
   async reset(): Promise<void> {
     this.files = this.opts.labFiles.map(f => ({ ...f }))
@@ -263,6 +372,8 @@ export class Session {
     this.revisions = []
     this.actions = []
     this.commands = []
+    this.selected = this.labAppName()
+    this.notice = undefined
     this.initialCommit()
     this.playing = false
     this.leavePast()
@@ -404,6 +515,7 @@ export class Session {
 
   private act(action: SessionAction): void {
     this.leavePast()
+    this.notice = undefined
     this.actions.push(action)
     void this.live.advanceTo(this.live.now, this.actions, this.revisions).then(() => this.changed())
     this.changed()
@@ -462,6 +574,7 @@ export class Session {
     if (!this.opts.storage || !this.live) return
     saveSession(this.opts.storage, this.opts.storageKey, {
       files: this.files, folders: this.folders, active: this.active, now: this.live.now, actions: this.actions, commands: this.commands,
+      selected: this.selected,
       revisions: this.revisions.map(({ manifests: _m, ...r }) => r),
     })
   }

@@ -12,6 +12,8 @@ export interface SavedSession {
   now: number
   actions: SessionAction[]
   commands?: Array<{ t: number; line: string }>
+  /** The application shown (absent in sessions saved before there were several). */
+  selected?: string | undefined
   revisions: Array<Omit<SourceRevision, 'manifests'>>
 }
 

@@ -4,8 +4,10 @@
 import { useEffect, useRef, useState } from 'react'
 import type { Lab } from '../../labs/types.ts'
 import type { Session } from '../session/session.ts'
-import { decodeShare, encodeShare } from './link.ts'
-import { dropShareFromAddress, receiveShare } from './receive.ts'
+
+// Making and opening links (compression, checks) loads on the first click, or with a page opened from a link.
+const loadLink = () => import('./link.ts')
+const loadReceive = () => import('./receive.ts')
 
 /** Links longer than this may be cut by some chat tools and browsers. */
 const LONG_LINK = 32_000
@@ -24,6 +26,7 @@ export function ShareButton({ session, lab }: { session: Session; lab: Lab }) {
     setBusy(true)
     setManual(undefined)
     try {
+      const { decodeShare, encodeShare } = await loadLink()
       const fragment = await encodeShare({ lab: lab.id, files: session.files })
       if (!(await decodeShare(fragment))) {
         setStatus('These files cannot be shared by link (too large, or a file name it cannot carry).')
@@ -65,7 +68,9 @@ export function useSharedLink(session: Session, lab: Lab, report: (message: stri
   useEffect(() => {
     let live = true
     const apply = () => {
-      void receiveShare(window.location.hash, session, lab).then(receipt => {
+      if (!new URLSearchParams(window.location.hash.slice(1)).has('s')) return // carries no shared work (hasShare)
+      void loadReceive().then(async ({ dropShareFromAddress, receiveShare }) => {
+        const receipt = await receiveShare(window.location.hash, session, lab)
         if (!receipt || !live) return
         dropShareFromAddress(window.location, window.history)
         report(receipt.ok

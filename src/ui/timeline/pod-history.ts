@@ -6,7 +6,9 @@ import { parseTimestamp } from '../../cluster/clock.ts'
 import type { FakeCluster } from '../../cluster/fake-cluster.ts'
 import type { KubeObject, Pod } from '../../cluster/objects.ts'
 import type { WatchListener } from '../../cluster/store.ts'
-import { kubectlPodRow, type PodRow } from '../../cluster/pod-row.ts'
+import { kubectlPodRow, type PodRow } from '../../cluster/print-pod.ts'
+
+export { kubectlPodRow }
 
 /** One row `kubectl get pods` would print, at virtual time `t`. */
 export interface PodTransition extends PodRow {

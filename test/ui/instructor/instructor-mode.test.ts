@@ -55,7 +55,7 @@ describe('instructor mode', () => {
     expect(s.playing).toBe(false)
     // A run rebuilt at t = 0 has not started the sync yet: the moment is shown 1 ms later, with its event.
     await shownAt(s, 1)
-    expect(s.shown.app.events[mode.hit!.index]).toEqual(mode.hit!.event)
+    expect(s.shown.app!.events[mode.hit!.index]).toEqual(mode.hit!.event)
 
     mode.continue()
     expect(s.playing).toBe(true)
@@ -69,8 +69,8 @@ describe('instructor mode', () => {
     await playUntil(s, () => mode.hit !== undefined)
     expect(mode.hit).toMatchObject({ moment: { id: 'postsync-hook-starts' }, event: { type: 'phase', syncPhase: 'PostSync', t: 26_500 } })
     await shownAt(s, 26_500)
-    expect(s.shown.app.events.some(e => e.type === 'apply' && e.name === 'after')).toBe(true) // the hook, applied at that instant
-    expect(s.shown.app.events.some(e => e.type === 'hook' && e.name === 'after')).toBe(false) // and not yet done
+    expect(s.shown.app!.events.some(e => e.type === 'apply' && e.name === 'after')).toBe(true) // the hook, applied at that instant
+    expect(s.shown.app!.events.some(e => e.type === 'hook' && e.name === 'after')).toBe(false) // and not yet done
 
     mode.continue()
     await playUntil(s, () => mode.hit !== undefined)
@@ -132,7 +132,7 @@ describe('instructor mode', () => {
     const detach = mode.attach()
     s.play(20)
     s.sync()
-    await playUntil(s, () => s.live.app.operations.at(-1)?.result().phase === 'Succeeded')
+    await playUntil(s, () => s.live.app!.operations.at(-1)?.result().phase === 'Succeeded')
     expect(mode.hit).toBeUndefined()
     expect(mode.fired).toEqual([])
     detach()

@@ -54,11 +54,12 @@ describe('moment matching on a real run of lab 01', () => {
   it('each moment fires once, at its event; the PostSync moment at the start of the PostSync phase', async () => {
     const lab = lab01()
     const session = await LabSession.start(lab)
+    await session.step({ 'create-app': {} }, () => undefined) // the lab starts without its application, as the seed
     const watcher = new MomentWatcher(lab.moments)
-    expect(watcher.next(session.app.events)).toBeUndefined() // nothing happened yet
+    expect(watcher.next(session.app!.events)).toBeUndefined() // nothing happened yet
     await session.step({ sync: {} }, () => undefined)
     await session.sim.advance(60_000)
-    const events = session.app.events
+    const events = session.app!.events
     const hits = watcher.all(events)
     expect(hits.map(h => [h.moment.id, h.event.t])).toEqual([
       ['presync-hook-starts', 0], ['sync-phase-starts', 21_500], ['postsync-hook-starts', 26_500], ['hooks-deleted', 43_800]])
@@ -77,7 +78,7 @@ describe('moment matching on a real run of lab 01', () => {
       .all(events)).toEqual([])
     // A second sync reaches PostSync again: a new event, a new hit.
     await session.step({ sync: {} }, () => undefined)
-    expect(watcher.all(session.app.events).map(h => h.moment.id)).toEqual(
+    expect(watcher.all(session.app!.events).map(h => h.moment.id)).toEqual(
       ['presync-hook-starts', 'sync-phase-starts', 'postsync-hook-starts', 'hooks-deleted'])
     expect(firstEventAt(events, 26_500)).toBeLessThanOrEqual(post.index)
     expect(events[firstEventAt(events, 26_500)]!.t).toBe(26_500)

@@ -32,7 +32,7 @@ describe('pod logs', () => {
     const pods = entries(run)
     expect(pods.map(p => p.owner)).toEqual(['Job/before', 'ReplicaSet/' + pods[1]!.owner!.split('/')[1], 'Job/after'])
     const pod = hookPod(run)
-    const deletion = run.app.events.find(e => e.type === 'delete' && e.name === 'before')!
+    const deletion = run.app!.events.find(e => e.type === 'delete' && e.name === 'before')!
     expect(deletion).toMatchObject({ kind: 'Job', reason: 'HookSucceeded' })
     expect(pod.goneAt).toBe(deletion.t)
     expect(pod.removedBy).toEqual({ t: deletion.t, reason: 'HookSucceeded', object: 'Job/before' })

@@ -22,7 +22,7 @@ describe('page session', () => {
     const s = await newSession()
     expect(s.revisions.map(r => r.message)).toEqual(['Initial commit'])
     expect(s.dirty).toBe(false)
-    expect(s.live.app.status()).toMatchObject({ sync: 'OutOfSync', health: 'Missing' })
+    expect(s.live.app!.status()).toMatchObject({ sync: 'OutOfSync', health: 'Missing' })
   })
 
   it('sync plays the seed lab to Succeeded; playing advances virtual time by wall time × speed', async () => {
@@ -35,8 +35,8 @@ describe('page session', () => {
     await s.tick(100)
     expect(s.live.now).toBe(2100)
     await s.toEnd()
-    expect(s.live.app.currentOperation!.result().phase).toBe('Succeeded')
-    expect(s.live.app.status()).toMatchObject({ sync: 'Synced', health: 'Healthy' })
+    expect(s.live.app!.currentOperation!.result().phase).toBe('Succeeded')
+    expect(s.live.app!.status()).toMatchObject({ sync: 'Synced', health: 'Healthy' })
   })
 
   it('an edit that cannot be read keeps the text and makes no revision', async () => {
@@ -53,11 +53,11 @@ describe('page session', () => {
     s.sync()
     await s.toEnd()
     const t = 20_000
-    const eventsUntil = s.live.app.events.filter(e => e.t <= t)
+    const eventsUntil = s.live.app!.events.filter(e => e.t <= t)
     await s.seek(t)
     expect(s.shown).not.toBe(s.live)
     expect(s.shown.now).toBe(t)
-    expect(JSON.stringify(s.shown.app.events.filter(e => e.t <= t))).toBe(JSON.stringify(eventsUntil))
+    expect(JSON.stringify(s.shown.app!.events.filter(e => e.t <= t))).toBe(JSON.stringify(eventsUntil))
     s.play(1)
     expect(s.shown).toBe(s.live)
   })
@@ -67,7 +67,7 @@ describe('page session', () => {
     s.setWhatIf('Job/after', 'fail')
     s.sync()
     await s.toEnd()
-    const result = s.live.app.currentOperation!.result()
+    const result = s.live.app!.currentOperation!.result()
     expect(result.phase).toBe('Failed')
     expect(s.live.sim.fake.get({ kind: 'Job', namespace: 'learner', name: 'after' })).toBeDefined()
     expect(s.dirty).toBe(false)
@@ -84,7 +84,7 @@ describe('page session', () => {
     const again = await newSession(storage)
     expect(again.revisions.map(r => r.message)).toEqual(['Initial commit', 'Change the port'])
     expect(again.live.now).toBe(s.live.now)
-    expect(again.live.app.currentOperation?.result().phase).toBe('Succeeded')
+    expect(again.live.app!.currentOperation?.result().phase).toBe('Succeeded')
     await again.reset()
     expect(again.revisions).toHaveLength(1)
     expect(again.files.find(f => f.path.endsWith('svc.yaml'))!.text).toContain('5000')

@@ -108,7 +108,7 @@ describe('terminal commands in rebuilt runs', () => {
     expect(saved.actions.some(a => a.type === 'command')).toBe(false)
     const reloaded = await newSession(storage)
     expect(reloaded.live.now).toBe(s.live.now)
-    expect(reloaded.live.app.status()).toEqual(s.live.app.status())
+    expect(reloaded.live.app!.status()).toEqual(s.live.app!.status())
     expect(reloaded.commands).toEqual(s.commands)
   })
 })

@@ -22,16 +22,16 @@ async function newSession(extra: { settleMs?: number } = {}): Promise<Session> {
 function snapshot(run: Run): string {
   return JSON.stringify({
     now: run.now,
-    events: run.app.events,
+    events: run.app!.events,
     pods: run.podHistories(),
     logs: run.logs.all(),
     objects: run.sim.fake.store.all().map(o => [o.kind, o.metadata.name, o.metadata.resourceVersion, o.status]),
-    status: run.app.status(),
+    status: run.app!.status(),
   })
 }
 
 /** The end of the seed lab's sync (R17: the PostSync hook done, HookSucceeded deletions made, R34). */
-const opEnd = (run: Run) => run.app.events.findLast(e => e.type === 'operation' && e.phase === 'Succeeded')!.t
+const opEnd = (run: Run) => run.app!.events.findLast(e => e.type === 'operation' && e.phase === 'Succeeded')!.t
 
 describe('time travel', () => {
   it('seek back and forward again: each moment is the state the live run had when it played there', async () => {
@@ -77,7 +77,7 @@ describe('time travel', () => {
     const s = await newSession()
     s.sync()
     await s.toEnd()
-    const postSync = s.live.app.events.find(e => e.type === 'phase' && e.syncPhase === 'PostSync')!.t
+    const postSync = s.live.app!.events.find(e => e.type === 'phase' && e.syncPhase === 'PostSync')!.t
     await s.seek(postSync - 100)
     const view = s.view
     await s.step()
@@ -135,8 +135,8 @@ describe('time travel', () => {
     await s.toEnd()
     s.deleteApp()
     await s.toEnd()
-    const deleted = s.live.app.events.findLast(e => e.type === 'app' && e.status === 'Deleted')!
-    expect(s.live.app.deleted).toBe(true)
+    const deleted = s.live.app!.events.findLast(e => e.type === 'app' && e.status === 'Deleted')!
+    expect(s.live.app!.deleted).toBe(true)
     expect(s.live.now).toBe(deleted.t + 10_000)
   })
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { FakeCluster } from '../../../src/cluster/fake-cluster.ts'
 import type { KubeObject, Pod } from '../../../src/cluster/objects.ts'
-import { kubectlPodRow } from '../../../src/cluster/pod-row.ts'
+import { kubectlPodRow } from '../../../src/cluster/print-pod.ts'
 import { recordPodHistory } from '../../../src/ui/timeline/pod-history.ts'
 import { runLab } from './lab.ts'
 

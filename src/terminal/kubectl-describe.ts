@@ -1,0 +1,64 @@
+// The parts of `kubectl describe` that every kind shares (metadata, containers, events) and small column helpers.
+import { parseTimestamp } from '../cluster/clock.ts'
+import type { FakeCluster } from '../cluster/fake-cluster.ts'
+import type { Container, ContainerState, KubeObject, Pod } from '../cluster/objects.ts'
+import { humanDuration, rfc1123z } from './common.ts'
+
+export interface Columns {
+  header: string[]
+  row(obj: KubeObject, now: number): string[]
+}
+
+export const none = (s: string | undefined) => (s === undefined || s === '' ? '<none>' : s)
+export const containersOf = (template: { spec?: { containers?: Container[] } } | undefined) => template?.spec?.containers ?? []
+export const selectorText = (sel: { matchLabels?: Record<string, string> } | undefined) =>
+  none(Object.entries(sel?.matchLabels ?? {}).map(([a, b]) => `${a}=${b}`).join(','))
+
+export function metaLines(label: string, entries: Record<string, string> | undefined, sep: string): string[] {
+  const list = Object.entries(entries ?? {}).filter(([key]) => key !== 'kubectl.kubernetes.io/last-applied-configuration')
+    .sort(([a], [b]) => a.localeCompare(b))
+  if (list.length === 0) return [`${label}\t<none>`]
+  return list.map(([a, b], i) => `${i === 0 ? label : ''}\t${a}${sep}${b}`)
+}
+
+export function eventsLines(fake: FakeCluster, obj: KubeObject): string[] {
+  const evs = fake.events.about({ kind: obj.kind, namespace: obj.metadata.namespace ?? '', name: obj.metadata.name ?? '' })
+    .filter(e => e.involved.uid === '' || e.involved.uid === obj.metadata.uid)
+  if (evs.length === 0) return ['Events:\t<none>']
+  const now = fake.now()
+  return ['Events:', '  Type\tReason\tAge\tFrom\tMessage', '  ----\t------\t----\t----\t-------',
+    ...evs.map(e => `  ${e.type}\t${e.reason}\t${humanDuration(now - e.at)}\t${e.source}\t${e.message}`)]
+}
+
+export function stateLines(indent: string, label: string, state: ContainerState | undefined): string[] {
+  if (!state) return []
+  if (state.running) return [`${indent}${label}:\tRunning`, `${indent}  Started:\t${rfc1123z(parseTimestamp(state.running.startedAt))}`]
+  if (state.terminated) {
+    const t = state.terminated
+    return [`${indent}${label}:\tTerminated`, `${indent}  Reason:\t${t.reason ?? ''}`,
+      ...(t.message ? [`${indent}  Message:\t${t.message}`] : []), `${indent}  Exit Code:\t${t.exitCode}`,
+      ...(t.startedAt ? [`${indent}  Started:\t${rfc1123z(parseTimestamp(t.startedAt))}`] : []),
+      ...(t.finishedAt ? [`${indent}  Finished:\t${rfc1123z(parseTimestamp(t.finishedAt))}`] : [])]
+  }
+  if (state.waiting) return [`${indent}${label}:\tWaiting`, ...(state.waiting.reason ? [`${indent}  Reason:\t${state.waiting.reason}`] : [])]
+  return []
+}
+
+export function containerLines(c: Container, indent: string, status?: Pod['status'] extends infer S ? S extends { containerStatuses?: Array<infer C> } ? C : never : never): string[] {
+  const lines = [`${indent}${c.name}:`]
+  const i = `${indent}  `
+  if (status) lines.push(`${i}Container ID:\tcontainerd://${(status.imageID ?? c.name).replace(/[^a-f0-9]/g, '').padEnd(12, '0').slice(0, 12)}`)
+  lines.push(`${i}Image:\t${c.image}`)
+  if (status) lines.push(`${i}Image ID:\t${status.imageID ?? ''}`)
+  const port = c.ports?.[0]
+  lines.push(`${i}Port:\t${port ? `${port.containerPort}/${port.protocol ?? 'TCP'}` : '<none>'}`, `${i}Host Port:\t${port ? '0/TCP' : '<none>'}`)
+  if (c.command) lines.push(`${i}Command:`, ...c.command.map(x => `${i}  ${x}`))
+  if (c.args) lines.push(`${i}Args:`, ...c.args.map(x => `${i}  ${x}`))
+  if (status) {
+    lines.push(...stateLines(i, 'State', status.state), ...stateLines(i, 'Last State', status.lastState))
+    lines.push(`${i}Ready:\t${status.ready ? 'True' : 'False'}`, `${i}Restart Count:\t${status.restartCount}`)
+  }
+  lines.push(`${i}Environment:\t${c.env && c.env.length > 0 ? '' : '<none>'}`,
+    ...(c.env ?? []).map(e => `${i}  ${e.name}:\t${e.value ?? ''}`), `${i}Mounts:\t<none>`)
+  return lines
+}
