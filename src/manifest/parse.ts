@@ -5,7 +5,7 @@ import { Locator } from './positions.ts'
 import { readSyncSettings } from './sync-settings.ts'
 import type { Diagnostic, FieldSpan, Manifest, ManifestSource, ParseResult, Severity, SourceFile, Span } from './types.ts'
 import { describe, validateObject } from './validate.ts'
-import { checkTypes, type FieldPath, loadedChecks } from './schema/check-types.ts'
+import { loadedChecks } from './schema/check-types.ts'
 import { repeatedKeys } from './yaml-keys.ts'
 
 /** limits.ts MAX_NESTING (limits.ts itself loads later, with the reader's Kubernetes types). */
@@ -14,13 +14,6 @@ const MAX_NESTING = 100
 const TOO_DEEP = `this document nests deeper than ${MAX_NESTING} levels: the reader stops here (a Kubernetes ` +
   'object nests far less). Nothing is synced.'
 
-/** Fields validate.ts checks itself, with its own words: the type check leaves them out. */
-function checkedByValidate(path: FieldPath): boolean {
-  const [a, b] = path
-  if (path.length === 1) return a === 'apiVersion' || a === 'kind'
-  return a === 'metadata' && (b === 'name' || b === 'generateName' || b === 'namespace' || b === 'labels' ||
-    b === 'annotations')
-}
 
 /**
  * Argo CD reads manifests with Go's YAML 1.1 reader (sigs.k8s.io/yaml), so `name: no` is a boolean
@@ -134,16 +127,10 @@ function parseFile(file: string, text: string, diagnostics: Diagnostic[]): Manif
       push(severity, code, message, at)
     })
 
-    const checks = loadedChecks()
-    for (const { path, count } of errors === 0 && checks ? checks.overCapacity(obj) : []) {
+    // Kubernetes' types and synclab's capacity (loaded with the reader's types, check-types.ts).
+    for (const issue of errors === 0 ? loadedChecks()?.objectIssues(obj) ?? [] : []) {
       errors++
-      push('error', 'over-capacity', checks!.overCapacityMessage(String(obj.kind), path, count), loc.at(path))
-    }
-    if (errors === 0) {
-      for (const issue of checkTypes(obj, checkedByValidate)) {
-        errors++
-        push('error', 'invalid-type', issue.message, loc.at(issue.path))
-      }
+      push('error', issue.code, issue.message, loc.at(issue.path))
     }
 
     const object = obj as KubeObject

@@ -5,7 +5,8 @@
 // reach a controller or the clock as garbage, so the reader refuses it. Loaded lazily (check-types.ts).
 import readerTypes from './reader-types.json' with { type: 'json' }
 import type { FieldPath, TypeIssue } from './check-types.ts'
-export { overCapacity, overCapacityMessage, tooDeep } from '../limits.ts'
+import { overCapacity, overCapacityMessage } from '../limits.ts'
+export { tooDeep } from '../limits.ts'
 export { repeatedResourceWarnings } from '../repeated-resources.ts'
 
 /** reader-types.json: apiVersion/kind -> definition, definition -> field -> type code. */
@@ -81,4 +82,20 @@ export function checkObjectTypes(obj: Record<string, unknown>, skip: (path: Fiel
 /** `.spec.template.spec.containers[0].image`, as kubectl prints a field path. */
 export function pathText(path: FieldPath): string {
   return path.map(p => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('')
+}
+
+/** Fields validate.ts checks itself, with its own words: the type check leaves them out. */
+function checkedByValidate(path: FieldPath): boolean {
+  const [a, b] = path
+  if (path.length === 1) return a === 'apiVersion' || a === 'kind'
+  return a === 'metadata' && (b === 'name' || b === 'generateName' || b === 'namespace' || b === 'labels' ||
+    b === 'annotations')
+}
+
+/** The reader's errors for one document that passed validate.ts: Pod counts over capacity, then wrong types. */
+export function objectIssues(obj: Record<string, unknown>): Array<TypeIssue & { code: string }> {
+  const capacity = overCapacity(obj).map(({ path, count }) =>
+    ({ code: 'over-capacity', path, message: overCapacityMessage(String(obj.kind), path, count) }))
+  if (capacity.length > 0) return capacity
+  return checkObjectTypes(obj, checkedByValidate).map(i => ({ ...i, code: 'invalid-type' }))
 }
