@@ -83,13 +83,18 @@ export async function fuzz(opts: { cases: number; seed: number; timeoutMs: numbe
       const c = caseAt(id)
       const v = await w.run(c, id)
       done++
+      let failure: Failure | undefined
       if (v === 'hang') {
         hangs++
-        failures.push({ kind: 'hang', what: `no answer within ${opts.timeoutMs} ms`, case: c })
+        failure = { kind: 'hang', what: `no answer within ${opts.timeoutMs} ms`, case: c }
       } else if (!v.ok) {
         crashes++
-        failures.push({ kind: 'crash', what: v.what, case: c })
+        failure = { kind: 'crash', what: v.what, case: c }
       } else if (v.synced) synced++
+      if (failure) {
+        failures.push(failure)
+        opts.log?.(`  case ${id}: ${failure.kind}: ${failure.what.split('\n')[0]}\n    ${JSON.stringify(c).slice(0, 2000)}`)
+      }
       if (opts.log && done % 5000 === 0) opts.log(`  ${done} cases, ${crashes} crashes, ${hangs} hangs (${Math.round((Date.now() - started) / 1000)} s)`)
     }
   }))
@@ -104,7 +109,6 @@ async function main(): Promise<void> {
   } })
   const r = await fuzz({ cases: Number(values.cases), seed: Number(values.seed), timeoutMs: Number(values['timeout-ms']),
     workers: Number(values.workers), log: s => console.log(s) })
-  for (const f of r.failures.slice(0, 10)) console.log(`${f.kind}: ${f.what.split('\n')[0]}\n  case: ${JSON.stringify(f.case).slice(0, 2000)}`)
   console.log(`fuzz: ${r.cases} cases (${r.synced} synced), ${r.crashes} crashes, ${r.hangs} hangs, seed ${values.seed}, ${r.seconds} s`)
   process.exitCode = r.crashes + r.hangs > 0 ? 1 : 0
 }
