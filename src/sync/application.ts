@@ -166,7 +166,7 @@ export class Application {
 
   /** True while an asynchronous step (an operation's API calls, a refresh) is under way. */
   get busy(): boolean {
-    return this.inflight.size > 0 || (this.currentOperation?.actor.getSnapshot().hasTag('busy') ?? false)
+    return this.inflight.size > 0 || this.operationBusy()
   }
 
   /** Resolves once no asynchronous step is under way. */
@@ -174,17 +174,27 @@ export class Application {
     while (this.busy) {
       if (this.inflight.size > 0) await Promise.all(this.inflight)
       const current = this.currentOperation
-      if (current?.actor.getSnapshot().hasTag('busy')) {
+      if (current && this.operationBusy()) {
         await new Promise<void>(resolve => {
-          const sub = current.actor.subscribe(s => {
-            if (!s.hasTag('busy')) {
-              sub.unsubscribe()
-              resolve()
-            }
+          // A stopped actor (an operation that ended in Error) sends no more snapshots: its error ends the wait.
+          const sub = current.actor.subscribe({
+            next: s => {
+              if (!s.hasTag('busy')) {
+                sub.unsubscribe()
+                resolve()
+              }
+            },
+            error: () => resolve(),
           })
         })
       }
     }
+  }
+
+  /** The operation is in the middle of an asynchronous step (an actor that stopped on an error is not). */
+  private operationBusy(): boolean {
+    const snapshot = this.currentOperation?.actor.getSnapshot()
+    return snapshot !== undefined && snapshot.status === 'active' && snapshot.hasTag('busy')
   }
 
   /** `argocd app sync`: starts an operation on the current revision. */
@@ -209,6 +219,7 @@ export class Application {
     })
     op.env.emit({ type: 'operation', phase: 'Running' })
     const actor = createActor(syncMachine, { input: { op }, clock: this.cluster.clock })
+    withQuietErrors(actor)
     let finishedAt: number | undefined
     const result = (): OperationResult => ({
       phase: op.phase, message: op.message, startedAt: op.env.startedAt,
@@ -390,4 +401,17 @@ export class Application {
 }
 
 export type OperationActor = ReturnType<typeof createActor<typeof syncMachine>>
+
+/**
+ * xstate reports an actor's error as unhandled (a global throw: a crashed CLI, an error in the page) as soon as one
+ * subscriber has no error callback. The Application turns the error into the operation's Error phase itself, so
+ * every subscriber of an operation's actor (the page's views, the terminal, the CLI) gets a quiet one.
+ */
+function withQuietErrors(actor: OperationActor): void {
+  const subscribe = actor.subscribe.bind(actor) as (observer: object) => ReturnType<OperationActor['subscribe']>
+  actor.subscribe = ((next: unknown, error?: (e: unknown) => void, complete?: () => void) => {
+    const observer = typeof next === 'function' ? { next, error, complete } : { ...(next as object) } as { error?: unknown }
+    return subscribe({ ...observer, error: observer.error ?? (() => undefined) })
+  }) as OperationActor['subscribe']
+}
 export type OperationSnapshot = SnapshotFrom<typeof syncMachine>

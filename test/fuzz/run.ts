@@ -31,12 +31,14 @@ class Worker {
         p.resolve(m.verdict)
       })
     })
-    this.child.on('exit', () => {
+    this.child.on('error', () => undefined) // a send to a worker that just died: its 'exit' says so
+    this.child.on('exit', code => {
       const p = this.pending
+      this.start() // a fresh worker for the next case
       if (!p) return
       clearTimeout(p.timer)
       this.pending = undefined
-      p.resolve({ ok: false, what: 'the worker process died (out of memory?)' })
+      p.resolve({ ok: false, what: `the worker process died (exit ${code}): an uncaught exception or out of memory` })
     })
   }
 
@@ -45,9 +47,7 @@ class Worker {
     return new Promise(resolve => {
       const timer = setTimeout(() => {
         this.pending = undefined
-        this.child.removeAllListeners('exit')
-        this.child.kill('SIGKILL')
-        this.start() // a fresh worker for the next case
+        this.child.kill('SIGKILL') // its 'exit' starts a fresh worker
         resolve('hang')
       }, this.timeoutMs)
       this.pending = { resolve, timer }

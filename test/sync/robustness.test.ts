@@ -88,7 +88,11 @@ describe('an exception inside a step ends the operation in Error (AC processRequ
     expect(app.operationRunning).toBe(true) // the PreSync hook runs; the next ticks decide in guards
     // The guard that looks for pending tasks reads the request's options: make that read throw from now on.
     record.op.env.request.options = { get applyOutOfSyncOnly(): boolean { throw new Error('options unreadable') } }
+    // A view subscribed without an error callback (as the page's and the terminal's are): xstate would report the
+    // error as unhandled, a global throw (found by the fuzzer: it crashed the worker); waiting must not deadlock.
+    record.actor.subscribe(() => undefined)
     await sim.runOperation(app)
+    await app.idle()
     expect(app.currentOperation!.result()).toMatchObject({ phase: 'Error', message: 'options unreadable' })
     expect(app.operationRunning).toBe(false)
   })
@@ -101,5 +105,24 @@ describe('repeated objects: Argo CD syncs the last (AC controller/state.go Dedup
     expect(result.phase).toBe('Succeeded')
     expect(result.resources.map(r => `${r.kind}/${r.name}`)).toEqual(['ConfigMap/c'])
     expect(sim.fake.get({ kind: 'ConfigMap', namespace: 'default', name: 'c' })!.data).toEqual({ v: 'last' })
+  })
+})
+
+describe('an operation that stops on an exception (found by the fuzzer)', () => {
+  it('ends, even with a view subscribed without an error callback; waiting for it never deadlocks', async () => {
+    const sim = new Simulation({ seed: 1 })
+    const app = await sim.createApp('app', 'default')
+    // An unknown kind (R47) whose Pod template's containers are not a list: failing the invalid task threw.
+    app.setRevision({ revision: REV, manifests: [{ apiVersion: 'example.com/v1', kind: 'Job', metadata: { name: 't' },
+      spec: { template: { spec: { containers: 5 } } } }] })
+    const record = app.sync({})
+    record.actor.subscribe(() => undefined) // as the page's views and the terminal subscribe
+    await sim.runOperation(app)
+    await app.idle()
+    // R47: an unknown kind fails the operation as invalid (before, the invalid task's images threw)
+    expect(app.currentOperation!.result()).toMatchObject({ phase: 'Failed',
+      message: expect.stringMatching(/^one or more synchronization tasks are not valid/) })
+    expect(app.operationRunning).toBe(false)
+    expect(app.busy).toBe(false)
   })
 })
