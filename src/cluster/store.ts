@@ -5,6 +5,18 @@ import { timestamp, type VirtualClock } from './clock.ts'
 import { applyDefaults } from './defaults.ts'
 import { alreadyExists, ApiError, etcdTooLarge, invalid, notFound } from './errors.ts'
 import { MAX_PODS_PER_NAMESPACE, quotaExceededMessage, sizeErrors, tooLargeForEtcd } from './limits.ts'
+import { checkTypes } from '../manifest/schema/check-types.ts'
+
+/**
+ * The API server decodes into Kubernetes' types first: a wrong type is a BadRequest ("... cannot be handled as a
+ * Job: ...", R76: even kubectl's client-side dry run fails on it), so no controller ever reads it. Checked once the
+ * reader's types are loaded (check-types.ts); controllers' own objects (handOver) come from checked templates.
+ */
+function undecodable(obj: KubeObject, info: KindInfo, opts: WriteOptions): ApiError | undefined {
+  const issue = opts.handOver ? undefined : checkTypes(obj as unknown as Record<string, unknown>)[0]
+  return issue && new ApiError('BadRequest', `${info.kind} in version "${info.version}" cannot be handled as a ` +
+    `${info.kind}: ${issue.message}`)
+}
 import { cloneJson, deepEqual } from './json.ts'
 import { KindRegistry, type KindInfo } from './kinds.ts'
 import { type KubeObject, type ObjectRef, refOf } from './objects.ts'
@@ -126,6 +138,8 @@ export class ObjectStore {
   /** POST: a new object. `generateName` gets five random characters (R72). */
   create(input: KubeObject, opts: WriteOptions = {}): KubeObject {
     const info = this.kindInfo(input)
+    const bad = undecodable(input, info, opts)
+    if (bad) throw bad
     const obj = opts.handOver ? input : cloneJson(input)
     const meta = obj.metadata ?? (obj.metadata = {})
     if (!info.namespaced) delete meta.namespace
@@ -179,6 +193,8 @@ export class ObjectStore {
    */
   update(input: KubeObject, opts: WriteOptions = {}): KubeObject {
     const info = this.kindInfo(input)
+    const bad = undecodable(input, info, opts)
+    if (bad) throw bad
     const old = this.mustGet(refOf(input), info)
     const obj = cloneJson(input)
     applyDefaults(obj)

@@ -20,19 +20,21 @@ class Worker {
   constructor(private timeoutMs: number) { this.start() }
 
   private start(): void {
-    this.child = fork(WORKER, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] })
+    const child = fork(WORKER, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] })
+    this.child = child
     this.ready = new Promise(resolve => {
-      this.child.on('message', (m: { ready?: boolean; verdict?: Verdict }) => {
+      child.on('message', (m: { ready?: boolean; verdict?: Verdict }) => {
         if (m.ready) return resolve()
         const p = this.pending
-        if (!p || !m.verdict) return
+        if (child !== this.child || !p || !m.verdict) return
         clearTimeout(p.timer)
         this.pending = undefined
         p.resolve(m.verdict)
       })
     })
-    this.child.on('error', () => undefined) // a send to a worker that just died: its 'exit' says so
-    this.child.on('exit', code => {
+    child.on('error', () => undefined) // a send to a worker that just died: its 'exit' says so
+    child.on('exit', code => {
+      if (child !== this.child) return // a worker replaced after a hang
       const p = this.pending
       this.start() // a fresh worker for the next case
       if (!p) return
@@ -47,7 +49,9 @@ class Worker {
     return new Promise(resolve => {
       const timer = setTimeout(() => {
         this.pending = undefined
-        this.child.kill('SIGKILL') // its 'exit' starts a fresh worker
+        const hung = this.child
+        this.start() // a fresh worker for the next case, then the hung one goes
+        hung.kill('SIGKILL')
         resolve('hang')
       }, this.timeoutMs)
       this.pending = { resolve, timer }

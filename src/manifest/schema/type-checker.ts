@@ -61,7 +61,7 @@ export function checkObjectTypes(obj: Record<string, unknown>, skip: (path: Fiel
     const bad = mismatch(code, v)
     if (bad) {
       issues.push({ path, message: `ValidationError(${label}${pathText(path)}): invalid type for ${owner}: got ` +
-        `"${bad.got}", expected "${bad.expected}" (kubectl refuses the object; nothing is synced)` })
+        `"${bad.got}", expected "${bad.expected}"` })
       return
     }
     if (code.startsWith('[]')) (v as unknown[]).forEach((x, i) => walk(code.slice(2), x, [...path, i], owner))
@@ -97,5 +97,6 @@ export function objectIssues(obj: Record<string, unknown>): Array<TypeIssue & { 
   const capacity = overCapacity(obj).map(({ path, count }) =>
     ({ code: 'over-capacity', path, message: overCapacityMessage(String(obj.kind), path, count) }))
   if (capacity.length > 0) return capacity
-  return checkObjectTypes(obj, checkedByValidate).map(i => ({ ...i, code: 'invalid-type' }))
+  return checkObjectTypes(obj, checkedByValidate)
+    .map(i => ({ ...i, code: 'invalid-type', message: `${i.message} (kubectl refuses the object; nothing is synced)` }))
 }
