@@ -57,10 +57,12 @@ describe('an operation never stays Running on input the reader refuses', () => {
     })
   }
 
-  it('a NaN deadline is an operation Error with the clock\'s message, not a hang', async () => {
+  it('a mapping as activeDeadlineSeconds is refused by the API server\'s decoding, in its words (before: a NaN deadline)', async () => {
     const { result } = await syncOnce([preSyncJob({ activeDeadlineSeconds: { a: 1 } }), web])
-    expect(result.phase).toBe('Error')
-    expect(result.message).toBe('virtual clock: a time is not a finite number (NaN) [job-controller]')
+    expect(result.phase).toBe('Failed')
+    expect(result.resources.find(r => r.name === 'before')!.message).toBe('Job in version "v1" cannot be handled as a ' +
+      'Job: ValidationError(Job.spec.activeDeadlineSeconds): invalid type for io.k8s.api.batch.v1.JobSpec.' +
+      'activeDeadlineSeconds: got "map", expected "integer"')
   })
 })
 
