@@ -46,5 +46,6 @@ export default defineConfig({
     },
   },
   // The command model loads apart (src/cluster/command-model.ts); tests that run a FakeCluster's clock need it first.
-  test: { environment: 'node', include: ['test/**/*.test.ts'], setupFiles: ['test/setup-command-model.ts'] },
+  // Kubernetes' types for the reader load apart too (test/setup.ts).
+  test: { environment: 'node', include: ['test/**/*.test.ts'], setupFiles: ['test/setup-command-model.ts', 'test/setup.ts'] },
 })

@@ -1,8 +1,8 @@
 // synclab's command line: parses the command, then hands the work to the engine. No sync rule lives here.
 import { parseArgs } from 'node:util'
 import { loadCommandModel } from '../cluster/command-model.ts'
-import { formatDiagnostic, hasErrors, parseManifests } from '../manifest/index.ts'
-import { readManifestFiles } from './files.ts'
+import { formatDiagnostic, hasErrors, loadReaderTypes, parseManifests } from '../manifest/index.ts'
+import { readManifestSources } from './files.ts'
 import type { Output } from './sync.ts'
 
 const usage = `synclab: Argo CD sync, hooks and waves on a simulated cluster
@@ -39,6 +39,7 @@ export async function main(argv: string[], io?: Output): Promise<number> {
     console.log('synclab 0.1.0')
     return 0
   }
+  await loadReaderTypes() // every command reads manifests: with Kubernetes' types checked
   try {
     await loadCommandModel() // serve and lab check drive the simulated cluster's clock themselves
     if (command === 'validate') return validate(rest)
@@ -67,9 +68,10 @@ function validate(argv: string[]): number {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true,
     options: { strict: { type: 'boolean', default: false } } })
   if (positionals.length === 0) throw new Error('validate: name at least one file or directory')
-  const { manifests, diagnostics } = parseManifests(readManifestFiles(positionals))
-  for (const d of diagnostics) console.error(formatDiagnostic(d))
-  if (hasErrors(diagnostics)) return 2
+  const read = readManifestSources(positionals)
+  const { manifests, diagnostics } = parseManifests(read.files)
+  for (const d of [...read.diagnostics, ...diagnostics]) console.error(formatDiagnostic(d))
+  if (hasErrors(read.diagnostics) || hasErrors(diagnostics)) return 2
   console.log(`${manifests.length} object${manifests.length === 1 ? '' : 's'} read, ` +
     `${diagnostics.length} warning${diagnostics.length === 1 ? '' : 's'}`)
   return values.strict && diagnostics.length > 0 ? 1 : 0

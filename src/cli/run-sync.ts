@@ -44,6 +44,8 @@ export interface SyncRun {
   controlled?: ReadonlySet<number>
   /** The destination namespace, when it did not exist and nothing in the sync creates it (R83). */
   missingNamespace?: string
+  /** Exceptions of the engine while no operation ran (Application.faults); printed, never thrown. */
+  faults?: string[]
 }
 
 /** The namespaces a fresh cluster (kind, minikube) starts with. */
@@ -198,7 +200,7 @@ export async function runSync(args: ResolvedSync, targets: Manifest[], live: rea
     if (obj.metadata.ownerReferences?.some(o => o.controller)) controlled.add(cluster.length)
     cluster.push(clusterEntry(obj))
   }
-  return { operations, events: [...app.events], cluster, controlled,
+  return { operations, events: [...app.events], cluster, controlled, faults: [...app.faults],
     ...(missingNamespace ? { missingNamespace: args.destNamespace } : {}) }
 }
 

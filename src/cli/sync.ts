@@ -7,7 +7,7 @@ import type { ComparisonDocument } from '../lib/document.ts'
 import { syncDocument } from '../lib/to-document.ts'
 import { checkSelectedResources, type ParsedInput, readInput, simulateRun } from '../lib/run.ts'
 import { readApplicationFile } from './app-manifest.ts'
-import { readManifestFiles } from './files.ts'
+import { ManifestReadError, readManifestFiles } from './files.ts'
 import { formatOperation, formatResources, formatStream } from './format.ts'
 import { LiveObjectError, type SyncRun } from './run-sync.ts'
 import { mergeOptions, parseSyncFlags, type SyncArgs } from './sync-args.ts'
@@ -50,6 +50,10 @@ export async function syncCommand(argv: string[], io: Output = stdio): Promise<n
     if (hasErrors(input.diagnostics)) return 2
     checkSelectedResources(args, [...input.targets, ...input.live])
   } catch (e) {
+    if (e instanceof ManifestReadError) {
+      for (const d of e.diagnostics) io.err(`${formatDiagnostic(d)}\n`)
+      return 2
+    }
     if (!(e instanceof UsageError)) throw e
     io.err(`synclab: ${e.message}\n`)
     if (/^(Unknown option|Option|Unexpected argument)/.test(e.message)) io.err('Run "synclab sync --help" for usage.\n')
@@ -84,6 +88,7 @@ export async function syncCommand(argv: string[], io: Output = stdio): Promise<n
     io.err(`synclab: namespace "${run.missingNamespace}" does not exist on the fresh cluster; create it with ` +
       `--sync-option CreateNamespace=true or give a Namespace "${run.missingNamespace}" in --live (R82, R83)\n`)
   }
+  for (const fault of run.faults ?? []) io.err(`synclab: the simulated cluster failed (a synclab bug): ${fault}\n`)
   let status = 0
   for (const [i, { result }] of run.operations.entries()) {
     if (result.phase === 'Succeeded') continue
@@ -130,6 +135,7 @@ function readFiles(paths: string[]): ReturnType<typeof readManifestFiles> {
   try {
     return readManifestFiles(paths)
   } catch (e) {
+    if (e instanceof ManifestReadError) throw e // printed as file:line:col diagnostics
     throw new UsageError((e as Error).message)
   }
 }

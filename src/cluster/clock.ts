@@ -7,6 +7,22 @@ export const EPOCH_MS = Date.UTC(2025, 0, 1)
 
 export interface TimerHandle { readonly id: number }
 
+/**
+ * A time that is not a finite number reached the clock: a programming error upstream (a field read as a number
+ * that is none). Refused at the clock's API with this RangeError, so it surfaces where it was made instead of
+ * poisoning the schedule (a NaN time never sorts, and the clock would run or wait forever).
+ */
+
+/** Receives an exception thrown by a scheduled callback; true when it was dealt with (reported). */
+export type FaultHandler = (error: unknown, label: string) => boolean
+
+function finite(what: string, value: unknown, label = ''): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new RangeError(`virtual clock: ${what} is not a finite number (${String(value)})${label ? ` [${label}]` : ''}`)
+  }
+  return value
+}
+
 interface Entry {
   at: number
   seq: number
@@ -33,13 +49,13 @@ export class VirtualClock {
     return this.time
   }
 
-  /** Runs `fn` `delayMs` from now (0 = after everything already due now). */
+  /** Runs `fn` `delayMs` from now (0 = after everything already due now). Throws a RangeError on a non-number. */
   schedule(delayMs: number, fn: () => void, label = ''): TimerHandle {
-    return this.scheduleAt(this.time + Math.max(0, delayMs), fn, label)
+    return this.scheduleAt(this.time + Math.max(0, finite('a delay', delayMs, label)), fn, label)
   }
 
   scheduleAt(at: number, fn: () => void, label = ''): TimerHandle {
-    const entry: Entry = { at: Math.max(at, this.time), seq: ++this.seq, fn, label, cancelled: false }
+    const entry: Entry = { at: Math.max(finite('a time', at, label), this.time), seq: ++this.seq, fn, label, cancelled: false }
     this.push(entry)
     this.byId.set(entry.seq, entry)
     return { id: entry.seq }
@@ -73,6 +89,16 @@ export class VirtualClock {
     return this.heap[0]?.at
   }
 
+  /**
+   * Who hears of an exception thrown by a scheduled callback (the Application fails its running operation with
+   * it, as Argo CD's controller recovers a panic). Unheard, the exception propagates to whoever stepped the clock.
+   */
+  onFault(handler: FaultHandler): () => void {
+    this.faultHandlers.push(handler)
+    return () => { this.faultHandlers = this.faultHandlers.filter(h => h !== handler) }
+  }
+  private faultHandlers: FaultHandler[] = []
+
   /** Runs the next callback (advancing time to it). Returns false when nothing is scheduled. */
   step(): boolean {
     this.dropCancelled()
@@ -81,17 +107,24 @@ export class VirtualClock {
     this.byId.delete(entry.seq)
     this.time = entry.at
     this.eventsProcessed++
-    entry.fn()
+    try {
+      entry.fn()
+    } catch (e) {
+      // Every handler hears it (each application fails its own running operation); unheard, it propagates.
+      const heard = this.faultHandlers.map(h => h(e, entry.label))
+      if (!heard.includes(true)) throw e
+    }
     return true
   }
 
   /** Runs every callback due within the next `ms`, then sets the time to now + ms. */
   advance(ms: number): void {
-    this.runUntil(this.time + ms)
+    this.runUntil(this.time + finite('an advance', ms))
   }
 
   /** Runs every callback due at or before `t`, then sets the time to `t`. */
   runUntil(t: number): void {
+    finite('a time', t)
     for (let next = this.nextAt(); next !== undefined && next <= t; next = this.nextAt()) this.step()
     if (t > this.time) this.time = t
   }

@@ -1,10 +1,12 @@
 // Errors the simulated API server returns, shaped like Kubernetes' Status objects so that the messages a
 // learner sees are the ones a real cluster prints.
 
-export type StatusReason = 'NotFound' | 'AlreadyExists' | 'Invalid' | 'Conflict' | 'BadRequest' | 'MethodNotAllowed'
+export type StatusReason = 'NotFound' | 'AlreadyExists' | 'Invalid' | 'Conflict' | 'BadRequest' | 'MethodNotAllowed' |
+  'InternalError' | 'Forbidden'
 
 const codes: Record<StatusReason, number> = {
   NotFound: 404, AlreadyExists: 409, Conflict: 409, Invalid: 422, BadRequest: 400, MethodNotAllowed: 405,
+  InternalError: 500, Forbidden: 403,
 }
 
 /** A Status's details: what kubectl prints an Invalid error from ("The Job "x" is invalid: …"). */
@@ -53,4 +55,9 @@ export function invalid(kindGroup: string, name: string, causes: string[]): ApiE
         field: colon > 0 ? c.slice(0, colon) : '', message: colon > 0 ? c.slice(colon + 2) : c }
     }),
   })
+}
+
+/** etcd refuses an object over its request size limit; the API server passes its words on. */
+export function etcdTooLarge(): ApiError {
+  return new ApiError('InternalError', 'etcdserver: request is too large')
 }

@@ -3,7 +3,20 @@
 // them as read-only and write through `update`/`updateStatus`, which store a new object.
 import { timestamp, type VirtualClock } from './clock.ts'
 import { applyDefaults } from './defaults.ts'
-import { alreadyExists, ApiError, invalid, notFound } from './errors.ts'
+import { alreadyExists, ApiError, etcdTooLarge, invalid, notFound } from './errors.ts'
+import { MAX_PODS_PER_NAMESPACE, quotaExceededMessage, sizeErrors, tooLargeForEtcd } from './limits.ts'
+import { checkTypes } from '../manifest/schema/check-types.ts'
+
+/**
+ * The API server decodes into Kubernetes' types first: a wrong type is a BadRequest ("... cannot be handled as a
+ * Job: ...", R76: even kubectl's client-side dry run fails on it), so no controller ever reads it. Checked once the
+ * reader's types are loaded (check-types.ts); controllers' own objects (handOver) come from checked templates.
+ */
+function undecodable(obj: KubeObject, info: KindInfo, opts: WriteOptions): ApiError | undefined {
+  const issue = opts.handOver ? undefined : checkTypes(obj as unknown as Record<string, unknown>)[0]
+  return issue && new ApiError('BadRequest', `${info.kind} in version "${info.version}" cannot be handled as a ` +
+    `${info.kind}: ${issue.message}`)
+}
 import { cloneJson, deepEqual } from './json.ts'
 import { KindRegistry, type KindInfo } from './kinds.ts'
 import { type KubeObject, type ObjectRef, refOf } from './objects.ts'
@@ -41,6 +54,8 @@ export interface WriteOptions {
 }
 
 export const FOREGROUND_FINALIZER = 'foregroundDeletion'
+/** R72: create attempts with a fresh generated name when the last one was taken (apiserver registry/store.go). */
+export const MAX_NAME_GENERATION_ATTEMPTS = 8
 export const ORPHAN_FINALIZER = 'orphan'
 
 export class ObjectStore {
@@ -128,19 +143,27 @@ export class ObjectStore {
   /** POST: a new object. `generateName` gets five random characters (R72). */
   create(input: KubeObject, opts: WriteOptions = {}): KubeObject {
     const info = this.kindInfo(input)
+    const bad = undecodable(input, info, opts)
+    if (bad) throw bad
     const obj = opts.handOver ? input : cloneJson(input)
     const meta = obj.metadata ?? (obj.metadata = {})
     if (!info.namespaced) delete meta.namespace
     if (info.namespaced && meta.namespace && !(opts.dryRun && opts.clientSide) && !this.namespaceExists(meta.namespace)) {
       throw notFound('namespaces', meta.namespace)
     }
-    if (!meta.name && meta.generateName) meta.name = generateName(meta.generateName, this.random)
+    // synclab's capacity (limits.ts), as a ResourceQuota's admission refuses: before the name is generated.
+    if (obj.kind === 'Pod' && !opts.dryRun && (this.index.get('Pod')?.get(meta.namespace ?? '')?.size ?? 0) >= MAX_PODS_PER_NAMESPACE) {
+      throw new ApiError('Forbidden', quotaExceededMessage(meta.name || meta.generateName || ''))
+    }
+    if (!meta.name && meta.generateName) meta.name = this.freeGeneratedName(meta.generateName, info, meta.namespace ?? '')
     applyDefaults(obj)
     this.prepareForCreate(obj)
-    // R76: kubectl's client-side dry run builds the request locally; the API server's validation never runs.
-    const errors = opts.dryRun && opts.clientSide ? [] : validateObject(obj, info)
+    // R76: kubectl's client-side dry run builds the request locally; the API server's validation (types, sizes) never runs.
+    const clientSide = opts.dryRun === true && opts.clientSide === true
+    const errors = clientSide ? [] : [...validateObject(obj, info), ...sizeErrors(obj)]
     if (errors.length > 0) throw invalid(resourceName(info), meta.name ?? '', errors)
     if (this.get(refOf(obj))) throw alreadyExists(resourceName(info, true), meta.name!)
+    if (!clientSide && tooLargeForEtcd(obj)) throw etcdTooLarge()
     meta.uid = this.uid()
     meta.creationTimestamp = timestamp(this.clock.now())
     if (obj.kind === 'Job') labelJobPods(obj)
@@ -155,11 +178,28 @@ export class ObjectStore {
   }
 
   /**
+   * R72: `generateName` plus five random characters. A generated name that is taken is drawn again, up to 8
+   * attempts in all, as the API server's create retries an AlreadyExists (apiserver registry/store.go
+   * createWithGenerateNameRetry, maxNameGenerationCreateAttempts = 8); the last one is returned even if taken,
+   * and the create then fails AlreadyExists as there.
+   */
+  private freeGeneratedName(base: string, info: KindInfo, namespace: string): string {
+    let name = ''
+    for (let attempt = 0; attempt < MAX_NAME_GENERATION_ATTEMPTS; attempt++) {
+      name = generateName(base, this.random)
+      if (!this.get({ kind: info.kind, namespace: info.namespaced ? namespace : '', name })) break
+    }
+    return name
+  }
+
+  /**
    * PUT: replaces metadata and spec, keeps status (the status subresource is written with `updateStatus`).
    * Immutable fields are enforced (R73); generation moves on when spec changes.
    */
   update(input: KubeObject, opts: WriteOptions = {}): KubeObject {
     const info = this.kindInfo(input)
+    const bad = undecodable(input, info, opts)
+    if (bad) throw bad
     const old = this.mustGet(refOf(input), info)
     const obj = cloneJson(input)
     applyDefaults(obj)
@@ -169,8 +209,9 @@ export class ObjectStore {
     if (old.metadata.deletionTimestamp) meta.deletionTimestamp = old.metadata.deletionTimestamp
     if (old.status !== undefined) obj.status = old.status
     const clientSide = opts.dryRun && opts.clientSide
-    const errors = clientSide ? [] : [...validateObject(obj, info), ...immutableFieldErrors(obj.kind, old, obj)] // R76
+    const errors = clientSide ? [] : [...validateObject(obj, info), ...sizeErrors(obj), ...immutableFieldErrors(obj.kind, old, obj)] // R76
     if (errors.length > 0) throw invalid(resourceName(info), meta.name ?? '', errors)
+    if (!clientSide && tooLargeForEtcd(obj)) throw etcdTooLarge()
     const specChanged = !deepEqual(old.spec, obj.spec)
     meta.generation = (old.metadata.generation ?? 1) + (specChanged ? 1 : 0)
     if (opts.dryRun) return obj

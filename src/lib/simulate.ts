@@ -1,6 +1,8 @@
 // The library's core: manifests (YAML text or objects) and the options of `synclab sync` -> the document
 // `synclab sync --json` prints. The CLI's simulated sync goes through the same functions (src/cli/sync.ts).
 // Its declarations name only types of their own (document.ts, options.ts), so the package's types stand alone.
+import { loadCommandModel } from '../cluster/command-model.ts'
+import { loadReaderTypes } from '../manifest/schema/check-types.ts'
 import { stringify } from 'yaml'
 import { type Diagnostic, formatDiagnostic, hasErrors, type SourceFile } from '../manifest/index.ts'
 import { resolveSimulateOptions } from '../cli/sync-options.ts'
@@ -49,7 +51,13 @@ export function toSourceFiles(input: ManifestInput, name: string): SourceFile[] 
 export async function simulate(manifests: ManifestInput, options: SimulateInput = {}): Promise<SyncDocument> {
   const { live, ...rest } = options
   const args = resolveSimulateOptions(rest)
+  await loadEngine()
   const input = readInput(toSourceFiles(manifests, 'manifests'), live === undefined ? [] : toSourceFiles(live, 'live'))
   if (hasErrors(input.diagnostics)) throw new ManifestError(input.diagnostics)
   return syncDocument(await simulateRun(args, input, { rows: false }))
+}
+
+/** What the engine loads apart (Kubernetes' types for the reader, the command model): a library call loads it first. */
+export async function loadEngine(): Promise<void> {
+  await Promise.all([loadReaderTypes(), loadCommandModel()])
 }

@@ -2,6 +2,7 @@
 // outcome, a field), one fresh simulated cluster per combination, all in one process. Each row says what came of
 // it: each operation's phase, the deletions with their reasons, and what is left on the cluster. `synclab sweep`
 // prints and reports the rows; the rules they show are the engine's (e.g. R32–R35 for delete policies).
+import { loadEngine } from './simulate.ts'
 import type { KubeObject } from '../cluster/objects.ts'
 import type { WhatIfOutcome } from '../cluster/what-if.ts'
 import { hasErrors, type Manifest } from '../manifest/index.ts'
@@ -115,6 +116,7 @@ function rowOf(vars: Record<string, unknown>, run: SyncRun): SweepRow {
 
 /** Runs every combination (the full cross product) and returns one row each. */
 export async function sweep(manifests: ManifestInput | readonly Manifest[], plan: SweepPlan): Promise<SweepResult> {
+  await loadEngine()
   const base = parsedManifests(manifests)
   plan.vary.forEach((d, i) => {
     const { kind, name, values } = targetOf(d)

@@ -1,6 +1,6 @@
 // What each Argo CD and Helm annotation, and each of its values, means for a learner: the editor's hover and
-// completion (src/ui/editor/schema.ts) and `kubectl explain` in the terminal show the same texts. Every text cites
-// its rule in docs/semantics.md.
+// completion (src/manifest/schema/editor-schema.ts) and `kubectl explain` in the terminal show the same texts.
+// Every text cites its rule in docs/semantics.md.
 import {
   ANNOTATION, APP_ONLY_SYNC_OPTIONS, DEFAULT_DELETE_POLICY,
   HELM_DELETE_HOOK_TYPES, HELM_DELETE_POLICIES, HELM_HOOK_TYPES, HELM_HOOK_VALUES, HELM_NOT_A_HOOK,

@@ -3,8 +3,10 @@ import type { Diagnostic } from './types.ts'
 
 export * from './annotations.ts'
 export type * from './types.ts'
-export { parseManifests } from './parse.ts'
+export { parseManifests, type ParseOptions } from './parse.ts'
+export { duplicateKey, withoutRepeated } from './duplicates.ts'
 export { readSyncSettings, type SettingsResult, type SettingsWarning } from './sync-settings.ts'
+export { loadReaderTypes, readerTypesLoaded } from './schema/check-types.ts'
 
 /** Any error means Argo CD could not render the app: nothing is synced. */
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

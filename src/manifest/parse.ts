@@ -5,6 +5,15 @@ import { Locator } from './positions.ts'
 import { readSyncSettings } from './sync-settings.ts'
 import type { Diagnostic, FieldSpan, Manifest, ManifestSource, ParseResult, Severity, SourceFile, Span } from './types.ts'
 import { describe, validateObject } from './validate.ts'
+import { loadedChecks } from './schema/check-types.ts'
+import { repeatedKeys } from './yaml-keys.ts'
+
+/** limits.ts MAX_NESTING (limits.ts itself loads later, with the reader's Kubernetes types). */
+const MAX_NESTING = 100
+
+const TOO_DEEP = `this document nests deeper than ${MAX_NESTING} levels: the reader stops here (a Kubernetes ` +
+  'object nests far less). Nothing is synced.'
+
 
 /**
  * Argo CD reads manifests with Go's YAML 1.1 reader (sigs.k8s.io/yaml), so `name: no` is a boolean
@@ -31,7 +40,12 @@ function plain(v: unknown): unknown {
   return out
 }
 
-export function parseManifests(files: readonly SourceFile[]): ParseResult {
+export interface ParseOptions {
+  /** The Application's destination namespace, for the duplicate check's keys (default `default`). */
+  namespace?: string
+}
+
+export function parseManifests(files: readonly SourceFile[], opts: ParseOptions = {}): ParseResult {
   const result: ParseResult = { manifests: [], diagnostics: [] }
   for (const file of Array.isArray(files) ? files : []) {
     const path = typeof file?.path === 'string' ? file.path : '<unknown>'
@@ -46,18 +60,26 @@ export function parseManifests(files: readonly SourceFile[]): ParseResult {
     diagnostics.sort((a, b) => a.line - b.line || a.col - b.col)
     result.diagnostics.push(...diagnostics)
   }
+  result.diagnostics.push(...loadedChecks()?.repeatedResourceWarnings(result.manifests, opts.namespace ?? 'default') ?? [])
   return result
 }
 
 function parseFile(file: string, text: string, diagnostics: Diagnostic[]): Manifest[] {
   const lc = new LineCounter()
-  const docs = parseAllDocuments(text, { lineCounter: lc, prettyErrors: false, version: '1.1', customTags: yaml11AsGo })
+  // uniqueKeys: checked by repeatedKeys (limits.ts), in linear time.
+  const docs = parseAllDocuments(text, { lineCounter: lc, prettyErrors: false, version: '1.1', customTags: yaml11AsGo,
+    uniqueKeys: false })
   const root = new Locator(lc, text, null, 0, 0)
   const push = (severity: Severity, code: string, message: string, at: Span): void => {
     diagnostics.push({ file, line: at.line, col: at.col, endLine: at.endLine, endCol: at.endCol, severity, code, message })
   }
   // The library's own positions (what prettyErrors puts in linePos): lc.linePos(e.pos).
   const yamlIssue = (severity: Severity) => (e: YAMLError): void => {
+    // The YAML library reports its own stack overflow on very deep nesting as an error: say what it means.
+    if (/call stack/i.test(e.message)) {
+      push('error', 'too-deep', TOO_DEEP, root.span(e.pos[0], e.pos[1]))
+      return
+    }
     push(severity, severity === 'error' ? 'yaml-syntax' : 'yaml-warning', e.message, root.span(e.pos[0], e.pos[1]))
   }
   if ('empty' in docs) {
@@ -72,9 +94,20 @@ function parseFile(file: string, text: string, diagnostics: Diagnostic[]): Manif
     doc.warnings.forEach(yamlIssue('warning'))
     if (doc.errors.length > 0) return
     const contents = doc.contents
+    const repeated = repeatedKeys(contents)
+    for (const key of repeated) {
+      push('error', 'yaml-syntax', `Map keys must be unique: "${String(isScalar(key) ? key.value : '')}" appears ` +
+        'twice in this mapping (Argo CD\'s YAML reader refuses it)', root.nodeSpan(key) ?? root.document)
+    }
+    if (repeated.length > 0) return
     // Empty documents (`---` alone, comments only, or `null`) are skipped, as Argo CD does.
     if (contents === null || (isScalar(contents) && contents.value === null)) return
     const loc = new Locator(lc, text, contents, doc.range[0], doc.range[1])
+    const deep = loadedChecks()?.tooDeep(contents)
+    if (deep) {
+      push('error', 'too-deep', TOO_DEEP, loc.nodeSpan(deep) ?? loc.document)
+      return
+    }
     let obj: unknown
     try {
       obj = plain(doc.toJS({ maxAliasCount: 100 }))
@@ -93,6 +126,12 @@ function parseFile(file: string, text: string, diagnostics: Diagnostic[]): Manif
       if (severity === 'error') errors++
       push(severity, code, message, at)
     })
+
+    // Kubernetes' types and synclab's capacity (loaded with the reader's types, check-types.ts).
+    for (const issue of errors === 0 ? loadedChecks()?.objectIssues(obj) ?? [] : []) {
+      errors++
+      push('error', issue.code, issue.message, loc.at(issue.path))
+    }
 
     const object = obj as KubeObject
     const { settings, warnings } = readSyncSettings(object)

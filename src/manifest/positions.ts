@@ -1,5 +1,5 @@
 // Maps YAML nodes to 1-based spans, so every diagnostic points at the exact node it is about.
-import { isMap, isNode, isScalar, type LineCounter, type Pair } from 'yaml'
+import { isMap, isNode, isScalar, isSeq, type LineCounter, type Pair } from 'yaml'
 import type { FieldSpan, Span } from './types.ts'
 
 type Range = readonly [number, number, number]
@@ -42,11 +42,19 @@ export class Locator {
     return r ? this.span(r[0], r[1]) : null
   }
 
-  /** The pairs along `path`, as far as they exist. */
-  private walk(path: readonly string[]): Pair[] {
+  /** The pairs along `path`, as far as they exist; a number steps into a list (a pair stands for the item). */
+  private walk(path: ReadonlyArray<string | number>): Pair[] {
     const pairs: Pair[] = []
     let node: unknown = this.root
     for (const key of path) {
+      if (typeof key === 'number') {
+        const item: unknown = isSeq(node) ? node.items[key] : undefined
+        if (!isNode(item)) break
+        // The item as a pair without key: its span is the item's, for key and value alike.
+        pairs.push({ key: item, value: item } as unknown as Pair)
+        node = item
+        continue
+      }
       if (!isMap(node)) break
       const pair = node.items.find(p => isScalar(p.key) && String(p.key.value) === key)
       if (!pair) break
@@ -63,7 +71,7 @@ export class Locator {
   }
 
   /** Key and value of the field at `path`, or null when it does not exist. */
-  field(path: readonly string[]): FieldSpan | null {
+  field(path: ReadonlyArray<string | number>): FieldSpan | null {
     const pairs = this.walk(path)
     const last = pairs[pairs.length - 1]
     return last && pairs.length === path.length ? this.pairSpan(last) : null
@@ -73,7 +81,7 @@ export class Locator {
    * Best span for `path`: the value (or key) when it exists, else the key of the deepest existing
    * parent (a missing spec.template points at `spec`), else the document.
    */
-  at(path: readonly string[], part: 'key' | 'value' = 'value'): Span {
+  at(path: ReadonlyArray<string | number>, part: 'key' | 'value' = 'value'): Span {
     const pairs = this.walk(path)
     const last = pairs[pairs.length - 1]
     if (!last) return this.document

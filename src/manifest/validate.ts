@@ -105,7 +105,8 @@ export function validateObject(obj: Record<string, unknown>, loc: Locator, repor
   const where = kind === 'Pod' ? 'Pod' : `${kind} Pod template`
   const ps = isRecord(podSpec) ? podSpec : {}
   const containers = ps.containers
-  if (!Array.isArray(containers) || containers.length === 0) {
+  // A non-list is a type error (schema/check-types.ts); only a missing or empty list is this warning.
+  if (containers === undefined || containers === null || (Array.isArray(containers) && containers.length === 0)) {
     warning('no-containers', `${where} has no containers: the API server will refuse it at apply time ` +
       `(${path.join('.')}.containers needs at least one container).`, loc.at([...path, 'containers'], 'key'))
   }
@@ -116,9 +117,9 @@ export function validateObject(obj: Record<string, unknown>, loc: Locator, repor
         `API server refuses for a Job at apply time. Allowed values: ${listValues(allowed)} (R70).`,
         loc.at([...path, 'restartPolicy'], 'key'))
     }
-  } else if (typeof rp !== 'string' || !allowed.includes(rp)) {
-    const s = typeof rp === 'string' ? suggest(rp, allowed) : null
-    warning('invalid-restart-policy', `restartPolicy ${typeof rp === 'string' ? `"${rp}"` : describe(rp)} is not ` +
+  } else if (typeof rp === 'string' && !allowed.includes(rp)) { // a non-string is a type error (check-types.ts)
+    const s = suggest(rp, allowed)
+    warning('invalid-restart-policy', `restartPolicy "${rp}" is not ` +
       `valid for a ${where}: the API server will refuse it at apply time.${s ? ` Did you mean "${s}"?` : ''} ` +
       `Allowed values: ${listValues(allowed)}${kind === 'Job' ? ' (R70)' : ''}.`, loc.at([...path, 'restartPolicy']))
   }

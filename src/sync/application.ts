@@ -10,7 +10,7 @@ import { type AppStatus, compareAppState } from './app-status.ts'
 import { AUTOMATED_DEFAULT_RETRY, decideAutoSync, type SyncPolicy } from './auto-sync.ts'
 import type { Cluster } from './cluster.ts'
 import type { RecordedEvent, SyncEvent } from './events.ts'
-import { syncMachine } from './machine.ts'
+import { crashMessage, syncMachine } from './machine.ts'
 import { SyncOperation, type SyncRequest } from './operation.ts'
 import type { TargetNormalizer } from './options/respect-ignore-differences.ts'
 import { isTrackedBy, liveKey } from './tracking.ts'
@@ -83,6 +83,9 @@ export class Application {
   private refreshHandle: unknown
   private inflight = new Set<Promise<unknown>>()
   private unwatch: () => void
+  private unfault: () => void
+  /** Exceptions from the controller's own work while no operation ran (a refresh, a deletion step), in order. */
+  readonly faults: string[] = []
 
   constructor(private opts: ApplicationOptions) {
     this.name = opts.name
@@ -90,6 +93,19 @@ export class Application {
     this.cluster = opts.cluster
     this.syncPolicy = opts.syncPolicy
     this.unwatch = this.cluster.watch(e => this.onClusterEvent(e))
+    this.unfault = this.cluster.clock.onFault?.(e => this.fault(e)) ?? (() => undefined)
+  }
+
+  /**
+   * An exception where none belongs (a bug the reader did not keep out): the running operation ends in phase
+   * Error with its message, as Argo CD's controller recovers a panic (AC appcontroller.go
+   * processRequestedAppOperation); with no operation running it is kept in `faults`. Never a wedged page.
+   */
+  private fault(error: unknown): boolean {
+    const current = this.currentOperation
+    if (current && this.operationRunning) current.actor.send({ type: 'CRASH', error })
+    else this.faults.push(crashMessage(error))
+    return true
   }
 
   /** Fills the tracked-object cache from the cluster (the controller's initial list). */
@@ -103,6 +119,7 @@ export class Application {
 
   dispose(): void {
     this.unwatch()
+    this.unfault()
   }
 
   /** A new revision of the source (a commit): with an automated policy it syncs by itself. */
@@ -153,7 +170,7 @@ export class Application {
 
   /** True while an asynchronous step (an operation's API calls, a refresh) is under way. */
   get busy(): boolean {
-    return this.inflight.size > 0 || (this.currentOperation?.actor.getSnapshot().hasTag('busy') ?? false)
+    return this.inflight.size > 0 || this.operationBusy()
   }
 
   /** Resolves once no asynchronous step is under way. */
@@ -161,17 +178,27 @@ export class Application {
     while (this.busy) {
       if (this.inflight.size > 0) await Promise.all(this.inflight)
       const current = this.currentOperation
-      if (current?.actor.getSnapshot().hasTag('busy')) {
+      if (current && this.operationBusy()) {
         await new Promise<void>(resolve => {
-          const sub = current.actor.subscribe(s => {
-            if (!s.hasTag('busy')) {
-              sub.unsubscribe()
-              resolve()
-            }
+          // A stopped actor (an operation that ended in Error) sends no more snapshots: its error ends the wait.
+          const sub = current.actor.subscribe({
+            next: s => {
+              if (!s.hasTag('busy')) {
+                sub.unsubscribe()
+                resolve()
+              }
+            },
+            error: () => resolve(),
           })
         })
       }
     }
+  }
+
+  /** The operation is in the middle of an asynchronous step (an actor that stopped on an error is not). */
+  private operationBusy(): boolean {
+    const snapshot = this.currentOperation?.actor.getSnapshot()
+    return snapshot !== undefined && snapshot.status === 'active' && snapshot.hasTag('busy')
   }
 
   /** `argocd app sync`: starts an operation on the current revision. */
@@ -197,18 +224,27 @@ export class Application {
     })
     op.env.emit({ type: 'operation', phase: 'Running' })
     const actor = createActor(syncMachine, { input: { op }, clock: this.cluster.clock })
+    withQuietErrors(actor)
     let finishedAt: number | undefined
     const result = (): OperationResult => ({
       phase: op.phase, message: op.message, startedAt: op.env.startedAt,
       ...(finishedAt !== undefined ? { finishedAt } : {}), resources: op.results.list(),
       revision: revision.revision, retryCount: op.retryCount, initiatedBy, dryRun: request.dryRun ?? false,
     })
-    actor.subscribe(s => {
-      if (s.status !== 'done' || finishedAt !== undefined) return
+    const finish = (): void => {
+      if (finishedAt !== undefined) return
       finishedAt = this.cluster.clock.now()
       this.cancelTick()
       this.recordHistory(result(), request)
       this.requestRefresh() // the controller refreshes after an operation (auto-sync decides again)
+    }
+    actor.subscribe({
+      next: s => { if (s.status === 'done') finish() },
+      // An exception in a guard or an action stops the machine: the operation ends in Error all the same.
+      error: e => {
+        op.setPhase('Error', crashMessage(e))
+        finish()
+      },
     })
     const record: OperationRecord = { op, actor, initiatedBy, result }
     this.operations.push(record)
@@ -297,8 +333,10 @@ export class Application {
   }
 
   private track(work: Promise<unknown>): void {
-    this.inflight.add(work)
-    void work.finally(() => this.inflight.delete(work))
+    // What idle() awaits is the guarded promise: a failed refresh is a fault, never a rejection for the caller.
+    const guarded = work.catch(e => { this.fault(e) })
+    this.inflight.add(guarded)
+    void guarded.finally(() => this.inflight.delete(guarded))
   }
 
   private async refresh(): Promise<void> {
@@ -368,4 +406,17 @@ export class Application {
 }
 
 export type OperationActor = ReturnType<typeof createActor<typeof syncMachine>>
+
+/**
+ * xstate reports an actor's error as unhandled (a global throw: a crashed CLI, an error in the page) as soon as one
+ * subscriber has no error callback. The Application turns the error into the operation's Error phase itself, so
+ * every subscriber of an operation's actor (the page's views, the terminal, the CLI) gets a quiet one.
+ */
+function withQuietErrors(actor: OperationActor): void {
+  const subscribe = actor.subscribe.bind(actor) as (observer: object) => ReturnType<OperationActor['subscribe']>
+  actor.subscribe = ((next: unknown, error?: (e: unknown) => void, complete?: () => void) => {
+    const observer = typeof next === 'function' ? { next, error, complete } : { ...(next as object) } as { error?: unknown }
+    return subscribe({ ...observer, error: observer.error ?? (() => undefined) })
+  }) as OperationActor['subscribe']
+}
 export type OperationSnapshot = SnapshotFrom<typeof syncMachine>

@@ -12,6 +12,8 @@ export interface Scheduler {
   /** xstate's Clock interface: delayed transitions of the sync machine run on this clock. */
   setTimeout(fn: (...args: unknown[]) => void, ms: number): unknown
   clearTimeout(id: unknown): void
+  /** Exceptions thrown by scheduled work (the simulated cluster's controllers); the virtual clock has it. */
+  onFault?(handler: (error: unknown, label: string) => boolean): () => void
 }
 
 export interface ClusterApplyOptions {

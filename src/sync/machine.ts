@@ -20,9 +20,22 @@ interface Context {
   failedAt: number | undefined
 }
 
-type Events = { type: 'TICK' } | { type: 'TERMINATE' }
+type Events = { type: 'TICK' } | { type: 'TERMINATE' } | { type: 'CRASH'; error: unknown }
 
 const opInput = ({ context }: { context: Context }) => ({ op: context.op })
+
+/**
+ * An exception inside a step ends the operation in phase Error with the exception's message, as Argo CD's
+ * controller recovers a panic while it processes an operation (AC appcontroller.go processRequestedAppOperation:
+ * `state.Phase = OperationError`, `state.Message = err.Error()`); it is not retried. Never a wedged operation.
+ */
+const CRASHED = { target: '#sync.error', actions: 'recordCrash' } as const
+
+/** The message of whatever was thrown. */
+export function crashMessage(error: unknown): string {
+  if (error instanceof Error) return error.message || error.name
+  return String(error)
+}
 
 export const syncMachine = setup({
   types: {} as { context: Context; events: Events; input: { op: SyncOperation } },
@@ -104,6 +117,8 @@ export const syncMachine = setup({
       op.plan = undefined
       op.setPhase('Running', `Retrying operation. Attempt #${op.retryCount}`)
     },
+    recordCrash: ({ context, event }) =>
+      context.op.setPhase('Error', crashMessage((event as unknown as { error?: unknown }).error)),
     noteRetries: ({ context }) => {
       const op = context.op
       if (op.retryCount > 0) op.setPhase(op.phase, `${op.message} (retried ${op.retryCount} times).`)
@@ -117,6 +132,7 @@ export const syncMachine = setup({
   on: {
     TICK: { actions: 'requestTick' }, // a tick asked for while busy runs right after (the workqueue's "dirty")
     TERMINATE: { actions: 'requestTerminate' },
+    CRASH: CRASHED, // the simulated cluster threw while this operation ran (Application.fault)
   },
   states: {
     running: {
@@ -137,7 +153,7 @@ export const syncMachine = setup({
           // check, R47).
           tags: ['busy'],
           entry: 'startTick',
-          invoke: { src: 'refreshTasks', input: opInput, onDone: [
+          invoke: { src: 'refreshTasks', input: opInput, onError: CRASHED, onDone: [
             { guard: 'sharedResourceFound', target: '#sync.ending', actions: 'failOnSharedResource' },
             { guard: 'hasInvalidTasks', target: '#sync.ending', actions: 'failInvalidTasks' },
             { guard: 'notStarted', target: 'dryRun' },
@@ -146,7 +162,7 @@ export const syncMachine = setup({
         },
         dryRun: {
           tags: ['busy'],
-          invoke: { src: 'dryRun', input: opInput, onDone: [
+          invoke: { src: 'dryRun', input: opInput, onError: CRASHED, onDone: [
             { guard: 'dryRunFailed', target: '#sync.ending' },
             { target: 'checkingRunningTasks' },
           ] },
@@ -161,11 +177,11 @@ export const syncMachine = setup({
         },
         waitingForTasks: {
           tags: ['busy'],
-          invoke: { src: 'waitForRunningTasks', input: opInput, onDone: 'tickDone' },
+          invoke: { src: 'waitForRunningTasks', input: opInput, onError: CRASHED, onDone: 'tickDone' },
         },
         removingFinalizers: {
           tags: ['busy'],
-          invoke: { src: 'removeFinalizers', input: opInput, onDone: 'deciding' },
+          invoke: { src: 'removeFinalizers', input: opInput, onError: CRASHED, onDone: 'deciding' },
         },
         deciding: {
           always: [
@@ -176,14 +192,14 @@ export const syncMachine = setup({
         },
         runningSyncFail: {
           tags: ['busy'],
-          invoke: { src: 'failSync', input: opInput, onDone: [
+          invoke: { src: 'failSync', input: opInput, onError: CRASHED, onDone: [
             { guard: 'syncFailDone', target: '#sync.ending' },
             { target: 'tickDone' },
           ] },
         },
         succeeding: {
           tags: ['busy'],
-          invoke: { src: 'succeed', input: opInput, onDone: '#sync.ending' },
+          invoke: { src: 'succeed', input: opInput, onError: CRASHED, onDone: '#sync.ending' },
         },
         applying: {
           tags: ['busy'],
@@ -191,6 +207,7 @@ export const syncMachine = setup({
           invoke: {
             src: 'applyGroup',
             input: ({ context }) => ({ op: context.op, tasks: context.group!.tasks }),
+            onError: CRASHED,
             onDone: [
               { guard: 'waveDelayDue', target: 'waveDelay', actions: 'keepRunState' },
               { target: 'finishing', actions: 'keepRunState' },
@@ -205,6 +222,7 @@ export const syncMachine = setup({
           invoke: {
             src: 'finishGroup',
             input: ({ context }) => ({ op: context.op, group: context.group!, state: context.runState! }),
+            onError: CRASHED,
             onDone: [
               { guard: 'succeeded', target: '#sync.ending' },
               { guard: 'failed', target: '#sync.ending' },
@@ -239,7 +257,7 @@ export const syncMachine = setup({
     },
     terminating: {
       tags: ['busy'],
-      invoke: { src: 'terminate', input: opInput, onDone: [
+      invoke: { src: 'terminate', input: opInput, onError: CRASHED, onDone: [
         { guard: 'terminatedWithErrors', target: 'error' },
         { target: 'failed' },
       ] },

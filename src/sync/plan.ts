@@ -1,6 +1,7 @@
 // Planning (gitops-engine getSyncTasks): from the desired manifests, the live objects the application tracks and
 // the results so far, the ordered list of tasks of this tick. Pure: the same inputs give the same plan, which is
 // also how the page shows the plan before a sync.
+import { withoutRepeated } from '../manifest/duplicates.ts'
 import { EPOCH_MS } from '../cluster/clock.ts'
 import type { KindInfo } from '../cluster/kinds.ts'
 import { groupOf, type KubeObject } from '../cluster/objects.ts'
@@ -63,7 +64,8 @@ export function reconcile(input: PlanInput): { resources: Map<string, Reconciled
   const hooks: KubeObject[] = []
   const resources = new Map<string, Reconciled>()
   const live = new Map(input.live)
-  for (const target of input.targets) {
+  // Argo CD syncs only the last of repeated objects (RepeatedResourceWarning, AC state.go DeduplicateTargetObjects).
+  for (const target of withoutRepeated(input.targets, input.namespace)) {
     const s = settingsOf(target)
     if (s.dropped || s.excludedFromSync) continue // R4, R10
     if (s.isHook) {

@@ -131,7 +131,8 @@ export function images(obj: KubeObject): string[] {
   const spec = obj.spec as { template?: { spec?: PodSpecLike }; containers?: unknown } | undefined
   const pod = (obj.kind === 'Pod' ? spec : spec?.template?.spec) as PodSpecLike | undefined
   const out: string[] = []
-  for (const c of [...(pod?.initContainers ?? []), ...(pod?.containers ?? [])]) if (c?.image) out.push(c.image)
+  const list = (v: unknown): Array<{ image?: unknown }> => (Array.isArray(v) ? v : [])
+  for (const c of [...list(pod?.initContainers), ...list(pod?.containers)]) if (typeof c?.image === 'string' && c.image) out.push(c.image)
   return out
 }
 interface PodSpecLike { containers?: Array<{ image?: string }>; initContainers?: Array<{ image?: string }> }

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App.tsx'
 import { DEFAULT_USER, userNameProblem } from '../labs/parse.ts'
+import { loadReaderTypes } from '../manifest/index.ts'
 import { labById, startFiles } from './labs/catalog.ts'
 import { LabTracker } from './labs/tracker.ts'
 import { Session } from './session/session.ts'
@@ -40,6 +41,11 @@ function Root() {
   const [opened, setOpened] = useState<Opened>(() => open(labInAddress() ?? window.localStorage.getItem('synclab:lab'), user))
   // Which opened lab is ready: on a switch, the new session is not, until its cluster has started.
   const [ready, setReady] = useState<Opened | undefined>(undefined)
+  // The reader's Kubernetes types load after the first render (a chunk of their own): then the files are read
+  // again, so a wrong type shows as an error. Until then the engine turns any bad value into an operation Error.
+  useEffect(() => {
+    void loadReaderTypes().then(() => opened.session.reread())
+  }, [opened])
   useEffect(() => {
     let live = true
     void opened.session.whenReady().then(() => { if (live) setReady(opened) })

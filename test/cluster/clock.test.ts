@@ -59,4 +59,33 @@ describe('virtual clock', () => {
     expect(parseTimestamp('2025-01-01T00:01:01Z')).toBe(61_000)
     expect(EPOCH_MS).toBe(Date.UTC(2025, 0, 1))
   })
+
+  it('refuses a time that is not a finite number at its API: NaN never enters the schedule', () => {
+    const clock = new VirtualClock()
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, '30s' as unknown as number, undefined as unknown as number]) {
+      expect(() => clock.schedule(bad, () => undefined, 'job-controller')).toThrow(/^virtual clock: a delay is not a finite number \(.*\) \[job-controller\]$/)
+      expect(() => clock.scheduleAt(bad, () => undefined)).toThrow(/virtual clock: a time is not a finite number/)
+      expect(() => clock.setTimeout(() => undefined, bad)).toThrow(RangeError)
+      let thrown: unknown
+      try { clock.advance(bad) } catch (e) { thrown = e }
+      expect(thrown).toBeInstanceOf(RangeError)
+    }
+    expect(clock.pending).toBe(0)
+    expect(clock.now()).toBe(0)
+  })
+
+  it('an exception in a scheduled callback goes to the fault handlers; unheard, it propagates', () => {
+    const clock = new VirtualClock()
+    clock.schedule(10, () => { throw new Error('controller bug') }, 'x')
+    expect(() => clock.runUntilIdle()).toThrow('controller bug')
+    const heard: string[] = []
+    const off = clock.onFault((e, label) => { heard.push(`${label}: ${(e as Error).message}`); return true })
+    clock.schedule(10, () => { throw new Error('again') }, 'y')
+    clock.schedule(20, () => heard.push('later work still runs'))
+    clock.runUntilIdle()
+    expect(heard).toEqual(['y: again', 'later work still runs'])
+    off()
+    clock.schedule(10, () => { throw new Error('unheard') })
+    expect(() => clock.runUntilIdle()).toThrow('unheard')
+  })
 })

@@ -188,7 +188,8 @@ describe('formatting', () => {
 
 describe('plain JSON objects', () => {
   it('R1 explicit !!binary, !!set and !!omap values become JSON (base64, list, mapping)', () => {
-    const text = 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  b: !!binary aGVsbG8=\n' +
+    // A custom resource: its data has no Kubernetes type the reader checks (a Secret's data holds strings only).
+    const text = 'apiVersion: example.com/v1\nkind: Thing\nmetadata:\n  name: s\ndata:\n  b: !!binary aGVsbG8=\n' +
       '  s: !!set {a, b}\n  o: !!omap [x: 1, z: 2]\n'
     const m = parse(text).manifests[0]!
     expect(m.object.data).toEqual({ b: 'aGVsbG8=', s: ['a', 'b'], o: { x: 1, z: 2 } })

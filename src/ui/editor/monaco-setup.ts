@@ -39,7 +39,7 @@ import 'monaco-editor/features/wordHighlighter/register'
 import 'monaco-editor/features/wordOperations/register'
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker'
 import { configureMonacoYaml } from 'monaco-yaml'
-import { manifestSchema, SCHEMA_FILE_MATCH, SCHEMA_URI } from './schema.ts'
+import { manifestSchema, SCHEMA_FILE_MATCH, SCHEMA_URI } from '../../manifest/schema/editor-schema.ts'
 import YamlWorker from './yaml.worker.ts?worker'
 
 function workerFor(label: string): Worker {

@@ -192,6 +192,13 @@ export class Session {
     this.changed()
   }
 
+  /** Reads the edited files again (the reader's Kubernetes types arrived after the page started). */
+  reread(): void {
+    this.source = readSource(this.files)
+    this.diagnostics = this.source.diagnostics
+    this.changed()
+  }
+
   setActive(path: string): void {
     this.active = path
     this.changed()

@@ -2,12 +2,12 @@
 // value explains itself with a rule number, and the CSV patterns accept what Argo CD accepts.
 import { Ajv } from 'ajv'
 import { describe, expect, it } from 'vitest'
-import { IMAGE_NAMES } from '../../../src/cluster/images.ts'
+import { IMAGE_NAMES } from '../../src/cluster/images.ts'
 import {
   ANNOTATION, ANNOTATION_KEYS, ARGO_HOOK_VALUES, DELETE_POLICIES, HELM_DELETE_POLICIES, HELM_HOOK_VALUES,
   RESOURCE_SYNC_OPTIONS,
-} from '../../../src/manifest/annotations.ts'
-import { ANNOTATION_SCHEMAS, csvPattern, manifestSchema } from '../../../src/ui/editor/schema.ts'
+} from '../../src/manifest/annotations.ts'
+import { ANNOTATION_SCHEMAS, csvPattern, manifestSchema } from '../../src/manifest/schema/editor-schema.ts'
 
 type Schema = Record<string, unknown>
 const RULE = /\bR\d{1,2}\b/
@@ -17,6 +17,10 @@ function ajv(): Ajv {
   // Keywords monaco-yaml / yaml-language-server read and Ajv does not know.
   for (const keyword of ['markdownDescription', 'markdownEnumDescriptions', 'patternErrorMessage', 'doNotSuggest',
     'defaultSnippets']) a.addKeyword(keyword)
+  // OpenAPI formats of Kubernetes' types (kube-types.json); yaml-language-server ignores the ones it does not know.
+  for (const format of ['int32', 'int64', 'double', 'byte', 'date-time', 'date-time-micro', 'int-or-string', 'quantity']) {
+    a.addFormat(format, true)
+  }
   return a
 }
 const validate = ajv().compile(manifestSchema)

@@ -1,21 +1,24 @@
 // The JSON Schema (draft-07) monaco-yaml validates the editor's manifests with and builds completion and hover
-// from. It is a learning aid, not the source of truth: the manifest reader (src/manifest) decides what is an
-// error. Every annotation and every value it accepts explains itself with the rule number from
-// docs/semantics.md, so a hover in the editor points the learner at the rule.
+// from. Field types are Kubernetes' own (kube-types.json, generated from Kubernetes' OpenAPI with the reader's
+// types by scripts/gen-kube-schema.mjs); the text below adds what synclab explains on top. The manifest reader
+// (src/manifest) decides what is an error, and the editor shows its diagnostics as markers. Every annotation and
+// every value it accepts explains itself with the rule number from docs/semantics.md, so a hover in the editor
+// points the learner at the rule.
 // The value lists come from src/manifest/annotations.ts, their texts from src/manifest/annotation-docs.ts (which
 // `kubectl explain` in the terminal shows too), the kinds from src/cluster/kinds.ts and the image
 // names from src/cluster/images.ts, so the editor never disagrees with the simulator.
 import type { JSONSchema } from 'monaco-yaml'
+import kubeTypes from './kube-types.json' with { type: 'json' }
 import { IMAGE_NAMES, IMAGES } from '../../cluster/images.ts'
 import { SIMULATED_KINDS } from '../../cluster/kind-docs.ts'
 import { KindRegistry } from '../../cluster/kinds.ts'
 import {
   ANNOTATION_DOCS, DELETE_POLICY_DOCS, HELM_DELETE_POLICY_DOCS, HELM_HOOK_VALUE_DOCS, HOOK_VALUE_DOCS,
   SYNC_OPTION_DOCS_BY_ITEM, SYNC_OPTION_ITEMS,
-} from '../../manifest/annotation-docs.ts'
+} from '../annotation-docs.ts'
 import {
   ANNOTATION, ARGO_HOOK_VALUES, DEFAULT_DELETE_POLICY, DELETE_POLICIES, HELM_DELETE_POLICIES, HELM_HOOK_VALUES,
-} from '../../manifest/annotations.ts'
+} from '../annotations.ts'
 
 /** Where monaco-yaml files the schema (shown as the source in hovers). */
 export const SCHEMA_URI = 'inmemory://synclab/manifest.schema.json'
@@ -436,11 +439,13 @@ const perKind: JSONSchema[] = Object.entries(KIND_API_VERSIONS).map(([kind, vers
   }
   const spec = specByKind[kind]
   if (spec !== undefined) properties['spec'] = spec
+  // Kubernetes' own type of the kind (the version synclab serves first), under synclab's explanations.
+  const kube = (kubeTypes.kinds as Record<string, string>)[`${versions[0]}/${kind}`]
   return {
     // doNotSuggest: yaml-language-server merges `if` schemas into completion; without it, an empty document
     // would offer `kind` once per kind.
     if: { properties: { kind: { const: kind, doNotSuggest: true } }, required: ['kind'] },
-    then: { properties },
+    then: { properties, ...(kube ? { allOf: [{ $ref: `#/definitions/${kube}` }] } : {}) },
   }
 })
 
@@ -478,7 +483,7 @@ export const manifestSchema: JSONSchema = {
     metadata: ref('ObjectMeta'),
   },
   allOf: perKind,
-  definitions,
+  definitions: { ...(kubeTypes.definitions as Record<string, JSONSchema>), ...definitions },
   defaultSnippets: [
     snippet('PreSync hook Job', 'A Job that Argo CD runs before the sync (R11) and deletes when the whole sync ' +
       'succeeds (R34).', [

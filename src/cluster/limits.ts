@@ -1,0 +1,49 @@
+// Size limits of the API server and its etcd, with their own words, and synclab's own capacity. kubectl's
+// client-side apply (what Argo CD uses by default) copies the whole object into the last-applied annotation, so any
+// object over 256 KiB already fails there, as on a real cluster.
+import type { KubeObject } from './objects.ts'
+
+/** core.MaxSecretSize: a ConfigMap's or a Secret's data. */
+export const MAX_DATA_BYTES = 1024 * 1024
+/** apimachinery TotalAnnotationSizeLimitB: all annotations of an object, keys and values. */
+export const MAX_ANNOTATION_BYTES = 256 * 1024
+/** etcd's default --max-request-bytes (1.5 MiB): a larger object is refused by etcd itself. */
+export const MAX_ETCD_REQUEST_BYTES = 1.5 * 1024 * 1024
+/**
+ * synclab's own capacity: at most this many Pods in one namespace, as if a ResourceQuota `synclab` said so (a
+ * billion replicas would otherwise hang the simulation). The manifest reader refuses larger replica counts.
+ */
+export const MAX_PODS_PER_NAMESPACE = 5000
+
+const utf8 = (s: string): number => new TextEncoder().encode(s).length
+
+/** Bytes of a map's keys and values; `decoded` counts base64 values as the bytes they decode to. */
+function mapBytes(map: unknown, decoded = false): number {
+  let total = 0
+  for (const [k, v] of Object.entries(typeof map === 'object' && map !== null ? map : {})) {
+    const s = typeof v === 'string' ? v : ''
+    total += utf8(k) + (decoded ? Math.floor((s.replace(/=+$/, '').length * 3) / 4) : utf8(s))
+  }
+  return total
+}
+
+/** Field errors for sizes over the API server's limits (validation's words). */
+export function sizeErrors(obj: KubeObject): string[] {
+  const over = [
+    mapBytes(obj.metadata.annotations) > MAX_ANNOTATION_BYTES && ['metadata.annotations', MAX_ANNOTATION_BYTES],
+    obj.kind === 'ConfigMap' && mapBytes(obj.data) + mapBytes(obj.binaryData, true) > MAX_DATA_BYTES && ['[]', MAX_DATA_BYTES],
+    obj.kind === 'Secret' && mapBytes(obj.data, true) + mapBytes(obj.stringData) > MAX_DATA_BYTES && ['data', MAX_DATA_BYTES],
+  ]
+  return over.flatMap(o => (o ? [`${o[0]}: Too long: may not be more than ${o[1]} bytes`] : []))
+}
+
+/** Whether etcd refuses to store the object ("etcdserver: request is too large"). */
+export function tooLargeForEtcd(obj: KubeObject): boolean {
+  return utf8(JSON.stringify(obj)) > MAX_ETCD_REQUEST_BYTES
+}
+
+/** The ResourceQuota admission's words when a Pod would exceed MAX_PODS_PER_NAMESPACE. */
+export function quotaExceededMessage(name: string): string {
+  return `pods "${name}" is forbidden: exceeded quota: synclab, requested: pods=1, used: ` +
+    `pods=${MAX_PODS_PER_NAMESPACE}, limited: pods=${MAX_PODS_PER_NAMESPACE}`
+}
