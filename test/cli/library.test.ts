@@ -39,7 +39,7 @@ describe('simulate()', () => {
   })
 
   it('bad options throw an OptionError in the words of the CLI', async () => {
-    await expect(simulate(readManifestFiles([SEED_LAB]), { syncOptions: ['Validate=false'] })).rejects.toThrow(OptionError)
+    await expect(simulate(readManifestFiles([SEED_LAB]), { syncOptions: ['Bogus=true'] })).rejects.toThrow(OptionError)
     await expect(simulate(readManifestFiles([SEED_LAB]), { whatIf: { 'Job/before': 'explodes' as never } }))
       .rejects.toThrow(/"explodes" is not one of succeeds, fails, slow, never-ready or bad-image/)
   })

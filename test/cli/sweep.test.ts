@@ -113,8 +113,8 @@ describe('synclab sweep: invalid files exit 2 at file:line:col', () => {
   })
 
   it('sync options that do not make sense', async () => {
-    expect(await invalid('manifests: app.yaml\nsync: { syncOptions: [Validate=false] }\nvary:\n  - whatIf: { kind: Job, name: migrate, values: [fails] }\n'))
-      .toMatch(/^sweep\.yaml:2:7: error: sync: unknown sync option "Validate=false"/)
+    expect(await invalid('manifests: app.yaml\nsync: { syncOptions: [Bogus=true] }\nvary:\n  - whatIf: { kind: Job, name: migrate, values: [fails] }\n'))
+      .toMatch(/^sweep\.yaml:2:7: error: sync: unknown sync option "Bogus=true"/)
     expect(await invalid('manifests: app.yaml\nsync: { repeat: 0 }\nvary:\n  - whatIf: { kind: Job, name: migrate, values: [fails] }\n'))
       .toMatch(/^sweep\.yaml:2:17: error: sync\.repeat: /)
   })

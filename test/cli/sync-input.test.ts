@@ -56,10 +56,11 @@ describe('synclab sync - (standard input)', () => {
 describe('synclab sync --app (an Argo CD Application manifest)', () => {
   it('takes the app name and the destination namespace from it', async () => {
     const dir = fixture({ 'app.yaml': application('  destination: { server: https://kubernetes.default.svc, namespace: shop-prod }') })
-    const r = await run(['sync', '--json', '--app', join(dir, 'app.yaml'), SEED_LAB])
+    // The fresh cluster has no namespace shop-prod: CreateNamespace=true makes it (R82, R83).
+    const r = await run(['sync', '--json', '--app', join(dir, 'app.yaml'), '--sync-option', 'CreateNamespace=true', SEED_LAB])
     expect(r.code).toBe(0)
     const doc = JSON.parse(r.out) as SyncDocument
-    expect(doc.operations[0]!.resources.every(x => x.namespace === 'shop-prod')).toBe(true)
+    expect(doc.operations[0]!.resources.filter(x => x.kind !== 'Namespace').every(x => x.namespace === 'shop-prod')).toBe(true)
     // Argo CD labels what it applies with the app's name (tracking label app.kubernetes.io/instance).
     expect(doc.events.some(e => e['type'] === 'apply')).toBe(true)
   })
