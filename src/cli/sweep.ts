@@ -1,7 +1,7 @@
 // `synclab sweep FILE [--json | --csv | --markdown] [--html OUT.html]`: the manifests synced under every combination
 // of the file's dimensions (src/lib/sweep.ts), one row each: the values, each operation's phase, the deletions by
 // reason and what is left on the cluster. Exit status: 0 done, 2 an invalid file or usage.
-import { readFileSync, statSync, writeFileSync } from 'node:fs'
+import { statSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { formatDiagnostic, hasErrors, parseManifests } from '../manifest/index.ts'
@@ -9,6 +9,7 @@ import { sweep, SweepError, type SweepRow } from '../lib/sweep.ts'
 import { readManifestFiles } from './files.ts'
 import { parseSweepFile } from './sweep-file.ts'
 import { sweepHtml } from './sweep-report.ts'
+import { readOneFile } from './one-file.ts'
 import type { Output } from './sync.ts'
 
 export const SWEEP_USAGE = `Usage:
@@ -49,18 +50,9 @@ export async function sweepCommand(argv: string[], io: Output): Promise<number> 
     io.err('synclab sweep: give one of --json, --csv, --markdown\n')
     return 2
   }
-  if (parsed.positionals.length !== 1) {
-    io.err(`synclab sweep: name one sweep file\n\n${SWEEP_USAGE}\n`)
-    return 2
-  }
-  const file = parsed.positionals[0]!
-  let text: string
-  try {
-    text = readFileSync(file, 'utf8')
-  } catch {
-    io.err(`synclab sweep: ${file}: no such file\n`)
-    return 2
-  }
+  const input = readOneFile('sweep', parsed.positionals, SWEEP_USAGE, io)
+  if (!input) return 2
+  const { file, text } = input
   const { sweep: plan, diagnostics } = parseSweepFile(text, file)
   for (const d of diagnostics) io.err(`${formatDiagnostic(d)}\n`)
   if (!plan) return 2

@@ -1,7 +1,7 @@
 // `synclab test FILE [--junit OUT.xml]`: runs a test file's tests (src/labs/test-file.ts) on fresh simulated
 // clusters and says which hold. Exit status: 0 every test holds, 1 one does not (the test, the expectation and
 // what happened instead are printed), 2 an invalid file (file:line:col) or usage.
-import { readFileSync, statSync, writeFileSync } from 'node:fs'
+import { statSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, relative } from 'node:path'
 import { parseArgs } from 'node:util'
 import { formatDiagnostic, hasErrors, parseManifests } from '../manifest/index.ts'
@@ -11,6 +11,7 @@ import { type TestResult, runTests } from '../labs/test-run.ts'
 import { validateTestSchema } from '../labs/test-schema-validator.ts'
 import { readManifestFiles } from './files.ts'
 import { type JUnitCase, junitXml } from './junit.ts'
+import { readOneFile } from './one-file.ts'
 import type { Output } from './sync.ts'
 
 export const TEST_USAGE = `Usage:
@@ -43,18 +44,9 @@ export async function testCommand(argv: string[], io: Output): Promise<number> {
     io.out(`${TEST_USAGE}\n`)
     return 0
   }
-  if (parsed.positionals.length !== 1) {
-    io.err(`synclab test: name one test file\n\n${TEST_USAGE}\n`)
-    return 2
-  }
-  const file = parsed.positionals[0]!
-  let text: string
-  try {
-    text = readFileSync(file, 'utf8')
-  } catch {
-    io.err(`synclab test: ${file}: no such file\n`)
-    return 2
-  }
+  const input = readOneFile('test', parsed.positionals, TEST_USAGE, io)
+  if (!input) return 2
+  const { file, text } = input
   const { suite, diagnostics } = parseTestFile(text, file, validateTestSchema)
   for (const d of diagnostics) io.err(`${formatDiagnostic(d)}\n`)
   if (!suite) return 2

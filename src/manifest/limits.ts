@@ -1,7 +1,7 @@
 // Limits of the reader: how deep a document may nest (checked on what the YAML parser built, before anything
 // recursive runs over it) and how many Pods a workload may ask for. Loaded with the reader's Kubernetes types
 // (check-types.ts loadReaderTypes): the page's first load does without them; the engine has its own guards.
-import { isCollection, isPair, isScalar, type Node } from 'yaml'
+import { isCollection, isPair, isScalar } from 'yaml'
 import { MAX_PODS_PER_NAMESPACE } from '../cluster/limits.ts'
 
 /**
@@ -10,8 +10,11 @@ import { MAX_PODS_PER_NAMESPACE } from '../cluster/limits.ts'
  */
 export const MAX_NESTING = 100
 
-/** The first node nested deeper than MAX_NESTING levels, or undefined. Iterative: no recursion to overflow. */
-export function tooDeep(root: unknown): Node | undefined {
+/**
+ * The first node nested deeper than MAX_NESTING levels (a yaml Node, for positions.ts nodeSpan), or undefined.
+ * Iterative: no recursion to overflow. Typed `unknown` so that the library's declarations need no yaml types.
+ */
+export function tooDeep(root: unknown): unknown {
   const stack: Array<[unknown, number]> = [[root, 0]]
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!

@@ -56,7 +56,8 @@ describe('repeated objects: Argo CD\'s RepeatedResourceWarning', () => {
   })
   it('objects named by generateName are never repeated', () => {
     const gen = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  generateName: c-\n'
-    expect(parse(`${gen}---\n${gen}`).diagnostics).toEqual([])
+    // (R24 warns of generateName on a non-hook; no RepeatedResourceWarning.)
+    expect(parse(`${gen}---\n${gen}`).diagnostics.filter(d => d.code !== 'generate-name-not-hook')).toEqual([])
   })
 })
 
