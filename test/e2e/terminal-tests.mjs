@@ -37,8 +37,10 @@ export const tests = [
       await ready(page, `${base}#lab=01-resource-hooks`)
       await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(base).origin })
       // The boxed command as the lab panel shows it (what a learner selects and copies).
-      const boxed = await page.evaluate(() => [...document.querySelectorAll('[data-testid=lab-panel] pre code')]
-        .map(c => c.textContent ?? '').find(t => t.includes('argocd app create')))
+      // The lab text renders after the page is ready (its Markdown loads apart), so wait for the box.
+      const boxed = await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=lab-panel] pre code')]
+        .map(c => c.textContent ?? '').find(t => t.includes('argocd app create')), null, { timeout: 15_000 })
+        .then(handle => handle.jsonValue()).catch(() => undefined)
       assert.ok(boxed, 'the lab text shows the create command')
       assert.match(boxed, /\\\n\s+--path/, 'two lines joined by \\')
       await openTerminal(page)
