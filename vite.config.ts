@@ -17,6 +17,9 @@ const k8sProxy = {
 }
 
 export default defineConfig({
+  // Relative URLs everywhere (assets, chunks, Monaco's workers, the codicon font): the build works unchanged under
+  // any sub-path of any static host. `--base` on the command line still overrides it.
+  base: './',
   plugins: [react()],
   server: { proxy: k8sProxy },
   preview: { proxy: k8sProxy },

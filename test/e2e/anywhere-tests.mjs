@@ -1,0 +1,102 @@
+// End-to-end: the built page outside the room it was tested in. dist/ served by a plain static server under a
+// sub-path (404 anywhere else), as a static host would; each test gets its own server, so its own origin (its own
+// storage and service worker).
+import assert from 'node:assert/strict'
+import { createReadStream, readFileSync, statSync } from 'node:fs'
+import { createServer } from 'node:http'
+import { extname, join, normalize } from 'node:path'
+import { createLabApp, editorReady } from './helpers.mjs'
+
+const PREFIX = '/course/synclab/'
+const WAIT = 60_000
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.ttf': 'font/ttf',
+  '.json': 'application/json', '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json',
+}
+
+/**
+ * Serves dist/ under PREFIX only; `requests` lists every path asked for. `swSuffix` (when set) is appended to sw.js:
+ * a new version of the service worker, as a new deployment would bring.
+ */
+export async function serveDist(prefix = PREFIX) {
+  const requests = []
+  const state = { swSuffix: '' }
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname)
+    requests.push(path)
+    if (!path.startsWith(prefix)) return notFound(res)
+    const rel = normalize(path.slice(prefix.length) || 'index.html')
+    if (rel.startsWith('..')) return notFound(res)
+    const file = join('dist', rel.endsWith('/') ? `${rel}index.html` : rel)
+    let size
+    try {
+      const st = statSync(file)
+      if (!st.isFile()) return notFound(res)
+      size = st.size
+    } catch {
+      return notFound(res)
+    }
+    res.setHeader('content-type', TYPES[extname(file)] ?? 'application/octet-stream')
+    res.setHeader('cache-control', 'no-cache')
+    if (rel === 'sw.js' && state.swSuffix) {
+      res.end(`${readFileSync(file, 'utf8')}\n${state.swSuffix}\n`)
+      return
+    }
+    res.setHeader('content-length', size)
+    createReadStream(file).pipe(res)
+  })
+  await new Promise(resolve => server.listen(0, '127.0.0.1', resolve))
+  const url = `http://127.0.0.1:${server.address().port}${prefix}`
+  return {
+    url, requests, state,
+    outside: () => requests.filter(p => !p.startsWith(prefix)),
+    close: () => new Promise(resolve => { server.closeAllConnections(); server.close(resolve) }),
+  }
+}
+
+function notFound(res) {
+  res.statusCode = 404
+  res.end('not found')
+}
+
+async function openTerminal(page) {
+  await page.click('[data-testid=terminal-section] summary')
+  await page.waitForFunction(() => typeof window.__synclabTerminal?.buffer === 'function', null, { timeout: WAIT })
+}
+
+/** Creates lab 01's app, syncs it and waits until the operation succeeded. */
+async function syncLab(page) {
+  await createLabApp(page)
+  await page.click('[data-testid=sync]')
+  await page.waitForFunction(() => {
+    const app = window.__synclab.live.app
+    return !app.operationRunning && app.operations.length === 1 && app.operations.at(-1).result().phase === 'Succeeded'
+  }, null, { timeout: WAIT })
+}
+
+export const tests = [
+  {
+    name: 'anywhere: the build works unchanged under a sub-path of a static host, asking for nothing outside it',
+    async run({ page }) {
+      const host = await serveDist()
+      const failed = []
+      page.on('response', r => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`) })
+      try {
+        await page.goto(`${host.url}#lab=01-resource-hooks`)
+        await page.waitForSelector('[data-testid=sandbox][data-ready=true]', { timeout: WAIT })
+        await editorReady(page)
+        await syncLab(page)
+        await openTerminal(page)
+        assert.deepEqual(host.outside(), [], 'requests outside the sub-path')
+        assert.deepEqual(failed, [], 'failed responses')
+        // Both of Monaco's workers (the editor's and monaco-yaml's) came from the sub-path.
+        for (const worker of ['editor.worker', 'yaml.worker']) {
+          assert.ok(host.requests.some(p => p.startsWith(`${PREFIX}assets/${worker}`)), `${worker} never asked for: ${host.requests.join(' ')}`)
+        }
+      } finally {
+        await page.goto('about:blank')
+        await host.close()
+      }
+    },
+  },
+]
