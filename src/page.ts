@@ -3,8 +3,10 @@
 import { loadCommandModel } from './cluster/command-model.ts'
 import { provideShell } from './ui/session/shell.ts'
 import { startPage } from './ui/main.tsx'
+import { watchPreloadErrors } from './ui/chunks/lazy-retry.tsx'
 
 provideShell(() => import('./terminal/index.ts'))
+watchPreloadErrors()
 startPage()
 // What a container's process does loads apart, once the page is idle after its first render, so that a Sync finds
 // it there (a run restored from storage awaits it: Simulation.run).

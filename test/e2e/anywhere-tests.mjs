@@ -100,3 +100,36 @@ export const tests = [
     },
   },
 ]
+
+tests.push({
+  name: 'anywhere: a lazy chunk that cannot load shows Retry in place of its panel, and Retry loads it once it can',
+  async run({ page }) {
+    const host = await serveDist()
+    const warnings = []
+    page.on('console', m => { if (m.type() === 'warning') warnings.push(m.text()) })
+    // The terminal's chunk and its CSS (a preloaded dependency: vite:preloadError) fail, as with a dropped network.
+    const terminalChunk = /\/assets\/TerminalPanel-[\w-]+\.(js|css)$/
+    const blocked = []
+    await page.route(terminalChunk, route => { blocked.push(route.request().url()); return route.abort('internetdisconnected') })
+    try {
+      await page.goto(`${host.url}#lab=01-resource-hooks`)
+      await page.waitForSelector('[data-testid=sandbox][data-ready=true]', { timeout: WAIT })
+      await page.click('[data-testid=terminal-section] summary')
+      await page.waitForSelector('[data-testid=terminal-section] [data-testid=chunk-error]', { timeout: WAIT })
+      assert.match(await page.textContent('[data-testid=terminal-section] [data-testid=chunk-error]'), /Could not load the terminal/)
+      assert.ok(blocked.length >= 1, 'the chunk was never asked for')
+      // The rest of the page is alive: the sandbox is there and a sync still runs.
+      await syncLab(page)
+      assert.ok(warnings.some(w => w.includes('could not load')), `no warning: ${warnings.join(' | ')}`)
+
+      await page.unroute(terminalChunk)
+      await page.click('[data-testid=terminal-section] [data-testid=chunk-retry]')
+      await page.waitForFunction(() => typeof window.__synclabTerminal?.buffer === 'function', null, { timeout: WAIT })
+      assert.equal(await page.locator('[data-testid=chunk-error]').count(), 0)
+    } finally {
+      await page.unroute(terminalChunk).catch(() => {})
+      await page.goto('about:blank')
+      await host.close()
+    }
+  },
+})
