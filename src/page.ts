@@ -12,3 +12,5 @@ startPage()
 // it there (a run restored from storage awaits it: Simulation.run).
 const whenIdle = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200))
 whenIdle(() => void loadCommandModel())
+// The service worker (offline use, updates) and its update offer: a chunk of their own, nothing if it cannot load.
+whenIdle(() => void import('./ui/pwa/update-prompt.tsx').then(m => m.mountUpdatePrompt(), () => {}))

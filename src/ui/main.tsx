@@ -6,6 +6,7 @@ import { DEFAULT_USER, userNameProblem } from '../labs/parse.ts'
 import { labById, startFiles } from './labs/catalog.ts'
 import { LabTracker } from './labs/tracker.ts'
 import { Session } from './session/session.ts'
+import { setCurrentSession } from './session/current.ts'
 import './styles.css'
 
 interface Opened { session: Session; tracker: LabTracker }
@@ -30,6 +31,7 @@ function open(labId: string | null, user: string): Opened {
     storage: window.localStorage,
   })
   ;(window as unknown as { __synclab: Session }).__synclab = session
+  setCurrentSession(session)
   return { session, tracker: new LabTracker(lab, window.localStorage, key) }
 }
 

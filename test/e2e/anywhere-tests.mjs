@@ -133,3 +133,93 @@ tests.push({
     }
   },
 })
+
+tests.push({
+  name: 'anywhere: after the first visit the page works offline: reload, editor, diff, sync, terminal, instructor mode, every lab',
+  async run({ page }) {
+    const host = await serveDist()
+    const context = page.context()
+    try {
+      await page.goto(`${host.url}#lab=01-resource-hooks`)
+      await page.waitForSelector('[data-testid=sandbox][data-ready=true]', { timeout: WAIT })
+      // The service worker is active once it has precached the build.
+      await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined))
+      const asked = host.requests.length
+
+      await context.setOffline(true)
+      const failed = []
+      page.on('requestfailed', r => failed.push(`${r.url()} ${r.failure()?.errorText}`))
+      await page.reload()
+      await page.waitForSelector('[data-testid=sandbox][data-ready=true]', { timeout: WAIT })
+      assert.ok(await page.evaluate(() => navigator.serviceWorker.controller !== null), 'the page is not served by the service worker')
+      await editorReady(page)
+      await createLabApp(page)
+      await page.click('[data-testid=diff-tab]')
+      await page.waitForSelector('[data-testid=manifest-diff][data-ready=true]', { timeout: WAIT })
+      await page.click('[data-testid=sync]')
+      await page.waitForFunction(() => {
+        const app = window.__synclab.live.app
+        return !app.operationRunning && app.operations.length === 1 && app.operations.at(-1).result().phase === 'Succeeded'
+      }, null, { timeout: WAIT })
+      await openTerminal(page)
+      await page.click('[data-testid=instructor-toggle]')
+      await page.waitForSelector('[data-testid=instructor-toggle][aria-pressed=true]:not([disabled])', { timeout: WAIT })
+      await page.click('[data-testid=instructor-toggle]') // off again, for the labs below
+
+      const labs = await page.$$eval('[data-testid=lab-picker] option', options => options.map(o => o.value))
+      assert.ok(labs.length >= 8, labs.join(' '))
+      for (const id of labs.slice(1)) {
+        await page.evaluate(lab => { window.location.hash = `lab=${lab}` }, id)
+        await page.waitForFunction(lab => document.querySelector('[data-testid=lab-picker]')?.value === lab &&
+          document.querySelector('[data-testid=sandbox][data-ready=true]') !== null, id, { timeout: WAIT })
+        await editorReady(page)
+      }
+      assert.equal(await page.locator('[data-testid=chunk-error]').count(), 0, 'a part failed to load')
+      assert.deepEqual(failed, [], 'requests that failed offline')
+      // The browser's own update checks of the service worker's script bypass the emulated offline mode; the page
+      // itself asked for nothing.
+      const pageAsked = host.requests.slice(asked).filter(p => !/\/(sw\.js|workbox-[\w-]+\.js)$/.test(p))
+      assert.deepEqual(pageAsked, [], 'asked the host while offline')
+    } finally {
+      await context.setOffline(false)
+      await page.goto('about:blank')
+      await host.close()
+    }
+  },
+})
+
+tests.push({
+  name: 'anywhere: a new deployment is offered only while no operation runs, and Reload brings it in',
+  async run({ page }) {
+    const host = await serveDist()
+    try {
+      await page.goto(`${host.url}#lab=01-resource-hooks`)
+      await page.waitForSelector('[data-testid=sandbox][data-ready=true]', { timeout: WAIT })
+      await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined))
+      await page.reload()
+      await page.waitForSelector('[data-testid=sandbox][data-ready=true]', { timeout: WAIT })
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: WAIT })
+      await createLabApp(page)
+      await page.click('[data-testid=sync]')
+      await page.evaluate(() => window.__synclab.pause()) // the operation stays running
+
+      // A new version is deployed, and the page's service worker learns of it.
+      host.state.swSuffix = '// a new deployment'
+      await page.evaluate(() => navigator.serviceWorker.getRegistration().then(r => r.update()))
+      await page.waitForFunction(() => navigator.serviceWorker.getRegistration().then(r => r?.waiting != null), null, { timeout: WAIT })
+      await page.waitForTimeout(2500) // the offer checks every second whether an operation runs
+      assert.ok(await page.evaluate(() => window.__synclab.live.app.operationRunning), 'the operation ended early')
+      assert.equal(await page.locator('[data-testid=update-offer]').count(), 0, 'offered mid-sync')
+
+      await page.evaluate(() => window.__synclab.play())
+      await page.waitForSelector('[data-testid=update-offer]', { timeout: WAIT })
+      assert.equal(await page.evaluate(() => window.__synclab.live.app.operationRunning), false)
+      await Promise.all([page.waitForNavigation({ timeout: WAIT }), page.click('[data-testid=update-reload]')])
+      await page.waitForSelector('[data-testid=sandbox][data-ready=true]', { timeout: WAIT })
+      assert.ok(await page.evaluate(() => navigator.serviceWorker.getRegistration().then(r => r?.waiting == null && r?.active != null)))
+    } finally {
+      await page.goto('about:blank')
+      await host.close()
+    }
+  },
+})
