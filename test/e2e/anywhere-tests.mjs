@@ -5,7 +5,8 @@ import assert from 'node:assert/strict'
 import { createReadStream, readFileSync, statSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { extname, join, normalize } from 'node:path'
-import { createLabApp, editorReady } from './helpers.mjs'
+import { AxeBuilder } from '@axe-core/playwright'
+import { createLabApp, editorReady, ready } from './helpers.mjs'
 
 const PREFIX = '/course/synclab/'
 const WAIT = 60_000
@@ -223,3 +224,40 @@ tests.push({
     }
   },
 })
+
+/** axe-core's serious and critical violations on the page as it is now, one line each (rule, impact, elements). */
+async function seriousViolations(page) {
+  const { violations } = await new AxeBuilder({ page }).analyze()
+  return violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+    .map(v => `${v.id} (${v.impact}): ${v.nodes.map(n => `${n.target.join(' ')} ${n.failureSummary?.split('\n').slice(1, 2).join('') ?? ''}`).join('; ')}`)
+}
+
+for (const scheme of ['light', 'dark']) {
+  tests.push({
+    name: `accessibility (axe-core, ${scheme}): no serious or critical violation at rest, mid-sync and in instructor mode`,
+    async run({ page, base }) {
+      await page.emulateMedia({ colorScheme: scheme })
+      try {
+        await ready(page, `${base}#lab=01-resource-hooks`)
+        await editorReady(page)
+        await page.waitForLoadState('networkidle')
+        assert.deepEqual(await seriousViolations(page), [], 'at rest')
+
+        await createLabApp(page)
+        await page.click('[data-testid=sync]')
+        await page.waitForSelector('[data-testid=operation]', { timeout: WAIT })
+        await page.waitForTimeout(1000) // the PreSync hook is under way
+        await page.evaluate(() => window.__synclab.pause())
+        assert.ok(await page.evaluate(() => window.__synclab.live.app.operationRunning), 'the sync is not running')
+        assert.deepEqual(await seriousViolations(page), [], 'mid-sync')
+
+        await page.click('[data-testid=instructor-toggle]')
+        await page.waitForSelector('[data-testid=instructor-toggle][aria-pressed=true]:not([disabled])', { timeout: WAIT })
+        await openTerminal(page)
+        assert.deepEqual(await seriousViolations(page), [], 'instructor mode and terminal')
+      } finally {
+        await page.emulateMedia({ colorScheme: null })
+      }
+    },
+  })
+}

@@ -74,6 +74,8 @@ export function ManifestEditor(props: ManifestEditorProps): ReactElement {
       theme: preferredTheme(),
       readOnly,
       minimap: { enabled: false },
+      // The empty last line's number, dimmed by default, fails WCAG contrast (axe-core's color-contrast).
+      renderFinalNewline: 'on',
       scrollBeyondLastLine: false,
       tabSize: 2,
       insertSpaces: true,

@@ -46,6 +46,7 @@ export function ManifestDiff(props: ManifestDiffProps): ReactElement {
       renderSideBySide: sideBySide,
       theme: preferredTheme(),
       minimap: { enabled: false },
+      renderFinalNewline: 'on', // the dimmed number of the empty last line fails WCAG contrast
       scrollBeyondLastLine: false,
     })
     diff.setModel(m)
