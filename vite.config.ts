@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
+import { VitePWA } from 'vite-plugin-pwa'
 
 // monaco-editor >= 0.56 has an "exports" map, so the deep import 'monaco-editor/esm/vs/editor/editor.worker.js'
 // made by monaco-worker-manager (a monaco-yaml dependency) no longer resolves. Point it at the real file.
@@ -17,7 +18,21 @@ const k8sProxy = {
 }
 
 export default defineConfig({
-  plugins: [react()],
+  // Relative URLs everywhere (assets, chunks, Monaco's workers, the codicon font): the build works unchanged under
+  // any sub-path of any static host. `--base` on the command line still overrides it.
+  base: './',
+  plugins: [react(), VitePWA({
+    // Offline after the first visit: a service worker (Workbox) precaches the whole build, every lazy chunk and
+    // worker included. A new deployment waits until the page offers it and the learner accepts (src/ui/pwa).
+    registerType: 'prompt',
+    injectRegister: false,
+    manifest: false,
+    workbox: {
+      globPatterns: ['**/*.{js,css,html,ttf}'], // ttf: Monaco's codicon font
+      maximumFileSizeToCacheInBytes: 4 * 1024 * 1024, // Monaco's chunk is past Workbox's default 2 MiB
+      navigateFallbackDenylist: [/\/k8s\//], // the cluster panel's API proxy, never the page
+    },
+  })],
   server: { proxy: k8sProxy },
   preview: { proxy: k8sProxy },
   resolve: { alias: [{ find: /^monaco-editor\/esm\/(.*)$/, replacement: `${monacoEsm}$1` }] },

@@ -3,10 +3,14 @@
 import { loadCommandModel } from './cluster/command-model.ts'
 import { provideShell } from './ui/session/shell.ts'
 import { startPage } from './ui/main.tsx'
+import { watchPreloadErrors } from './ui/chunks/lazy-retry.tsx'
 
 provideShell(() => import('./terminal/index.ts'))
+watchPreloadErrors()
 startPage()
 // What a container's process does loads apart, once the page is idle after its first render, so that a Sync finds
 // it there (a run restored from storage awaits it: Simulation.run).
 const whenIdle = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200))
 whenIdle(() => void loadCommandModel())
+// The service worker (offline use, updates) and its update offer: a chunk of their own, nothing if it cannot load.
+whenIdle(() => void import('./ui/pwa/update-prompt.tsx').then(m => m.mountUpdatePrompt(), () => {}))

@@ -1,8 +1,9 @@
 // The sandbox page: source on the left; the application, the plan and the sync panel on the right; the timeline,
 // the event streams and the time controls below.
-import { lazy, memo, Suspense, useDeferredValue, useEffect, useMemo, useState } from 'react'
+import { memo, Suspense, useDeferredValue, useEffect, useMemo, useState } from 'react'
 import type { TerminalContext } from '../contract/terminal.ts'
 import { loadShell } from './session/shell.ts'
+import { ChunkBoundary, lazyRetry } from './chunks/lazy-retry.tsx'
 import type { TerminalPanelProps } from './terminal/TerminalPanel.tsx'
 import { ApplicationsList } from './apps/ApplicationsList.tsx'
 import { AppView } from './app-view/AppView.tsx'
@@ -70,7 +71,7 @@ export function App({ session, tracker, onOpenLab, user, onUser }: { session: Se
         </label>
         {user !== undefined && onUser && <UserField user={user} onUser={onUser} />}
         <span className="muted">app <code>{tracker.lab.app.name}</code> · namespace <code>{tracker.lab.app.namespace}</code></span>
-        <Suspense fallback={null}><ShareButton session={session} lab={tracker.lab} /></Suspense>
+        <ChunkBoundary what="sharing"><Suspense fallback={null}><ShareButton session={session} lab={tracker.lab} /></Suspense></ChunkBoundary>
       </header>
       <InstructorSection session={session} lab={tracker.lab} />
       <main className="columns">
@@ -85,11 +86,13 @@ export function App({ session, tracker, onOpenLab, user, onUser }: { session: Se
           <WhatIfPanelMemo session={session} version={session.stateVersion} />
           <AppViewMemo session={session} version={deferred} />
           <PlanPaneMemo session={session} version={session.stateVersion} live={session.shown.app?.liveVersion ?? 0} />
-          <Suspense fallback={null}>
-            <ClusterPanel key={tracker.lab.id} manifests={session.head?.manifests ?? NO_MANIFESTS}
-              revision={session.head?.id ?? 'HEAD'} waveDelayMs={tracker.lab.app.waveDelayMs} seed={tracker.lab.seed}
-              onConnection={setCluster} />
-          </Suspense>
+          <ChunkBoundary what="the cluster panel" className="panel">
+            <Suspense fallback={null}>
+              <ClusterPanel key={tracker.lab.id} manifests={session.head?.manifests ?? NO_MANIFESTS}
+                revision={session.head?.id ?? 'HEAD'} waveDelayMs={tracker.lab.app.waveDelayMs} seed={tracker.lab.seed}
+                onConnection={setCluster} />
+            </Suspense>
+          </ChunkBoundary>
         </div>
       </main>
       <section className="bottom panel" aria-label="Timeline">
@@ -99,9 +102,11 @@ export function App({ session, tracker, onOpenLab, user, onUser }: { session: Se
       </section>
       <TerminalSection session={session} />
       {newApp ? (
-        <Suspense fallback={null}>
-          <NewAppDialog session={session} initial={newApp} onClose={() => setNewApp(undefined)} />
-        </Suspense>
+        <ChunkBoundary what="the New app dialog">
+          <Suspense fallback={null}>
+            <NewAppDialog session={session} initial={newApp} onClose={() => setNewApp(undefined)} />
+          </Suspense>
+        </ChunkBoundary>
       ) : null}
     </div>
   )
@@ -163,14 +168,14 @@ const RunViews = memo(function RunViews({ session }: { session: Session; version
 const NO_MANIFESTS: never[] = []
 const NO_EVENTS: never[] = []
 // The real-cluster panel brings the Kubernetes client and a second engine: loaded after the page, apart.
-const ClusterPanel = memo(lazy(() => import('./cluster/ClusterPanel.tsx').then(m => ({ default: m.ClusterPanel }))))
+const ClusterPanel = memo(lazyRetry(() => import('./cluster/ClusterPanel.tsx').then(m => ({ default: m.ClusterPanel }))))
 // Making and opening share links (compression, the address's fragment) loads just after the page.
-const ShareButton = lazy(() => import('./share/ShareButton.tsx').then(m => ({ default: m.ShareButton })))
+const ShareButton = lazyRetry(() => import('./share/ShareButton.tsx').then(m => ({ default: m.ShareButton })))
 // NEW APP is opened now and then: it loads when first opened.
-const NewAppDialog = lazy(() => import('./apps/NewAppDialog.tsx').then(m => ({ default: m.NewAppDialog })))
+const NewAppDialog = lazyRetry(() => import('./apps/NewAppDialog.tsx').then(m => ({ default: m.NewAppDialog })))
 // xterm.js is large: the terminal loads when the learner opens it.
 // The interpreter comes with it (loadShell: the page's entry says where from).
-const TerminalPanel = lazy(() => Promise.all([import('./terminal/TerminalPanel.tsx'), loadShell()])
+const TerminalPanel = lazyRetry(() => Promise.all([import('./terminal/TerminalPanel.tsx'), loadShell()])
   .then(([m, shell]) => ({ default: (props: Omit<TerminalPanelProps, 'shell'>) => <m.TerminalPanel {...props} shell={shell} /> })))
 
 /** A terminal that speaks `argocd`, `kubectl` and `oc` against the simulated cluster. */
@@ -187,9 +192,11 @@ function TerminalSection({ session }: { session: Session }) {
       <summary>Terminal <span className="muted">(argocd, kubectl, oc)</span></summary>
       {open ? (
         <div className="terminal-host">
-          <Suspense fallback={<p className="muted">Loading the terminal…</p>}>
-            <TerminalPanel context={context} run={(line, ctx, shell) => session.runCommand(line, ctx, shell)} onCommand={line => session.recordCommand(line)} />
-          </Suspense>
+          <ChunkBoundary what="the terminal">
+            <Suspense fallback={<p className="muted">Loading the terminal…</p>}>
+              <TerminalPanel context={context} run={(line, ctx, shell) => session.runCommand(line, ctx, shell)} onCommand={line => session.recordCommand(line)} />
+            </Suspense>
+          </ChunkBoundary>
         </div>
       ) : null}
     </details>

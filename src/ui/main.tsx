@@ -7,6 +7,7 @@ import { loadReaderTypes } from '../manifest/index.ts'
 import { labById, startFiles } from './labs/catalog.ts'
 import { LabTracker } from './labs/tracker.ts'
 import { Session } from './session/session.ts'
+import { setCurrentSession } from './session/current.ts'
 import './styles.css'
 
 interface Opened { session: Session; tracker: LabTracker }
@@ -31,6 +32,7 @@ function open(labId: string | null, user: string): Opened {
     storage: window.localStorage,
   })
   ;(window as unknown as { __synclab: Session }).__synclab = session
+  setCurrentSession(session)
   return { session, tracker: new LabTracker(lab, window.localStorage, key) }
 }
 

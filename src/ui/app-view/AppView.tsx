@@ -1,6 +1,7 @@
 // The application as Argo CD's UI shows it: sync status and health, the last operation, why it waits, the resource
 // tree (a graph, or a list for the keyboard and screen readers) and the sync result table.
-import { lazy, Suspense, useId, useState } from 'react'
+import { Suspense, useId, useState } from 'react'
+import { ChunkBoundary, lazyRetry } from '../chunks/lazy-retry.tsx'
 import { timestamp } from '../../cluster/clock.ts'
 import type { Application } from '../../sync/application.ts'
 import type { ShownApp } from './shown-app.ts'
@@ -12,12 +13,12 @@ import { chooseResourceView, useResourceView } from './view-choice.ts'
 
 // Loaded when first shown: the diff tab on a click, the wait explanation (with the rules' texts) when an operation
 // first runs. Neither is needed to draw the page.
-const DiffView = lazy(() => import('./DiffView.tsx').then(m => ({ default: m.DiffView })))
-const WhyItWaits = lazy(() => import('../why/WhyItWaits.tsx').then(m => ({ default: m.WhyItWaits })))
+const DiffView = lazyRetry(() => import('./DiffView.tsx').then(m => ({ default: m.DiffView })))
+const WhyItWaits = lazyRetry(() => import('../why/WhyItWaits.tsx').then(m => ({ default: m.WhyItWaits })))
 
 // The graph (its layout, icons, details and styles) loads apart from the page, when first shown.
-const ResourceGraph = lazy(() => import('./ResourceGraph.tsx').then(m => ({ default: m.ResourceGraph })))
-const HookOnlyNote = lazy(() => import('./ResourceGraph.tsx').then(m => ({ default: m.HookOnlyNote })))
+const ResourceGraph = lazyRetry(() => import('./ResourceGraph.tsx').then(m => ({ default: m.ResourceGraph })))
+const HookOnlyNote = lazyRetry(() => import('./ResourceGraph.tsx').then(m => ({ default: m.HookOnlyNote })))
 
 export function AppView({ shown }: { shown: ShownApp }) {
   const [tab, setTab] = useState<'tree' | 'results' | 'diff' | 'history'>('tree')
@@ -46,9 +47,9 @@ export function AppView({ shown }: { shown: ShownApp }) {
         ) : <div className="muted">No operation yet. Commit, then Sync.</div>}
       </div>
       {status.sync === 'Synced' && unsyncedRevision(app) ? (
-        <Suspense fallback={null}><HookOnlyNote app={app} source={graphSourceOf(shown)} /></Suspense>
+        <ChunkBoundary what="the hook note"><Suspense fallback={null}><HookOnlyNote app={app} source={graphSourceOf(shown)} /></Suspense></ChunkBoundary>
       ) : null}
-      {operation ? <Suspense fallback={null}><WhyItWaits shown={shown} /></Suspense> : null}
+      {operation ? <ChunkBoundary what="why the operation waits"><Suspense fallback={null}><WhyItWaits shown={shown} /></Suspense></ChunkBoundary> : null}
       <div role="tablist" aria-label="Application view" className="tabs">
         <button role="tab" aria-selected={tab === 'tree'} onClick={() => setTab('tree')}>Resource tree</button>
         <button role="tab" aria-selected={tab === 'results'} onClick={() => setTab('results')}>Sync result</button>
@@ -57,7 +58,7 @@ export function AppView({ shown }: { shown: ShownApp }) {
       </div>
       {tab === 'tree' ? <ResourceView shown={shown} />
         : tab === 'results' ? <ResultTable resources={result?.resources ?? []} />
-          : tab === 'diff' ? <Suspense fallback={null}><DiffView app={app} /></Suspense> : <HistoryTable app={app} />}
+          : tab === 'diff' ? <ChunkBoundary what="the diff"><Suspense fallback={null}><DiffView app={app} /></Suspense></ChunkBoundary> : <HistoryTable app={app} />}
     </section>
   )
 }
@@ -78,7 +79,7 @@ function ResourceView({ shown }: { shown: ShownApp }) {
         <button aria-pressed={view === 'list'} onClick={() => chooseResourceView('list')} data-testid="view-list">List</button>
       </div>
       {view === 'list' ? <ResourceTree shown={shown} /> : (
-        <Suspense fallback={<p className="muted">Drawing the graph…</p>}><ResourceGraph source={graphSourceOf(shown)} /></Suspense>
+        <ChunkBoundary what="the resource graph"><Suspense fallback={<p className="muted">Drawing the graph…</p>}><ResourceGraph source={graphSourceOf(shown)} /></Suspense></ChunkBoundary>
       )}
     </>
   )

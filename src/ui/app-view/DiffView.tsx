@@ -1,12 +1,13 @@
 // Desired against live for each OutOfSync resource, as `argocd app diff` and the UI's diff show it.
-import { lazy, Suspense, useState } from 'react'
+import { Suspense, useState } from 'react'
+import { ChunkBoundary, lazyRetry } from '../chunks/lazy-retry.tsx'
 import { stringify } from 'yaml'
 import type { KubeObject } from '../../cluster/objects.ts'
 import { groupOf } from '../../cluster/objects.ts'
 import { resourceKeyString } from '../../sync/types.ts'
 import type { Application } from '../../sync/application.ts'
 
-const ManifestDiff = lazy(() => import('../editor/diff.tsx'))
+const ManifestDiff = lazyRetry(() => import('../editor/diff.tsx'))
 
 /** What the comparison looks at: the live object without what the server adds. */
 function comparable(obj: KubeObject | undefined): string {
@@ -39,9 +40,9 @@ export function DiffView({ app }: { app: Application }) {
         </select>
       </label>
       <p className="muted">Left: live · right: desired (revision {app.revision?.revision.slice(0, 7)})</p>
-      <Suspense fallback={<p className="muted">Loading the diff…</p>}>
+      <ChunkBoundary what="the diff editor"><Suspense fallback={<p className="muted">Loading the diff…</p>}>
         <ManifestDiff original={comparable(live)} modified={desiredText} height="16rem" />
-      </Suspense>
+      </Suspense></ChunkBoundary>
     </div>
   )
 }

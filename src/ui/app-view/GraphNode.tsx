@@ -30,13 +30,15 @@ export function KindIcon({ kind }: { kind: string }) {
   )
 }
 
-export function describeNode(node: GraphNode): string {
-  const parts = [`${node.kind} ${node.name}`]
+/**
+ * What the node's icons say, for a screen reader: read after the node's visible text (its name, kind, info and
+ * badge), which stays its accessible name's start (WCAG 2.5.3, label in name).
+ */
+export function iconWords(node: GraphNode): string {
+  const parts: string[] = []
   if (node.sync) parts.push(node.requiresPruning ? `${node.sync}, requires pruning` : node.sync)
   if (node.health) parts.push(node.health)
-  if (node.info) parts.push(node.info)
-  if (node.hook) parts.push(hookWords(node))
-  if (node.gone) parts.push(node.gone.reason)
+  if (node.hook?.phase) parts.push(`hook ${node.hook.phase}`)
   return parts.join(', ')
 }
 
@@ -62,7 +64,7 @@ export const GraphNodeView = memo(function GraphNodeView({ node, tabbable, selec
   return (
     <button type="button" className={classes} style={{ transform: `translate(${node.x}px, ${node.y}px)`, width: widthAt(node.depth) }}
       data-id={node.id} data-kind={node.kind} data-name={node.name} data-gone={node.gone ? node.gone.reason : undefined}
-      tabIndex={tabbable ? 0 : -1} aria-pressed={selected} aria-label={describeNode(node)} title={`${node.kind} ${node.name}`}
+      tabIndex={tabbable ? 0 : -1} aria-pressed={selected} title={`${node.kind} ${node.name}`}
       onFocus={() => onFocused(node.id)} onClick={() => onSelect(node.id)}>
       {node.obj ? <span key={node.obj.metadata.resourceVersion} className="gnode-flash" /> : null}
       <span className="gnode-icon"><KindIcon kind={node.kind} /></span>
@@ -79,6 +81,7 @@ export const GraphNodeView = memo(function GraphNodeView({ node, tabbable, selec
       </span>
       {node.gone ? <span className="gnode-foot gnode-gone" title={node.gone.reason}>{node.gone.reason}</span>
         : node.hook ? <HookBadgeView node={node} /> : null}
+      {iconWords(node) ? <span className="sr-only">, {iconWords(node)}</span> : null}
     </button>
   )
 }, (a, b) => a.tabbable === b.tabbable && a.selected === b.selected && a.onFocused === b.onFocused &&

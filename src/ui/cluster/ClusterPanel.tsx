@@ -267,9 +267,11 @@ export function ComparisonView({ comparison }: { comparison: RunComparison }) {
   )
 }
 
-/** Built with a base path (`vite build --base=/ui/`, served by `kubectl proxy --www`), the API is this very origin;
- * otherwise the dev or preview server forwards /k8s to the proxy. */
+/** Built with an absolute base path (`vite build --base=/ui/`, served by `kubectl proxy --www`), the API is this very
+ * origin. Otherwise (the default relative build, `./`, or dev's `/`) it is `k8s` beside the page: the dev or preview
+ * server forwards /k8s to the proxy, and a host serving the page under a sub-path can proxy `<sub-path>/k8s`. */
 function defaultProxyUrl(): string {
   if (typeof location === 'undefined') return 'http://127.0.0.1:8001'
-  return import.meta.env.BASE_URL === '/' ? `${location.origin}/k8s` : location.origin
+  const base = import.meta.env.BASE_URL
+  return base === '/' || base === './' ? new URL('k8s', document.baseURI).href : location.origin
 }

@@ -1,7 +1,8 @@
 // Argo CD's Sync panel for the application shown: prune, dry run, selective sync by ticking resources; Terminate
 // while an operation runs; Delete. A Sync that cannot run (no application, or it is gone) says so and offers to
 // create it. While a real cluster is connected, the button says that it syncs the simulation.
-import { lazy, Suspense, useState } from 'react'
+import { Suspense, useState } from 'react'
+import { ChunkBoundary, lazyRetry } from '../chunks/lazy-retry.tsx'
 import type { NewAppSpec } from '../session/new-app.ts'
 import type { Session } from '../session/session.ts'
 import type { ResourceKey } from '../../sync/types.ts'
@@ -40,7 +41,7 @@ export function SyncPanel({ session, cluster, onNewApp }: { session: Session
           {app.deleted ? 'deleted: ' : ''}<code>{app.name}</code></span> : null}
       </div>
       {session.notice ? (
-        <Suspense fallback={null}><SyncNotice notice={session.notice} session={session} onNewApp={onNewApp} /></Suspense>
+        <ChunkBoundary what="the sync notice"><Suspense fallback={null}><SyncNotice notice={session.notice} session={session} onNewApp={onNewApp} /></Suspense></ChunkBoundary>
       ) : null}
       <label><input type="checkbox" checked={prune} onChange={e => setPrune(e.target.checked)} /> Prune</label>{' '}
       <label><input type="checkbox" checked={dryRun} onChange={e => setDryRun(e.target.checked)} /> Dry run</label>
@@ -67,4 +68,4 @@ export function SyncPanel({ session, cluster, onNewApp }: { session: Session
 }
 
 // Why a Sync did nothing: rare, so loaded the first time it is needed.
-const SyncNotice = lazy(() => import('./SyncNotice.tsx').then(m => ({ default: m.SyncNotice })))
+const SyncNotice = lazyRetry(() => import('./SyncNotice.tsx').then(m => ({ default: m.SyncNotice })))

@@ -8,6 +8,7 @@ import type * as Monaco from 'monaco-editor/editor/editor.api'
 import type { Diagnostic, SourceFile } from '../../manifest/types.ts'
 import { countByFile, MARKER_OWNER, modelUri, toMarkers } from './diagnostic-markers.ts'
 import { leaveByKeyboard } from './keyboard-exit.ts'
+import { EditorLoadError } from './load-error.tsx'
 import { useMonaco } from './load.ts'
 import { preferredTheme, watchTheme } from './theme.ts'
 
@@ -46,7 +47,7 @@ interface Entry {
 
 export function ManifestEditor(props: ManifestEditorProps): ReactElement {
   const { files, active, onChange, onEditor, diagnostics, readOnly = false, height = '28rem', className } = props
-  const { mod, loadError } = useMonaco()
+  const { mod, loadError, retry } = useMonaco()
   const [editor, setEditor] = useState<Monaco.editor.IStandaloneCodeEditor | null>(null)
   const hostRef = useRef<HTMLDivElement>(null)
   const entries = useRef(new Map<string, Entry>())
@@ -73,6 +74,8 @@ export function ManifestEditor(props: ManifestEditorProps): ReactElement {
       theme: preferredTheme(),
       readOnly,
       minimap: { enabled: false },
+      // The empty last line's number, dimmed by default, fails WCAG contrast (axe-core's color-contrast).
+      renderFinalNewline: 'on',
       scrollBeyondLastLine: false,
       tabSize: 2,
       insertSpaces: true,
@@ -195,7 +198,7 @@ export function ManifestEditor(props: ManifestEditorProps): ReactElement {
         {(mod === null || editor === null) &&
           <div role="status" className="synclab-editor__loading"
             style={{ position: 'absolute', inset: 0, display: 'grid', placeItems: 'center' }}>
-            {loadError === null ? 'loading editor…' : `The editor failed to load: ${loadError}`}
+            {loadError === null ? 'loading editor…' : <EditorLoadError error={loadError} retry={retry} />}
           </div>}
       </div>
       <p className="synclab-editor__keys" data-testid="tab-focus-hint">

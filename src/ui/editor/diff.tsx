@@ -3,6 +3,7 @@
 import { useEffect, useRef, type ReactElement } from 'react'
 import type * as Monaco from 'monaco-editor/editor/editor.api'
 import { leaveByKeyboard } from './keyboard-exit.ts'
+import { EditorLoadError } from './load-error.tsx'
 import { useMonaco } from './load.ts'
 import { preferredTheme, watchTheme } from './theme.ts'
 
@@ -22,7 +23,7 @@ let nextId = 0
 
 export function ManifestDiff(props: ManifestDiffProps): ReactElement {
   const { original, modified, sideBySide = true, height = '20rem', className } = props
-  const { mod, loadError } = useMonaco()
+  const { mod, loadError, retry } = useMonaco()
   const hostRef = useRef<HTMLDivElement>(null)
   const models = useRef<{ original: Monaco.editor.ITextModel; modified: Monaco.editor.ITextModel } | null>(null)
   const diffRef = useRef<Monaco.editor.IStandaloneDiffEditor | null>(null)
@@ -45,6 +46,7 @@ export function ManifestDiff(props: ManifestDiffProps): ReactElement {
       renderSideBySide: sideBySide,
       theme: preferredTheme(),
       minimap: { enabled: false },
+      renderFinalNewline: 'on', // the dimmed number of the empty last line fails WCAG contrast
       scrollBeyondLastLine: false,
     })
     diff.setModel(m)
@@ -84,7 +86,7 @@ export function ManifestDiff(props: ManifestDiffProps): ReactElement {
       <div ref={hostRef} style={{ position: 'absolute', inset: 0 }} />
       {mod === null &&
         <div role="status" style={{ position: 'absolute', inset: 0, display: 'grid', placeItems: 'center' }}>
-          {loadError === null ? 'loading editor…' : `The editor failed to load: ${loadError}`}
+          {loadError === null ? 'loading editor…' : <EditorLoadError error={loadError} retry={retry} />}
         </div>}
     </div>
   )

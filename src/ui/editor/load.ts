@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 
 // Loads Monaco once, on demand. Call loadMonaco() early (e.g. on idle) to warm it up; the editor calls it too.
 export type MonacoModule = typeof import('./monaco-setup.ts')
@@ -11,15 +11,20 @@ export function loadMonaco(): Promise<MonacoModule> {
   return loading
 }
 
-/** React: Monaco once it has loaded (null until then), and the load error if it failed. */
-export function useMonaco(): { mod: MonacoModule | null; loadError: string | null } {
+/** React: Monaco once it has loaded (null until then), the load error if it failed, and how to try again. */
+export function useMonaco(): { mod: MonacoModule | null; loadError: string | null; retry: () => void } {
   const [mod, setMod] = useState<MonacoModule | null>(null)
   const [loadError, setLoadError] = useState<string | null>(null)
+  const [attempt, setAttempt] = useState(0)
   useEffect(() => {
     let live = true
     loadMonaco().then(m => { if (live) setMod(m) },
       (e: unknown) => { if (live) setLoadError(e instanceof Error ? e.message : String(e)) })
     return () => { live = false }
+  }, [attempt])
+  const retry = useCallback(() => {
+    setLoadError(null)
+    setAttempt(n => n + 1)
   }, [])
-  return { mod, loadError }
+  return { mod, loadError, retry }
 }

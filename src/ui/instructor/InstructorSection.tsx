@@ -1,12 +1,13 @@
 // Instructor mode's toggle. Most visits never use the mode: its bar and logic load when it is first turned on, or
 // at once when it was on last time.
-import { lazy, Suspense, useState } from 'react'
+import { Suspense, useState } from 'react'
+import { ChunkBoundary, lazyRetry } from '../chunks/lazy-retry.tsx'
 import type { Lab } from '../../labs/types.ts'
 import type { Session } from '../session/session.ts'
 import { INSTRUCTOR_STORAGE_KEY } from './storage-key.ts'
 import './instructor.css'
 
-const InstructorBar = lazy(() => import('./InstructorBar.tsx').then(m => ({ default: m.InstructorBar })))
+const InstructorBar = lazyRetry(() => import('./InstructorBar.tsx').then(m => ({ default: m.InstructorBar })))
 
 function wasOn(): boolean {
   try {
@@ -26,9 +27,9 @@ export function InstructorSection({ session, lab }: { session: Session; lab: Lab
     }} />
   }
   return (
-    <Suspense fallback={<Toggle pressed />}>
+    <ChunkBoundary what="instructor mode"><Suspense fallback={<Toggle pressed />}>
       <InstructorBar session={session} lab={lab} turnOn={turnOn} />
-    </Suspense>
+    </Suspense></ChunkBoundary>
   )
 }
 

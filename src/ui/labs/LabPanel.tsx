@@ -1,6 +1,7 @@
 // The lab beside the editor: its tasks and their state (to do, passed), the current task's instructions, hints one
 // at a time, and "show solution" (applied to the files as an edit the learner can commit, or undo in the editor).
-import { lazy, Suspense, useEffect, useState } from 'react'
+import { Suspense, useEffect, useState } from 'react'
+import { ChunkBoundary, lazyRetry } from '../chunks/lazy-retry.tsx'
 import type { Session } from '../session/session.ts'
 import { Markdown } from './Markdown.tsx'
 import type { LabTracker } from './tracker.ts'
@@ -52,7 +53,7 @@ export function LabPanel({ session, tracker, version }: { session: Session; trac
           </div>
           {solutionNote ? <p className="muted" role="status">{solutionNote}</p> : null}
           {tracker.last && !tracker.last.ok ? (
-            <Suspense fallback={null}><NotYet task={task} failures={tracker.last.failures} /></Suspense>
+            <ChunkBoundary what="the task's checks"><Suspense fallback={null}><NotYet task={task} failures={tracker.last.failures} /></Suspense></ChunkBoundary>
           ) : null}
         </div>
       ) : <p data-testid="lab-done">All tasks passed. Well done!</p>}
@@ -61,4 +62,4 @@ export function LabPanel({ session, tracker, version }: { session: Session; trac
 }
 
 // What is missing, in plain words: loaded the first time a check does not pass.
-const NotYet = lazy(() => import('./NotYet.tsx').then(m => ({ default: m.NotYet })))
+const NotYet = lazyRetry(() => import('./NotYet.tsx').then(m => ({ default: m.NotYet })))

@@ -1,9 +1,10 @@
 // "Pod logs", folded: the log view and its code load when the learner first opens it.
-import { lazy, memo, Suspense, useState } from 'react'
+import { memo, Suspense, useState } from 'react'
+import { ChunkBoundary, lazyRetry } from '../chunks/lazy-retry.tsx'
 import { clockTime } from '../events/watch-lines.ts'
 import type { Session } from '../session/session.ts'
 
-const LogsView = lazy(() => import('./LogsView.tsx').then(m => ({ default: m.LogsView })))
+const LogsView = lazyRetry(() => import('./LogsView.tsx').then(m => ({ default: m.LogsView })))
 
 export const LogsSection = memo(function LogsSection({ session, version }: { session: Session; version: number }) {
   const [open, setOpen] = useState(false)
@@ -12,9 +13,9 @@ export const LogsSection = memo(function LogsSection({ session, version }: { ses
       onToggle={e => setOpen((e.target as HTMLDetailsElement).open)}>
       <summary>Pod logs <span className="muted">(every Pod of the run, gone ones too)</span></summary>
       {open ? (
-        <Suspense fallback={<p className="muted">Loading the log view…</p>}>
+        <ChunkBoundary what="the log view"><Suspense fallback={<p className="muted">Loading the log view…</p>}>
           <LogsView session={session} version={version} clockTime={clockTime} />
-        </Suspense>
+        </Suspense></ChunkBoundary>
       ) : null}
     </details>
   )

@@ -16,6 +16,8 @@ export function provideShell(load: () => Promise<Shell>): void {
 
 export function loadShell(): Promise<Shell> {
   if (!loader) return Promise.reject(new Error('synclab: no terminal interpreter was provided (provideShell)'))
-  loading ??= loader()
-  return loading
+  const current = loading ??= loader()
+  // A failed load (the network dropped) is tried again next time, not kept.
+  current.catch(() => { if (loading === current) loading = undefined })
+  return current
 }

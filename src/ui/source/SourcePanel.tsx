@@ -1,12 +1,13 @@
 // The application's source: the file tree and the editor, problems with their file:line:col, Commit (a new
 // revision), the changes to commit, the history of revisions and Reset.
-import { lazy, Suspense } from 'react'
+import { Suspense } from 'react'
+import { ChunkBoundary, lazyRetry } from '../chunks/lazy-retry.tsx'
 import { formatDiagnostic } from '../../manifest/index.ts'
 import type { Session } from '../session/session.ts'
 
 // The file tree and Monaco load after the rest of the page is usable (Monaco, the large part, after the tree).
-const Workbench = lazy(() => import('./Workbench.tsx'))
-const SourceHistory = lazy(() => import('./Workbench.tsx').then(m => ({ default: m.SourceHistory })))
+const Workbench = lazyRetry(() => import('./Workbench.tsx'))
+const SourceHistory = lazyRetry(() => import('./Workbench.tsx').then(m => ({ default: m.SourceHistory })))
 
 export function SourcePanel({ session }: { session: Session }) {
   const errors = session.diagnostics
@@ -22,15 +23,15 @@ export function SourcePanel({ session }: { session: Session }) {
         <button onClick={() => { if (confirm('Reset the lab? Your edits and the cluster are lost.')) void session.reset() }}
           data-testid="reset">Reset</button>
       </div>
-      <Suspense fallback={<div className="editor-loading" data-testid="editor-loading">Loading the editor…</div>}>
+      <ChunkBoundary what="the editor"><Suspense fallback={<div className="editor-loading" data-testid="editor-loading">Loading the editor…</div>}>
         <Workbench session={session} />
-      </Suspense>
+      </Suspense></ChunkBoundary>
       {errors.length > 0 ? (
         <ul className="diagnostics" data-testid="diagnostics" aria-label="Problems">
           {errors.map((d, i) => <li key={i} className={d.severity}>{formatDiagnostic(d)}</li>)}
         </ul>
       ) : null}
-      <Suspense fallback={null}><SourceHistory session={session} /></Suspense>
+      <ChunkBoundary what="the source history"><Suspense fallback={null}><SourceHistory session={session} /></Suspense></ChunkBoundary>
     </section>
   )
 }

@@ -33,7 +33,7 @@ export const LaneLabel = memo(function LaneLabel({ lane }: { lane: Lane }) {
       <div style={{ fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
         {lane.label}
       </div>
-      <div style={{ color: '#4b5563', whiteSpace: 'nowrap' }}>
+      <div style={{ color: 'var(--muted)', whiteSpace: 'nowrap' }}>
         {lane.hookTypes.length > 0 ? `${lane.hookTypes.join(', ')} hook` : lane.syncPhase !== undefined
           ? `${lane.syncPhase} · wave ${lane.wave ?? 0}` : 'resource'}
         {lane.health !== undefined ? ` · ${lane.health}` : ''}
