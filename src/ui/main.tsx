@@ -6,6 +6,7 @@ import { DEFAULT_USER, userNameProblem } from '../labs/parse.ts'
 import { labById, startFiles } from './labs/catalog.ts'
 import { LabTracker } from './labs/tracker.ts'
 import { Session } from './session/session.ts'
+import { PanelBoundary } from './PanelBoundary.tsx'
 import './styles.css'
 
 interface Opened { session: Session; tracker: LabTracker }
@@ -18,11 +19,13 @@ function savedUser(): string {
   return user !== null && userNameProblem(user) === undefined ? user : DEFAULT_USER
 }
 
+// Each name has its own saved session and progress; the default name keeps the keys it always had.
+const labKey = (labId: string, user: string): string => user === DEFAULT_USER ? labId : `${labId}:${user}`
+
 function open(labId: string | null, user: string): Opened {
   const lab = labById(labId, user)
   window.localStorage.setItem('synclab:lab', lab.id)
-  // Each name has its own saved session and progress; the default name keeps the keys it always had.
-  const key = user === DEFAULT_USER ? lab.id : `${lab.id}:${user}`
+  const key = labKey(lab.id, user)
   const session = new Session({
     seed: lab.seed, appName: lab.app.name, namespace: lab.app.namespace, appPath: lab.app.path,
     appExists: lab.app.exists, waveDelayMs: lab.app.waveDelayMs,
@@ -40,9 +43,11 @@ function Root() {
   const [opened, setOpened] = useState<Opened>(() => open(labInAddress() ?? window.localStorage.getItem('synclab:lab'), user))
   // Which opened lab is ready: on a switch, the new session is not, until its cluster has started.
   const [ready, setReady] = useState<Opened | undefined>(undefined)
+  const [failed, setFailed] = useState<Error | undefined>(undefined)
   useEffect(() => {
     let live = true
-    void opened.session.whenReady().then(() => { if (live) setReady(opened) })
+    void opened.session.whenReady().then(() => { if (live) setReady(opened) },
+      (e: unknown) => { if (live) setFailed(e instanceof Error ? e : new Error(String(e))) })
     return () => { live = false }
   }, [opened])
   useEffect(() => {
@@ -60,6 +65,7 @@ function Root() {
     setUser(name)
     setOpened(open(opened.tracker.lab.id, name))
   }
+  if (failed) throw failed // the page's boundary shows it, with Reset
   if (ready !== opened) return <p className="muted">Starting the simulated cluster…</p>
   return <App key={`${opened.tracker.lab.id}:${user}`} session={opened.session} tracker={opened.tracker}
     user={user} onUser={onUser} onOpenLab={id => { window.location.hash = `lab=${id}` }} />
@@ -67,5 +73,23 @@ function Root() {
 
 /** Renders the page (src/page.ts, the entry, first hands in the terminal's interpreter). */
 export function startPage(): void {
-  createRoot(document.getElementById('app')!).render(<Root />)
+  createRoot(document.getElementById('app')!).render(
+    <PanelBoundary name="page" onReset={resetOpenedLab} resetLabel="Reset this lab and reload"><Root /></PanelBoundary>)
+}
+
+/**
+ * The last way out when the page itself cannot start: the lab in the address (or the last one opened) loses its
+ * saved session and progress for the saved name, each kept first under `<key>:before-reset`, and the page reloads.
+ */
+function resetOpenedLab(): void {
+  if (!confirm('Reset this lab and reload? Your saved edits and progress are set aside.')) return
+  const storage = window.localStorage
+  const lab = labById(labInAddress() ?? storage.getItem('synclab:lab'), savedUser())
+  const key = labKey(lab.id, savedUser())
+  for (const k of [`synclab:${key}`, `synclab:progress:${key}`]) {
+    const text = storage.getItem(k)
+    if (text !== null) storage.setItem(`${k}:before-reset`, text)
+    storage.removeItem(k)
+  }
+  window.location.reload()
 }

@@ -14,9 +14,10 @@ import { tests as editorTests } from './editor-tests.mjs'
 import { tests as workloadTests } from './workloads-tests.mjs'
 import { tests as appsTests } from './apps-tests.mjs'
 import { tests as graphTests } from './graph-tests.mjs'
+import { tests as robustTests } from './robust-tests.mjs'
 
 // E2E_ONLY=<text> runs only the tests whose name contains it.
-const tests = [...pageTests, ...labTests, ...shareTests, ...terminalTests, ...timetravelTests, ...editorTests, ...workloadTests, ...appsTests, ...graphTests].filter(t => !process.env.E2E_ONLY || t.name.includes(process.env.E2E_ONLY))
+const tests = [...pageTests, ...labTests, ...shareTests, ...terminalTests, ...timetravelTests, ...editorTests, ...workloadTests, ...appsTests, ...graphTests, ...robustTests].filter(t => !process.env.E2E_ONLY || t.name.includes(process.env.E2E_ONLY))
 
 const PORT = Number(process.env.E2E_PORT ?? 4173)
 const BASE = `http://127.0.0.1:${PORT}/`

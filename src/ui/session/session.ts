@@ -390,11 +390,25 @@ export class Session {
     this.commands = []
     this.selected = this.labAppName()
     this.notice = undefined
+    this.restoreNotice = []
     this.initialCommit()
     this.playing = false
     this.leavePast()
-    this.opts.storage?.removeItem(this.opts.storageKey)
+    this.setAside('before-reset')
     await this.rebuildLive(0)
+  }
+
+  /** The saved session is kept under `<key>:<why>` and the key cleared: set aside, not lost. */
+  setAside(why: string): void {
+    const storage = this.opts.storage
+    if (!storage) return
+    try {
+      const text = storage.getItem(this.opts.storageKey)
+      if (text !== null) storage.setItem(`${this.opts.storageKey}:${why}`, text)
+    } catch {
+      // Storage full or disabled: nothing more can be kept.
+    }
+    storage.removeItem(this.opts.storageKey)
   }
 
   // Time.

