@@ -209,7 +209,7 @@ function TerminalSection({ session }: { session: Session }) {
 function useShortcuts(session: Session): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey) return
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || !session.editable) return // another tab edits (tab-lease.ts)
       if (e.key === 'Enter') {
         e.preventDefault()
         e.stopPropagation()

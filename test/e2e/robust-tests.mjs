@@ -59,3 +59,47 @@ export const tests = [
     },
   },
 ]
+
+const svcText = page => page.evaluate(() => window.__synclab.files.find(f => f.path.endsWith('svc.yaml')).text)
+const setPort = (page, port) => page.evaluate(p => {
+  const s = window.__synclab
+  const f = s.files.find(f => f.path.endsWith('svc.yaml'))
+  s.edit(f.path, f.text.replace(/port: \d+/, `port: ${p}`))
+}, port)
+const savedText = page => page.evaluate(k => JSON.parse(window.localStorage.getItem(k)).files
+  .find(f => f.path.endsWith('svc.yaml')).text, KEY)
+
+tests.push({
+  name: 'two tabs on one lab: the second is read-only with a banner; Take over continues from the first tab\'s work',
+  async run({ page, base, artifacts }) {
+    await ready(page, `${base}#lab=${LAB}`)
+    await setPort(page, 6001)
+    const second = await page.context().newPage()
+    try {
+      await second.goto(`${base}#lab=${LAB}`)
+      await second.waitForSelector('[data-testid=read-only-banner]', { timeout: 15_000 })
+      assert.match(await second.textContent('[data-testid=read-only-banner]'), /This lab is open in another tab: editing here is off\. Take over/)
+      assert.match(await svcText(second), /port: 6001/)
+      assert.equal(await second.$eval('.lease', el => el.inert), true, 'the page is not editable')
+      await second.screenshot({ path: join(artifacts, 'robust-two-tabs-read-only.png') })
+      // The second tab writes nothing, even when something changes its session.
+      await setPort(second, 6666)
+      assert.match(await savedText(page), /port: 6001/)
+      // The first tab goes on editing; the second takes over from that work.
+      await setPort(page, 6002)
+      await second.click('[data-testid=take-over]')
+      await second.waitForSelector('[data-testid=read-only-banner]', { state: 'detached', timeout: 15_000 })
+      await second.waitForFunction(() => /port: 6002/.test(window.__synclab.files.find(f => f.path.endsWith('svc.yaml')).text))
+      await page.waitForSelector('[data-testid=read-only-banner]', { timeout: 15_000 })
+      await setPort(page, 6999) // the first tab is now the read-only one: its change is not saved
+      await setPort(second, 6003)
+      assert.match(await savedText(page), /port: 6003/)
+      // The second tab closes: the first edits again, from the second's work.
+      await second.close()
+      await page.waitForSelector('[data-testid=read-only-banner]', { state: 'detached', timeout: 15_000 })
+      await page.waitForFunction(() => /port: 6003/.test(window.__synclab.files.find(f => f.path.endsWith('svc.yaml')).text))
+    } finally {
+      if (!second.isClosed()) await second.close()
+    }
+  },
+})

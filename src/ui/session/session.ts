@@ -40,6 +40,8 @@ export interface SessionOptions extends RunSetup {
   settleMs?: number | undefined
   storageKey: string
   storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | undefined
+  /** Whether this session may write its storage now (false while another tab edits the lab: tab-lease.ts). */
+  canSave?: (() => boolean) | undefined
 }
 
 export class Session {
@@ -398,10 +400,15 @@ export class Session {
     await this.rebuildLive(0)
   }
 
+  /** Whether this tab edits the lab (another tab may: tab-lease.ts); if not, nothing it does is saved. */
+  get editable(): boolean {
+    return this.opts.canSave?.() ?? true
+  }
+
   /** The saved session is kept under `<key>:<why>` and the key cleared: set aside, not lost. */
   setAside(why: string): void {
     const storage = this.opts.storage
-    if (!storage) return
+    if (!storage || !this.editable) return
     try {
       const text = storage.getItem(this.opts.storageKey)
       if (text !== null) storage.setItem(`${this.opts.storageKey}:${why}`, text)
@@ -606,7 +613,7 @@ export class Session {
   private save(): void {
     if (this.saveTimer !== undefined) clearTimeout(this.saveTimer)
     this.saveTimer = undefined
-    if (!this.opts.storage || !this.live) return
+    if (!this.opts.storage || !this.live || !this.editable) return
     saveSession(this.opts.storage, this.opts.storageKey, {
       files: this.files, folders: this.folders, active: this.active, now: this.live.now, actions: this.actions, commands: this.commands,
       selected: this.selected,
