@@ -103,3 +103,33 @@ tests.push({
     }
   },
 })
+
+tests.push({
+  name: 'a share link over uncommitted work asks first; declined keeps the work, accepted keeps it restorable',
+  async run({ page, base }) {
+    await ready(page, `${base}#lab=${LAB}`)
+    // A link carrying port 7000, made by the page itself (then the files are put back).
+    await setPort(page, 7000)
+    await page.evaluate(() => Object.defineProperty(navigator, 'clipboard', { configurable: true,
+      value: { writeText: async text => { window.__copied = text } } }))
+    await page.click('[data-testid=share-button]')
+    await page.waitForFunction(() => typeof window.__copied === 'string')
+    const link = await page.evaluate(() => window.__copied)
+    await setPort(page, 6500) // the learner's own work, not committed
+    // Declined: nothing changes.
+    page.once('dialog', d => { assert.match(d.message(), /changes not committed yet/); void d.dismiss() })
+    await page.evaluate(l => { window.location.hash = new URL(l).hash }, link)
+    await page.waitForFunction(() => /not opened/.test(document.querySelector('[data-testid=share-status]')?.textContent ?? ''))
+    assert.match(await svcText(page), /port: 6500/)
+    assert.equal(await page.$('[data-testid=share-restore]'), null)
+    // Accepted: the shared files, and the learner's work one click away.
+    page.once('dialog', d => void d.accept())
+    await page.evaluate(l => { window.location.hash = new URL(l).hash }, link)
+    await page.waitForSelector('[data-testid=share-restore]', { timeout: 15_000 })
+    assert.match(await svcText(page), /port: 7000/)
+    await page.click('[data-testid=share-restore]')
+    await page.waitForFunction(() => /port: 6500/.test(window.__synclab.files.find(f => f.path.endsWith('svc.yaml')).text))
+    assert.match(await page.textContent('[data-testid=share-status]'), /previous work is back/)
+    assert.match(await savedText(page), /port: 6500/)
+  },
+})
