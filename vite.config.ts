@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
+import { cspOffInDev } from './csp-dev.ts'
 
 // monaco-editor >= 0.56 has an "exports" map, so the deep import 'monaco-editor/esm/vs/editor/editor.worker.js'
 // made by monaco-worker-manager (a monaco-yaml dependency) no longer resolves. Point it at the real file.
@@ -17,7 +18,7 @@ const k8sProxy = {
 }
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), cspOffInDev()],
   server: { proxy: k8sProxy },
   preview: { proxy: k8sProxy },
   resolve: { alias: [{ find: /^monaco-editor\/esm\/(.*)$/, replacement: `${monacoEsm}$1` }] },

@@ -2,7 +2,7 @@
 // uncommitted work, and the Content-Security-Policy.
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
-import { ready } from './helpers.mjs'
+import { createLabApp, editorReady, ready } from './helpers.mjs'
 
 const LAB = '01-resource-hooks'
 const KEY = `synclab:${LAB}`
@@ -131,5 +131,49 @@ tests.push({
     await page.waitForFunction(() => /port: 6500/.test(window.__synclab.files.find(f => f.path.endsWith('svc.yaml')).text))
     assert.match(await page.textContent('[data-testid=share-status]'), /previous work is back/)
     assert.match(await savedText(page), /port: 6500/)
+  },
+})
+
+tests.push({
+  name: 'content security policy: the page, the editor and its YAML worker, the terminal, a sync and the cluster panel run with no violation',
+  async run({ page, base }) {
+    const problems = []
+    page.on('console', m => { if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text()) })
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', e =>
+        console.error(`Refused to: ${e.violatedDirective} ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`))
+    })
+    await ready(page, `${base}#lab=${LAB}`)
+    const policy = await page.$eval('meta[http-equiv=Content-Security-Policy]', m => m.content)
+    assert.match(policy, /script-src 'self';/)
+    assert.match(policy, /connect-src 'self';/)
+    // The policy is in force: an inline script is refused (and said).
+    await page.evaluate(() => { const s = document.createElement('script'); s.textContent = 'window.__inline = 1'; document.body.append(s) })
+    assert.equal(await page.evaluate(() => window.__inline), undefined)
+    await page.waitForFunction(() => true)
+    assert.ok(problems.some(p => /Refused to: script-src-elem inline/.test(p)), problems.join('\n'))
+    problems.length = 0
+    // The editor, and its YAML worker's schema check (owner 'yaml').
+    await editorReady(page)
+    const path = await page.evaluate(() => window.__synclab.active)
+    await page.click('.monaco-editor .view-lines')
+    await page.keyboard.press('ControlOrMeta+End')
+    await page.keyboard.type('\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: 5\n')
+    await page.waitForFunction(p => window.__synclabMarkers(p).some(m => m.owner === 'yaml'), path, { timeout: 20_000 })
+    // The terminal.
+    await page.click('[data-testid=terminal-section] summary')
+    await page.waitForFunction(() => typeof window.__synclabTerminal?.buffer === 'function', null, { timeout: 15_000 })
+    // A sync played to its end.
+    await page.evaluate(() => window.__synclab.reset())
+    await createLabApp(page)
+    await page.click('[data-testid=play-20]')
+    await page.click('[data-testid=sync]')
+    await page.waitForFunction(() => window.__synclab.live.app.currentOperation?.result().phase === 'Succeeded', null, { timeout: 60_000 })
+    // The cluster panel reaches the cluster through this origin.
+    await page.click('[data-testid=cluster-panel] summary')
+    await page.fill('[data-testid=cluster-namespace]', 'learner')
+    await page.click('[data-testid=cluster-connect]')
+    await page.waitForSelector('[data-testid=cluster-connected]', { timeout: 15_000 })
+    assert.deepEqual(problems, [])
   },
 })
