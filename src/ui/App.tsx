@@ -1,6 +1,6 @@
 // The sandbox page: source on the left; the application, the plan and the sync panel on the right; the timeline,
 // the event streams and the time controls below.
-import { memo, Suspense, useDeferredValue, useEffect, useMemo, useState } from 'react'
+import { memo, type ReactNode, Suspense, useDeferredValue, useEffect, useMemo, useState } from 'react'
 import type { TerminalContext } from '../contract/terminal.ts'
 import { loadShell } from './session/shell.ts'
 import { ChunkBoundary, lazyRetry } from './chunks/lazy-retry.tsx'
@@ -27,6 +27,8 @@ import { buildTimeline } from './timeline/model.ts'
 import { Timeline } from './timeline/Timeline.tsx'
 import { useSession } from './use-session.ts'
 import { useThrottled } from './use-throttled.ts'
+import { PanelBoundary } from './PanelBoundary.tsx'
+import { RestoreNotice } from './session/RestoreNotice.tsx'
 
 /** "Your name": the learner's name, which is the lab's namespace; applied on Enter or when the field is left. */
 function UserField({ user, onUser }: { user: string; onUser: (name: string) => void }) {
@@ -60,6 +62,9 @@ export function App({ session, tracker, onOpenLab, user, onUser }: { session: Se
   // The real cluster connected in the cluster panel: the Sync buttons then say where they sync.
   const [cluster, setCluster] = useState<string | undefined>()
   const shownApp = session.live.app
+  const reset = () => { if (confirm('Reset the lab? Your edits and the cluster are lost.')) void session.reset() }
+  // Each panel draws apart: one that fails shows what failed and a Reset, the others go on (PanelBoundary).
+  const panel = (name: string, node: ReactNode) => <PanelBoundary name={name} onReset={reset}>{node}</PanelBoundary>
   return (
     <div className="layout" data-testid="sandbox" data-ready="true">
       <header className="top">
@@ -71,36 +76,37 @@ export function App({ session, tracker, onOpenLab, user, onUser }: { session: Se
         </label>
         {user !== undefined && onUser && <UserField user={user} onUser={onUser} />}
         <span className="muted">app <code>{tracker.lab.app.name}</code> · namespace <code>{tracker.lab.app.namespace}</code></span>
-        <ChunkBoundary what="sharing"><Suspense fallback={null}><ShareButton session={session} lab={tracker.lab} /></Suspense></ChunkBoundary>
+        {panel('Share', <ChunkBoundary what="sharing"><Suspense fallback={null}><ShareButton session={session} lab={tracker.lab} /></Suspense></ChunkBoundary>)}
       </header>
-      <InstructorSection session={session} lab={tracker.lab} />
+      <RestoreNotice session={session} onReset={reset} />
+      {panel('Instructor', <InstructorSection session={session} lab={tracker.lab} />)}
       <main className="columns">
         <div className="left">
-          <LabPanel session={session} tracker={tracker} version={deferred} />
-          <SourcePanelMemo session={session} version={session.stateVersion} />
+          {panel('Lab', <LabPanel session={session} tracker={tracker} version={deferred} />)}
+          {panel('Source', <SourcePanelMemo session={session} version={session.stateVersion} />)}
         </div>
         <div className="right">
-          <ApplicationsListMemo session={session} version={deferred} onNewApp={openNewApp} />
-          <SyncPanelMemo session={session} version={session.stateVersion} cluster={cluster} onNewApp={openNewApp}
-            app={`${shownApp?.name}/${shownApp?.operationRunning}/${!!shownApp?.deletion}/${shownApp?.deleted}`} />
-          <WhatIfPanelMemo session={session} version={session.stateVersion} />
-          <AppViewMemo session={session} version={deferred} />
-          <PlanPaneMemo session={session} version={session.stateVersion} live={session.shown.app?.liveVersion ?? 0} />
-          <ChunkBoundary what="the cluster panel" className="panel">
+          {panel('Applications', <ApplicationsListMemo session={session} version={deferred} onNewApp={openNewApp} />)}
+          {panel('Sync', <SyncPanelMemo session={session} version={session.stateVersion} cluster={cluster} onNewApp={openNewApp}
+            app={`${shownApp?.name}/${shownApp?.operationRunning}/${!!shownApp?.deletion}/${shownApp?.deleted}`} />)}
+          {panel('What if', <WhatIfPanelMemo session={session} version={session.stateVersion} />)}
+          {panel('Application', <AppViewMemo session={session} version={deferred} />)}
+          {panel('Plan', <PlanPaneMemo session={session} version={session.stateVersion} live={session.shown.app?.liveVersion ?? 0} />)}
+          {panel('Cluster', <ChunkBoundary what="the cluster panel" className="panel">
             <Suspense fallback={null}>
               <ClusterPanel key={tracker.lab.id} manifests={session.head?.manifests ?? NO_MANIFESTS}
                 revision={session.head?.id ?? 'HEAD'} waveDelayMs={tracker.lab.app.waveDelayMs} seed={tracker.lab.seed}
                 onConnection={setCluster} />
             </Suspense>
-          </ChunkBoundary>
+          </ChunkBoundary>)}
         </div>
       </main>
       <section className="bottom panel" aria-label="Timeline">
-        <TimeControls session={session} />
-        <RunViews session={session} version={runVersion} />
-        <LogsSection session={session} version={runVersion} />
+        {panel('Time controls', <TimeControls session={session} />)}
+        {panel('Timeline', <RunViews session={session} version={runVersion} />)}
+        {panel('Logs', <LogsSection session={session} version={runVersion} />)}
       </section>
-      <TerminalSection session={session} />
+      {panel('Terminal', <TerminalSection session={session} />)}
       {newApp ? (
         <ChunkBoundary what="the New app dialog">
           <Suspense fallback={null}>
@@ -210,7 +216,7 @@ function TerminalSection({ session }: { session: Session }) {
 function useShortcuts(session: Session): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey) return
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || !session.editable) return // another tab edits (tab-lease.ts)
       if (e.key === 'Enter') {
         e.preventDefault()
         e.stopPropagation()

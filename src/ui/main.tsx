@@ -8,9 +8,12 @@ import { labById, startFiles } from './labs/catalog.ts'
 import { LabTracker } from './labs/tracker.ts'
 import { Session } from './session/session.ts'
 import { setCurrentSession } from './session/current.ts'
+import { PanelBoundary } from './PanelBoundary.tsx'
+import { type LeaseState, TabLease } from './session/tab-lease.ts'
+import { ReadOnlyBanner } from './session/ReadOnlyBanner.tsx'
 import './styles.css'
 
-interface Opened { session: Session; tracker: LabTracker }
+interface Opened { session: Session; tracker: LabTracker; lease: TabLease }
 
 const USER_KEY = 'synclab:user'
 
@@ -20,20 +23,40 @@ function savedUser(): string {
   return user !== null && userNameProblem(user) === undefined ? user : DEFAULT_USER
 }
 
+// Each name has its own saved session and progress; the default name keeps the keys it always had.
+const labKey = (labId: string, user: string): string => user === DEFAULT_USER ? labId : `${labId}:${user}`
+
+// The lease of the lab open in this tab: one tab at a time edits a lab's saved session (tab-lease.ts).
+let lease: TabLease | undefined
+
+function leaseFor(storageKey: string): TabLease {
+  if (lease?.key === storageKey) return lease
+  lease?.dispose()
+  lease = new TabLease(storageKey, { locks: navigator.locks, onStorage: listener => {
+    const onStorage = (e: StorageEvent) => listener(e.key)
+    window.addEventListener('storage', onStorage)
+    return () => window.removeEventListener('storage', onStorage)
+  } })
+  lease.start()
+  return lease
+}
+
 function open(labId: string | null, user: string): Opened {
   const lab = labById(labId, user)
   window.localStorage.setItem('synclab:lab', lab.id)
-  // Each name has its own saved session and progress; the default name keeps the keys it always had.
-  const key = user === DEFAULT_USER ? lab.id : `${lab.id}:${user}`
-  const session = new Session({
+  const key = labKey(lab.id, user)
+  const storageKey = `synclab:${key}`
+  const held = leaseFor(storageKey)
+  const session: Session = new Session({
     seed: lab.seed, appName: lab.app.name, namespace: lab.app.namespace, appPath: lab.app.path,
     appExists: lab.app.exists, waveDelayMs: lab.app.waveDelayMs,
-    syncPolicy: lab.app.syncPolicy, settleMs: lab.settleMs, labFiles: startFiles(lab), storageKey: `synclab:${key}`,
-    storage: window.localStorage,
+    syncPolicy: lab.app.syncPolicy, settleMs: lab.settleMs, labFiles: startFiles(lab), storageKey,
+    storage: window.localStorage, canSave: () => held.editing && held.owner === session,
   })
+  held.owner = session
   ;(window as unknown as { __synclab: Session }).__synclab = session
   setCurrentSession(session)
-  return { session, tracker: new LabTracker(lab, window.localStorage, key) }
+  return { session, tracker: new LabTracker(lab, window.localStorage, key), lease: held }
 }
 
 const labInAddress = () => new URLSearchParams(window.location.hash.slice(1)).get('lab')
@@ -48,11 +71,14 @@ function Root() {
   useEffect(() => {
     void loadReaderTypes().then(() => opened.session.reread())
   }, [opened])
+  const [failed, setFailed] = useState<Error | undefined>(undefined)
   useEffect(() => {
     let live = true
-    void opened.session.whenReady().then(() => { if (live) setReady(opened) })
+    void opened.session.whenReady().then(() => { if (live) setReady(opened) },
+      (e: unknown) => { if (live) setFailed(e instanceof Error ? e : new Error(String(e))) })
     return () => { live = false }
   }, [opened])
+  const leaseState = useLease(opened, () => setOpened(open(opened.tracker.lab.id, user)))
   useEffect(() => {
     const onHash = () => {
       const id = labInAddress()
@@ -68,12 +94,56 @@ function Root() {
     setUser(name)
     setOpened(open(opened.tracker.lab.id, name))
   }
+  if (failed) throw failed // the page's boundary shows it, with Reset
   if (ready !== opened) return <p className="muted">Starting the simulated cluster…</p>
-  return <App key={`${opened.tracker.lab.id}:${user}`} session={opened.session} tracker={opened.tracker}
-    user={user} onUser={onUser} onOpenLab={id => { window.location.hash = `lab=${id}` }} />
+  const readOnly = leaseState === 'read-only'
+  return <>
+    {readOnly ? <ReadOnlyBanner onTakeOver={() => opened.lease.takeOver()} /> : null}
+    <div className="lease" inert={readOnly} data-read-only={readOnly}>
+      <App key={`${opened.tracker.lab.id}:${user}`} session={opened.session} tracker={opened.tracker}
+        user={user} onUser={onUser} onOpenLab={id => { window.location.hash = `lab=${id}` }} />
+    </div>
+  </>
+}
+
+/**
+ * The state of the opened lab's lease. Turning read-only pauses the session (another tab edits); editing again after
+ * that (taken over, or the other tab closed) re-opens the lab from storage: this tab follows the other tab's work.
+ */
+function useLease(opened: Opened, reopen: () => void): LeaseState {
+  const [state, setState] = useState(opened.lease.state)
+  useEffect(() => {
+    let last = opened.lease.state
+    setState(last)
+    return opened.lease.subscribe(next => {
+      if (next === 'read-only') opened.session.pause()
+      if (next === 'editing' && last === 'read-only') reopen()
+      last = next
+      setState(next)
+    })
+  }, [opened])
+  return state
 }
 
 /** Renders the page (src/page.ts, the entry, first hands in the terminal's interpreter). */
 export function startPage(): void {
-  createRoot(document.getElementById('app')!).render(<Root />)
+  createRoot(document.getElementById('app')!).render(
+    <PanelBoundary name="page" onReset={resetOpenedLab} resetLabel="Reset this lab and reload"><Root /></PanelBoundary>)
+}
+
+/**
+ * The last way out when the page itself cannot start: the lab in the address (or the last one opened) loses its
+ * saved session and progress for the saved name, each kept first under `<key>:before-reset`, and the page reloads.
+ */
+function resetOpenedLab(): void {
+  if (!confirm('Reset this lab and reload? Your saved edits and progress are set aside.')) return
+  const storage = window.localStorage
+  const lab = labById(labInAddress() ?? storage.getItem('synclab:lab'), savedUser())
+  const key = labKey(lab.id, savedUser())
+  for (const k of [`synclab:${key}`, `synclab:progress:${key}`]) {
+    const text = storage.getItem(k)
+    if (text !== null) storage.setItem(`${k}:before-reset`, text)
+    storage.removeItem(k)
+  }
+  window.location.reload()
 }

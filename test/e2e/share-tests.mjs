@@ -75,6 +75,8 @@ export const tests = [
       const other = await page.context().newPage()
       try {
         await ready(other, `${base}#lab=01-resource-hooks`)
+        // One tab edits a lab at a time (a second tab on it would be read-only): the sender's tab leaves the lab.
+        await page.goto('about:blank')
         await other.goto(link)
         await other.waitForFunction(() => /Opened \d+ shared files? from the link/.test(
           document.querySelector('[data-testid=share-status]')?.textContent ?? ''), null, { timeout: 15_000 })
@@ -92,6 +94,8 @@ export const tests = [
         await other.close()
       }
       // A damaged link is refused with a reason, and the files stay as they were.
+      await page.goto(`${base}#lab=${lab}`)
+      await page.waitForSelector('[data-testid=sandbox][data-ready=true]')
       const before = await fileText(page, path)
       await page.goto(`${base}#lab=${lab}&s=not-a-real-payload`)
       await page.waitForFunction(() => (document.querySelector('[data-testid=share-status]')?.textContent ?? '') !== '',

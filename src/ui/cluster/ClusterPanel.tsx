@@ -154,6 +154,9 @@ export function ClusterPanelBody({ controller, state, manifests, revision, waveD
             <p data-testid="cluster-cleaned">{state.cleanedUp.length === 0 ? 'Nothing was deleted.'
               : `Deleted ${state.cleanedUp.join(', ')}.`}</p>
           ) : null}
+          {state.cleanupNotes ? (
+            <ul data-testid="cluster-cleanup-notes">{state.cleanupNotes.map(n => <li key={n}>{n}</li>)}</ul>
+          ) : null}
         </section>
       ) : null}
     </div>

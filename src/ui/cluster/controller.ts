@@ -6,9 +6,9 @@
 // State is immutable: every change makes a new object, so React can read it with useSyncExternalStore.
 import type { KubeObject } from '../../cluster/objects.ts'
 import { isNamespaceName } from '../../cluster/validation.ts'
-import { serverDryRunFetch } from '../../kube/dry-run-fetch.ts'
 import { wallClock } from '../../kube/clock.ts'
 import { KubeCluster, MANAGED_BY_LABEL, MANAGED_BY_VALUE } from '../../kube/kube-cluster.ts'
+import { type CleanupItem, describeOutcome } from '../../kube/cleanup.ts'
 import { openApplication } from '../../kube/run-app.ts'
 import type { Application, OperationRecord, OperationResult } from '../../sync/application.ts'
 import { compareRuns, type ObjectRef, type RunComparison, summarizeRun } from '../../sync/compare.ts'
@@ -96,6 +96,8 @@ export interface ClusterState {
   /** What a cleanup would delete (asked first), then what it deleted. */
   cleanupPlan?: string[]
   cleanedUp?: string[]
+  /** What the cleanup left, and why (already gone, re-created since the list, waiting for finalizers). */
+  cleanupNotes?: string[]
 }
 
 interface RunContext {
@@ -129,6 +131,8 @@ export class ClusterController {
   private readonly timeoutMs: number
   private pending: ReturnType<typeof setTimeout> | undefined
   private stopFollowing: (() => void) | undefined
+  /** The objects the shown cleanup list names, with their uids: exactly what Delete deletes. */
+  private planned: CleanupItem[] | undefined
 
   constructor(opts: ControllerOptions = {}) {
     this.fetchFn = opts.fetch ?? ((input, init) => globalThis.fetch(input, init))
@@ -157,6 +161,7 @@ export class ClusterController {
   private set(patch: Partial<ClusterState>, clear: Array<keyof ClusterState> = []): void {
     const next: ClusterState = { ...this.state, ...patch }
     for (const k of clear) delete next[k]
+    if (clear.includes('cleanupPlan')) this.planned = undefined // no list shown: nothing to delete
     this.state = next
     for (const l of [...this.listeners]) l()
   }
@@ -186,7 +191,7 @@ export class ClusterController {
       return false
     }
     this.disconnect()
-    this.set({ busy: 'connect' }, ['error', 'connection', 'run', 'compare', 'cleanupPlan', 'cleanedUp'])
+    this.set({ busy: 'connect' }, ['error', 'connection', 'run', 'compare', 'cleanupPlan', 'cleanedUp', 'cleanupNotes'])
     let cluster: KubeCluster
     try {
       cluster = await KubeCluster.connect({ server: url, namespace: ns, appName: this.appName, clock: wallClock(this.speed),
@@ -232,7 +237,7 @@ export class ClusterController {
     this.pods = undefined
     this.cluster?.close()
     this.cluster = undefined
-    if (this.state.connection) this.set({}, ['connection', 'run', 'compare', 'cleanupPlan', 'cleanedUp'])
+    if (this.state.connection) this.set({}, ['connection', 'run', 'compare', 'cleanupPlan', 'cleanedUp', 'cleanupNotes'])
   }
 
   private refuseBusy(): false {
@@ -275,7 +280,7 @@ export class ClusterController {
     // The timeline's Pods: recorded from this sync on (Pods already there start as they are now).
     this.pods?.dispose()
     this.pods = recordPods({ now: () => cluster.clock.now(), pods: () => cluster.objects(), watch: l => cluster.watch(l) })
-    this.set({ busy: 'sync' }, ['error', 'run', 'compare', 'cleanupPlan', 'cleanedUp'])
+    this.set({ busy: 'sync' }, ['error', 'run', 'compare', 'cleanupPlan', 'cleanedUp', 'cleanupNotes'])
     const request: ClusterSyncRequest = { ...(opts.request?.prune ? { prune: true } : {}), ...(opts.request?.dryRun ? { dryRun: true } : {}) }
     let app: Application
     let record: OperationRecord
@@ -383,19 +388,18 @@ export class ClusterController {
 
   // --- Clean up ----------------------------------------------------------------------------------------------
 
-  /** Asks the server what a cleanup would delete (every write as ?dryRun=All: nothing changes). */
+  /** Lists what a cleanup would delete (reads only); the list shown is the list Delete deletes, nothing more. */
   async planCleanup(): Promise<string[] | undefined> {
     const cluster = this.cluster
-    const connection = this.state.connection
-    if (!cluster || !connection) return this.notConnected() || undefined
+    if (!cluster || !this.state.connection) return this.notConnected() || undefined
     if (this.state.busy) return this.refuseBusy() || undefined
-    this.set({ busy: 'cleanup' }, ['error', 'cleanupPlan', 'cleanedUp'])
+    this.set({ busy: 'cleanup' }, ['error', 'cleanupPlan', 'cleanedUp', 'cleanupNotes'])
     try {
-      const preview = await KubeCluster.connect({ server: connection.server, namespace: connection.namespace,
-        appName: this.appName, fetch: serverDryRunFetch(this.fetchFn), watchKinds: [] })
-      const planned = await preview.cleanup()
-      this.set({ cleanupPlan: planned }, ['busy'])
-      return planned
+      const plan = await cluster.planCleanup()
+      this.planned = plan
+      const refs = plan.map(i => i.ref)
+      this.set({ cleanupPlan: refs }, ['busy'])
+      return refs
     } catch (e) {
       this.fail(`Cannot list what synclab created: ${(e as Error).message}`)
       return undefined
@@ -403,26 +407,34 @@ export class ClusterController {
   }
 
   /**
-   * Deletes every object labelled app.kubernetes.io/managed-by=synclab in the namespace (and nothing else).
-   * `confirmed` is the user's answer to the list planCleanup showed.
+   * Deletes exactly the objects planCleanup listed, each bound to the uid it had then (src/kube/cleanup.ts): an
+   * object made since the list stays, and one deleted and re-created under the same name is left alone.
+   * `confirmed` is the user's answer to that list.
    */
   async cleanup(opts: { confirmed: boolean }): Promise<string[] | undefined> {
     const cluster = this.cluster
     if (!cluster) return this.notConnected() || undefined
     if (this.state.busy) return this.refuseBusy() || undefined
+    const plan = this.planned
+    if (!plan) {
+      this.set({ error: 'List what synclab created first (Clean up…): only the list shown is deleted.' })
+      return undefined
+    }
     if (!opts.confirmed) {
-      this.set({ error: `Confirm the cleanup first: it deletes every object labelled ${MANAGED_BY_LABEL}=${MANAGED_BY_VALUE} ` +
-        `in namespace ${cluster.namespace}.` })
+      this.set({ error: `Confirm the cleanup first: it deletes the ${plan.length} object${plan.length === 1 ? '' : 's'} listed, ` +
+        `labelled ${MANAGED_BY_LABEL}=${MANAGED_BY_VALUE} in namespace ${cluster.namespace}.` })
       return undefined
     }
     if (this.current?.app.operationRunning) {
       this.set({ error: 'An operation is still running on the cluster; wait for it or terminate it before cleaning up.' })
       return undefined
     }
-    this.set({ busy: 'cleanup' }, ['error', 'cleanedUp'])
+    this.set({ busy: 'cleanup' }, ['error', 'cleanedUp', 'cleanupNotes'])
     try {
-      const deleted = await cluster.cleanup()
-      this.set({ cleanedUp: deleted }, ['busy', 'cleanupPlan'])
+      const outcomes = await cluster.deletePlanned(plan)
+      const deleted = outcomes.filter(o => o.result === 'deleted').map(o => o.item.ref)
+      const notes = outcomes.filter(o => o.result !== 'deleted' || o.waitsFor.length > 0).map(describeOutcome)
+      this.set({ cleanedUp: deleted, ...(notes.length > 0 ? { cleanupNotes: notes } : {}) }, ['busy', 'cleanupPlan'])
       return deleted
     } catch (e) {
       this.fail(`The cleanup stopped: ${(e as Error).message}`)

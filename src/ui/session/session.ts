@@ -14,7 +14,8 @@ import { checkPath, emptyFolders, isWithin, movedPath, parentOf } from './file-p
 import { readSource, type SourceRevision } from './revisions.ts'
 import { DEFAULT_SETTLE_MS } from '../../labs/settle.ts'
 import { activityEnded, Run, type RunSetup } from './run.ts'
-import { type SavedSession, loadSession, saveSession } from './storage.ts'
+import { loadSession, saveSession } from './storage.ts'
+import type { CheckedSession } from './saved-check.ts'
 import { labRepoURL } from '../../labs/learner-app.ts'
 import { terminalContext } from './terminal-context.ts'
 
@@ -39,6 +40,8 @@ export interface SessionOptions extends RunSetup {
   settleMs?: number | undefined
   storageKey: string
   storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | undefined
+  /** Whether this session may write its storage now (false while another tab edits the lab: tab-lease.ts). */
+  canSave?: (() => boolean) | undefined
 }
 
 export class Session {
@@ -75,16 +78,38 @@ export class Session {
   constructor(opts: SessionOptions) {
     // Every run this session builds shows the selected application.
     this.opts = { ...opts, selectedApp: () => this.selected }
-    const saved = opts.storage ? loadSession(opts.storage, opts.storageKey) : undefined
+    const loaded = opts.storage ? loadSession(opts.storage, opts.storageKey) : undefined
+    const saved = loaded?.session
+    this.restoreNotice = loaded?.dropped ?? []
     this.selected = saved ? saved.selected : this.labAppName()
     this.files = saved?.files ?? opts.labFiles.map(f => ({ ...f }))
-    this.folders = Array.isArray(saved?.folders) ? saved.folders.filter(f => typeof f === 'string') : []
-    this.active = saved?.active ?? this.files[0]?.path ?? ''
+    this.folders = saved?.folders ?? []
+    this.active = saved?.active || (this.files[0]?.path ?? '')
     this.source = readSource(this.files)
     this.diagnostics = this.source.diagnostics
     if (saved) this.restoreRevisions(saved)
     else this.initialCommit()
-    this.ready = this.rebuildLive(saved?.now ?? 0)
+    this.ready = this.rebuildLive(saved?.now ?? 0).catch(e => this.replayFailed(e))
+  }
+
+  /** What could not be restored from the browser's storage (a notice tells the learner), until dismissed. */
+  restoreNotice: string[]
+
+  dismissRestoreNotice(): void {
+    this.restoreNotice = []
+    this.changed(false)
+  }
+
+  /**
+   * The saved actions could not be replayed (a damaged or foreign saved run): the files and commits stay, the run
+   * starts again without those actions, and the notice says so.
+   */
+  private async replayFailed(e: unknown): Promise<void> {
+    const lost = this.actions.filter(a => a.type !== 'commit').length
+    this.restoreNotice = [...this.restoreNotice, `Replaying the saved run failed (${(e as Error)?.message ?? e}): ` +
+      `${lost === 1 ? 'its 1 action was' : `its ${lost} actions were`} dropped; your files and commits are kept.`]
+    this.actions = this.actions.filter(a => a.type === 'commit').map(a => ({ ...a, t: 0 }))
+    await this.rebuildLive(0)
   }
 
   whenReady(): Promise<void> {
@@ -374,11 +399,30 @@ export class Session {
     this.commands = []
     this.selected = this.labAppName()
     this.notice = undefined
+    this.restoreNotice = []
     this.initialCommit()
     this.playing = false
     this.leavePast()
-    this.opts.storage?.removeItem(this.opts.storageKey)
+    this.setAside('before-reset')
     await this.rebuildLive(0)
+  }
+
+  /** Whether this tab edits the lab (another tab may: tab-lease.ts); if not, nothing it does is saved. */
+  get editable(): boolean {
+    return this.opts.canSave?.() ?? true
+  }
+
+  /** The saved session is kept under `<key>:<why>` and the key cleared: set aside, not lost. */
+  setAside(why: string): void {
+    const storage = this.opts.storage
+    if (!storage || !this.editable) return
+    try {
+      const text = storage.getItem(this.opts.storageKey)
+      if (text !== null) storage.setItem(`${this.opts.storageKey}:${why}`, text)
+    } catch {
+      // Storage full or disabled: nothing more can be kept.
+    }
+    storage.removeItem(this.opts.storageKey)
   }
 
   // Time.
@@ -532,16 +576,16 @@ export class Session {
   }
 
   /** The lab's repository as the learner finds it: its files are the application's first revision. */
-  private initialCommit(): void {
-    const source = readSource(this.files)
+  private initialCommit(files: SourceFile[] = this.files): void {
+    const source = readSource(files)
     if (!source.ok) return
-    const revision: SourceRevision = { id: revisionId(this.files, ''), message: 'Initial commit',
-      files: this.files.map(f => ({ ...f })), manifests: source.manifests }
+    const revision: SourceRevision = { id: revisionId(files, ''), message: 'Initial commit',
+      files: files.map(f => ({ ...f })), manifests: source.manifests }
     this.revisions.push(revision)
-    this.actions.push({ type: 'commit', t: 0, revision: revision.id })
+    this.actions.unshift({ type: 'commit', t: 0, revision: revision.id })
   }
 
-  private restoreRevisions(saved: SavedSession): void {
+  private restoreRevisions(saved: CheckedSession): void {
     for (const r of saved.revisions) {
       const source = readSource(r.files)
       if (source.ok) this.revisions.push({ ...r, manifests: source.manifests })
@@ -549,6 +593,9 @@ export class Session {
     this.commands = saved.commands ?? []
     const known = new Set(this.revisions.map(r => r.id))
     this.actions = saved.actions.filter(a => a.type !== 'commit' || known.has(a.revision))
+    const unknown = saved.actions.length - this.actions.length
+    if (unknown > 0) this.restoreNotice.push(`${unknown} saved commit${unknown === 1 ? '' : 's'} named a revision that could not be restored: dropped.`)
+    if (this.revisions.length === 0) this.initialCommit(this.opts.labFiles) // the lab's files, not the edits
   }
 
   /**
@@ -573,7 +620,7 @@ export class Session {
   private save(): void {
     if (this.saveTimer !== undefined) clearTimeout(this.saveTimer)
     this.saveTimer = undefined
-    if (!this.opts.storage || !this.live) return
+    if (!this.opts.storage || !this.live || !this.editable) return
     saveSession(this.opts.storage, this.opts.storageKey, {
       files: this.files, folders: this.folders, active: this.active, now: this.live.now, actions: this.actions, commands: this.commands,
       selected: this.selected,

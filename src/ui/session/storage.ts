@@ -3,6 +3,7 @@
 import type { SourceFile } from '../../manifest/index.ts'
 import type { SessionAction } from './actions.ts'
 import type { SourceRevision } from './revisions.ts'
+import { checkSavedText, type SavedCheck } from './saved-check.ts'
 
 export interface SavedSession {
   files: SourceFile[]
@@ -19,14 +20,33 @@ export interface SavedSession {
 
 type Store = Pick<Storage, 'getItem' | 'setItem'>
 
-export function loadSession(storage: Store, key: string): SavedSession | undefined {
+/** Where the text of a saved session that could not be read in full is kept, as it was (nothing is lost). */
+export const damagedKey = (key: string): string => `${key}:damaged`
+
+/**
+ * The session saved under `key`, checked field by field (saved-check.ts): what is valid, and what was dropped. When
+ * anything was dropped, the saved text is first copied, as it was, under damagedKey(key).
+ */
+export function loadSession(storage: Store, key: string): SavedCheck {
+  let text: string | null
   try {
-    const text = storage.getItem(key)
-    if (!text) return undefined
-    const saved = JSON.parse(text) as SavedSession
-    return Array.isArray(saved.files) && Array.isArray(saved.actions) && Array.isArray(saved.revisions) ? saved : undefined
+    text = storage.getItem(key)
   } catch {
-    return undefined
+    return { session: undefined, dropped: ['The browser refused to read the saved work: the lab starts afresh.'] }
+  }
+  const checked = checkSavedText(text)
+  if (checked.dropped.length > 0 && text !== null) {
+    saveText(storage, damagedKey(key), text)
+    checked.dropped.push(`The saved text is kept as it was under "${damagedKey(key)}" in this browser's storage.`)
+  }
+  return checked
+}
+
+function saveText(storage: Store, key: string, text: string): void {
+  try {
+    storage.setItem(key, text)
+  } catch {
+    // Storage full or disabled.
   }
 }
 

@@ -36,7 +36,7 @@ const names = async (namespace: string, plural: string, group = ''): Promise<str
 }
 
 beforeAll(async () => {
-  s = await serve({ speed: SPEED, namespaces: ['ui', 'ui-clean', 'ui-other', 'ui-prune'] })
+  s = await serve({ speed: SPEED, namespaces: ['ui', 'ui-clean', 'ui-other', 'ui-prune', 'ui-plan'] })
 })
 afterAll(async () => {
   for (const c of controllers) c.disconnect()
@@ -156,14 +156,14 @@ describe('ClusterController', () => {
     expect((await c.sync({ manifests: manifests(), revision: REVISION, confirmed: true }))?.phase).toBe('Succeeded')
     expect(await names('ui-clean', 'services')).toEqual(['pre-post-sync-hook'])
 
-    expect(await c.cleanup({ confirmed: false })).toBeUndefined()
-    expect(c.getState().error).toMatch(/^Confirm the cleanup first: it deletes every object labelled app\.kubernetes\.io\/managed-by=synclab in namespace ui-clean\.$/)
-    expect(await names('ui-clean', 'services')).toEqual(['pre-post-sync-hook'])
-
     const plan = await c.planCleanup()
     expect(plan).toEqual(expect.arrayContaining(['Service/pre-post-sync-hook', 'Deployment/pre-post-sync-hook']))
     expect(plan).not.toContainEqual(expect.stringContaining('not-ours'))
     expect(await names('ui-clean', 'services')).toEqual(['pre-post-sync-hook']) // the plan changed nothing
+
+    expect(await c.cleanup({ confirmed: false })).toBeUndefined()
+    expect(c.getState().error).toMatch(/^Confirm the cleanup first: it deletes the \d+ objects listed, labelled app\.kubernetes\.io\/managed-by=synclab in namespace ui-clean\.$/)
+    expect(await names('ui-clean', 'services')).toEqual(['pre-post-sync-hook'])
 
     const deleted = await c.cleanup({ confirmed: true })
     // A hook Job still being deleted when the plan was made may be gone by now: the rest is as planned.
@@ -176,6 +176,26 @@ describe('ClusterController', () => {
       expect(await names('ui-clean', 'deployments', 'apps/v1')).toEqual([])
     }, { timeout: 5000, interval: 20 })
     expect(await names('ui-clean', 'configmaps')).toContain('not-ours')
+  })
+
+  it('deletes exactly the list it showed: an object made since stays, one re-created since is left alone', async () => {
+    const managed = { labels: { [MANAGED_BY_LABEL]: 'synclab' } }
+    await call(s, 'POST', '/api/v1/namespaces/ui-plan/configmaps', configMap('listed', {}, managed))
+    await call(s, 'POST', '/api/v1/namespaces/ui-plan/configmaps', configMap('recreated', {}, managed))
+    const c = controller()
+    expect(await c.connect(s.url, 'ui-plan')).toBe(true)
+    expect(await c.cleanup({ confirmed: true })).toBeUndefined() // no list shown yet: nothing to delete
+    expect(c.getState().error).toMatch(/^List what synclab created first/)
+    expect(await c.planCleanup()).toEqual(['ConfigMap/listed', 'ConfigMap/recreated'])
+    // After the list was shown: a new managed object, and one deleted and made again under the same name.
+    await call(s, 'POST', '/api/v1/namespaces/ui-plan/configmaps', configMap('made-after', {}, managed))
+    await call(s, 'DELETE', '/api/v1/namespaces/ui-plan/configmaps/recreated')
+    await call(s, 'POST', '/api/v1/namespaces/ui-plan/configmaps', configMap('recreated', {}, managed))
+
+    expect(await c.cleanup({ confirmed: true })).toEqual(['ConfigMap/listed'])
+    expect(c.getState().cleanupNotes).toEqual([expect.stringMatching(/^ConfigMap\/recreated not deleted: it was deleted and re-created since the list/)])
+    expect((await names('ui-plan', 'configmaps')).sort()).toEqual(['made-after', 'recreated'])
+    expect(await c.cleanup({ confirmed: true })).toBeUndefined() // the list was used: a new one must be shown
   })
 
   it('refuses an empty namespace, a bad one, a missing one, and a sync before connecting or without confirmation', async () => {

@@ -4,6 +4,7 @@ import { readManifestFiles } from '../../../src/cli/files.ts'
 import {
   MAX_DECODED_BYTES, decodeShare, encodeShare, filesForApp, hasShare, withoutShare,
 } from '../../../src/ui/share/link.ts'
+import { keepPreviousWork, previousWork } from '../../../src/ui/share/previous-work.ts'
 import { receiveShare } from '../../../src/ui/share/receive.ts'
 
 const LAB = '01-resource-hooks'
@@ -96,16 +97,44 @@ describe('shareable link', () => {
     expect(filesForApp(work, 'pre-post-sync-hook').map(f => f.path)).toEqual(['pre-post-sync-hook/a.yaml'])
 
     const replaced: unknown[] = []
-    const session = { replaceFiles: (files: unknown) => void replaced.push(files) }
+    const session = { files: [], dirty: false, replaceFiles: (files: unknown) => void replaced.push(files) }
     const lab = { id: LAB, app: { name: 'argo-hook', namespace: 'learner', path: 'pre-post-sync-hook' } }
-    expect(await receiveShare('#lab=01-resource-hooks', session, lab)).toBeUndefined()
-    expect(await receiveShare(await encodeShare(work), session, lab)).toEqual({ ok: true, files: 1 })
+    const guard = { confirm: () => true, keep: () => true }
+    expect(await receiveShare('#lab=01-resource-hooks', session, lab, guard)).toBeUndefined()
+    expect(await receiveShare(await encodeShare(work), session, lab, guard)).toEqual({ ok: true, files: 1, kept: true })
     expect(replaced).toEqual([[{ path: 'pre-post-sync-hook/a.yaml', text: 'a' }]])
-    expect(await receiveShare('#lab=01-resource-hooks&s=garbage!', session, lab)).toMatchObject({ ok: false })
-    expect(await receiveShare(await encodeShare({ lab: LAB, files: [{ path: 'x/y.yaml', text: '' }] }), session, lab))
+    expect(await receiveShare('#lab=01-resource-hooks&s=garbage!', session, lab, guard)).toMatchObject({ ok: false })
+    expect(await receiveShare(await encodeShare({ lab: LAB, files: [{ path: 'x/y.yaml', text: '' }] }), session, lab, guard))
       .toMatchObject({ ok: false })
     // A link for another lab is left for the page to open that lab.
-    expect(await receiveShare(await encodeShare({ lab: '02-delete-policies', files: [] }), session, lab)).toBeUndefined()
+    expect(await receiveShare(await encodeShare({ lab: '02-delete-policies', files: [] }), session, lab, guard)).toBeUndefined()
     expect(replaced).toHaveLength(1)
+  })
+
+  it('over uncommitted work it asks first: declined, nothing changes; accepted, the files replaced are kept and restorable', async () => {
+    const mine = [{ path: 'pre-post-sync-hook/svc.yaml', text: 'mine, not committed' }]
+    const session = { files: mine, dirty: true, replaceFiles(files: typeof mine) { this.files = files } }
+    const lab = { id: LAB, app: { name: 'argo-hook', namespace: 'learner', path: 'pre-post-sync-hook' } }
+    const link = await encodeShare({ lab: LAB, files: [{ path: 'pre-post-sync-hook/svc.yaml', text: 'shared' }] })
+    const data = new Map<string, string>()
+    const storage = { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v) }
+    const questions: string[] = []
+    const guard = (answer: boolean) => ({ confirm: (q: string) => { questions.push(q); return answer },
+      keep: (files: typeof mine) => keepPreviousWork(storage, 'synclab:lab', files) })
+
+    expect(await receiveShare(link, session, lab, guard(false))).toEqual({ ok: false, why: 'The shared link was not opened: your files are as they were.' })
+    expect(session.files).toBe(mine)
+    expect(questions[0]).toMatch(/changes not committed yet\. Open it\?/)
+    expect(previousWork(storage, 'synclab:lab')).toBeUndefined()
+
+    expect(await receiveShare(link, session, lab, guard(true))).toEqual({ ok: true, files: 1, kept: true })
+    expect(session.files).toEqual([{ path: 'pre-post-sync-hook/svc.yaml', text: 'shared' }])
+    expect(previousWork(storage, 'synclab:lab')).toEqual(mine)
+    // The same link again changes nothing and asks nothing.
+    expect(await receiveShare(link, session, lab, guard(false))).toEqual({ ok: true, files: 1, kept: false })
+    expect(questions).toHaveLength(2)
+    // A damaged kept copy is not restored as files.
+    data.set('synclab:lab:before-share', '{"files": "x"}')
+    expect(previousWork(storage, 'synclab:lab')).toBeUndefined()
   })
 })
