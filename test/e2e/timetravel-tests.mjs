@@ -24,26 +24,46 @@ async function syncToEnd(page) {
 
 /** Page coordinates of virtual time t on the timeline (24 px a second, 12 px before 0 s), scrolled into view. */
 async function timelinePoint(page, t) {
-  return page.evaluate(t => {
+  // Measured once the page has stopped moving (a scroll into view or a panel that grows may still be settling):
+  // the same place on two frames in a row.
+  return page.evaluate(async t => {
+    const frame = () => new Promise(resolve => requestAnimationFrame(resolve))
     const slider = document.querySelector('[data-testid=timeline] [role=slider]')
     const pane = slider.parentElement
     const x = 12 + (t / 1000) * 24
     if (x < pane.scrollLeft + 20 || x > pane.scrollLeft + pane.clientWidth - 20) pane.scrollLeft = Math.max(0, x - 100)
-    const r = pane.getBoundingClientRect()
-    return { x: r.left + x - pane.scrollLeft, y: r.top + 70 }
+    const at = () => { const r = pane.getBoundingClientRect(); return { x: r.left + x - pane.scrollLeft, y: r.top + 70 } }
+    let last = at()
+    for (let i = 0; i < 60; i++) {
+      await frame()
+      const now = at()
+      if (now.x === last.x && now.y === last.y) return now
+      last = now
+    }
+    return last
   }, t)
 }
 
 /** Waits until the page shows the moment t: the clock, the operation log and the resource tree. */
 async function showsMoment(page, t, { deployment }) {
   await page.waitForFunction(t => Number(document.querySelector('[data-testid=virtual-time]')?.dataset.t) === t, t,
-    { timeout: 10_000 })
+    { timeout: 10_000 }).catch(async e => {
+    const shown = await page.getAttribute('[data-testid=virtual-time]', 'data-t')
+    throw new Error(`the page shows ${shown} ms, not ${t} ms (${e.message})`)
+  })
   await page.waitForFunction(([t, deployment]) => {
     const log = [...document.querySelectorAll('.event-stream')].find(s => /Operation events/.test(s.textContent))
     const applied = /apply {2}apps\/Deployment pre-post-sync-hook/.test(log?.textContent ?? '')
     const inTree = document.querySelector('[data-testid=resource-tree] [data-kind=Deployment]') !== null
     return window.__synclab.shown.now === t && applied === deployment && inTree === deployment
-  }, [t, deployment], { timeout: 10_000 })
+  }, [t, deployment], { timeout: 10_000 }).catch(async e => {
+    const seen = await page.evaluate(() => {
+      const log = [...document.querySelectorAll('.event-stream')].find(s => /Operation events/.test(s.textContent))
+      return { now: window.__synclab.shown.now, applied: /apply {2}apps\/Deployment pre-post-sync-hook/.test(log?.textContent ?? ''),
+        inTree: document.querySelector('[data-testid=resource-tree] [data-kind=Deployment]') !== null }
+    })
+    throw new Error(`at ${t} ms the page shows ${JSON.stringify(seen)}, expected the Deployment ${deployment ? '' : 'not '}applied (${e.message})`)
+  })
 }
 
 export const tests = [
@@ -52,6 +72,8 @@ export const tests = [
     async run({ page, base, artifacts }) {
       await ready(page, base)
       await createLabApp(page) // lab 01 starts without its app, as the seed
+      // The List view shows live objects only (the graph also draws the Missing ones, as Argo CD's tree does).
+      await page.click('[data-testid=app-view] [data-testid=view-list]')
       await syncToEnd(page)
       const end = await operationEnd(page)
       // The seed lab's sync takes 43.8 s of virtual time from the Sync press (the app was made a moment before).
