@@ -30,7 +30,7 @@ if (existsSync('test-artifacts/vitest.json')) {
 
 if (run('build', node, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'])) {
   passed++
-  run('end-to-end tests', 'timeout', ['600', node, 'test/e2e/run.mjs'])
+  run('end-to-end tests', 'timeout', ['1500', node, 'test/e2e/run.mjs'])
   if (existsSync('test-artifacts/e2e.json')) {
     const report = JSON.parse(readFileSync('test-artifacts/e2e.json', 'utf8'))
     passed += report.passed
