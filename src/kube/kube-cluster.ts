@@ -29,8 +29,12 @@ import { type CleanupItem, type CleanupOutcome, deletePlanned, planCleanup } fro
 
 export { APP_LABEL, MANAGED_BY_LABEL, MANAGED_BY_VALUE, withoutSynclabLabels } from './labels.ts'
 
-/** Kinds listed and watched from the start; any other kind is added the first time synclab applies it. */
-export const DEFAULT_WATCH_KINDS = ['Pod', 'Service', 'ConfigMap', 'Secret', 'Job', 'Deployment', 'ReplicaSet']
+/**
+ * Kinds listed and watched from the start; any other kind is added the first time synclab applies it. A kind the
+ * labs use must be here, or what an earlier connection applied of it is never seen, so never pruned (R48).
+ */
+export const DEFAULT_WATCH_KINDS = ['Pod', 'Service', 'ConfigMap', 'Secret', 'Job', 'Deployment', 'ReplicaSet',
+  'StatefulSet', 'DaemonSet']
 
 export interface KubeClusterOptions {
   /** The API server's base URL: `kubectl proxy`'s http://127.0.0.1:8001, or `synclab serve`'s. */

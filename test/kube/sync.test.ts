@@ -58,3 +58,36 @@ describe('the seed lab on a served cluster through KubeCluster', () => {
     }
   })
 })
+
+describe('a StatefulSet left by an earlier connection (R48)', () => {
+  const db: KubeObject = {
+    apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db', namespace: 'lab' },
+    spec: { serviceName: 'db', replicas: 1, selector: { matchLabels: { app: 'db' } },
+      template: { metadata: { labels: { app: 'db' } }, spec: { containers: [{ name: 'db', image: 'postgres:16' }] } } },
+  } as KubeObject
+  const config: KubeObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', namespace: 'lab' }, data: { a: '1' } } as KubeObject
+
+  it('is seen by a new connection and pruned once it left Git', async () => {
+    const first = await KubeCluster.connect({ server: s.url, namespace: 'lab', appName: 'db-app', clock: wallClock(SPEED) })
+    const before = await openApplication(first)
+    try {
+      expect((await syncOnce(before, { manifests: [db, config], timeoutMs: 10_000 })).phase).toBe('Succeeded')
+    } finally {
+      before.dispose()
+      first.close()
+    }
+    // A new connection has applied nothing yet: the StatefulSet is found by its watch, so it becomes a prune task.
+    const second = await KubeCluster.connect({ server: s.url, namespace: 'lab', appName: 'db-app', clock: wallClock(SPEED) })
+    const after = await openApplication(second)
+    try {
+      const result = await syncOnce(after, { manifests: [config], request: { prune: true }, timeoutMs: 10_000 })
+      expect(result.phase).toBe('Succeeded')
+      expect(result.resources.find(r => r.kind === 'StatefulSet')?.message).toBe('pruned')
+      await vi.waitFor(() => expect(s.fake.get({ kind: 'StatefulSet', namespace: 'lab', name: 'db' })).toBeUndefined(),
+        { timeout: 5_000, interval: 20 })
+    } finally {
+      after.dispose()
+      second.close()
+    }
+  })
+})
