@@ -4,6 +4,9 @@ import type { Container, DaemonSetSpec, DeploymentSpec, JobSpec, KubeObject, Pod
 
 type Defaulter = (obj: KubeObject) => void
 
+/** The simulated cluster's default StorageClass, minikube's (volume-controller.ts). */
+export const DEFAULT_STORAGE_CLASS = 'standard'
+
 const defaulters: Record<string, Defaulter> = {
   Pod: obj => defaultPodSpec(obj.spec as PodSpec | undefined, 'Always'),
   Job: obj => {
@@ -61,6 +64,13 @@ const defaulters: Record<string, Defaulter> = {
     }
     spec.revisionHistoryLimit ??= 10
     defaultPodSpec(spec.template?.spec, 'Always')
+  },
+  // The DefaultStorageClass admission names the cluster's default class (volume-controller.ts) on a claim of none.
+  PersistentVolumeClaim: obj => {
+    const spec = obj.spec as { storageClassName?: string; volumeMode?: string } | undefined
+    if (!spec || typeof spec !== 'object') return
+    spec.storageClassName ??= DEFAULT_STORAGE_CLASS
+    spec.volumeMode ??= 'Filesystem'
   },
   Service: obj => {
     const spec = (obj.spec ??= {}) as Record<string, unknown>

@@ -16,6 +16,7 @@ import { SeededRandom } from './random.ts'
 import { ReplicaSetController } from './replicaset-controller.ts'
 import { StatefulSetController } from './statefulset-controller.ts'
 import { type DeleteOptions, ObjectStore, type WatchEvent, type WatchListener } from './store.ts'
+import { VolumeController } from './volume-controller.ts'
 
 export interface FakeClusterOptions {
   seed?: number | string
@@ -63,6 +64,7 @@ export class FakeCluster {
     new DeploymentController(this.store, this.clock, this.events)
     new StatefulSetController(this.store, this.clock, this.events)
     new DaemonSetController(this.store, this.clock, this.events, this.nodes)
+    new VolumeController(this.store, this.clock, this.events)
     this.kubelet = new Kubelet(this.store, this.clock, this.events, opts.overrides, () => this.unreachable, this.nodes)
     for (const ns of ['default', 'kube-system', 'kube-public', ...(opts.namespaces ?? [])]) this.ensureNamespace(ns)
   }

@@ -13,6 +13,7 @@ import type { Container, Pod } from './objects.ts'
 import { refOf } from './objects.ts'
 import { makeNodes, pinnedNode, type SimNode } from './nodes.ts'
 import type { ObjectStore, WatchEvent } from './store.ts'
+import { ClaimWaits } from './claim-waits.ts'
 import { backoff, timings } from './timings.ts'
 
 export { fullImageName }
@@ -35,6 +36,8 @@ export class Kubelet {
   /** `<node>/<image>` → virtual time its pull finishes (present on that node from then on). */
   private images = new Map<string, number>()
   private nodesByName: Map<string, SimNode>
+  /** Pods that wait for their PersistentVolumeClaims before they are bound to a node. */
+  private claims: ClaimWaits
 
   constructor(
     private store: ObjectStore,
@@ -46,6 +49,7 @@ export class Kubelet {
   ) {
     this.nodesByName = new Map(nodes.map(n => [n.name, n]))
     store.watch(e => this.onEvent(e), ['Pod'])
+    this.claims = new ClaimWaits(store, events, nodes.length, uid => this.bind(uid))
   }
 
   /** Log lines of a container, as `kubectl logs` prints them (previous = the run before the last restart). */
@@ -109,7 +113,7 @@ export class Kubelet {
     // leaves the Pod Pending.
     const pinned = pinnedNode(pod.spec)
     const node = pinned === undefined ? this.nodes[0] : this.nodesByName.get(pinned)
-    if (!node) return
+    if (!node || this.pods.has(key) || !this.claims.ready(pod)) return
     const now = this.clock.now()
     // With init containers the app containers wait as PodInitializing until they start (R87).
     const inits = pod.spec.initContainers ?? []
@@ -387,6 +391,7 @@ export class Kubelet {
   }
 
   private forget(key: string): void {
+    this.claims.forget(key)
     const rt = this.pods.get(key)
     if (!rt) return
     for (const c of [...rt.containers, ...rt.inits]) this.clock.cancel(c.timer)

@@ -80,6 +80,7 @@ export interface PodSpec {
   hostname?: string
   subdomain?: string
   activeDeadlineSeconds?: number
+  volumes?: Array<{ name: string; persistentVolumeClaim?: { claimName: string; readOnly?: boolean }; [source: string]: unknown }>
 }
 
 export interface PodTemplate {
@@ -250,6 +251,9 @@ export interface StatefulSetSpec {
   }
   minReadySeconds?: number
   revisionHistoryLimit?: number
+  /** One PersistentVolumeClaim per template and Pod: `<template>-<sts>-<ordinal>`. */
+  volumeClaimTemplates?: Array<{ metadata?: ObjectMeta; spec?: Record<string, unknown> }>
+  persistentVolumeClaimRetentionPolicy?: { whenDeleted?: 'Retain' | 'Delete'; whenScaled?: 'Retain' | 'Delete' }
 }
 
 export interface StatefulSetStatus {

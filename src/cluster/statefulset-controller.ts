@@ -1,13 +1,14 @@
 // The StatefulSet controller: Pods <name>-0 .. <name>-(N-1) with stable names, created in ordinal order one at a
 // time (OrderedReady) or all at once (Parallel), removed from the highest ordinal down (R93); a rolling update that
 // replaces Pods from the highest ordinal down to the partition, one at a time (R94); and the status that Argo CD's
-// StatefulSet health reads (R95). Revisions (`<name>-<template hash>`) stand for the ControllerRevisions a real
-// controller stores; their templates are kept here.
+// StatefulSet health reads (R95). Each Pod's PersistentVolumeClaims come first (statefulset-claims.ts). Revisions
+// (`<name>-<template hash>`) stand for the ControllerRevisions a real controller stores; their templates are kept here.
 import type { VirtualClock } from './clock.ts'
 import type { EventRecorder } from './events.ts'
 import type { Pod, PodTemplate, StatefulSet, StatefulSetStatus } from './objects.ts'
 import { refOf } from './objects.ts'
 import { createPodFromTemplate } from './pod-template.ts'
+import { ensureClaims, handClaimsToPod, withClaimVolumes } from './statefulset-claims.ts'
 import { isRunningAndReady, isTerminating, podsOwnedBy, scaledValue } from './pod-state.ts'
 import type { ObjectStore } from './store.ts'
 import { WorkloadController } from './workload-controller.ts'
@@ -73,6 +74,8 @@ export class StatefulSetController extends WorkloadController<StatefulSet> {
         if (ordered) return
         continue
       }
+      const ordinal = Number((pod.metadata.name ?? '').slice(`${sts.metadata.name}-`.length))
+      if (Number.isInteger(ordinal)) handClaimsToPod(this.store, sts, pod, ordinal)
       this.deletePod(sts, pod)
       if (ordered) return
     }
@@ -129,10 +132,13 @@ export class StatefulSetController extends WorkloadController<StatefulSet> {
     const revision = old ? currentRevision : updateRevision
     const template = this.templates.get(`${sts.metadata.uid}/${revision}`) ?? sts.spec.template
     const name = `${sts.metadata.name}-${ordinal}`
+    // The claims first: a Pod whose claim could not be made is not created (createStatefulPod).
+    if (!ensureClaims(this.store, this.events, sts, ordinal)) return
+    const volumes = withClaimVolumes(template.spec, sts, ordinal).volumes
     createPodFromTemplate(this.store, this.events, sts, template, SOURCE, {
       name,
       labels: { [REVISION_LABEL]: revision, [POD_NAME_LABEL]: name, [POD_INDEX_LABEL]: String(ordinal) },
-      spec: { hostname: name, ...(sts.spec.serviceName ? { subdomain: sts.spec.serviceName } : {}) },
+      spec: { hostname: name, ...(sts.spec.serviceName ? { subdomain: sts.spec.serviceName } : {}), ...(volumes ? { volumes } : {}) },
     })
   }
 

@@ -307,6 +307,7 @@ export class ObjectStore {
   private prepareForCreate(obj: KubeObject): void {
     if (obj.kind === 'Pod') obj.status = { phase: 'Pending' }
     if (obj.kind === 'Namespace') obj.status = { phase: 'Active' }
+    if (obj.kind === 'PersistentVolumeClaim') obj.status = { phase: 'Pending' } // bound later (volume-controller.ts)
     if (obj.kind === 'Job' || obj.kind === 'Deployment' || obj.kind === 'ReplicaSet') obj.status = {}
     if (obj.kind === 'StatefulSet') obj.status = { replicas: 0, availableReplicas: 0 }
     if (obj.kind === 'DaemonSet') {

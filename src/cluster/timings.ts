@@ -17,6 +17,8 @@ export const timings = {
   /** Job: back-off before re-creating a failed Pod, 10 s doubling (R68), capped at 10 minutes (controller code). */
   jobBackoffBaseMs: 10_000,
   jobBackoffMaxMs: 600_000,
+  /** A PersistentVolumeClaim created → its volume provisioned and the claim Bound (minikube's hostpath provisioner). */
+  volumeProvisionMs: 1000,
   /** Deployment: how long a new ReplicaSet takes to be created after the Deployment changes. */
   controllerReactionMs: 0,
 }

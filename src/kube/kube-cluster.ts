@@ -15,6 +15,7 @@
 // - Cleanup (cleanup.ts): plan (reads only), then delete exactly the plan, bound to the listed uids.
 import type { ApplyAction } from '../cluster/apply.ts'
 import { applyDefaults } from '../cluster/defaults.ts'
+import { treeChildren } from '../cluster/inferred-children.ts'
 import { deepEqual } from '../cluster/json.ts'
 import type { KindInfo } from '../cluster/kinds.ts'
 import type { KubeObject, ObjectRef } from '../cluster/objects.ts'
@@ -34,7 +35,7 @@ export { APP_LABEL, MANAGED_BY_LABEL, MANAGED_BY_VALUE, withoutSynclabLabels } f
  * labs use must be here, or what an earlier connection applied of it is never seen, so never pruned (R48).
  */
 export const DEFAULT_WATCH_KINDS = ['Pod', 'Service', 'ConfigMap', 'Secret', 'Job', 'Deployment', 'ReplicaSet',
-  'StatefulSet', 'DaemonSet']
+  'StatefulSet', 'DaemonSet', 'PersistentVolumeClaim']
 
 export interface KubeClusterOptions {
   /** The API server's base URL: `kubectl proxy`'s http://127.0.0.1:8001, or `synclab serve`'s. */
@@ -370,7 +371,10 @@ export class KubeCluster implements Cluster {
 
   /** The watched objects whose ownerReferences name `uid` (what a Deployment, ReplicaSet or Job made). */
   dependents(uid: string): KubeObject[] {
-    return this.objects().filter(o => o.metadata.ownerReferences?.some(r => r.uid === uid))
+    const objects = this.objects()
+    const owned = objects.filter(o => o.metadata.ownerReferences?.some(r => r.uid === uid))
+    return treeChildren(objects.find(o => o.metadata.uid === uid), owned,
+      (kind, namespace) => objects.filter(o => o.kind === kind && o.metadata.namespace === namespace))
   }
 
   /** Stops every watch (listeners stay registered but hear nothing more). */

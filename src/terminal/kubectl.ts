@@ -19,6 +19,7 @@ import { SIMULATED_KINDS } from '../cluster/kind-docs.ts'
 import type { Columns } from './kubectl-describe.ts'
 import { containerLines, containersOf, eventsLines, metaLines, none, selectorText } from './kubectl-describe.ts'
 import { describeDaemonSet, describeStatefulSet, NODE_HEADER, nodeRows, workloadColumns } from './kubectl-workloads.ts'
+import { storageColumns } from './kubectl-storage.ts'
 import {
   age, createdAt, fail, goTabwriter, rememberingTable, humanDuration, kubectlTable, matchesSelector, out, rfc1123z, textLines, userOf,
 } from './common.ts'
@@ -206,7 +207,7 @@ function restartsText(pod: Pod, now: number): string {
 
 
 function columnsFor(kind: string, wide: boolean): Columns {
-  const workload = workloadColumns(kind, wide)
+  const workload = workloadColumns(kind, wide) ?? storageColumns(kind, wide)
   if (workload) return workload
   switch (kind) {
     case 'Pod':

@@ -4,6 +4,7 @@
 import type { KubeObject } from '../../cluster/objects.ts'
 import type { Application } from '../../sync/application.ts'
 import type { Run } from '../session/run.ts'
+import { treeChildren } from '../../cluster/inferred-children.ts'
 
 export interface ShownApp {
   readonly app: Application
@@ -17,5 +18,6 @@ export interface ShownApp {
 export function simulatedApp(run: Run): ShownApp | undefined {
   const store = run.sim.fake.store
   const app = run.app
-  return app && { app, dependents: uid => store.dependents(uid), origin: 0 }
+  return app && { app, origin: 0,
+    dependents: uid => treeChildren(store.getByUid(uid), store.dependents(uid), (kind, ns) => store.list(kind, ns)) }
 }

@@ -26,7 +26,7 @@ export const CLUSTER_APP_NAME = 'synclab'
 
 /** The kinds the panel follows: what the labs apply, and what their controllers make (ReplicaSets, Pods). */
 export const PANEL_WATCH_KINDS = ['Job', 'Pod', 'Deployment', 'ReplicaSet', 'Service', 'ConfigMap', 'Secret',
-  'StatefulSet', 'DaemonSet']
+  'StatefulSet', 'DaemonSet', 'PersistentVolumeClaim']
 /** Streamed (?watch=1), because hooks and rollouts move them; the others are listed every second. A browser has
  * ~6 connections per host and each stream holds one: three leave room for the requests of the sync. */
 export const PANEL_STREAM_KINDS = ['Job', 'Pod', 'Deployment']
