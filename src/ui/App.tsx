@@ -29,6 +29,8 @@ import { useSession } from './use-session.ts'
 import { useThrottled } from './use-throttled.ts'
 import { PanelBoundary } from './PanelBoundary.tsx'
 import { RestoreNotice } from './session/RestoreNotice.tsx'
+import { ThemeControl } from './appearance/ThemeControl.tsx'
+import { PanelTabBar, PanelTabPanel, PanelTabs } from './layout/PanelTabs.tsx'
 
 /** "Your name": the learner's name, which is the lab's namespace; applied on Enter or when the field is left. */
 function UserField({ user, onUser }: { user: string; onUser: (name: string) => void }) {
@@ -66,7 +68,7 @@ export function App({ session, tracker, onOpenLab, user, onUser }: { session: Se
   // Each panel draws apart: one that fails shows what failed and a Reset, the others go on (PanelBoundary).
   const panel = (name: string, node: ReactNode) => <PanelBoundary name={name} onReset={reset}>{node}</PanelBoundary>
   return (
-    <div className="layout" data-testid="sandbox" data-ready="true">
+    <PanelTabs><div className="layout" data-testid="sandbox" data-ready="true">
       <header className="top">
         <h1>synclab</h1>
         <label>Lab{' '}
@@ -77,15 +79,17 @@ export function App({ session, tracker, onOpenLab, user, onUser }: { session: Se
         {user !== undefined && onUser && <UserField user={user} onUser={onUser} />}
         <span className="muted">app <code>{tracker.lab.app.name}</code> · namespace <code>{tracker.lab.app.namespace}</code></span>
         {panel('Share', <ChunkBoundary what="sharing"><Suspense fallback={null}><ShareButton session={session} lab={tracker.lab} /></Suspense></ChunkBoundary>)}
+        <ThemeControl />
       </header>
       <RestoreNotice session={session} onReset={reset} />
       {panel('Instructor', <InstructorSection session={session} lab={tracker.lab} />)}
+      <PanelTabBar />
       <main className="columns">
         <div className="left">
-          {panel('Lab', <LabPanel session={session} tracker={tracker} version={deferred} />)}
-          {panel('Source', <SourcePanelMemo session={session} version={session.stateVersion} />)}
+          <PanelTabPanel tab="lab">{panel('Lab', <LabPanel session={session} tracker={tracker} version={deferred} />)}</PanelTabPanel>
+          <PanelTabPanel tab="editor">{panel('Source', <SourcePanelMemo session={session} version={session.stateVersion} />)}</PanelTabPanel>
         </div>
-        <div className="right">
+        <div className="right"><PanelTabPanel tab="app">
           {panel('Applications', <ApplicationsListMemo session={session} version={deferred} onNewApp={openNewApp} />)}
           {panel('Sync', <SyncPanelMemo session={session} version={session.stateVersion} cluster={cluster} onNewApp={openNewApp}
             app={`${shownApp?.name}/${shownApp?.operationRunning}/${!!shownApp?.deletion}/${shownApp?.deleted}`} />)}
@@ -99,14 +103,14 @@ export function App({ session, tracker, onOpenLab, user, onUser }: { session: Se
                 onConnection={setCluster} />
             </Suspense>
           </ChunkBoundary>)}
-        </div>
+        </PanelTabPanel></div>
       </main>
-      <section className="bottom panel" aria-label="Timeline">
+      <PanelTabPanel tab="timeline"><section className="bottom panel" aria-label="Timeline">
         {panel('Time controls', <TimeControls session={session} />)}
         {panel('Timeline', <RunViews session={session} version={runVersion} />)}
         {panel('Logs', <LogsSection session={session} version={runVersion} />)}
-      </section>
-      {panel('Terminal', <TerminalSection session={session} />)}
+      </section></PanelTabPanel>
+      <PanelTabPanel tab="terminal" opens>{panel('Terminal', <TerminalSection session={session} />)}</PanelTabPanel>
       {newApp ? (
         <ChunkBoundary what="the New app dialog">
           <Suspense fallback={null}>
@@ -114,7 +118,7 @@ export function App({ session, tracker, onOpenLab, user, onUser }: { session: Se
           </Suspense>
         </ChunkBoundary>
       ) : null}
-    </div>
+    </div></PanelTabs>
   )
 }
 
