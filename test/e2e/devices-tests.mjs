@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
 import { seriousViolations } from './anywhere-tests.mjs'
-import { createLabApp, editorReady, ready } from './helpers.mjs'
+import { createLabApp, editorReady, fullScreenshot, ready } from './helpers.mjs'
 
 const WAIT = 60_000
 const GRAPH = '[data-testid=app-view] [data-testid=resource-graph]'
@@ -24,9 +24,10 @@ async function assertWithinWidth(page, selector) {
   assert.ok(box.x >= 0 && box.x + box.width <= width + 0.5, `${selector} spans ${box.x}–${box.x + box.width} of ${width}`)
 }
 
+/** Sync, and the run played to its end (the session's own To the end: on a phone its button is in another tab). */
 async function syncToEnd(page) {
   await page.click('[data-testid=sync]')
-  await page.click('[data-testid=to-end]')
+  await page.evaluate(() => window.__synclab.toEnd())
   await page.waitForFunction(() => {
     const app = window.__synclab.live.app
     return !app.operationRunning && app.operations.length === 1 && app.operations.at(-1).result().phase === 'Succeeded'
@@ -37,6 +38,12 @@ async function syncToEnd(page) {
 async function tap(cdp, x, y) {
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] })
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
+}
+
+/** Monaco has loaded (on a phone its tab may be hidden). */
+async function editorLoaded(page) {
+  await page.waitForFunction(() => typeof window.__synclabMarkers === 'function', null, { timeout: WAIT })
+  await page.waitForSelector('.monaco-editor .view-lines', { state: 'attached', timeout: WAIT })
 }
 
 const selectedTab = page => page.getAttribute('[role=tab][aria-selected=true]', 'data-testid')
@@ -72,7 +79,7 @@ export const tests = [
     async run({ page, base, artifacts }) {
       await page.setViewportSize({ width: 390, height: 844 })
       await ready(page, `${base}#lab=01-resource-hooks`)
-      await editorReady(page)
+      await editorLoaded(page)
       await page.waitForSelector('[role=tablist][aria-label=Panels]')
       assert.deepEqual(await page.$$eval('[role=tab]', tabs => tabs.map(t => t.textContent)), ['Lab', 'Editor', 'App', 'Timeline', 'Terminal'])
       assert.equal(await selectedTab(page), 'panel-tab-lab')
@@ -144,7 +151,7 @@ export const tests = [
     async run({ page, base, artifacts }) {
       await page.setViewportSize({ width: 768, height: 1024 })
       await ready(page, `${base}#lab=01-resource-hooks`)
-      await editorReady(page)
+      await editorLoaded(page)
       await page.click('[data-testid=panel-tab-app]')
       await createLabApp(page)
       await syncToEnd(page)
@@ -192,7 +199,11 @@ export const tests = [
 
       // Without scrolling: the app view and the timeline's chart both show (at least 150 px of each).
       for (const selector of ['[data-testid=app-view]', '[data-testid=timeline] [role=img]']) {
-        const box = await page.locator(selector).boundingBox()
+        // The chart scrolls sideways within its pane: the pane is what shows.
+        const box = await page.locator(selector).evaluate(el => {
+          const r = (el.getAttribute('role') === 'img' ? el.parentElement : el).getBoundingClientRect()
+          return { x: r.x, y: r.y, width: r.width, height: r.height }
+        })
         const shown = Math.min(box.y + box.height, 720) - Math.max(box.y, 0)
         assert.ok(box.x >= 0 && box.x + box.width <= 1280.5 && shown >= 150, `${selector} at ${JSON.stringify(box)}`)
       }
@@ -251,14 +262,13 @@ export const tests = [
           return {
             tick: luminance(getComputedStyle(tick).fill),
             panel: luminance(getComputedStyle(document.querySelector('.bottom.panel')).backgroundColor),
-            terminal: luminance(getComputedStyle(document.querySelector('.xterm-viewport')).backgroundColor),
+            terminal: luminance(getComputedStyle(document.querySelector('.xterm-scrollable-element')).backgroundColor),
             editorDark: document.querySelector('.monaco-editor').classList.contains('vs-dark'),
           }
         })
         const dark = await colours()
         assert.ok(dark.panel < 0.2 && dark.tick > 0.6 && dark.terminal < 0.2 && dark.editorDark, JSON.stringify(dark))
-        await page.evaluate(() => window.scrollTo(0, 0))
-        await page.screenshot({ path: join(artifacts, 'dark.png') })
+        await fullScreenshot(page, join(artifacts, 'dark.png'))
         assert.deepEqual(await seriousViolations(page), [], 'axe, dark')
 
         await page.selectOption('[data-testid=theme-picker]', 'light')
