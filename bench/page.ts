@@ -92,7 +92,8 @@ export async function benchPage(n: number, { cpuThrottle = 1 }: PageBenchOptions
       if (slowed) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: cpuThrottle })
       await page.addInitScript({ content: MARKS_SCRIPT })
       await page.goto(base, { waitUntil: 'commit' })
-      await page.waitForFunction('window.__benchMarks && window.__benchMarks.editor !== undefined', null,
+      // A function, not a string: the page's CSP (script-src 'self') refuses the eval a string predicate needs.
+      await page.waitForFunction(() => (window as unknown as BenchWindow).__benchMarks?.editor !== undefined, null,
         { timeout: 30_000, polling: 100 })
       if (i < NAVIGATIONS) loads.push(await page.evaluate('window.__benchMarks') as { appView: number; editor: number })
       if (slowed) tops.push(await playFrames(page, n, false))
@@ -140,6 +141,8 @@ const MARKS_SCRIPT = `(() => {
   })
   observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-ready'] })
 })()`
+
+interface BenchWindow { __benchMarks?: { appView?: number; editor?: number } }
 
 interface FrameFigures {
   p95: number
