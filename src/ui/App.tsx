@@ -1,6 +1,6 @@
 // The sandbox page: source on the left; the application, the plan and the sync panel on the right; the timeline,
 // the event streams and the time controls below.
-import { memo, type ReactNode, Suspense, useDeferredValue, useEffect, useMemo, useState } from 'react'
+import { memo, type ReactNode, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react'
 import type { TerminalContext } from '../contract/terminal.ts'
 import { loadShell } from './session/shell.ts'
 import { ChunkBoundary, lazyRetry } from './chunks/lazy-retry.tsx'
@@ -60,7 +60,8 @@ export function App({ session, tracker, onOpenLab, user, onUser }: { session: Se
   useShortcuts(session)
   // NEW APP: the form's content while it is open (the dialog loads when first opened).
   const [newApp, setNewApp] = useState<NewAppSpec | undefined>()
-  const openNewApp = (spec?: NewAppSpec) => setNewApp(spec ?? session.labAppSpec())
+  // One function for the App's life: the memoised panels given it (Sync, Applications) skip the redraws of a playing run.
+  const openNewApp = useCallback((spec?: NewAppSpec) => setNewApp(spec ?? session.labAppSpec()), [session])
   // The real cluster connected in the cluster panel: the Sync buttons then say where they sync.
   const [cluster, setCluster] = useState<string | undefined>()
   const shownApp = session.live.app

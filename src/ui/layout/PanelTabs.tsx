@@ -2,7 +2,7 @@
 // a tab bar (ARIA tabs: arrows, Home and End move between them). Every panel stays mounted: a hidden tab keeps its
 // editor, its terminal and its scroll position. Above the breakpoint the tab panels draw nothing of their own
 // (display: contents, layout.css) and the page keeps its columns.
-import { createContext, type KeyboardEvent, type ReactNode, useContext, useEffect, useRef, useState } from 'react'
+import { createContext, type KeyboardEvent, type ReactNode, useContext, useEffect, useMemo, useRef, useState } from 'react'
 import './layout.css'
 
 /** Keep in step with the media queries of layout.css. */
@@ -33,7 +33,10 @@ function useNarrow(): boolean {
 export function PanelTabs({ children }: { children: ReactNode }) {
   const narrow = useNarrow()
   const [selected, select] = useState<PanelTab>('lab')
-  return <TabsContext.Provider value={{ narrow, selected, select }}>{children}</TabsContext.Provider>
+  // The same value until the tabs change: a new one on every redraw of the page would send React through the whole
+  // tree for the context's readers, on every frame of a playing run.
+  const value = useMemo(() => ({ narrow, selected, select }), [narrow, selected])
+  return <TabsContext.Provider value={value}>{children}</TabsContext.Provider>
 }
 
 const tabId = (tab: PanelTab): string => `panel-tab-${tab}`
