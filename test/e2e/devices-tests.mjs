@@ -46,6 +46,16 @@ async function editorLoaded(page) {
   await page.waitForSelector('.monaco-editor .view-lines', { state: 'attached', timeout: WAIT })
 }
 
+/** A finger put down at `from`, moved to `to` in ten steps, and lifted. */
+async function drag(cdp, from, to) {
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [from] })
+  for (let i = 1; i <= 10; i++) {
+    const point = { x: from.x + (to.x - from.x) * i / 10, y: from.y + (to.y - from.y) * i / 10 }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [point] })
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
+}
+
 const selectedTab = page => page.getAttribute('[role=tab][aria-selected=true]', 'data-testid')
 
 /** Pairs of boxes that overlap (by more than half a px each way), named by their text. */
@@ -117,6 +127,14 @@ export const tests = [
       await tap(cdp, nodeBox.x + nodeBox.width / 2, nodeBox.y + nodeBox.height / 2)
       await page.waitForSelector('[data-testid=node-details]', { timeout: WAIT })
       await page.screenshot({ path: join(artifacts, 'phone.png') })
+      // A swipe pans the graph, which is wider than the phone at its smallest zoom.
+      const scroller = page.locator(GRAPH)
+      const room = await scroller.evaluate(el => ({ left: el.scrollLeft, more: el.scrollWidth - el.clientWidth }))
+      assert.ok(room.more > 0, 'the graph fits: nothing to pan')
+      await scroller.scrollIntoViewIfNeeded()
+      const graphBox = await scroller.boundingBox()
+      await drag(cdp, { x: graphBox.x + graphBox.width * 0.8, y: graphBox.y + 40 }, { x: graphBox.x + graphBox.width * 0.2, y: graphBox.y + 40 })
+      await page.waitForFunction(([sel, left]) => document.querySelector(sel).scrollLeft > left, [GRAPH, room.left], { timeout: 5000 })
 
       // The Timeline tab: a tap on the chart puts the time cursor there.
       await page.click('[data-testid=panel-tab-timeline]')
@@ -132,6 +150,14 @@ export const tests = [
       await page.waitForFunction(() => window.__synclab.view !== undefined, null, { timeout: WAIT })
       const slider = await page.locator('[role=slider][aria-label="Time cursor"]').boundingBox()
       assert.ok(Math.abs(slider.x + slider.width / 2 - (pane.x + pane.w / 2)) <= 3, `the cursor is at ${slider.x + slider.width / 2}, tapped at ${pane.x + pane.w / 2}`)
+      // A finger dragged along the chart takes the cursor with it.
+      const from = pane.x + pane.w * 0.7
+      const to = pane.x + pane.w * 0.3
+      await drag(cdp, { x: from, y: pane.y + 40 }, { x: to, y: pane.y + 40 })
+      await page.waitForFunction(x => {
+        const r = document.querySelector('[role=slider][aria-label="Time cursor"]').getBoundingClientRect()
+        return Math.abs(r.x + r.width / 2 - x) <= 3
+      }, to, { timeout: WAIT })
       await assertNoSideScroll(page, 'timeline at 390')
       assert.deepEqual(await seriousViolations(page), [], 'axe at 390, timeline tab')
       await cdp.detach()
