@@ -57,6 +57,9 @@ export function App({ session, tracker, onOpenLab, user, onUser }: { session: Se
   const deferred = useDeferredValue(useThrottled(version, 100))
   // The timeline and the streams redraw half-way between two redraws of the application view: never in its frame.
   const runVersion = useDeferredValue(useThrottled(version, 100, 50))
+  // The plan follows the tracked objects at the application view's pace (ten times a second, deferred), not on every
+  // frame: re-planning a 200-resource app on each frame of a sync cost a slow laptop's frames (page.slow bench).
+  const planLive = useMemo(() => session.shown.app?.liveVersion ?? 0, [session, deferred]) // eslint-disable-line react-hooks/exhaustive-deps
   useShortcuts(session)
   // NEW APP: the form's content while it is open (the dialog loads when first opened).
   const [newApp, setNewApp] = useState<NewAppSpec | undefined>()
@@ -96,7 +99,7 @@ export function App({ session, tracker, onOpenLab, user, onUser }: { session: Se
             app={`${shownApp?.name}/${shownApp?.operationRunning}/${!!shownApp?.deletion}/${shownApp?.deleted}`} />)}
           {panel('What if', <WhatIfPanelMemo session={session} version={session.stateVersion} />)}
           {panel('Application', <AppViewMemo session={session} version={deferred} />)}
-          {panel('Plan', <PlanPaneMemo session={session} version={session.stateVersion} live={session.shown.app?.liveVersion ?? 0} />)}
+          {panel('Plan', <PlanPaneMemo session={session} version={session.stateVersion} live={planLive} />)}
           {panel('Cluster', <ChunkBoundary what="the cluster panel" className="panel">
             <Suspense fallback={null}>
               <ClusterPanel key={tracker.lab.id} manifests={session.head?.manifests ?? NO_MANIFESTS}
