@@ -1,6 +1,6 @@
 // The sandbox page: source on the left; the application, the plan and the sync panel on the right; the timeline,
 // the event streams and the time controls below.
-import { memo, type ReactNode, Suspense, useDeferredValue, useEffect, useMemo, useState } from 'react'
+import { memo, type ReactNode, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react'
 import type { TerminalContext } from '../contract/terminal.ts'
 import { loadShell } from './session/shell.ts'
 import { ChunkBoundary, lazyRetry } from './chunks/lazy-retry.tsx'
@@ -29,6 +29,8 @@ import { useSession } from './use-session.ts'
 import { useThrottled } from './use-throttled.ts'
 import { PanelBoundary } from './PanelBoundary.tsx'
 import { RestoreNotice } from './session/RestoreNotice.tsx'
+import { ThemeControl } from './appearance/ThemeControl.tsx'
+import { PanelTabBar, PanelTabPanel, PanelTabs } from './layout/PanelTabs.tsx'
 
 /** "Your name": the learner's name, which is the lab's namespace; applied on Enter or when the field is left. */
 function UserField({ user, onUser }: { user: string; onUser: (name: string) => void }) {
@@ -55,10 +57,14 @@ export function App({ session, tracker, onOpenLab, user, onUser }: { session: Se
   const deferred = useDeferredValue(useThrottled(version, 100))
   // The timeline and the streams redraw half-way between two redraws of the application view: never in its frame.
   const runVersion = useDeferredValue(useThrottled(version, 100, 50))
+  // The plan follows the tracked objects at the application view's pace (ten times a second, deferred), not on every
+  // frame: re-planning a 200-resource app on each frame of a sync cost a slow laptop's frames (page.slow bench).
+  const planLive = useMemo(() => session.shown.app?.liveVersion ?? 0, [session, deferred]) // eslint-disable-line react-hooks/exhaustive-deps
   useShortcuts(session)
   // NEW APP: the form's content while it is open (the dialog loads when first opened).
   const [newApp, setNewApp] = useState<NewAppSpec | undefined>()
-  const openNewApp = (spec?: NewAppSpec) => setNewApp(spec ?? session.labAppSpec())
+  // One function for the App's life: the memoised panels given it (Sync, Applications) skip the redraws of a playing run.
+  const openNewApp = useCallback((spec?: NewAppSpec) => setNewApp(spec ?? session.labAppSpec()), [session])
   // The real cluster connected in the cluster panel: the Sync buttons then say where they sync.
   const [cluster, setCluster] = useState<string | undefined>()
   const shownApp = session.live.app
@@ -66,7 +72,7 @@ export function App({ session, tracker, onOpenLab, user, onUser }: { session: Se
   // Each panel draws apart: one that fails shows what failed and a Reset, the others go on (PanelBoundary).
   const panel = (name: string, node: ReactNode) => <PanelBoundary name={name} onReset={reset}>{node}</PanelBoundary>
   return (
-    <div className="layout" data-testid="sandbox" data-ready="true">
+    <PanelTabs><div className="layout" data-testid="sandbox" data-ready="true">
       <header className="top">
         <h1>synclab</h1>
         <label>Lab{' '}
@@ -77,21 +83,23 @@ export function App({ session, tracker, onOpenLab, user, onUser }: { session: Se
         {user !== undefined && onUser && <UserField user={user} onUser={onUser} />}
         <span className="muted">app <code>{tracker.lab.app.name}</code> · namespace <code>{tracker.lab.app.namespace}</code></span>
         {panel('Share', <ChunkBoundary what="sharing"><Suspense fallback={null}><ShareButton session={session} lab={tracker.lab} /></Suspense></ChunkBoundary>)}
+        <ThemeControl />
       </header>
       <RestoreNotice session={session} onReset={reset} />
       {panel('Instructor', <InstructorSection session={session} lab={tracker.lab} />)}
+      <PanelTabBar />
       <main className="columns">
         <div className="left">
-          {panel('Lab', <LabPanel session={session} tracker={tracker} version={deferred} />)}
-          {panel('Source', <SourcePanelMemo session={session} version={session.stateVersion} />)}
+          <PanelTabPanel tab="lab">{panel('Lab', <LabPanel session={session} tracker={tracker} version={deferred} />)}</PanelTabPanel>
+          <PanelTabPanel tab="editor">{panel('Source', <SourcePanelMemo session={session} version={session.stateVersion} />)}</PanelTabPanel>
         </div>
-        <div className="right">
+        <div className="right"><PanelTabPanel tab="app">
           {panel('Applications', <ApplicationsListMemo session={session} version={deferred} onNewApp={openNewApp} />)}
           {panel('Sync', <SyncPanelMemo session={session} version={session.stateVersion} cluster={cluster} onNewApp={openNewApp}
             app={`${shownApp?.name}/${shownApp?.operationRunning}/${!!shownApp?.deletion}/${shownApp?.deleted}`} />)}
           {panel('What if', <WhatIfPanelMemo session={session} version={session.stateVersion} />)}
           {panel('Application', <AppViewMemo session={session} version={deferred} />)}
-          {panel('Plan', <PlanPaneMemo session={session} version={session.stateVersion} live={session.shown.app?.liveVersion ?? 0} />)}
+          {panel('Plan', <PlanPaneMemo session={session} version={session.stateVersion} live={planLive} />)}
           {panel('Cluster', <ChunkBoundary what="the cluster panel" className="panel">
             <Suspense fallback={null}>
               <ClusterPanel key={tracker.lab.id} manifests={session.head?.manifests ?? NO_MANIFESTS}
@@ -99,14 +107,14 @@ export function App({ session, tracker, onOpenLab, user, onUser }: { session: Se
                 onConnection={setCluster} />
             </Suspense>
           </ChunkBoundary>)}
-        </div>
+        </PanelTabPanel></div>
       </main>
-      <section className="bottom panel" aria-label="Timeline">
+      <PanelTabPanel tab="timeline"><section className="bottom panel" aria-label="Timeline">
         {panel('Time controls', <TimeControls session={session} />)}
         {panel('Timeline', <RunViews session={session} version={runVersion} />)}
         {panel('Logs', <LogsSection session={session} version={runVersion} />)}
-      </section>
-      {panel('Terminal', <TerminalSection session={session} />)}
+      </section></PanelTabPanel>
+      <PanelTabPanel tab="terminal" opens>{panel('Terminal', <TerminalSection session={session} />)}</PanelTabPanel>
       {newApp ? (
         <ChunkBoundary what="the New app dialog">
           <Suspense fallback={null}>
@@ -114,7 +122,7 @@ export function App({ session, tracker, onOpenLab, user, onUser }: { session: Se
           </Suspense>
         </ChunkBoundary>
       ) : null}
-    </div>
+    </div></PanelTabs>
   )
 }
 

@@ -11,6 +11,7 @@ import { setCurrentSession } from './session/current.ts'
 import { PanelBoundary } from './PanelBoundary.tsx'
 import { type LeaseState, TabLease } from './session/tab-lease.ts'
 import { ReadOnlyBanner } from './session/ReadOnlyBanner.tsx'
+import { startTheme } from './appearance/theme.ts'
 import './styles.css'
 
 interface Opened { session: Session; tracker: LabTracker; lease: TabLease }
@@ -127,6 +128,7 @@ function useLease(opened: Opened, reopen: () => void): LeaseState {
 
 /** Renders the page (src/page.ts, the entry, first hands in the terminal's interpreter). */
 export function startPage(): void {
+  startTheme()
   createRoot(document.getElementById('app')!).render(
     <PanelBoundary name="page" onReset={resetOpenedLab} resetLabel="Reset this lab and reload"><Root /></PanelBoundary>)
 }

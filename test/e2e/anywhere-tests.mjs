@@ -226,7 +226,7 @@ tests.push({
 })
 
 /** axe-core's serious and critical violations on the page as it is now, one line each (rule, impact, elements). */
-async function seriousViolations(page) {
+export async function seriousViolations(page) {
   const { violations } = await new AxeBuilder({ page }).analyze()
   return violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
     .map(v => `${v.id} (${v.impact}): ${v.nodes.map(n => `${n.target.join(' ')} ${n.failureSummary?.split('\n').slice(1, 2).join('') ?? ''}`).join('; ')}`)

@@ -9,6 +9,8 @@ import type { GraphSource } from './graph-source.ts'
 import { GraphNodeView } from './GraphNode.tsx'
 import { NodeDetails } from './NodeDetails.tsx'
 import { AnchorIcon, StatusIcon } from './status-icons.tsx'
+import { PRESENTER_SCALE } from '../appearance/presenter.ts'
+import { usePresenter } from '../appearance/use-presenter.ts'
 import './graph.css'
 
 // Loaded with the graph, so the page itself does not carry it (AppView imports both lazily from here).
@@ -22,7 +24,9 @@ export function ResourceGraph({ source }: { source: GraphSource }) {
   const canvas = useRef<HTMLDivElement>(null)
   const [zoom, setZoom] = useState<'fit' | number>('fit')
   const room = useWidth()
-  const scale = zoomScale(zoom, room.width, model.width)
+  // Presenter mode lets the graph grow to its larger type when there is room.
+  const most = usePresenter() ? PRESENTER_SCALE : 1
+  const scale = zoomScale(zoom, room.width, model.width, most)
   const onSelect = useCallback((id: string) => setSelected(s => (s === id ? undefined : id)), [])
   const onClose = useCallback(() => {
     setSelected(undefined)
@@ -46,7 +50,7 @@ export function ResourceGraph({ source }: { source: GraphSource }) {
         <button type="button" onClick={() => setZoom(Math.max(MIN_ZOOM, scale - 0.1))} aria-label="Zoom out">−</button>
         <button type="button" aria-pressed={zoom === 'fit'} onClick={() => setZoom('fit')}
           title="Fit the graph to the width">{Math.round(scale * 100)}%</button>
-        <button type="button" onClick={() => setZoom(Math.min(1.5, scale + 0.1))} aria-label="Zoom in">+</button>
+        <button type="button" onClick={() => setZoom(Math.min(MAX_ZOOM, scale + 0.1))} aria-label="Zoom in">+</button>
       </div>
       <div className="graph-scroll" data-testid="resource-graph" ref={room.ref}>
         <div className="graph-canvas" ref={canvas} role="group" aria-label="Resource graph (arrow keys move between nodes)"
@@ -65,12 +69,16 @@ export function ResourceGraph({ source }: { source: GraphSource }) {
 }
 
 const MIN_ZOOM = 0.6
+const MAX_ZOOM = 2
 
-/** "fit": as large as the room allows, never above 100 % nor below MIN_ZOOM (then it scrolls, as Argo CD's). */
-function zoomScale(zoom: 'fit' | number, room: number | undefined, width: number): number {
+/**
+ * "fit": as large as the room allows, never above `most` (100 %, or presenter mode's scale) nor below MIN_ZOOM (then
+ * it scrolls, as Argo CD's).
+ */
+function zoomScale(zoom: 'fit' | number, room: number | undefined, width: number, most: number): number {
   if (zoom !== 'fit') return zoom
-  if (room === undefined || width <= 0) return 1
-  return Math.round(Math.min(1, Math.max(MIN_ZOOM, room / width)) * 100) / 100
+  if (room === undefined || width <= 0) return most
+  return Math.round(Math.min(most, Math.max(MIN_ZOOM, room / width)) * 100) / 100
 }
 
 /** The content width of an element, followed with a ResizeObserver (no layout read while a run plays). */

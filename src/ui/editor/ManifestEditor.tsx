@@ -9,8 +9,14 @@ import type { Diagnostic, SourceFile } from '../../manifest/types.ts'
 import { countByFile, MARKER_OWNER, modelUri, toMarkers } from './diagnostic-markers.ts'
 import { leaveByKeyboard } from './keyboard-exit.ts'
 import { EditorLoadError } from './load-error.tsx'
-import { useMonaco } from './load.ts'
+import { loadMonaco, useMonaco } from './load.ts'
 import { preferredTheme, watchTheme } from './theme.ts'
+import { EDITOR_FONT_PX } from './font.ts'
+import { scaledFont, watchPresenter } from '../appearance/presenter.ts'
+
+// Monaco starts loading as soon as the editor's code is there: on a slow laptop the page's first renders, which the
+// editor's own effect would wait for, took about a second before Monaco was even asked for (page.slow bench).
+void loadMonaco().catch(() => {}) // a failed load is shown, with Retry, when the editor asks again (useMonaco)
 
 declare global {
   interface Window {
@@ -72,6 +78,7 @@ export function ManifestEditor(props: ManifestEditorProps): ReactElement {
       model: null,
       automaticLayout: true,
       theme: preferredTheme(),
+      fontSize: scaledFont(EDITOR_FONT_PX),
       readOnly,
       minimap: { enabled: false },
       // The empty last line's number, dimmed by default, fails WCAG contrast (axe-core's color-contrast).
@@ -86,6 +93,7 @@ export function ManifestEditor(props: ManifestEditorProps): ReactElement {
       ariaLabel: 'Manifest editor',
     })
     const unwatch = watchTheme(theme => monaco.editor.setTheme(theme))
+    const unwatchPresenter = watchPresenter(() => ed.updateOptions({ fontSize: scaledFont(EDITOR_FONT_PX) }))
     const keys = leaveByKeyboard(ed, monaco, host)
     setTabMovesFocus(mod.TabFocus.getTabFocusMode())
     const tabFocusWatch = mod.TabFocus.onDidChangeTabFocus(setTabMovesFocus)
@@ -98,6 +106,7 @@ export function ManifestEditor(props: ManifestEditorProps): ReactElement {
     return () => {
       onEditorRef.current?.(null)
       unwatch()
+      unwatchPresenter()
       keys.dispose()
       tabFocusWatch.dispose()
       if (window.__synclabEditor === ed) {

@@ -6,6 +6,8 @@ import { leaveByKeyboard } from './keyboard-exit.ts'
 import { EditorLoadError } from './load-error.tsx'
 import { useMonaco } from './load.ts'
 import { preferredTheme, watchTheme } from './theme.ts'
+import { EDITOR_FONT_PX } from './font.ts'
+import { scaledFont, watchPresenter } from '../appearance/presenter.ts'
 
 export interface ManifestDiffProps {
   /** Left side, e.g. the live object as YAML. */
@@ -45,6 +47,7 @@ export function ManifestDiff(props: ManifestDiffProps): ReactElement {
       originalEditable: false,
       renderSideBySide: sideBySide,
       theme: preferredTheme(),
+      fontSize: scaledFont(EDITOR_FONT_PX),
       minimap: { enabled: false },
       renderFinalNewline: 'on', // the dimmed number of the empty last line fails WCAG contrast
       scrollBeyondLastLine: false,
@@ -54,8 +57,10 @@ export function ManifestDiff(props: ManifestDiffProps): ReactElement {
     models.current = m
     diffRef.current = diff
     const unwatch = watchTheme(theme => monaco.editor.setTheme(theme))
+    const unwatchPresenter = watchPresenter(() => diff.updateOptions({ fontSize: scaledFont(EDITOR_FONT_PX) }))
     return () => {
       unwatch()
+      unwatchPresenter()
       for (const k of keys) k.dispose()
       diff.dispose()
       m.original.dispose()

@@ -1,17 +1,15 @@
-// The editor theme follows the OS colour scheme: vs (light) or vs-dark.
+// The editor theme follows the page's colour scheme (appearance/theme.ts): vs (light) or vs-dark.
+import { currentScheme, type Scheme, watchScheme } from '../appearance/theme.ts'
+
 export type EditorTheme = 'vs' | 'vs-dark'
 
-const QUERY = '(prefers-color-scheme: dark)'
+const editorTheme = (scheme: Scheme): EditorTheme => scheme === 'dark' ? 'vs-dark' : 'vs'
 
 export function preferredTheme(): EditorTheme {
-  return typeof window !== 'undefined' && window.matchMedia?.(QUERY).matches === true ? 'vs-dark' : 'vs'
+  return typeof document === 'undefined' ? 'vs' : editorTheme(currentScheme())
 }
 
-/** Calls `onChange` when the OS scheme changes; returns the unsubscribe function. */
+/** Calls `onChange` when the page's scheme changes; returns the unsubscribe function. */
 export function watchTheme(onChange: (theme: EditorTheme) => void): () => void {
-  if (typeof window === 'undefined' || window.matchMedia === undefined) return () => {}
-  const mq = window.matchMedia(QUERY)
-  const listener = (): void => onChange(mq.matches ? 'vs-dark' : 'vs')
-  mq.addEventListener('change', listener)
-  return () => mq.removeEventListener('change', listener)
+  return watchScheme(scheme => onChange(editorTheme(scheme)))
 }

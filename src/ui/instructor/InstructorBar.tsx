@@ -6,6 +6,7 @@ import type { Lab } from '../../labs/types.ts'
 import type { Session } from '../session/session.ts'
 import { useSession } from '../use-session.ts'
 import { InstructorMode } from './instructor-mode.ts'
+import { EditorCollapse } from './EditorCollapse.tsx'
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`
 
@@ -39,6 +40,7 @@ export function InstructorBar({ session, lab, turnOn = false }: { session: Sessi
       <div className="instructor-bar" role="toolbar" aria-label="Instructor">
         <button type="button" aria-pressed={mode.on} onClick={() => mode.toggle()} data-testid="instructor-toggle"
           title="Larger type; the lab's marked moments stop the clock">Instructor mode</button>
+        {mode.on ? <EditorCollapse /> : null}
         {mode.on ? (
           <span className="muted">{lab.moments.length === 0 ? 'This lab marks no moments.'
             : `${lab.moments.length} marked moment${lab.moments.length === 1 ? '' : 's'}`}</span>

@@ -11,8 +11,9 @@ import type { RecordedEvent } from '../../sync/events.ts'
 import type { Session, Speed } from '../session/session.ts'
 import { firstEventAt, type MomentHit, MomentWatcher } from './moments.ts'
 import { INSTRUCTOR_STORAGE_KEY } from './storage-key.ts'
+import { INSTRUCTOR_CLASS } from '../appearance/presenter.ts'
 
-export const INSTRUCTOR_CLASS = 'synclab-instructor'
+export { INSTRUCTOR_CLASS }
 export { INSTRUCTOR_STORAGE_KEY }
 export interface InstructorOptions {
   /** Gets the larger-type class (the page: document.documentElement). */

@@ -7,6 +7,9 @@ import { FitAddon } from '@xterm/addon-fit'
 import { Terminal } from '@xterm/xterm'
 import { useEffect, useRef } from 'react'
 import type { CommandResult, Shell, TerminalContext } from '../../contract/terminal.ts'
+import { scaledFont, watchPresenter } from '../appearance/presenter.ts'
+import { currentScheme, watchScheme } from '../appearance/theme.ts'
+import { terminalTheme } from './terminal-theme.ts'
 
 export interface TerminalPanelProps {
   /** The interpreter (loaded with the panel). */
@@ -31,6 +34,8 @@ declare global {
   }
 }
 
+const FONT_PX = 13
+
 export function TerminalPanel({ shell, context, onCommand, run }: TerminalPanelProps) {
   const host = useRef<HTMLDivElement>(null)
   const ctxRef = useRef(context)
@@ -44,9 +49,9 @@ export function TerminalPanel({ shell, context, onCommand, run }: TerminalPanelP
     const el = host.current
     if (!el) return
     const term = new Terminal({
-      convertEol: false, cursorBlink: true, fontSize: 13, scrollback: 5000,
+      convertEol: false, cursorBlink: true, fontSize: scaledFont(FONT_PX), scrollback: 5000,
       fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
-      theme: { background: '#1e1e1e' },
+      theme: terminalTheme(currentScheme()),
     })
     const fit = new FitAddon()
     term.loadAddon(fit)
@@ -61,6 +66,12 @@ export function TerminalPanel({ shell, context, onCommand, run }: TerminalPanelP
     refit()
     const resize = new ResizeObserver(refit)
     resize.observe(el)
+    // The page's theme and presenter mode's larger type.
+    const unwatchScheme = watchScheme(scheme => { term.options.theme = terminalTheme(scheme) })
+    const unwatchPresenter = watchPresenter(() => {
+      term.options.fontSize = scaledFont(FONT_PX)
+      refit()
+    })
 
     const terminalConsole = shell.openConsole({ write: text => term.write(text), clear: () => term.clear() }, {
       context: () => ctxRef.current,
@@ -93,6 +104,8 @@ export function TerminalPanel({ shell, context, onCommand, run }: TerminalPanelP
       terminalConsole.dispose()
       dataSub.dispose()
       resize.disconnect()
+      unwatchScheme()
+      unwatchPresenter()
       delete window.__synclabTerminal
       term.dispose()
     }

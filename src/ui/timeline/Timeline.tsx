@@ -12,6 +12,7 @@ import { describeTimeline, formatSeconds, type Timeline as TimelineData } from '
 import { usePaneFollow } from './pane-follow.ts'
 import { axisTicks, clamp, cursorAfterKey, timeScale } from './scale.ts'
 import { TimelineTable } from './timeline-table.tsx'
+import './timeline.css'
 
 export interface TimelineProps {
   timeline: TimelineData
@@ -57,7 +58,9 @@ export function Timeline({ timeline, now, cursor, onCursor, pxPerSecond = 24 }: 
   const timeAt = (clientX: number): number => {
     const pane = paneRef.current!
     const rect = pane.getBoundingClientRect()
-    return scale.t(clientX - rect.left + pane.scrollLeft, min, max)
+    // Presenter mode zooms the timeline (CSS zoom): the pointer's offset is in screen px, the chart's in its own.
+    const zoom = (pane as { currentCSSZoom?: number }).currentCSSZoom ?? 1
+    return scale.t((clientX - rect.left) / zoom + pane.scrollLeft, min, max)
   }
   const onPointerDown = (e: PointerEvent<HTMLDivElement>): void => {
     if (e.button !== 0) return
@@ -98,7 +101,7 @@ export function Timeline({ timeline, now, cursor, onCursor, pxPerSecond = 24 }: 
   return (
     <div ref={rootRef} className="timeline" data-testid="timeline" style={{ fontFamily: 'system-ui, sans-serif',
       fontSize: 12, containIntrinsicBlockSize: `auto ${height + 40}px` }}>
-      <div style={{ display: 'grid', gridTemplateColumns: `${LABEL_W}px minmax(0, 1fr)`, alignItems: 'start' }}>
+      <div style={{ display: 'grid', gridTemplateColumns: `var(--tl-label-w, ${LABEL_W}px) minmax(0, 1fr)`, alignItems: 'start' }}>
         <ul aria-label="Resources" style={{ listStyle: 'none', margin: 0, padding: 0, paddingTop: HEADER_H }}>
           {timeline.lanes.map(lane => <LaneLabel key={lane.key} lane={lane} />)}
         </ul>
@@ -118,21 +121,21 @@ export function Timeline({ timeline, now, cursor, onCursor, pxPerSecond = 24 }: 
           {cursor !== undefined && nowX > scale.x(value) ? (
             // What comes after the moment shown stays drawn, veiled: the cursor can go there again.
             <div aria-hidden="true" data-testid="timeline-future" style={{ position: 'absolute', top: 0,
-              left: scale.x(value), width: nowX - scale.x(value), height, background: 'rgba(255, 255, 255, 0.45)',
+              left: scale.x(value), width: nowX - scale.x(value), height, background: 'var(--tl-veil)',
               pointerEvents: 'none' }} />
           ) : null}
           <div aria-hidden="true" style={{ position: 'absolute', top: 0, left: nowX - 1, width: 2, height,
-            background: '#dc2626' }} />
+            background: 'var(--tl-now)' }} />
           <div ref={sliderRef} role="slider" tabIndex={0} aria-label="Time cursor"
             aria-valuemin={round1(min / 1000)} aria-valuemax={round1(max / 1000)} aria-valuenow={round1(value / 1000)}
             aria-valuetext={`${formatSeconds(value)}${cursor === undefined ? ' (now)' : ''}`}
             aria-orientation="horizontal" onKeyDown={onKeyDown}
             style={{ position: 'absolute', top: 0, left: scale.x(value) - 6, width: 12, height,
               cursor: 'ew-resize', outlineOffset: 2, display: 'flex', justifyContent: 'center' }}>
-            <div style={{ width: 2, height: '100%', background: cursor === undefined ? 'transparent' : '#111827',
-              borderLeft: cursor === undefined ? '2px dashed #6b7280' : undefined }} />
+            <div style={{ width: 2, height: '100%', background: cursor === undefined ? 'transparent' : 'var(--tl-text)',
+              borderLeft: cursor === undefined ? '2px dashed var(--tl-tick)' : undefined }} />
             <div aria-hidden="true" style={{ position: 'absolute', top: 0, width: 12, height: 12, borderRadius: 6,
-              background: '#111827', color: 'white', fontSize: 9, lineHeight: '12px', textAlign: 'center' }}>◆</div>
+              background: 'var(--tl-text)', color: 'var(--tl-marker-bg)', fontSize: 9, lineHeight: '12px', textAlign: 'center' }}>◆</div>
           </div>
         </div>
       </div>

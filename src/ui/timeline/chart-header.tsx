@@ -24,7 +24,7 @@ export function ChartHeader({ timeline, scale, ticks, now, id }: HeaderProps) {
       <Bands timeline={timeline} scale={scale} id={id} />
       <Axis ticks={ticks} scale={scale} />
       <OperationMarks timeline={timeline} scale={scale} />
-      <text aria-hidden="true" x={scale.x(now) + 3} y={AXIS_H + 12} fill="#dc2626" fontWeight={600}>now</text>
+      <text aria-hidden="true" x={scale.x(now) + 3} y={AXIS_H + 12} fill="var(--tl-now)" fontWeight={600}>now</text>
     </svg>
   )
 }
@@ -33,12 +33,12 @@ export function ChartHeader({ timeline, scale, ticks, now, id }: HeaderProps) {
 const Axis = memo(function Axis({ ticks, scale }: { ticks: number[]; scale: TimeScale }) {
   return (
     <g aria-hidden="true">
-      <line x1={0} x2="100%" y1={AXIS_H} y2={AXIS_H} stroke="#9ca3af" />
+      <line x1={0} x2="100%" y1={AXIS_H} y2={AXIS_H} stroke="var(--tl-axis)" />
       {ticks.map(t => (
         <g key={t}>
-          <line x1={scale.x(t)} x2={scale.x(t)} y1={AXIS_H - 5} y2={HEADER_H} stroke="#f3f4f6" />
-          <line x1={scale.x(t)} x2={scale.x(t)} y1={AXIS_H - 5} y2={AXIS_H} stroke="#6b7280" />
-          <text x={scale.x(t) + 2} y={AXIS_H - 7} fill="#374151">{tickLabel(t)}</text>
+          <line x1={scale.x(t)} x2={scale.x(t)} y1={AXIS_H - 5} y2={HEADER_H} stroke="var(--tl-grid)" />
+          <line x1={scale.x(t)} x2={scale.x(t)} y1={AXIS_H - 5} y2={AXIS_H} stroke="var(--tl-tick)" />
+          <text x={scale.x(t) + 2} y={AXIS_H - 7} fill="var(--tl-axis-text)">{tickLabel(t)}</text>
         </g>
       ))}
     </g>
@@ -68,7 +68,7 @@ function Defs({ id }: { id: string }) {
         <circle cx={3} cy={3} r={1} fill="#4b5563" />
       </pattern>
       <pattern id={`${id}-band`} width={8} height={8} patternUnits="userSpaceOnUse" patternTransform="rotate(-45)">
-        <line x1={0} y1={0} x2={0} y2={8} stroke="#d1d5db" strokeWidth={1} />
+        <line x1={0} y1={0} x2={0} y2={8} stroke="var(--tl-band-hatch)" strokeWidth={1} />
       </pattern>
     </defs>
   )
@@ -85,11 +85,11 @@ function Bands({ timeline, scale, id }: { timeline: TimelineData; scale: TimeSca
         return (
           <g key={`${b.op}-${i}`}>
             <title>{`${b.label}: ${formatSeconds(b.from)} – ${b.open ? 'running' : formatSeconds(b.to)}`}</title>
-            <rect x={x} y={top} width={w} height={BAND_H} fill={i % 2 === 0 ? '#e0e7ff' : `url(#${id}-band)`}
-              stroke="#6366f1" strokeWidth={0.5} />
-            <line x1={x} x2={x} y1={top} y2={HEADER_H} stroke="#6366f1" strokeDasharray="3 3" />
+            <rect x={x} y={top} width={w} height={BAND_H} fill={i % 2 === 0 ? 'var(--tl-band-head)' : `url(#${id}-band)`}
+              stroke="var(--tl-band-edge)" strokeWidth={0.5} />
+            <line x1={x} x2={x} y1={top} y2={HEADER_H} stroke="var(--tl-band-edge)" strokeDasharray="3 3" />
             <svg x={x} y={top} width={w} height={BAND_H}>
-              <text x={4} y={14} fill="#1e1b4b" fontWeight={600}>{b.label}</text>
+              <text x={4} y={14} fill="var(--tl-band-text)" fontWeight={600}>{b.label}</text>
             </svg>
           </g>
         )
@@ -112,10 +112,10 @@ function OperationMarks({ timeline, scale }: { timeline: TimelineData; scale: Ti
           <g key={i}>
             <title>{`${formatSeconds(m.t)}: ${m.label}${'message' in m && m.message ? ` — ${m.message}` : ''}`}</title>
             {m.type === 'operation' && (
-              <line x1={x} x2={x} y1={AXIS_H} y2={HEADER_H} stroke="#111827" strokeWidth={end ? 1.5 : 1}
+              <line x1={x} x2={x} y1={AXIS_H} y2={HEADER_H} stroke="var(--tl-text)" strokeWidth={end ? 1.5 : 1}
                 strokeDasharray={end ? undefined : '2 2'} />
             )}
-            <text x={end ? x - 3 : x + 3} y={AXIS_H + 13} textAnchor={end ? 'end' : 'start'} fill="#111827">{text}</text>
+            <text x={end ? x - 3 : x + 3} y={AXIS_H + 13} textAnchor={end ? 'end' : 'start'} fill="var(--tl-text)">{text}</text>
           </g>
         )
       })}

@@ -85,15 +85,15 @@ const BackdropView = memo(function BackdropView({ backdrop, height, clip }: Back
     <g aria-hidden="true">
       <g clipPath={`url(#${clip})`}>
         {backdrop.bands.map((b, i) => (
-          <rect key={i} x={b.x} y={0} width={b.w} height={height} fill={i % 2 === 0 ? '#f9fafb' : '#f3f4f6'} />
+          <rect key={i} x={b.x} y={0} width={b.w} height={height} fill={i % 2 === 0 ? 'var(--tl-band-a)' : 'var(--tl-band-b)'} />
         ))}
       </g>
       {backdrop.bands.map((b, i) => (
-        <line key={i} x1={b.x} x2={b.x} y1={0} y2={height} stroke="#6366f1" strokeDasharray="3 3" />
+        <line key={i} x1={b.x} x2={b.x} y1={0} y2={height} stroke="var(--tl-band-edge)" strokeDasharray="3 3" />
       ))}
-      {backdrop.ticks.map(x => <line key={x} x1={x} x2={x} y1={0} y2={height} stroke="#f3f4f6" />)}
+      {backdrop.ticks.map(x => <line key={x} x1={x} x2={x} y1={0} y2={height} stroke="var(--tl-grid)" />)}
       {backdrop.ops.map((o, i) => (
-        <line key={i} x1={o.x} x2={o.x} y1={0} y2={height} stroke="#111827" strokeWidth={o.end ? 1.5 : 1}
+        <line key={i} x1={o.x} x2={o.x} y1={0} y2={height} stroke="var(--tl-text)" strokeWidth={o.end ? 1.5 : 1}
           strokeDasharray={o.end ? undefined : '2 2'} />
       ))}
     </g>

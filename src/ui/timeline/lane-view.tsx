@@ -29,7 +29,7 @@ function markerTitle(m: LaneMarker): string {
 export const LaneLabel = memo(function LaneLabel({ lane }: { lane: Lane }) {
   return (
     <li style={{ height: laneHeight(lane), boxSizing: 'border-box', padding: '4px 8px 0 0',
-      borderTop: '1px solid #e5e7eb', overflow: 'hidden' }} title={lane.key}>
+      borderTop: '1px solid var(--tl-lane-line)', overflow: 'hidden' }} title={lane.key}>
       <div style={{ fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
         {lane.label}
       </div>
@@ -62,13 +62,13 @@ export const LaneView = memo(function LaneView({ lane, top, scale, openX, clip, 
   const lineY = top + 10
   return (
     <g>
-      <line x1={0} x2="100%" y1={top} y2={top} stroke="#e5e7eb" />
+      <line x1={0} x2="100%" y1={top} y2={top} stroke="var(--tl-lane-line)" />
       {lane.presence.map((p, i) => (
         <g key={`p${i}`}>
           <title>{`${lane.label} exists ${formatSeconds(p.from)} – ${p.open ? 'now' : formatSeconds(p.to)}`}</title>
-          <line x1={scale.x(p.from)} x2={p.open ? openX : scale.x(p.to)} y1={lineY} y2={lineY} stroke="#374151"
+          <line x1={scale.x(p.from)} x2={p.open ? openX : scale.x(p.to)} y1={lineY} y2={lineY} stroke="var(--tl-presence)"
             strokeWidth={3} strokeLinecap="butt" clipPath={p.open ? `url(#${clip})` : undefined} />
-          {!p.open && <text x={scale.x(p.to)} y={lineY + 4} textAnchor="middle" fontSize={12} fill="#111827">×</text>}
+          {!p.open && <text x={scale.x(p.to)} y={lineY + 4} textAnchor="middle" fontSize={12} fill="var(--tl-text)">×</text>}
         </g>
       ))}
       {lane.markers.map((m, i) => <MarkerView key={`m${i}`} m={m} x={scale.x(m.t)} y={lineY} />)}
@@ -97,7 +97,7 @@ export const LaneView = memo(function LaneView({ lane, top, scale, openX, clip, 
                 </g>
               )
             })}
-            {pod.open ? null : <text x={scale.x(pod.to) + 4} y={barY + 11} fill="#4b5563" fontSize={10}>{pod.name}</text>}
+            {pod.open ? null : <text x={scale.x(pod.to) + 4} y={barY + 11} fill="var(--tl-pod-name)" fontSize={10}>{pod.name}</text>}
           </g>
         )
       })}
@@ -113,8 +113,8 @@ function MarkerView({ m, x, y }: { m: LaneMarker; x: number; y: number }) {
       return (
         <g data-marker="apply">
           {title}
-          <circle cx={x} cy={y} r={6} fill={m.action === 'failed' ? '#fecaca' : 'white'} stroke="#1d4ed8" />
-          <text x={x} y={y + 3.5} textAnchor="middle" fontSize={10} fontWeight={700} fill="#1d4ed8">
+          <circle cx={x} cy={y} r={6} fill={m.action === 'failed' ? '#fecaca' : 'var(--tl-marker-bg)'} stroke="var(--tl-apply)" />
+          <text x={x} y={y + 3.5} textAnchor="middle" fontSize={10} fontWeight={700} fill="var(--tl-apply)">
             {APPLY_ICON[m.action] ?? '•'}
           </text>
         </g>
@@ -124,7 +124,7 @@ function MarkerView({ m, x, y }: { m: LaneMarker; x: number; y: number }) {
       return (
         <g data-marker="hook">
           {title}
-          <text x={x + 4} y={y - 2} fontSize={10} fill="#111827">
+          <text x={x + 4} y={y - 2} fontSize={10} fill="var(--tl-text)">
             {m.hookPhase === 'Succeeded' ? '✓' : '✗'} hook {m.hookPhase}
           </text>
         </g>
@@ -134,7 +134,7 @@ function MarkerView({ m, x, y }: { m: LaneMarker; x: number; y: number }) {
         <g data-marker="delete">
           {title}
           <path d={`M${x - 5} ${y + 6}L${x} ${y - 2}L${x + 5} ${y + 6}Z`} fill="#fca5a5" stroke="#991b1b" />
-          <text x={x - 7} y={y + 14} textAnchor="end" fontSize={10} fontWeight={600} fill="#991b1b">
+          <text x={x - 7} y={y + 14} textAnchor="end" fontSize={10} fontWeight={600} fill="var(--tl-delete)">
             ✂ {m.label}
           </text>
         </g>
@@ -145,7 +145,7 @@ function MarkerView({ m, x, y }: { m: LaneMarker; x: number; y: number }) {
       return (
         <g data-marker="health">
           {title}
-          <rect x={x - 1} y={y - 7} width={2} height={4} fill="#6b7280" />
+          <rect x={x - 1} y={y - 7} width={2} height={4} fill="var(--tl-health)" />
         </g>
       )
   }

@@ -47,4 +47,4 @@ const TableRow = memo(function TableRow({ lane }: { lane: Lane }) {
   )
 }, (a, b) => sameLaneDrawing(a.lane, b.lane))
 
-const cell = { border: '1px solid #d1d5db', padding: '2px 6px', textAlign: 'left', verticalAlign: 'top' } as const
+const cell = { border: '1px solid var(--border)', padding: '2px 6px', textAlign: 'left', verticalAlign: 'top' } as const
