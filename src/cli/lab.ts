@@ -1,12 +1,15 @@
 // `synclab lab check <lab-dir>... [--solution]`: reads each lab (problems as file:line:col) and runs its tasks
 // headless (src/labs/run.ts). Exit status: 0 every verdict as expected, 1 a mismatch, 2 an invalid lab or usage.
+// `synclab lab new <dir>` scaffolds a lab (lab-new.ts).
 import { parseArgs } from 'node:util'
 import { formatDiagnostic } from '../manifest/index.ts'
 import { loadLabDir } from '../labs/load.ts'
 import { checkLab } from '../labs/run.ts'
+import { scaffoldLab } from './lab-new.ts'
 
 export const LAB_USAGE = `Usage:
   synclab lab check <lab-dir>... [--solution]
+  synclab lab new <dir>         a new lab in <dir> (lab.yaml, repo/<app>/, one task that passes on a sync)
 
 Runs each lab's tasks on a simulated cluster, as a learner would, and checks them.
   --solution   apply every task's solution: every task must pass
@@ -21,6 +24,7 @@ export async function labCommand(argv: string[], print: (line: string) => void =
     print(LAB_USAGE)
     return sub ? 0 : 2
   }
+  if (sub === 'new') return newCommand(rest, print, printError)
   if (sub !== 'check') {
     printError(`synclab lab: unknown subcommand "${sub}"\n\n${LAB_USAGE}`)
     return 2
@@ -49,4 +53,17 @@ export async function labCommand(argv: string[], print: (line: string) => void =
     if (lines.some(l => !l.ok) && status === 0) status = 1
   }
   return status
+}
+
+function newCommand(argv: string[], print: (line: string) => void, printError: (line: string) => void): number {
+  const { positionals } = parseArgs({ args: argv, allowPositionals: true, options: {} })
+  if (positionals.length !== 1) {
+    printError(`synclab lab new: name one folder\n\n${LAB_USAGE}`)
+    return 2
+  }
+  const dir = positionals[0]!
+  const { id, files } = scaffoldLab(dir)
+  for (const f of files) print(`created ${f}`)
+  print(`lab ${id}: check it with  synclab lab check ${dir} --solution`)
+  return 0
 }

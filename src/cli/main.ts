@@ -16,6 +16,7 @@ Usage:
   synclab sweep FILE [--json|--csv|--markdown] [--html OUT.html]   the same manifests under every
                                       combination of annotations, fields and what-if outcomes
   synclab lab check <lab-dir>... [--solution]   run a lab's tasks headless and check them
+  synclab lab new <dir>               scaffold a lab (lab.yaml, repo/<app>/, one task that passes on a sync)
   synclab serve [--port 6443] [--speed 1] [paths...]   serve a simulated cluster over the Kubernetes API (kubectl)
   synclab cleanup --cluster URL --dest-namespace NS [--yes]   delete what synclab created in NS on a real cluster
   synclab --help | --version
