@@ -29,7 +29,8 @@ export default defineConfig({
     injectRegister: false,
     manifest: false,
     workbox: {
-      globPatterns: ['**/*.{js,css,html,ttf}'], // ttf: Monaco's codicon font
+      // ttf: Monaco's codicon font; labs.json: the course's labs (`synclab course build` rewrites it and its revision)
+      globPatterns: ['**/*.{js,css,html,ttf}', 'labs.json'],
       maximumFileSizeToCacheInBytes: 4 * 1024 * 1024, // Monaco's chunk is past Workbox's default 2 MiB
       navigateFallbackDenylist: [/\/k8s\//], // the cluster panel's API proxy, never the page
     },

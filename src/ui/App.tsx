@@ -16,6 +16,7 @@ import { eventLines, podWatchLines } from './events/watch-lines.ts'
 import { InstructorSection } from './instructor/InstructorSection.tsx'
 import { DEFAULT_USER, userNameProblem } from '../labs/parse.ts'
 import { LABS } from './labs/catalog.ts'
+import { courseTitle } from './labs/course.ts'
 import { LabPanel } from './labs/LabPanel.tsx'
 import { LogsSection } from './logs/LogsSection.tsx'
 import type { LabTracker } from './labs/tracker.ts'
@@ -68,7 +69,7 @@ export function App({ session, tracker, onOpenLab, user, onUser }: { session: Se
   return (
     <div className="layout" data-testid="sandbox" data-ready="true">
       <header className="top">
-        <h1>synclab</h1>
+        <h1>{courseTitle() ?? 'synclab'}</h1>
         <label>Lab{' '}
           <select value={tracker.lab.id} onChange={e => onOpenLab(e.target.value)} data-testid="lab-picker">
             {LABS.map(l => <option key={l.id} value={l.id}>{l.title}</option>)}

@@ -72,6 +72,19 @@ describe('the packed tarball, installed with npm install --omit=dev --offline', 
     expect(r.status).toBe(0)
   })
 
+  it('synclab lab new and course build make a course site from the package alone (its prebuilt page)', () => {
+    expect(run(bin, ['lab', 'new', 'course/01-mine']).status).toBe(0)
+    expect(run(bin, ['lab', 'check', 'course/01-mine', '--solution']).status).toBe(0)
+    const r = run(bin, ['course', 'build', 'course', '--out', 'site', '--title', 'Mine'])
+    expect(r.stderr).toBe('')
+    expect(r.status).toBe(0)
+    expect(r.stdout).toContain('site: 1 lab (01-mine), from the page built into the package')
+    const labs = JSON.parse(readFileSync(join(project, 'site/labs.json'), 'utf8')) as { labs: Array<{ id: string }> }
+    expect(labs.labs.map(l => l.id)).toEqual(['01-mine'])
+    expect(readFileSync(join(project, 'site/index.html'), 'utf8')).toContain('<title>Mine</title>')
+    expect(readdirSync(join(project, 'site/assets')).some(f => /^index-.*\.js$/.test(f))).toBe(true)
+  })
+
   it('import { simulate } from "synclab" returns the sync --json document', () => {
     const r = run(process.execPath, ['--input-type=module', '-e',
       "import { simulate } from 'synclab'; import { readFileSync } from 'node:fs';" +
