@@ -15,8 +15,10 @@ Usage:
   synclab test FILE [--junit OUT.xml]   run tests of your own manifests (steps and checks as in labs)
   synclab sweep FILE [--json|--csv|--markdown] [--html OUT.html]   the same manifests under every
                                       combination of annotations, fields and what-if outcomes
-  synclab lab check <lab-dir>... [--solution]   run a lab's tasks headless and check them
+  synclab lab check <lab-dir>... [--solution] [--watch]   run a lab's tasks headless and check them
+                                      (--watch: again on every save)
   synclab lab new <dir>               scaffold a lab (lab.yaml, repo/<app>/, one task that passes on a sync)
+  synclab lab preview <lab-dir> [--port 5180]   serve the page with that lab; it reloads when a file is saved
   synclab course build <labs-dir>... --out <dir> [--title T] [--with-builtin-labs]
                                       a static site of your own labs (works under any sub-path)
   synclab serve [--port 6443] [--speed 1] [paths...]   serve a simulated cluster over the Kubernetes API (kubectl)

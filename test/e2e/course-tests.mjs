@@ -2,7 +2,7 @@
 // builds the site from them, a plain static server serves it under a sub-path, and a host page on another origin
 // (a course chapter) embeds one lab in an iframe and hears what the learner did.
 import assert from 'node:assert/strict'
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { tmpdir } from 'node:os'
@@ -133,6 +133,37 @@ export const tests = [
         await host.close()
         await site.close()
         course.remove()
+      }
+    },
+  },
+  {
+    name: 'course: synclab lab preview serves the page with the lab and reloads it when lab.yaml is saved',
+    async run({ page }) {
+      const tmp = mkdtempSync(join(tmpdir(), 'synclab-preview-e2e-'))
+      const dir = join(tmp, '01-preview')
+      synclab('lab', 'new', dir)
+      const server = spawn(process.execPath, ['bin/synclab.mjs', 'lab', 'preview', dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] })
+      try {
+        const url = await new Promise((resolve, reject) => {
+          let text = ''
+          server.stdout.on('data', d => {
+            text += d
+            const m = /at (http:\/\/\S+)/.exec(text)
+            if (m) resolve(m[1])
+          })
+          server.once('exit', code => reject(new Error(`lab preview exited (${code}): ${text}`)))
+          setTimeout(() => reject(new Error(`lab preview did not start: ${text}`)), 30_000)
+        })
+        await page.goto(url)
+        await page.waitForSelector('[data-testid=sandbox][data-ready=true]', { timeout: WAIT })
+        assert.match(await page.textContent('[data-testid=lab-panel]'), /Preview/)
+        const file = join(dir, 'lab.yaml')
+        writeFileSync(file, readFileSync(file, 'utf8').replace('title: Preview', 'title: Saved just now'))
+        await page.waitForFunction(() => document.querySelector('[data-testid=lab-panel]')?.textContent?.includes('Saved just now'), null, { timeout: WAIT })
+      } finally {
+        server.kill()
+        await page.goto('about:blank')
+        rmSync(tmp, { recursive: true, force: true })
       }
     },
   },

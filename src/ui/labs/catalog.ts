@@ -33,15 +33,18 @@ export const LABS: readonly Lab[] = labs
  */
 export function addLabs(entries: ReadonlyArray<{ id: string; files: readonly LabFile[] }>,
   opts: { only?: boolean; dir?: (id: string) => string } = {}): Diagnostic[] {
-  if (opts.only && entries.length > 0) {
-    labs.length = 0
-    LAB_FILES.clear()
-  }
   const problems: Diagnostic[] = []
+  const read: Array<[Lab, readonly LabFile[]]> = []
   for (const { id, files } of entries) {
     const { lab, diagnostics } = parseLab(files, opts.dir?.(id) ?? `labs/${id}`)
     problems.push(...diagnostics)
-    if (!lab) continue
+    if (lab) read.push([lab, files])
+  }
+  if (opts.only && read.length > 0) { // never an empty picker
+    labs.length = 0
+    LAB_FILES.clear()
+  }
+  for (const [lab, files] of read) {
     LAB_FILES.set(lab.id, files)
     const at = labs.findIndex(l => l.id === lab.id)
     if (at >= 0) labs[at] = lab
