@@ -77,6 +77,7 @@ export function App({ session, tracker, onOpenLab, user, onUser }: { session: Se
         </label>
         {user !== undefined && onUser && <UserField user={user} onUser={onUser} />}
         <span className="muted">app <code>{tracker.lab.app.name}</code> · namespace <code>{tracker.lab.app.namespace}</code></span>
+        {panel('Labs', <ChunkBoundary what="Open lab"><Suspense fallback={null}><LabMenu onOpenLab={onOpenLab} /></Suspense></ChunkBoundary>)}
         {panel('Share', <ChunkBoundary what="sharing"><Suspense fallback={null}><ShareButton session={session} lab={tracker.lab} /></Suspense></ChunkBoundary>)}
       </header>
       <RestoreNotice session={session} onReset={reset} />
@@ -178,6 +179,8 @@ const NO_EVENTS: never[] = []
 const ClusterPanel = memo(lazyRetry(() => import('./cluster/ClusterPanel.tsx').then(m => ({ default: m.ClusterPanel }))))
 // Making and opening share links (compression, the address's fragment) loads just after the page.
 const ShareButton = lazyRetry(() => import('./share/ShareButton.tsx').then(m => ({ default: m.ShareButton })))
+// Open lab… and Progress (course tools) load just after the page.
+const LabMenu = lazyRetry(() => import('./course/LabMenu.tsx').then(m => ({ default: m.LabMenu })))
 // NEW APP is opened now and then: it loads when first opened.
 const NewAppDialog = lazyRetry(() => import('./apps/NewAppDialog.tsx').then(m => ({ default: m.NewAppDialog })))
 // xterm.js is large: the terminal loads when the learner opens it.
