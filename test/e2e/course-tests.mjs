@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { strToU8, zipSync } from 'fflate'
 import { serveDist } from './anywhere-tests.mjs'
 
 const WAIT = 60_000
@@ -163,6 +164,58 @@ export const tests = [
       } finally {
         server.kill()
         await page.goto('about:blank')
+        rmSync(tmp, { recursive: true, force: true })
+      }
+    },
+  },
+  {
+    name: 'course: Open lab… shows a broken .zip\'s problems at file:line:col, opens a lab folder, keeps it; progress downloads and loads again',
+    async run({ page, base }) {
+      const tmp = mkdtempSync(join(tmpdir(), 'synclab-open-e2e-'))
+      try {
+        await page.goto('about:blank')
+        await page.goto(base)
+        await page.evaluate(() => window.localStorage.clear())
+        await page.reload()
+        await page.waitForSelector('[data-testid=sandbox][data-ready=true]', { timeout: WAIT })
+        await page.click('[data-testid=open-lab]')
+        await page.waitForSelector('[data-testid=open-lab-dialog][open]', { timeout: WAIT })
+        synclab('lab', 'new', join(tmp, '61-opened'))
+        const text = readFileSync(join(tmp, '61-opened', 'lab.yaml'), 'utf8')
+        const broken = zipSync({ '61-opened/lab.yaml': strToU8(text.replace('minutes: 10', 'minutes: ten')),
+          '61-opened/repo/opened/configmap.yaml': strToU8(readFileSync(join(tmp, '61-opened/repo/opened/configmap.yaml'), 'utf8')) })
+        await page.setInputFiles('[data-testid=open-lab-zip]', { name: 'broken.zip', mimeType: 'application/zip', buffer: Buffer.from(broken) })
+        await page.waitForSelector('[data-testid=open-lab-problems]', { timeout: WAIT })
+        assert.match(await page.textContent('[data-testid=open-lab-problems]'), /broken\.zip\/61-opened\/lab\.yaml:8:10: error: minutes: must be a whole number/)
+        assert.equal(await page.locator('[data-testid=lab-picker] option[value="61-opened"]').count(), 0)
+
+        await page.setInputFiles('[data-testid=open-lab-folder]', join(tmp, '61-opened'))
+        await page.waitForFunction(() => document.querySelector('[data-testid=lab-picker]')?.value === '61-opened' &&
+          document.querySelector('[data-testid=sandbox][data-ready=true]') !== null, null, { timeout: WAIT })
+        await page.click('[data-testid=sync]')
+        await page.waitForSelector('[data-testid=lab-done]', { timeout: WAIT })
+
+        // Progress and work out to a file, the browser emptied, the file loaded: the lab and its progress are back.
+        await page.click('[data-testid=progress-menu] summary')
+        const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=progress-download]')])
+        const saved = join(tmp, 'progress.json')
+        await download.saveAs(saved)
+        const file = JSON.parse(readFileSync(saved, 'utf8'))
+        assert.equal(file.format, 'synclab-progress/1')
+        assert.ok(file.entries['synclab:opened-labs'].includes('61-opened'))
+        await page.evaluate(() => window.localStorage.clear())
+        await page.goto('about:blank')
+        await page.goto(base)
+        await page.waitForSelector('[data-testid=sandbox][data-ready=true]', { timeout: WAIT })
+        assert.equal(await page.locator('[data-testid=lab-picker] option[value="61-opened"]').count(), 0)
+        await page.click('[data-testid=progress-menu] summary')
+        page.once('dialog', d => d.accept())
+        await Promise.all([page.waitForEvent('load'), page.setInputFiles('[data-testid=progress-load]', saved)])
+        await page.evaluate(() => { window.location.hash = 'lab=61-opened' })
+        await page.waitForFunction(() => document.querySelector('[data-testid=lab-picker]')?.value === '61-opened', null, { timeout: WAIT })
+        await page.waitForSelector('[data-testid=lab-done]', { timeout: WAIT })
+      } finally {
+        await page.evaluate(() => window.localStorage.clear()).catch(() => {})
         rmSync(tmp, { recursive: true, force: true })
       }
     },
