@@ -188,6 +188,14 @@ export const tests = [
         await page.waitForSelector('[data-testid=open-lab-problems]', { timeout: WAIT })
         assert.match(await page.textContent('[data-testid=open-lab-problems]'), /broken\.zip\/61-opened\/lab\.yaml:8:10: error: minutes: must be a whole number/)
         assert.equal(await page.locator('[data-testid=lab-picker] option[value="61-opened"]').count(), 0)
+        // The same .zip dropped on the dialog.
+        const dropped = await page.evaluateHandle(bytes => {
+          const data = new DataTransfer()
+          data.items.add(new File([new Uint8Array(bytes)], 'dropped.zip', { type: 'application/zip' }))
+          return data
+        }, [...broken])
+        await page.dispatchEvent('[data-testid=open-lab-drop]', 'drop', { dataTransfer: dropped })
+        await page.waitForFunction(() => document.querySelector('[data-testid=open-lab-problems]')?.textContent?.includes('dropped.zip/61-opened/lab.yaml:8:10'), null, { timeout: WAIT })
 
         await page.setInputFiles('[data-testid=open-lab-folder]', join(tmp, '61-opened'))
         await page.waitForFunction(() => document.querySelector('[data-testid=lab-picker]')?.value === '61-opened' &&
