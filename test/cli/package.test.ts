@@ -1,7 +1,7 @@
 // The package as users get it: `npm pack` (prepack compiles the CLI and the library into build/), installed with
 // `npm install --omit=dev --offline` into an empty project, then run: no TypeScript, no tsx, no dependency at
 // run time. Every command here runs from the installed tarball.
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process'
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process'
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -83,6 +83,28 @@ describe('the packed tarball, installed with npm install --omit=dev --offline', 
     expect(labs.labs.map(l => l.id)).toEqual(['01-mine'])
     expect(readFileSync(join(project, 'site/index.html'), 'utf8')).toContain('<title>Mine</title>')
     expect(readdirSync(join(project, 'site/assets')).some(f => /^index-.*\.js$/.test(f))).toBe(true)
+  })
+
+  it('synclab lab preview serves the prebuilt page with the lab from the package alone', async () => {
+    const env = { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? tmpdir() }
+    const preview = spawn(bin, ['lab', 'preview', 'course/01-mine', '--port', '0'], { cwd: project, env })
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let text = ''
+        preview.stdout.on('data', (d: Buffer) => {
+          text += d.toString()
+          const m = /at (http:\/\/[\d.:]+\/)/.exec(text)
+          if (m) resolve(m[1]!)
+        })
+        preview.once('exit', code => reject(new Error(`exited ${code}: ${text}`)))
+      })
+      expect(await (await fetch(url)).text()).toContain('<div id="app"></div>')
+      const labs = await (await fetch(`${url}labs.json`)).json() as { preview: boolean; labs: Array<{ id: string }> }
+      expect(labs.preview).toBe(true)
+      expect(labs.labs.map(l => l.id)).toEqual(['01-mine'])
+    } finally {
+      preview.kill()
+    }
   })
 
   it('import { simulate } from "synclab" returns the sync --json document', () => {
