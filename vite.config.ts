@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { cspOffInDev } from './csp-dev.ts'
+import { labSchemaStandalone } from './lab-schema-standalone.ts'
 
 // monaco-editor >= 0.56 has an "exports" map, so the deep import 'monaco-editor/esm/vs/editor/editor.worker.js'
 // made by monaco-worker-manager (a monaco-yaml dependency) no longer resolves. Point it at the real file.
@@ -29,11 +30,12 @@ export default defineConfig({
     injectRegister: false,
     manifest: false,
     workbox: {
-      globPatterns: ['**/*.{js,css,html,ttf}'], // ttf: Monaco's codicon font
+      // ttf: Monaco's codicon font; labs.json: the course's labs (`synclab course build` rewrites it and its revision)
+      globPatterns: ['**/*.{js,css,html,ttf}', 'labs.json'],
       maximumFileSizeToCacheInBytes: 4 * 1024 * 1024, // Monaco's chunk is past Workbox's default 2 MiB
       navigateFallbackDenylist: [/\/k8s\//], // the cluster panel's API proxy, never the page
     },
-  }), cspOffInDev()],
+  }), cspOffInDev(), labSchemaStandalone(fileURLToPath(new URL('./schema/lab.schema.json', import.meta.url)))],
   server: { proxy: k8sProxy },
   preview: { proxy: k8sProxy },
   resolve: { alias: [{ find: /^monaco-editor\/esm\/(.*)$/, replacement: `${monacoEsm}$1` }] },

@@ -3,11 +3,13 @@
 import { loadCommandModel } from './cluster/command-model.ts'
 import { provideShell } from './ui/session/shell.ts'
 import { startPage } from './ui/main.tsx'
+import { loadCourse } from './ui/labs/course.ts'
 import { watchPreloadErrors } from './ui/chunks/lazy-retry.tsx'
 
 provideShell(() => import('./terminal/index.ts'))
 watchPreloadErrors()
-startPage()
+// A course's labs (labs.json beside the page) are read before a lab opens.
+void loadCourse().then(startPage)
 // What a container's process does loads apart, once the page is idle after its first render, so that a Sync finds
 // it there (a run restored from storage awaits it: Simulation.run).
 const whenIdle = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200))

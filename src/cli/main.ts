@@ -15,7 +15,12 @@ Usage:
   synclab test FILE [--junit OUT.xml]   run tests of your own manifests (steps and checks as in labs)
   synclab sweep FILE [--json|--csv|--markdown] [--html OUT.html]   the same manifests under every
                                       combination of annotations, fields and what-if outcomes
-  synclab lab check <lab-dir>... [--solution]   run a lab's tasks headless and check them
+  synclab lab check <lab-dir>... [--solution] [--watch]   run a lab's tasks headless and check them
+                                      (--watch: again on every save)
+  synclab lab new <dir>               scaffold a lab (lab.yaml, repo/<app>/, one task that passes on a sync)
+  synclab lab preview <lab-dir> [--port 5180]   serve the page with that lab; it reloads when a file is saved
+  synclab course build <labs-dir>... --out <dir> [--title T] [--with-builtin-labs]
+                                      a static site of your own labs (works under any sub-path)
   synclab serve [--port 6443] [--speed 1] [paths...]   serve a simulated cluster over the Kubernetes API (kubectl)
   synclab cleanup --cluster URL --dest-namespace NS [--yes]   delete what synclab created in NS on a real cluster
   synclab --help | --version
@@ -24,7 +29,8 @@ Exit status: validate: 0 fine, 1 warnings only with --strict, 2 invalid input.
              sync: 0 every operation Succeeded, 1 an operation Failed or Errored, 2 invalid input.
              test: 0 every test holds, 1 a test does not, 2 invalid file.
              sweep: 0 done, 2 invalid file.
-             lab check: 0 as expected, 1 a task's verdict is not as expected, 2 invalid lab.`
+             lab check: 0 as expected, 1 a task's verdict is not as expected, 2 invalid lab.
+             course build: 0 built, 2 invalid lab.`
 
 const stdio: Output = { out: text => process.stdout.write(text), err: text => process.stderr.write(text) }
 
@@ -54,6 +60,7 @@ export async function main(argv: string[], io?: Output): Promise<number> {
     if (command === 'test') return await (await import('./test.ts')).testCommand(rest, io ?? stdio)
     if (command === 'sweep') return await (await import('./sweep.ts')).sweepCommand(rest, io ?? stdio)
     if (command === 'lab') return await (await import('./lab.ts')).labCommand(rest)
+    if (command === 'course') return (await import('./course.ts')).courseCommand(rest)
     if (command === 'serve') return await (await import('./serve.ts')).serveCommand(rest)
     if (command === 'cleanup') return await (await import('./cleanup.ts')).cleanupCommand(rest, io)
   } catch (e) {

@@ -16,6 +16,7 @@ import { eventLines, podWatchLines } from './events/watch-lines.ts'
 import { InstructorSection } from './instructor/InstructorSection.tsx'
 import { DEFAULT_USER, userNameProblem } from '../labs/parse.ts'
 import { LABS } from './labs/catalog.ts'
+import { courseTitle } from './labs/course.ts'
 import { LabPanel } from './labs/LabPanel.tsx'
 import { LogsSection } from './logs/LogsSection.tsx'
 import type { LabTracker } from './labs/tracker.ts'
@@ -74,7 +75,7 @@ export function App({ session, tracker, onOpenLab, user, onUser }: { session: Se
   return (
     <PanelTabs><div className="layout" data-testid="sandbox" data-ready="true">
       <header className="top">
-        <h1>synclab</h1>
+        <h1>{courseTitle() ?? 'synclab'}</h1>
         <label>Lab{' '}
           <select value={tracker.lab.id} onChange={e => onOpenLab(e.target.value)} data-testid="lab-picker">
             {LABS.map(l => <option key={l.id} value={l.id}>{l.title}</option>)}
@@ -82,6 +83,7 @@ export function App({ session, tracker, onOpenLab, user, onUser }: { session: Se
         </label>
         {user !== undefined && onUser && <UserField user={user} onUser={onUser} />}
         <span className="muted">app <code>{tracker.lab.app.name}</code> · namespace <code>{tracker.lab.app.namespace}</code></span>
+        {panel('Labs', <ChunkBoundary what="Open lab"><Suspense fallback={null}><LabMenu onOpenLab={onOpenLab} /></Suspense></ChunkBoundary>)}
         {panel('Share', <ChunkBoundary what="sharing"><Suspense fallback={null}><ShareButton session={session} lab={tracker.lab} /></Suspense></ChunkBoundary>)}
         <ThemeControl />
       </header>
@@ -185,6 +187,8 @@ const NO_EVENTS: never[] = []
 const ClusterPanel = memo(lazyRetry(() => import('./cluster/ClusterPanel.tsx').then(m => ({ default: m.ClusterPanel }))))
 // Making and opening share links (compression, the address's fragment) loads just after the page.
 const ShareButton = lazyRetry(() => import('./share/ShareButton.tsx').then(m => ({ default: m.ShareButton })))
+// Open lab… and Progress (course tools) load just after the page.
+const LabMenu = lazyRetry(() => import('./course/LabMenu.tsx').then(m => ({ default: m.LabMenu })))
 // NEW APP is opened now and then: it loads when first opened.
 const NewAppDialog = lazyRetry(() => import('./apps/NewAppDialog.tsx').then(m => ({ default: m.NewAppDialog })))
 // xterm.js is large: the terminal loads when the learner opens it.

@@ -12,6 +12,7 @@ import { PanelBoundary } from './PanelBoundary.tsx'
 import { type LeaseState, TabLease } from './session/tab-lease.ts'
 import { ReadOnlyBanner } from './session/ReadOnlyBanner.tsx'
 import { startTheme } from './appearance/theme.ts'
+import { announceOpened } from './embed/bridge.ts'
 import './styles.css'
 
 interface Opened { session: Session; tracker: LabTracker; lease: TabLease }
@@ -42,7 +43,7 @@ function leaseFor(storageKey: string): TabLease {
   return lease
 }
 
-function open(labId: string | null, user: string): Opened {
+function open(labId: string | null, user: string, task?: string): Opened {
   const lab = labById(labId, user)
   window.localStorage.setItem('synclab:lab', lab.id)
   const key = labKey(lab.id, user)
@@ -57,14 +58,23 @@ function open(labId: string | null, user: string): Opened {
   held.owner = session
   ;(window as unknown as { __synclab: Session }).__synclab = session
   setCurrentSession(session)
-  return { session, tracker: new LabTracker(lab, window.localStorage, key), lease: held }
+  const tracker = new LabTracker(lab, window.localStorage, key)
+  if (task !== undefined && lab.id === labId) tracker.startAt(task)
+  announceOpened(session, tracker)
+  return { session, tracker, lease: held }
 }
 
-const labInAddress = () => new URLSearchParams(window.location.hash.slice(1)).get('lab')
+// The lab (and task) to open: `#lab=<id>&task=<id>` (the picker sets it), else `?lab=<id>&task=<id>` (an embed's src).
+function address(): URLSearchParams {
+  const hash = new URLSearchParams(window.location.hash.slice(1))
+  return hash.has('lab') ? hash : new URLSearchParams(window.location.search)
+}
+const labInAddress = () => address().get('lab')
+const taskInAddress = () => address().get('task') ?? undefined
 
 function Root() {
   const [user, setUser] = useState(savedUser)
-  const [opened, setOpened] = useState<Opened>(() => open(labInAddress() ?? window.localStorage.getItem('synclab:lab'), user))
+  const [opened, setOpened] = useState<Opened>(() => open(labInAddress() ?? window.localStorage.getItem('synclab:lab'), user, taskInAddress()))
   // Which opened lab is ready: on a switch, the new session is not, until its cluster has started.
   const [ready, setReady] = useState<Opened | undefined>(undefined)
   // The reader's Kubernetes types load after the first render (a chunk of their own): then the files are read
@@ -83,7 +93,8 @@ function Root() {
   useEffect(() => {
     const onHash = () => {
       const id = labInAddress()
-      if (id && id !== opened.tracker.lab.id) setOpened(open(id, user))
+      const task = taskInAddress()
+      if (id && (id !== opened.tracker.lab.id || task !== undefined)) setOpened(open(id, user, task))
     }
     window.addEventListener('hashchange', onHash)
     return () => window.removeEventListener('hashchange', onHash)

@@ -1,7 +1,7 @@
 // The package as users get it: `npm pack` (prepack compiles the CLI and the library into build/), installed with
 // `npm install --omit=dev --offline` into an empty project, then run: no TypeScript, no tsx, no dependency at
 // run time. Every command here runs from the installed tarball.
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process'
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process'
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -70,6 +70,41 @@ describe('the packed tarball, installed with npm install --omit=dev --offline', 
   it('synclab lab check runs a shipped lab (its schema is in the package)', () => {
     const r = run(bin, ['lab', 'check', 'node_modules/synclab/labs/01-resource-hooks', '--solution'])
     expect(r.status).toBe(0)
+  })
+
+  it('synclab lab new and course build make a course site from the package alone (its prebuilt page)', () => {
+    expect(run(bin, ['lab', 'new', 'course/01-mine']).status).toBe(0)
+    expect(run(bin, ['lab', 'check', 'course/01-mine', '--solution']).status).toBe(0)
+    const r = run(bin, ['course', 'build', 'course', '--out', 'site', '--title', 'Mine'])
+    expect(r.stderr).toBe('')
+    expect(r.status).toBe(0)
+    expect(r.stdout).toContain('site: 1 lab (01-mine), from the page built into the package')
+    const labs = JSON.parse(readFileSync(join(project, 'site/labs.json'), 'utf8')) as { labs: Array<{ id: string }> }
+    expect(labs.labs.map(l => l.id)).toEqual(['01-mine'])
+    expect(readFileSync(join(project, 'site/index.html'), 'utf8')).toContain('<title>Mine</title>')
+    expect(readdirSync(join(project, 'site/assets')).some(f => /^index-.*\.js$/.test(f))).toBe(true)
+  })
+
+  it('synclab lab preview serves the prebuilt page with the lab from the package alone', async () => {
+    const env = { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? tmpdir() }
+    const preview = spawn(bin, ['lab', 'preview', 'course/01-mine', '--port', '0'], { cwd: project, env })
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let text = ''
+        preview.stdout.on('data', (d: Buffer) => {
+          text += d.toString()
+          const m = /at (http:\/\/[\d.:]+\/)/.exec(text)
+          if (m) resolve(m[1]!)
+        })
+        preview.once('exit', code => reject(new Error(`exited ${code}: ${text}`)))
+      })
+      expect(await (await fetch(url)).text()).toContain('<div id="app"></div>')
+      const labs = await (await fetch(`${url}labs.json`)).json() as { preview: boolean; labs: Array<{ id: string }> }
+      expect(labs.preview).toBe(true)
+      expect(labs.labs.map(l => l.id)).toEqual(['01-mine'])
+    } finally {
+      preview.kill()
+    }
   })
 
   it('import { simulate } from "synclab" returns the sync --json document', () => {

@@ -19,7 +19,7 @@ const TYPES = {
  * Serves dist/ under PREFIX only; `requests` lists every path asked for. `swSuffix` (when set) is appended to sw.js:
  * a new version of the service worker, as a new deployment would bring.
  */
-export async function serveDist(prefix = PREFIX) {
+export async function serveDist(prefix = PREFIX, root = 'dist') {
   const requests = []
   const state = { swSuffix: '' }
   const server = createServer((req, res) => {
@@ -28,7 +28,7 @@ export async function serveDist(prefix = PREFIX) {
     if (!path.startsWith(prefix)) return notFound(res)
     const rel = normalize(path.slice(prefix.length) || 'index.html')
     if (rel.startsWith('..')) return notFound(res)
-    const file = join('dist', rel.endsWith('/') ? `${rel}index.html` : rel)
+    const file = join(root, rel.endsWith('/') ? `${rel}index.html` : rel)
     let size
     try {
       const st = statSync(file)

@@ -1,13 +1,14 @@
 // The labs the page offers: every lab folder of the project, read at build time (no network at run time). They
-// are checked against the lab schema by the test suite, so the page reads them without a schema validator.
-import type { SourceFile } from '../../manifest/index.ts'
+// are checked against the lab schema by the test suite, so the page reads them without a schema validator. A course
+// (labs.json, course.ts) and labs opened in the page add theirs, checked with the schema by whoever made them.
+import type { Diagnostic, SourceFile } from '../../manifest/index.ts'
 import { DEFAULT_USER, labsFromFiles, parseLab, repoFiles } from '../../labs/parse.ts'
 import type { Lab, LabFile } from '../../labs/types.ts'
 
 const raw = import.meta.glob(['../../../labs/*/lab.yaml', '../../../labs/*/repo/**/*.{yaml,yml}',
   '../../../labs/*/solution/**/*.{yaml,yml}'], { query: '?raw', import: 'default', eager: true }) as Record<string, string>
 
-const LAB_FILES: ReadonlyMap<string, LabFile[]> = labsFromFiles(Object.entries(raw)
+const LAB_FILES: Map<string, readonly LabFile[]> = labsFromFiles(Object.entries(raw)
   .map(([path, text]) => ({ path: path.replace(/^(\.\.\/)+/, ''), text })))
 
 function loadAll(): Lab[] {
@@ -20,8 +21,41 @@ function loadAll(): Lab[] {
   return labs.sort((a, b) => (a.id < b.id ? -1 : 1))
 }
 
+const labs: Lab[] = loadAll()
+
 /** The labs for the default user (`learner`): the picker's list. */
-export const LABS: readonly Lab[] = loadAll()
+export const LABS: readonly Lab[] = labs
+
+/**
+ * Labs from outside the build (a course's labs.json, a lab opened in the page): each replaces the lab of its id or
+ * joins the list; `only` first drops the labs the build holds. `dir(id)` is the folder messages name. Returns the
+ * problems of those that cannot be read (they are left out).
+ */
+export function addLabs(entries: ReadonlyArray<{ id: string; files: readonly LabFile[] }>,
+  opts: { only?: boolean; dir?: (id: string) => string } = {}): Diagnostic[] {
+  const problems: Diagnostic[] = []
+  const read: Array<[Lab, readonly LabFile[]]> = []
+  for (const { id, files } of entries) {
+    const { lab, diagnostics } = parseLab(files, opts.dir?.(id) ?? `labs/${id}`)
+    problems.push(...diagnostics)
+    if (lab) read.push([lab, files])
+  }
+  if (opts.only && read.length > 0) { // never an empty picker
+    labs.length = 0
+    LAB_FILES.clear()
+  }
+  for (const [lab, files] of read) {
+    LAB_FILES.set(lab.id, files)
+    const at = labs.findIndex(l => l.id === lab.id)
+    if (at >= 0) labs[at] = lab
+    else labs.push(lab)
+  }
+  labs.sort((a, b) => (a.id < b.id ? -1 : 1))
+  return problems
+}
+
+/** The files a lab was read from (for a lab opened in the page: what to keep). */
+export const labFiles = (id: string): readonly LabFile[] | undefined => LAB_FILES.get(id)
 
 /** The application's files as the learner starts: the lab repo's folder, with the hooks first when it has them. */
 export function startFiles(lab: Lab): SourceFile[] {

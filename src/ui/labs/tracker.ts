@@ -16,6 +16,10 @@ export class LabTracker {
   /** Why the current task does not pass yet (after its last check). */
   last: CheckOutcome | undefined
   private checkedAt = ''
+  /** Told each time a task passes (an embedded page tells its parent: src/ui/embed/messages.ts). */
+  onPassed: ((task: LabTask, labDone: boolean) => void) | undefined
+  // Opened at a task (startAt): its checks count from the state the lab opens in, known at the first check.
+  private startsNow = false
 
   /** `key` names the saved progress: the lab's id, plus the learner's name when it is not the default one. */
   constructor(readonly lab: Lab, private storage: Store | undefined, private key: string = lab.id) {
@@ -43,6 +47,12 @@ export class LabTracker {
     const key = `${learner?.index}/${app?.events.length}/${run.now}/${this.progress.current}/${session.commands.length}`
     if (key === this.checkedAt) return false
     this.checkedAt = key
+    if (this.startsNow) {
+      this.startsNow = false
+      this.progress = { ...this.progress, since: { event: app?.events.length ?? 0, operation: app?.operations.length ?? 0,
+        t: run.now, app: learner?.index ?? -1 } }
+      saveProgress(this.storage, this.key, this.progress)
+    }
     this.last = evaluate(task.check, { app, namespace: this.lab.app.namespace, fake: run.sim.fake, logs: run.logs,
       commands: session.commands, since: startFor(this.progress.since, learner?.index) })
     if (!this.last.ok) return false
@@ -50,7 +60,19 @@ export class LabTracker {
       since: { event: app?.events.length ?? 0, operation: app?.operations.length ?? 0, t: run.now, app: learner?.index ?? -1 } }
     this.last = undefined
     saveProgress(this.storage, this.key, this.progress)
+    this.onPassed?.(task, this.done)
     return true
+  }
+
+  /**
+   * Opens the lab at a task (an address's `task=`): it becomes the current one, its checks counting from the state
+   * the lab opens in. A task passed already, or the current one, is left as it is.
+   */
+  startAt(taskId: string): void {
+    const index = this.lab.tasks.findIndex(t => t.id === taskId)
+    if (index < 0 || index === this.progress.current || this.progress.passed.includes(taskId)) return
+    this.progress = { ...this.progress, current: index }
+    this.startsNow = true
   }
 
   /** The application the checks look at: the one the learner made for the lab's path and namespace, whatever its name. */
