@@ -15,7 +15,20 @@ export const MAX_ETCD_REQUEST_BYTES = 1.5 * 1024 * 1024
  */
 export const MAX_PODS_PER_NAMESPACE = 5000
 
-const utf8 = (s: string): number => new TextEncoder().encode(s).length
+/** UTF-8 bytes of a string, counted without encoding it (a lone surrogate counts 3, as TextEncoder writes U+FFFD). */
+function utf8(s: string): number {
+  let bytes = s.length
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c < 0x80) continue
+    if (c < 0x800) bytes += 1
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 2 // a surrogate pair: 2 UTF-16 units, 4 bytes
+      i++
+    } else bytes += 2
+  }
+  return bytes
+}
 
 /** Bytes of a map's keys and values; `decoded` counts base64 values as the bytes they decode to. */
 function mapBytes(map: unknown, decoded = false): number {
@@ -39,7 +52,9 @@ export function sizeErrors(obj: KubeObject): string[] {
 
 /** Whether etcd refuses to store the object ("etcdserver: request is too large"). */
 export function tooLargeForEtcd(obj: KubeObject): boolean {
-  return utf8(JSON.stringify(obj)) > MAX_ETCD_REQUEST_BYTES
+  const json = JSON.stringify(obj)
+  // A UTF-16 unit is at most 3 UTF-8 bytes: most objects are below the limit without counting.
+  return json.length * 3 > MAX_ETCD_REQUEST_BYTES && utf8(json) > MAX_ETCD_REQUEST_BYTES
 }
 
 /** The ResourceQuota admission's words when a Pod would exceed MAX_PODS_PER_NAMESPACE. */
