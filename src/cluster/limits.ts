@@ -33,7 +33,9 @@ function utf8(s: string): number {
 /** Bytes of a map's keys and values; `decoded` counts base64 values as the bytes they decode to. */
 function mapBytes(map: unknown, decoded = false): number {
   let total = 0
-  for (const [k, v] of Object.entries(typeof map === 'object' && map !== null ? map : {})) {
+  if (typeof map !== 'object' || map === null) return total
+  for (const k of Object.keys(map)) {
+    const v = (map as Record<string, unknown>)[k]
     const s = typeof v === 'string' ? v : ''
     total += utf8(k) + (decoded ? Math.floor((s.replace(/=+$/, '').length * 3) / 4) : utf8(s))
   }
@@ -53,7 +55,7 @@ export function sizeErrors(obj: KubeObject): string[] {
 /** Whether etcd refuses to store the object ("etcdserver: request is too large"). */
 export function tooLargeForEtcd(obj: KubeObject): boolean {
   const json = JSON.stringify(obj)
-  // A UTF-16 unit is at most 3 UTF-8 bytes: most objects are below the limit without counting.
+  // A UTF-16 unit is at most 3 UTF-8 bytes: most objects are below the limit without counting bytes.
   return json.length * 3 > MAX_ETCD_REQUEST_BYTES && utf8(json) > MAX_ETCD_REQUEST_BYTES
 }
 
