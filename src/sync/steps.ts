@@ -81,8 +81,7 @@ export function observeRunningTasks(op: SyncOperation): void {
 
 /** Step 4: tasks that gate the next group: hooks always, other resources when the sync is multi-step (R16). */
 export function gatingTasks(op: SyncOperation): SyncTask[] {
-  const multi = multiStep(op.tasks)
-  return op.tasks.filter(t => (multi || isHook(t)) && running(t))
+  return (multiStep(op.tasks) ? op.tasks : hooksOf(op)).filter(running)
 }
 
 /** R46: a running task whose object disappeared fails (on the next tick). */
@@ -108,8 +107,19 @@ export function waitForPrunes(op: SyncOperation): void {
 /** Step 6 (R26): completed hooks lose Argo CD's finalizer. */
 export async function removeCompletedHookFinalizers(op: SyncOperation): Promise<void> {
   // Only hooks still carrying the finalizer cost a call (a thousand finished hooks are looked at every tick).
-  for (const t of op.tasks) if (isHook(t) && completed(t) && hasHookFinalizer(t)) await removeHookFinalizer(op, t)
+  for (const t of hooksOf(op)) if (completed(t) && hasHookFinalizer(t)) await removeHookFinalizer(op, t)
 }
+
+/**
+ * The hook tasks of the plan, in plan order. A plan's task list is never changed once made (a new plan is a new
+ * list), and several steps of every tick look at the hooks only.
+ */
+function hooksOf(op: SyncOperation): SyncTask[] {
+  let hooks = hookLists.get(op.tasks)
+  if (!hooks) hookLists.set(op.tasks, (hooks = op.tasks.filter(isHook)))
+  return hooks
+}
+const hookLists = new WeakMap<SyncTask[], SyncTask[]>()
 
 const nonSyncFail = (op: SyncOperation) => op.tasks.filter(t => t.phase !== 'SyncFail')
 
@@ -124,7 +134,7 @@ export const anyTaskFailed = (op: SyncOperation): boolean =>
  */
 export function hooksPendingDeletion(op: SyncOperation, policy: 'HookSucceeded' | 'HookFailed'): SyncTask[] {
   const has = policy === 'HookSucceeded' ? deleteOnPhaseSuccessful : deleteOnPhaseFailed
-  return op.tasks.filter(t => isHook(t) && t.live !== undefined && !running(t) && has(t))
+  return hooksOf(op).filter(t => t.live !== undefined && !running(t) && has(t))
 }
 
 /** Step 7: HookFailed hooks are deleted (R35) and the SyncFail phase runs (R42). */
