@@ -54,9 +54,31 @@ export function sizeErrors(obj: KubeObject): string[] {
 
 /** Whether etcd refuses to store the object ("etcdserver: request is too large"). */
 export function tooLargeForEtcd(obj: KubeObject): boolean {
-  const json = JSON.stringify(obj)
-  // A UTF-16 unit is at most 3 UTF-8 bytes: most objects are below the limit without counting bytes.
-  return json.length * 3 > MAX_ETCD_REQUEST_BYTES && utf8(json) > MAX_ETCD_REQUEST_BYTES
+  // Nearly every object is far below the limit: a bound on its JSON's size says so without writing the JSON.
+  if (jsonBytesBound(obj, MAX_ETCD_REQUEST_BYTES) <= MAX_ETCD_REQUEST_BYTES) return false
+  return utf8(JSON.stringify(obj)) > MAX_ETCD_REQUEST_BYTES
+}
+
+/**
+ * An upper bound of the UTF-8 bytes of JSON.stringify(value), or a number over `budget` as soon as the bound passes
+ * it. A string's UTF-16 unit takes at most 6 bytes (\uXXXX), a number at most 25 characters.
+ */
+function jsonBytesBound(value: unknown, budget: number): number {
+  if (typeof value === 'string') return value.length * 6 + 2
+  if (typeof value !== 'object' || value === null) return 25
+  let total = 2
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      total += jsonBytesBound(item, budget - total) + 1
+      if (total > budget) return total
+    }
+    return total
+  }
+  for (const key of Object.keys(value)) {
+    total += key.length * 6 + 4 + jsonBytesBound((value as Record<string, unknown>)[key], budget - total)
+    if (total > budget) return total
+  }
+  return total
 }
 
 /** The ResourceQuota admission's words when a Pod would exceed MAX_PODS_PER_NAMESPACE. */
