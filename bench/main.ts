@@ -1,9 +1,13 @@
-// npm run bench [-- --json] [-- --only NAME] (NAME: cluster.jobs, sync.app, cli.start, sweep, page, page.slow): runs every benchmark and prints its figures, as a table or as one
+// npm run bench [-- --json] [-- --only NAME] (NAME: floor, cluster.jobs, sync.app, cli.start, sweep, page, page.slow): runs every benchmark and prints its figures, as a table or as one
 // JSON object per case and line. Each case is warmed up once at its largest size, then run three times; the run
 // with the median wall time is reported. The peak heap comes from one more run that starts from a collected heap.
 // Each goal is checked and printed beside the figures; figures are never asserted by unit tests.
+// The engine benches (cluster.jobs, sync.app, sweep) are also given as `xFloor`: their wall time over the `floor`
+// (bench/floor.ts, a bare event loop walking as many Jobs) measured in the same process, so that the figure says
+// what the engine costs above the event loop itself, whatever the machine. Selecting one of them measures the floor too.
 import { benchCliStart } from './cli-start.ts'
 import { benchClusterJobs } from './cluster-jobs.ts'
+import { benchFloor } from './floor.ts'
 import { benchPage } from './page.ts'
 import { benchSweep } from './sweep.ts'
 import { benchSyncApp } from './sync-app.ts'
@@ -19,33 +23,53 @@ interface Suite {
   goals: (results: BenchResult[]) => string[]
   /** The case takes its own medians (page: navigations in fresh browser profiles): run once, no warm-up, no heap run. */
   once?: boolean
+  /** The case measures the engine: its figures get `xFloor`, and selecting it measures the floor first. */
+  engine?: boolean
+}
+
+/** The floor's wall ms by size, measured before the engine benches (bench/floor.ts). */
+const floorMs = new Map<number, number>()
+const FLOOR_SIZES = [1_000, 10_000]
+
+/**
+ * How many times the floor a case's wall time is: against the floor at the same size, or else per item against the
+ * floor's per Job at its largest size (sweep: per sync of the seed lab).
+ */
+function xFloor(r: BenchResult): number | undefined {
+  const same = floorMs.get(r.n)
+  const largest = FLOOR_SIZES.at(-1)!
+  const floor = same ?? (floorMs.has(largest) ? (floorMs.get(largest)! / largest) * r.n : undefined)
+  return floor === undefined ? undefined : Math.round((r.wallMs / floor) * 10) / 10
+}
+
+/** The goals of the two engine benches measured at 1,000 and 10,000: wall, growth per item, times the floor. */
+function engineGoals(what: string, wallGoal: (large: BenchResult) => string, [small, large]: BenchResult[]): string[] {
+  const perSmall = small!.wallMs / small!.n
+  const perLarge = large!.wallMs / large!.n
+  return [
+    goal(wallGoal(large!), large!.wallMs < 1000),
+    goal(`time per ${what} at 10,000 ≤ 1.5× at 1,000: ${(perLarge * 1000).toFixed(1)} µs vs ` +
+      `${(perSmall * 1000).toFixed(1)} µs (${(perLarge / perSmall).toFixed(2)}×)`, perLarge <= 1.5 * perSmall),
+    goal(`at 10,000 at most 10× the floor: ${large!['xFloor']}× (${large!.wallMs} ms vs ${floorMs.get(large!.n)} ms; ` +
+      `at 1,000: ${small!['xFloor']}×)`, (large!['xFloor'] as number) <= 10),
+  ]
 }
 
 const suites: Suite[] = [
   {
-    name: 'cluster.jobs', sizes: [1_000, 10_000], run: benchClusterJobs,
-    goals: ([small, large]) => {
-      const perSmall = small!.wallMs / small!.n
-      const perLarge = large!.wallMs / large!.n
-      return [
-        goal(`10,000 Jobs to completion in under 1 s wall: ${large!.wallMs} ms`, large!.wallMs < 1000),
-        goal(`time per Job at 10,000 ≤ 1.5× at 1,000: ${(perLarge * 1000).toFixed(1)} µs vs ` +
-          `${(perSmall * 1000).toFixed(1)} µs (${(perLarge / perSmall).toFixed(2)}×)`, perLarge <= 1.5 * perSmall),
-      ]
-    },
+    name: 'floor', sizes: FLOOR_SIZES, run: benchFloor, once: true,
+    goals: results => results.map(r => `       ${r.n.toLocaleString('en')} Jobs × 7 events in a bare binary-heap ` +
+      `event loop: ${r.wallMs} ms (median of 5 after a warm-up)`),
   },
   {
-    name: 'sync.app', sizes: [1_000, 10_000], run: benchSyncApp,
-    goals: ([small, large]) => {
-      const perSmall = small!.wallMs / small!.n
-      const perLarge = large!.wallMs / large!.n
-      return [
-        goal(`10,000 resources (50 waves, 1,000 hooks) synced in under 1 s wall: ${large!.wallMs} ms ` +
-          `(virtual ${(large!.virtualMs! / 1000).toFixed(1)} s, ${large!['ratio']}× faster than a real cluster)`, large!.wallMs < 1000),
-        goal(`time per resource at 10,000 ≤ 1.5× at 1,000: ${(perLarge * 1000).toFixed(1)} µs vs ` +
-          `${(perSmall * 1000).toFixed(1)} µs (${(perLarge / perSmall).toFixed(2)}×)`, perLarge <= 1.5 * perSmall),
-      ]
-    },
+    name: 'cluster.jobs', sizes: [1_000, 10_000], run: benchClusterJobs, engine: true,
+    goals: results => engineGoals('Job', large => `10,000 Jobs to completion in under 1 s wall: ${large.wallMs} ms`, results),
+  },
+  {
+    name: 'sync.app', sizes: [1_000, 10_000], run: benchSyncApp, engine: true,
+    goals: results => engineGoals('resource', large => `10,000 resources (50 waves, 1,000 hooks) synced in under 1 s ` +
+      `wall: ${large.wallMs} ms (virtual ${(large.virtualMs! / 1000).toFixed(1)} s, ${large['ratio']}× faster than a ` +
+      `real cluster)`, results),
   },
   {
     name: 'cli.start', sizes: [5], run: benchCliStart, once: true,
@@ -56,10 +80,11 @@ const suites: Suite[] = [
     ],
   },
   {
-    name: 'sweep', sizes: [60], run: benchSweep,
+    name: 'sweep', sizes: [60], run: benchSweep, engine: true,
     goals: ([r]) => [
       goal(`at least 50 syncs of the seed lab's app per second in one process (synclab sweep): ${r!['syncsPerSec']} ` +
-        `syncs/s (${r!.n} syncs in ${r!.wallMs} ms)`, (r!['syncsPerSec'] as number) >= 50),
+        `syncs/s (${r!.n} syncs in ${r!.wallMs} ms; a sync costs ${r!['xFloor']}× a Job's walk in the floor)`,
+        (r!['syncsPerSec'] as number) >= 50),
     ],
   },
   {
@@ -119,11 +144,14 @@ const json = args.includes('--json')
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined
 
 await loadCommandModel() // cluster.jobs runs the clock of a FakeCluster itself
+const selected = (suite: Suite): boolean => !only || suite.name === only ||
+  (suite.name === 'floor' && suites.some(s => s.engine && s.name === only))
 for (const suite of suites) {
-  if (only && suite.name !== only) continue
+  if (!selected(suite)) continue
   if (suite.once) {
     const results: BenchResult[] = []
     for (const n of suite.sizes) results.push(await suite.run(n, { heap: false }))
+    if (suite.name === 'floor') for (const r of results) floorMs.set(r.n, r.wallMs)
     report(suite, results)
     continue
   }
@@ -133,7 +161,9 @@ for (const suite of suites) {
   for (const n of suite.sizes) {
     const timed = await median(RUNS, () => suite.run(n, { heap: false }))
     const { heapMB } = await suite.run(n, { heap: true })
-    results.push({ ...timed, ...(heapMB !== undefined ? { heapMB } : {}) })
+    const measured: BenchResult = { ...timed, ...(heapMB !== undefined ? { heapMB } : {}) }
+    const times = suite.engine ? xFloor(measured) : undefined
+    results.push(times === undefined ? measured : { ...measured, xFloor: times })
   }
   report(suite, results)
 }

@@ -5,7 +5,11 @@
 /** Virtual time 0 is this instant, so timestamps and hook names built from them are repeatable. */
 export const EPOCH_MS = Date.UTC(2025, 0, 1)
 
-export interface TimerHandle { readonly id: number }
+export interface TimerHandle {
+  readonly id: number
+  /** The virtual time it is due. */
+  readonly at: number
+}
 
 /**
  * A time that is not a finite number reached the clock: a programming error upstream (a field read as a number
@@ -23,18 +27,23 @@ function finite(what: string, value: unknown, label = ''): number {
   return value
 }
 
-interface Entry {
-  at: number
-  seq: number
-  fn: () => void
-  label: string
-  cancelled: boolean
+/** A scheduled callback; it is also the handle given out, so cancelling needs no lookup. */
+class Entry implements TimerHandle {
+  cancelled = false
+  constructor(readonly at: number, readonly id: number, readonly fn: () => void, readonly label: string) {}
+}
+
+/** Earlier time first; at the same time, scheduling order. */
+function before(a: Entry, b: Entry): boolean {
+  return a.at < b.at || (a.at === b.at && a.id < b.id)
 }
 
 export class VirtualClock {
   private heap: Entry[] = []
-  private byId = new Map<number, Entry>()
+  /** Entries by id, for xstate's clearTimeout (which gets the number only). */
+  private xstateTimers = new Map<number, Entry>()
   private seq = 0
+  private waiting = 0
   private time: number
   /** How many scheduled callbacks have run. */
   eventsProcessed = 0
@@ -55,32 +64,33 @@ export class VirtualClock {
   }
 
   scheduleAt(at: number, fn: () => void, label = ''): TimerHandle {
-    const entry: Entry = { at: Math.max(finite('a time', at, label), this.time), seq: ++this.seq, fn, label, cancelled: false }
+    const entry = new Entry(Math.max(finite('a time', at, label), this.time), ++this.seq, fn, label)
     this.push(entry)
-    this.byId.set(entry.seq, entry)
-    return { id: entry.seq }
+    this.waiting++
+    return entry
   }
 
+  /** Cancels a callback that has not run yet (a handle of this clock; anything else is ignored). */
   cancel(handle: TimerHandle | undefined): void {
-    if (!handle) return
-    const entry = this.byId.get(handle.id)
-    if (entry) {
-      entry.cancelled = true
-      this.byId.delete(handle.id)
-    }
+    if (!(handle instanceof Entry) || handle.cancelled) return
+    handle.cancelled = true
+    this.waiting--
+    this.xstateTimers.delete(handle.id)
   }
 
   // xstate's Clock interface.
   setTimeout(fn: (...args: unknown[]) => void, timeout: number): number {
-    return this.schedule(timeout, () => fn(), 'xstate').id
+    const entry = this.schedule(timeout, () => fn(), 'xstate') as Entry
+    this.xstateTimers.set(entry.id, entry)
+    return entry.id
   }
   clearTimeout(id: unknown): void {
-    if (typeof id === 'number') this.cancel({ id })
+    if (typeof id === 'number') this.cancel(this.xstateTimers.get(id))
   }
 
   /** Number of callbacks waiting to run. */
   get pending(): number {
-    return this.byId.size
+    return this.waiting
   }
 
   /** The virtual time of the next callback, or undefined when idle. */
@@ -104,7 +114,10 @@ export class VirtualClock {
     this.dropCancelled()
     const entry = this.pop()
     if (!entry) return false
-    this.byId.delete(entry.seq)
+    // Spent: a late cancel of its handle changes nothing.
+    entry.cancelled = true
+    this.waiting--
+    if (entry.label === 'xstate') this.xstateTimers.delete(entry.id)
     this.time = entry.at
     this.eventsProcessed++
     try {
@@ -143,20 +156,19 @@ export class VirtualClock {
     while (this.heap.length > 0 && this.heap[0]!.cancelled) this.pop()
   }
 
-  private less(a: Entry, b: Entry): boolean {
-    return a.at < b.at || (a.at === b.at && a.seq < b.seq)
-  }
-
+  // A binary heap; entries move into the hole left by the sifted one instead of swapping pairs.
   private push(entry: Entry): void {
     const h = this.heap
+    let i = h.length
     h.push(entry)
-    let i = h.length - 1
     while (i > 0) {
       const parent = (i - 1) >> 1
-      if (!this.less(h[i]!, h[parent]!)) break
-      ;[h[i], h[parent]] = [h[parent]!, h[i]!]
+      const p = h[parent]!
+      if (!before(entry, p)) break
+      h[i] = p
       i = parent
     }
+    h[i] = entry
   }
 
   private pop(): Entry | undefined {
@@ -164,19 +176,20 @@ export class VirtualClock {
     if (h.length === 0) return undefined
     const top = h[0]!
     const last = h.pop()!
-    if (h.length > 0) {
-      h[0] = last
+    const n = h.length
+    if (n > 0) {
       let i = 0
       for (;;) {
         const l = 2 * i + 1
+        if (l >= n) break
         const r = l + 1
-        let m = i
-        if (l < h.length && this.less(h[l]!, h[m]!)) m = l
-        if (r < h.length && this.less(h[r]!, h[m]!)) m = r
-        if (m === i) break
-        ;[h[i], h[m]] = [h[m]!, h[i]!]
+        const m = r < n && before(h[r]!, h[l]!) ? r : l
+        const child = h[m]!
+        if (!before(child, last)) break
+        h[i] = child
         i = m
       }
+      h[i] = last
     }
     return top
   }

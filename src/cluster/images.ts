@@ -165,6 +165,13 @@ export function parseImageRef(ref: string): ImageRef | undefined {
 
 /** The catalog entry for any tag or digest of a known repository; undefined means the pull fails. */
 export function lookupImage(ref: string): ImageEntry | undefined {
+  // The kubelet looks up every container's image at each pull and start: remembered per reference.
+  if (lookups.has(ref)) return lookups.get(ref)
   const parsed = parseImageRef(ref)
-  return parsed && byRepository.get(parsed.repository)
+  const entry = parsed && byRepository.get(parsed.repository)
+  if (lookups.size >= MAX_REMEMBERED_LOOKUPS) lookups.clear()
+  lookups.set(ref, entry)
+  return entry
 }
+const lookups = new Map<string, ImageEntry | undefined>()
+const MAX_REMEMBERED_LOOKUPS = 10_000

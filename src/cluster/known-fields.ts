@@ -57,7 +57,7 @@ export function unknownFields(obj: KubeObject): string[] {
   const schema = KINDS[obj.kind]
   if (!schema) return []
   const out: string[] = []
-  walk(obj, schema, '', out)
+  walk(obj, schema, [], out)
   return out
 }
 
@@ -74,20 +74,37 @@ export function strictDecodingMessage(obj: KubeObject, fields: string[]): string
     fields.map(f => `unknown field "${f}"`).join(', ')
 }
 
-function walk(value: unknown, schema: Schema | true, path: string, out: string[]): void {
+/**
+ * The path is kept as a stack of keys and indexes and written out only for an unknown field: every object the API
+ * server decodes is walked, nearly always without finding one.
+ */
+function walk(value: unknown, schema: Schema | true, path: Array<string | number>, out: string[]): void {
   if (schema === true) return
   const items = schema['[]']
   if (items !== undefined) {
-    if (Array.isArray(value)) value.forEach((v, i) => walk(v, items, `${path}[${i}]`, out))
+    if (!Array.isArray(value)) return
+    for (let i = 0; i < value.length; i++) {
+      path.push(i)
+      walk(value[i], items, path, out)
+      path.pop()
+    }
     return
   }
   if (!isPlainObject(value)) return
-  for (const [key, v] of Object.entries(value)) {
+  for (const key of Object.keys(value)) {
     const sub = schema[key]
-    const at = path ? `${path}.${key}` : key
-    if (sub === undefined) out.push(at)
-    else walk(v, sub, at, out)
+    path.push(key)
+    if (sub === undefined) out.push(dottedPath(path))
+    else walk(value[key], sub, path, out)
+    path.pop()
   }
+}
+
+/** "spec.template.spec.containers[0].foo" */
+function dottedPath(path: Array<string | number>): string {
+  let text = ''
+  for (const part of path) text += typeof part === 'number' ? `[${part}]` : text === '' ? part : `.${part}`
+  return text
 }
 
 function prune(value: unknown, schema: Schema | true): unknown {

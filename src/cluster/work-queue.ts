@@ -3,7 +3,7 @@
 import type { TimerHandle, VirtualClock } from './clock.ts'
 
 export class WorkQueue {
-  private queued = new Map<string, { at: number; handle: TimerHandle }>()
+  private queued = new Map<string, TimerHandle>()
   private current: string | undefined
 
   constructor(private clock: VirtualClock, private reconcile: (key: string) => void, private label: string) {}
@@ -18,16 +18,17 @@ export class WorkQueue {
     const at = this.clock.now() + Math.max(0, delayMs)
     const existing = this.queued.get(key)
     if (existing && existing.at <= at) return
-    if (existing) this.clock.cancel(existing.handle)
-    const handle = this.clock.scheduleAt(at, () => {
-      this.queued.delete(key)
-      this.current = key
-      try {
-        this.reconcile(key)
-      } finally {
-        this.current = undefined
-      }
-    }, this.label)
-    this.queued.set(key, { at, handle })
+    if (existing) this.clock.cancel(existing)
+    this.queued.set(key, this.clock.scheduleAt(at, () => this.run(key), this.label))
+  }
+
+  private run(key: string): void {
+    this.queued.delete(key)
+    this.current = key
+    try {
+      this.reconcile(key)
+    } finally {
+      this.current = undefined
+    }
   }
 }

@@ -120,9 +120,14 @@ export function parseGoInt(text: string): number | null {
  * 'hook-succeeded' for HookSucceeded), for "did you mean" hints.
  */
 export function suggest(value: string, allowed: readonly string[]): string | null {
-  const norm = (s: string): string => s.toLowerCase().replace(/[-_\s]/g, '')
-  return allowed.find(a => norm(a) === norm(value)) ?? null
+  let normalized = normalizedLists.get(allowed)
+  if (!normalized) normalizedLists.set(allowed, (normalized = allowed.map(normalize)))
+  const i = normalized.indexOf(normalize(value))
+  return i < 0 ? null : allowed[i]!
 }
+const normalize = (s: string): string => s.toLowerCase().replace(/[-_\s]/g, '')
+/** The normalized forms of a list of allowed values, kept per list (every object's annotations are checked). */
+const normalizedLists = new WeakMap<readonly string[], string[]>()
 
 /** 'A, B or C' */
 export function listValues(values: readonly string[]): string {

@@ -157,7 +157,7 @@ export function readSyncSettings(object: KubeObject): SettingsResult {
 
   // Sync options: exact items, as gitops-engine HasAnnotationOption / GetAnnotationOptionValue read them.
   const items = splitCsv(get(ANNOTATION.syncOptions))
-  const known = Object.entries(RESOURCE_SYNC_OPTIONS).flatMap(([k, vs]) => vs.map(v => `${k}=${v}`))
+  const known = (): string[] => Object.entries(RESOURCE_SYNC_OPTIONS).flatMap(([k, vs]) => vs.map(v => `${k}=${v}`))
   for (const item of items) {
     const eq = item.indexOf('=')
     const key = eq < 0 ? item : item.slice(0, eq)
@@ -168,11 +168,11 @@ export function readSyncSettings(object: KubeObject): SettingsResult {
         `only acts on ${listValues(allowed.map(v => `${key}=${v}`))} (case-sensitive).`)
     } else if (APP_ONLY_SYNC_OPTIONS.includes(key)) {
       warn('app-only-sync-option', ANNOTATION.syncOptions, item, `sync option "${key}" only works in the ` +
-        `Application's syncPolicy.syncOptions; Argo CD ignores it on a resource. Resource options: ${listValues(known)}.`)
+        `Application's syncPolicy.syncOptions; Argo CD ignores it on a resource. Resource options: ${listValues(known())}.`)
     } else {
       const s = suggest(key, [...Object.keys(RESOURCE_SYNC_OPTIONS), ...APP_ONLY_SYNC_OPTIONS])
       warn('unknown-sync-option', ANNOTATION.syncOptions, item, `unknown sync option "${item}": Argo CD ignores ` +
-        `it.${s ? ` Did you mean "${s}"?` : ''} Resource options: ${listValues(known)}.`)
+        `it.${s ? ` Did you mean "${s}"?` : ''} Resource options: ${listValues(known())}.`)
     }
   }
   const valueOf = (key: string): string | null => {

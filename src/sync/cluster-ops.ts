@@ -28,6 +28,8 @@ export function propagation(op: SyncOperation): 'Foreground' | 'Background' | 'O
   return p === 'background' ? 'Background' : p === 'orphan' ? 'Orphan' : 'Foreground'
 }
 
+export const hasHookFinalizer = (t: SyncTask): boolean => t.live?.metadata.finalizers?.includes(HOOK_FINALIZER) ?? false
+
 export async function removeHookFinalizer(op: SyncOperation, t: SyncTask): Promise<void> {
   if (!t.live?.metadata.finalizers?.includes(HOOK_FINALIZER)) return
   const ref = { kind: kindOf(t), namespace: t.live.metadata.namespace ?? '', name: nameOf(t) }

@@ -156,7 +156,7 @@ export function refreshLive(plan: Plan, live: ReadonlyMap<string, KubeObject>, i
       if (!obj && tasks?.some(t => !t.target)) return false // a pruned object is gone: its task goes
       for (const t of tasks ?? []) {
         if (obj) t.live = obj
-        else delete t.live
+        else t.live = undefined
       }
     }
     plan.seen.log = changes.log.length
@@ -167,7 +167,7 @@ export function refreshLive(plan: Plan, live: ReadonlyMap<string, KubeObject>, i
   for (const t of plan.tasks) {
     const obj = live.get(t.liveKey)
     if (obj) t.live = obj
-    else delete t.live
+    else t.live = undefined
   }
   if (changes) plan.seen = { epoch: changes.epoch, log: changes.log.length }
   return true

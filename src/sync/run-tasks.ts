@@ -96,7 +96,7 @@ async function deleteBeforeCreate(op: SyncOperation, creates: SyncTask[], dry: b
       state = state === 'failed' ? 'failed' : 'pending'
     } catch (e) {
       if (isNotFound(e)) {
-        delete t.live // already gone: create it in this tick
+        t.live = undefined // already gone: create it in this tick
         continue
       }
       op.results.set(t, t.syncStatus, 'Error', `failed to delete resource: ${(e as Error).message}`)

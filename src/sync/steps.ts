@@ -11,7 +11,7 @@ import {
   pruned, running, settingsOf, successful, type SyncTask, wave,
 } from './task.ts'
 import { applyTasks, needsPruneConfirmation, type RunState } from './run-tasks.ts'
-import { deleteHooks, deleteObject, emitHook, isNotFound, removeHookFinalizer } from './cluster-ops.ts'
+import { deleteHooks, deleteObject, emitHook, hasHookFinalizer, isNotFound, removeHookFinalizer } from './cluster-ops.ts'
 
 /** Step 1: the tasks of this tick, from the manifests, the live objects and the results so far. */
 export function refreshTasks(op: SyncOperation): void {
@@ -81,8 +81,7 @@ export function observeRunningTasks(op: SyncOperation): void {
 
 /** Step 4: tasks that gate the next group: hooks always, other resources when the sync is multi-step (R16). */
 export function gatingTasks(op: SyncOperation): SyncTask[] {
-  const multi = multiStep(op.tasks)
-  return op.tasks.filter(t => (multi || isHook(t)) && running(t))
+  return (multiStep(op.tasks) ? op.tasks : hooksOf(op)).filter(running)
 }
 
 /** R46: a running task whose object disappeared fails (on the next tick). */
@@ -107,13 +106,26 @@ export function waitForPrunes(op: SyncOperation): void {
 
 /** Step 6 (R26): completed hooks lose Argo CD's finalizer. */
 export async function removeCompletedHookFinalizers(op: SyncOperation): Promise<void> {
-  for (const t of op.tasks) if (isHook(t) && completed(t)) await removeHookFinalizer(op, t)
+  // Only hooks still carrying the finalizer cost a call (a thousand finished hooks are looked at every tick).
+  for (const t of hooksOf(op)) if (completed(t) && hasHookFinalizer(t)) await removeHookFinalizer(op, t)
 }
+
+/**
+ * The hook tasks of the plan, in plan order. A plan's task list is never changed once made (a new plan is a new
+ * list), and several steps of every tick look at the hooks only.
+ */
+function hooksOf(op: SyncOperation): SyncTask[] {
+  let hooks = hookLists.get(op.tasks)
+  if (!hooks) hookLists.set(op.tasks, (hooks = op.tasks.filter(isHook)))
+  return hooks
+}
+const hookLists = new WeakMap<SyncTask[], SyncTask[]>()
 
 const nonSyncFail = (op: SyncOperation) => op.tasks.filter(t => t.phase !== 'SyncFail')
 
 /** Step 7 (R39): a finished, unsuccessful task fails the sync. */
-export const anyTaskFailed = (op: SyncOperation): boolean => nonSyncFail(op).some(t => completed(t) && !successful(t))
+export const anyTaskFailed = (op: SyncOperation): boolean =>
+  op.tasks.some(t => t.phase !== 'SyncFail' && completed(t) && !successful(t))
 
 /**
  * gitops-engine hooksPendingDeletionSuccessful / hooksPendingDeletionFailed (R34, R35): every hook with a live
@@ -122,7 +134,7 @@ export const anyTaskFailed = (op: SyncOperation): boolean => nonSyncFail(op).som
  */
 export function hooksPendingDeletion(op: SyncOperation, policy: 'HookSucceeded' | 'HookFailed'): SyncTask[] {
   const has = policy === 'HookSucceeded' ? deleteOnPhaseSuccessful : deleteOnPhaseFailed
-  return op.tasks.filter(t => isHook(t) && t.live !== undefined && !running(t) && has(t))
+  return hooksOf(op).filter(t => t.live !== undefined && !running(t) && has(t))
 }
 
 /** Step 7: HookFailed hooks are deleted (R35) and the SyncFail phase runs (R42). */
@@ -134,7 +146,8 @@ export async function failSync(op: SyncOperation): Promise<boolean> {
 
 /** The tasks still to run (step 8), less unmodified resources under ApplyOutOfSyncOnly=true (R23). */
 export function pendingTasks(op: SyncOperation): SyncTask[] {
-  const tasks = nonSyncFail(op).filter(pending)
+  // One pass over the tasks (this runs several times a tick, over every task of the app).
+  const tasks = op.tasks.filter(t => t.phase !== 'SyncFail' && pending(t))
   return op.env.request.options?.applyOutOfSyncOnly ? outOfSync(op, tasks) : tasks
 }
 

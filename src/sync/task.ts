@@ -6,25 +6,29 @@ import { readSyncSettings } from '../manifest/sync-settings.ts'
 import type { SyncSettings } from '../manifest/types.ts'
 import { type ResourceKey, type ResultCode, type SyncPhase, type TaskPhase, isCompleted, resourceKeyString } from './types.ts'
 
+/**
+ * Every task has every field from the start (undefined when unset, never deleted): the operation scans all its
+ * tasks several times a tick, and objects of one shape keep those scans fast.
+ */
 export interface SyncTask {
   phase: SyncPhase
-  target?: KubeObject
-  live?: KubeObject
+  target?: KubeObject | undefined
+  live?: KubeObject | undefined
   /** Prune wave reversal (R49), PruneLast (R50) and dependency bubbling (R13) move a task to another wave. */
-  waveOverride?: number
+  waveOverride?: number | undefined
   skipDryRun: boolean
   /** The object's Argo CD / Helm settings, read once when the task is planned. */
   settings: SyncSettings
   /** Where its live object is found among the tracked objects (resourceKeyString). */
   liveKey: string
   /** The destination namespace Argo CD creates for CreateNamespace=true (R82). */
-  createsNamespace?: boolean
+  createsNamespace?: boolean | undefined
   /**
    * R25: gitops-engine gives every target without a namespace the destination namespace, cluster-scoped ones too.
    * The API server ignores it on those (the target keeps none here), but ordering (R13) and results see it.
    */
-  filledNamespace?: string
-  syncStatus?: ResultCode
+  filledNamespace?: string | undefined
+  syncStatus?: ResultCode | undefined
   /** undefined while pending. */
   operationState?: TaskPhase | undefined
   message: string
@@ -65,8 +69,9 @@ export function settingsOf(obj: KubeObject): SyncSettings {
 
 export function newTask(phase: SyncPhase, target?: KubeObject, live?: KubeObject): SyncTask {
   const obj = (target ?? live)!
-  return { phase, ...(target ? { target } : {}), ...(live ? { live } : {}), skipDryRun: false, message: '',
-    settings: settingsOf(obj), liveKey: '' }
+  return { phase, target, live, waveOverride: undefined, skipDryRun: false, settings: settingsOf(obj), liveKey: '',
+    createsNamespace: undefined, filledNamespace: undefined, syncStatus: undefined, operationState: undefined,
+    message: '' }
 }
 
 /** The target if there is one, else the live object. */

@@ -12,7 +12,9 @@ export function trackingId(appName: string, obj: KubeObject): string {
 
 /** The object carries this application's tracking id, and the id names the object itself (not a copy). */
 export function isTrackedBy(appName: string, obj: KubeObject): boolean {
-  return obj.metadata.annotations?.[TRACKING_ANNOTATION] === trackingId(appName, obj)
+  const id = obj.metadata.annotations?.[TRACKING_ANNOTATION]
+  // Most objects the application hears of (Pods, Events' subjects) carry no id: no id string is built for them.
+  return id !== undefined && id === trackingId(appName, obj)
 }
 
 export function withTracking(appName: string, obj: KubeObject): KubeObject {

@@ -16,11 +16,15 @@ const SERVICE_ENV: Array<[string, string]> = [
   ['KUBERNETES_PORT_443_TCP_ADDR', '10.96.0.1'],
 ]
 
+/** What `$(VAR)` can refer to in a container without env of its own (never written to). */
+const SERVICE_REFS: ReadonlyMap<string, string> = new Map(SERVICE_ENV)
+
 /**
  * Kubernetes' `$(VAR)` expansion in command, args and env values: a defined VAR is replaced, an undefined
  * one is left as written, and `$$` is an escaped `$`. Shell syntax like `$VAR` is not touched.
  */
 export function expandKubernetesRefs(s: string, vars: ReadonlyMap<string, string>): string {
+  if (!s.includes('$')) return s // most arguments hold no reference
   return s.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)/g, (all, name: string | undefined) =>
     (name === undefined ? '$' : vars.get(name) ?? all))
 }
@@ -29,12 +33,14 @@ export function expandKubernetesRefs(s: string, vars: ReadonlyMap<string, string
 export function containerEnv(spec: ContainerCommandSpec, ctx: RunContext): Map<string, string> {
   const image = ctx.image
   // Container env values may refer to earlier container env entries and the service variables.
-  const refs = new Map<string, string>(SERVICE_ENV)
   const declared: Array<[string, string]> = []
-  for (const e of spec.env ?? []) {
-    const value = expandKubernetesRefs(e.value ?? '', refs)
-    refs.set(e.name, value)
-    declared.push([e.name, value])
+  if (spec.env?.length) {
+    const refs = new Map<string, string>(SERVICE_ENV)
+    for (const e of spec.env) {
+      const value = expandKubernetesRefs(e.value ?? '', refs)
+      refs.set(e.name, value)
+      declared.push([e.name, value])
+    }
   }
   const env = new Map<string, string>()
   env.set('PATH', image.env.PATH ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin')
@@ -51,7 +57,11 @@ export function resolveArgv(spec: ContainerCommandSpec, image: ImageEntry, env: 
   const command = spec.command && spec.command.length > 0 ? spec.command : undefined
   const args = spec.args && spec.args.length > 0 ? spec.args : undefined
   const argv = command ? [...command, ...(args ?? [])] : [...image.entrypoint, ...(args ?? image.cmd)]
-  const refs = new Map<string, string>(SERVICE_ENV)
-  for (const e of spec.env ?? []) refs.set(e.name, env.get(e.name) ?? '')
+  let refs: ReadonlyMap<string, string> = SERVICE_REFS
+  if (spec.env?.length) {
+    const own = new Map<string, string>(SERVICE_ENV)
+    for (const e of spec.env) own.set(e.name, env.get(e.name) ?? '')
+    refs = own
+  }
   return argv.map(a => expandKubernetesRefs(a, refs))
 }
