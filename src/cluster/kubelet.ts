@@ -12,6 +12,7 @@ import {
 import type { Container, Pod } from './objects.ts'
 import { refOf } from './objects.ts'
 import { makeNodes, pinnedNode, type SimNode } from './nodes.ts'
+import { hasProbes, Prober } from './prober.ts'
 import type { ObjectStore, WatchEvent } from './store.ts'
 import { backoff, timings } from './timings.ts'
 
@@ -35,6 +36,7 @@ export class Kubelet {
   /** `<node>/<image>` → virtual time its pull finishes (present on that node from then on). */
   private images = new Map<string, number>()
   private nodesByName: Map<string, SimNode>
+  private prober: Prober
 
   constructor(
     private store: ObjectStore,
@@ -45,6 +47,14 @@ export class Kubelet {
     private nodes: readonly SimNode[] = makeNodes(1),
   ) {
     this.nodesByName = new Map(nodes.map(n => [n.name, n]))
+    this.prober = new Prober(clock, events, {
+      livePod: rt => this.livePod(rt.key),
+      running: (rt, c, run) => c.state === 'running' && !c.stopping && c.runs.at(-1) === run && !halted(rt),
+      writeStatus: rt => this.writeStatus(rt),
+      killForRestart: (rt, c, pod, graceMs) => this.stopContainer(rt, c, pod, graceMs, false),
+      started: rt => { if (!rt.initialized) this.startNextInit(rt) },
+      unreachableHosts,
+    })
     store.watch(e => this.onEvent(e), ['Pod'])
   }
 
@@ -255,23 +265,17 @@ export class Kubelet {
     c.state = 'running'
     delete c.waitingReason
     delete c.waitingMessage
-    c.ready = c.kind !== 'init' && !c.spec.readinessProbe && !override?.neverReady
-    if (c.kind !== 'init' && c.spec.readinessProbe && !override?.neverReady) {
-      const probe = c.spec.readinessProbe as { initialDelaySeconds?: number; periodSeconds?: number }
-      const delay = ((probe.initialDelaySeconds ?? 0) + Math.min(probe.periodSeconds ?? 10, 1)) * 1000
-      this.clock.schedule(delay, () => {
-        if (c.state === 'running' && c.runs.at(-1) === run && !halted(rt)) {
-          c.ready = true
-          this.writeStatus(rt)
-        }
-      }, 'kubelet:ready')
-    }
+    delete c.stopping
+    delete c.started
+    // No readiness (nor startup) probe: Ready once started (R90). Probes, where there are any, decide the rest.
+    c.ready = c.kind !== 'init' && !c.spec.readinessProbe && !c.spec.startupProbe && !override?.neverReady
+    if (hasProbes(c)) this.prober.start(rt, c, run, override?.neverReady === true)
     this.writeStatus(rt)
     if (plan.end.atMs !== null) {
       const { exitCode } = plan.end
       c.timer = this.clock.schedule(plan.end.atMs, () => this.exit(rt, c, exitCode), 'kubelet:exit')
     }
-    if (c.kind === 'sidecar' && !rt.initialized) this.startNextInit(rt)
+    if (c.kind === 'sidecar' && !rt.initialized && c.started !== false) this.startNextInit(rt)
   }
 
   private exit(rt: PodRuntime, c: ContainerRuntime, exitCode: number, reason?: string, message?: string): void {
@@ -347,9 +351,10 @@ export class Kubelet {
   }
 
   /** SIGTERM now; a process that handles it exits 0 a moment later, any other gets SIGKILL (137) after the grace period. */
-  private stopContainer(rt: PodRuntime, c: ContainerRuntime, pod: Pod, graceMs: number): void {
+  private stopContainer(rt: PodRuntime, c: ContainerRuntime, pod: Pod, graceMs: number, event = true): void {
     this.clock.cancel(c.timer)
-    this.events.record(pod, 'Normal', 'Killing', `Stopping container ${c.spec.name}`, 'kubelet')
+    c.stopping = true
+    if (event) this.events.record(pod, 'Normal', 'Killing', `Stopping container ${c.spec.name}`, 'kubelet')
     const plan = c.runs.at(-1)!.plan
     const graceful = plan.onSigterm === 'exit' && timings.sigtermExitMs < graceMs
     c.timer = this.clock.schedule(graceful ? timings.sigtermExitMs : graceMs,

@@ -55,5 +55,9 @@ function run(spec: ContainerCommandSpec, ctx: RunContext): ProcessRun {
   // Background jobs die with PID 1: nothing they would write later appears.
   const last = end.atMs ?? Infinity
   const output = m.output.filter(c => c.atMs <= last).sort((a, b) => a.atMs - b.atMs)
-  return { output, end, onSigterm: m.sigterm }
+  const run: ProcessRun = { output, end, onSigterm: m.sigterm }
+  if (m.listens && m.listens.atMs <= last) run.listens = m.listens
+  const changes = m.fileChanges.filter(c => c.atMs <= last)
+  if (changes.length > 0) run.fileChanges = changes
+  return run
 }
