@@ -46,6 +46,7 @@ export class DeploymentController {
         created = true
       }
       this.rollout(dep, newRs, oldRs, replicas)
+      this.syncMinReadySeconds(dep, [newRs, ...oldRs])
     }
     this.writeStatus(dep, newRs, oldRs, replicas, created)
   }
@@ -92,6 +93,17 @@ export class DeploymentController {
     }
   }
 
+  /** R91: a changed minReadySeconds reaches the ReplicaSets without a new template (no new ReplicaSet). */
+  private syncMinReadySeconds(dep: Deployment, all: ReplicaSet[]): void {
+    const want = dep.spec.minReadySeconds ?? 0
+    for (const stale of all) {
+      const rs = this.store.get(refOf(stale)) as ReplicaSet | undefined
+      if (!rs || (rs.spec.minReadySeconds ?? 0) === want) continue
+      const { minReadySeconds: _old, ...rest } = rs.spec
+      this.store.updateSpec(refOf(rs), want > 0 ? { ...rest, minReadySeconds: want } : rest)
+    }
+  }
+
   private scale(dep: Deployment, rs: ReplicaSet, to: number): void {
     const from = rs.spec.replicas ?? 0
     this.store.updateSpec(refOf(rs), { ...rs.spec, replicas: to })
@@ -112,6 +124,8 @@ export class DeploymentController {
       },
       spec: {
         replicas: 0,
+        // R91: the ReplicaSet counts availability with the Deployment's minReadySeconds.
+        ...(dep.spec.minReadySeconds ? { minReadySeconds: dep.spec.minReadySeconds } : {}),
         selector: { matchLabels: { ...dep.spec.selector?.matchLabels, 'pod-template-hash': hash } },
         template: { ...dep.spec.template, metadata: { ...dep.spec.template.metadata, labels } },
       },

@@ -48,7 +48,7 @@ describe('probes (R89, R90)', () => {
     expect(failed[0]).toBe(`Warning Unhealthy Readiness probe failed: Get "http://${ip}:8080/healthz": ` +
       `dial tcp ${ip}:8080: connect: connection refused`)
     expect(failed.length).toBeGreaterThanOrEqual(11)
-    expect(getHealth(p).status).toBe('Progressing') // R90: not Ready, no restart yet
+    expect(getHealth(p)?.status).toBe('Progressing') // R90: not Ready, no restart yet
   })
 
   it('R89 httpGet on a served port but a path the image has not: 404 fails the probe', () => {
@@ -108,7 +108,7 @@ describe('probes (R89, R90)', () => {
     const p = get(c)!
     expect(p.status?.containerStatuses?.[0]?.lastState?.terminated?.exitCode).toBe(137)
     // R30/R90: not Ready after a restart (in back-off) -> Degraded
-    expect(getHealth(p).status).toBe('Degraded')
+    expect(getHealth(p)?.status).toBe('Degraded')
     runUntil(c, () => restarts(get(c)) === 2)
     runUntil(c, () => get(c)?.status?.containerStatuses?.[0]?.state.waiting?.reason === 'CrashLoopBackOff' && restarts(get(c)) === 3)
   })
@@ -166,6 +166,6 @@ describe('probes (R89, R90)', () => {
     c.advance(60_000)
     const d = c.get({ kind: 'Deployment', namespace: 'default', name: 'web' }) as Deployment
     expect(d.status).toMatchObject({ replicas: 2, readyReplicas: 0, availableReplicas: 0 })
-    expect(getHealth(d).status).toBe('Progressing')
+    expect(getHealth(d)?.status).toBe('Progressing')
   })
 })
