@@ -45,7 +45,8 @@ function checkExec(command: string[], timeoutMs: number, t: ProbeTarget): ProbeO
   const result = commandModel().runContainer({
     image: t.container.image, command,
     ...(t.container.env ? { env: t.container.env } : {}),
-  }, { startedAt: t.now, hostname: t.hostname, unreachableHosts: t.unreachableHosts, image, files: filesAt(t.run, t.now) })
+  }, { startedAt: t.now, hostname: t.hostname, unreachableHosts: t.unreachableHosts, image, files: filesAt(t.run, t.now),
+    localPorts: openPorts(t) })
   if (result.startError) return { ok: false, message: result.startError.message }
   if (result.end.atMs === null || result.end.atMs > timeoutMs) {
     return { ok: false, message: `command ${JSON.stringify(command.join(' '))} timed out` }
@@ -60,6 +61,12 @@ function resolvePort(port: number | string | undefined, c: Container): number | 
   if (port === undefined) return undefined
   if (/^\d+$/.test(port)) return Number(port)
   return c.ports?.find(p => p.name === port)?.containerPort
+}
+
+/** The ports the container's process listens on at the probe's time. */
+function openPorts(t: ProbeTarget): number[] {
+  const listens = t.run.plan.listens
+  return listens !== undefined && t.run.startedAt + listens.atMs <= t.now ? listens.ports : []
 }
 
 function listening(t: ProbeTarget, port: number | undefined): { ok: boolean; paths?: string[] } {

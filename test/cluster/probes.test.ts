@@ -169,3 +169,14 @@ describe('probes (R89, R90)', () => {
     expect(getHealth(d)?.status).toBe('Progressing')
   })
 })
+
+describe('exec probes and the container\'s server (R89)', () => {
+  it('R89 pg_isready as a readiness probe answers once the container\'s postgres listens', () => {
+    const c = cluster()
+    c.apply(pod('p', 'postgres', { readinessProbe: { exec: { command: ['pg_isready', '-U', 'postgres'] }, periodSeconds: 5 } },
+      undefined, { env: [{ name: 'POSTGRES_PASSWORD', value: 'x' }] }))
+    const at = runUntil(c, () => ready(get(c)))
+    expect(at - startedAt(c)).toBe(6000)
+    expect(messages(c)).toContain('Warning Unhealthy Readiness probe failed: /var/run/postgresql:5432 - no response')
+  })
+})

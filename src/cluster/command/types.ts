@@ -22,6 +22,8 @@ export interface RunContext {
   image: ImageEntry
   /** Files written since the image started (an exec probe runs beside the container's own process). */
   files?: ReadonlyMap<string, string | undefined>
+  /** An exec probe: the ports the container's own process listens on now (`pg_isready` on the local socket). */
+  localPorts?: readonly number[]
 }
 
 export interface OutputChunk {
