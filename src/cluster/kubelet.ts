@@ -13,6 +13,7 @@ import type { Container, Pod } from './objects.ts'
 import { refOf } from './objects.ts'
 import { makeNodes, pinnedNode, type SimNode } from './nodes.ts'
 import { hasProbes, Prober } from './prober.ts'
+import { resolveInCluster } from './cluster-dns.ts'
 import type { ObjectStore, WatchEvent } from './store.ts'
 import { backoff, timings } from './timings.ts'
 
@@ -54,6 +55,7 @@ export class Kubelet {
       killForRestart: (rt, c, pod, graceMs) => this.stopContainer(rt, c, pod, graceMs, false),
       started: rt => { if (!rt.initialized) this.startNextInit(rt) },
       unreachableHosts,
+      resolveHost: (pod, host) => resolveInCluster(this.store, host, pod.metadata.namespace ?? 'default'),
     })
     store.watch(e => this.onEvent(e), ['Pod'])
   }
@@ -246,8 +248,9 @@ export class Kubelet {
     if (!pod || halted(rt)) return
     const now = this.clock.now()
     const override = this.overrides(pod, c.spec)
+    const namespace = pod.metadata.namespace ?? 'default'
     let plan = planProcess(c.spec, { startedAt: now, hostname: pod.metadata.name ?? '',
-      unreachableHosts: this.unreachableHosts() })
+      unreachableHosts: this.unreachableHosts(), resolveHost: host => resolveInCluster(this.store, host, namespace) })
     if (override) plan = applyOverride(plan, override)
     const run: Run = { startedAt: now, plan }
     c.runs.push(run)

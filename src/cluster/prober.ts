@@ -24,6 +24,8 @@ export interface ProbeHost {
   /** A sidecar's startup probe passed: the next init container may start (R88). */
   started(rt: PodRuntime, c: ContainerRuntime): void
   unreachableHosts(): string[]
+  /** The cluster's DNS as the Pod sees it (cluster-dns.ts). */
+  resolveHost(pod: Pod, host: string): boolean | undefined
 }
 
 interface Worker {
@@ -77,7 +79,7 @@ export class Prober {
     if (!pod) return
     const now = this.clock.now()
     const outcome = checkProbe(w.probe, { container: c.spec, run, podIp: rt.ip, hostname: pod.metadata.name ?? '',
-      unreachableHosts: this.host.unreachableHosts(), now })
+      unreachableHosts: this.host.unreachableHosts(), resolveHost: host => this.host.resolveHost(pod, host), now })
     if (outcome.ok) {
       w.failures = 0
       w.successes++

@@ -14,6 +14,7 @@ export interface PlanContext {
   startedAt: number
   hostname: string
   unreachableHosts: string[]
+  resolveHost?: (host: string) => boolean | undefined
 }
 
 export type { OutputChunk }
@@ -28,6 +29,7 @@ export function planProcess(container: Container, ctx: PlanContext): ProcessPlan
     ...(container.command ? { command: container.command } : {}),
     ...(container.args ? { args: container.args } : {}),
     ...(container.env ? { env: container.env } : {}),
-  }, { startedAt: ctx.startedAt, hostname: ctx.hostname, unreachableHosts: ctx.unreachableHosts, image })
+  }, { startedAt: ctx.startedAt, hostname: ctx.hostname, unreachableHosts: ctx.unreachableHosts, image,
+    ...(ctx.resolveHost ? { resolveHost: ctx.resolveHost } : {}) })
   return { ...run, imageKnown: true, pullMs: image.pullMs }
 }

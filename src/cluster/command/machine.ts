@@ -92,7 +92,8 @@ export class Machine {
   }
 
   resolves(host: string): boolean {
-    return !(this.ctx.unreachableHosts ?? []).includes(host)
+    if (host === 'localhost' || host === this.ctx.hostname) return true // /etc/hosts
+    return this.ctx.resolveHost?.(host) ?? !(this.ctx.unreachableHosts ?? []).includes(host)
   }
 }
 
