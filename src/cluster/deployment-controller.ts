@@ -13,8 +13,8 @@ const REVISION = 'deployment.kubernetes.io/revision'
 
 export class DeploymentController {
   private queue: WorkQueue
-  /** Deployment uid → what its rollout looked like when it last moved, and when. */
-  private lastProgress = new Map<string, { signature: string; at: number }>()
+  /** Deployment uid → its rollout's counts when it last moved, and when (R92). */
+  private lastProgress = new Map<string, RolloutCounts & { at: number }>()
 
   constructor(private store: ObjectStore, private clock: VirtualClock, private events: EventRecorder) {
     this.queue = new WorkQueue(clock, key => this.reconcile(key), 'deployment-controller')
@@ -172,12 +172,17 @@ export class DeploymentController {
     if (complete) {
       return keep(old, cond('Progressing', 'True', 'NewReplicaSetAvailable', `ReplicaSet "${rsName}" has successfully progressed.`, now))
     }
-    if (prev?.reason === 'ProgressDeadlineExceeded') return prev
-    // Progress = any change in the new ReplicaSet's counts; the deadline counts from the last one.
-    const signature = `${rsName}/${status.updatedReplicas}/${status.readyReplicas}/${status.availableReplicas}/${replicas}`
+    // R92: progress = a new ReplicaSet, more updated, ready or available replicas, or fewer old ones
+    // (deployment util DeploymentProgressing); the deadline counts from the last progress. A timed-out rollout stays
+    // so until it progresses again (DeploymentTimedOut), e.g. with a new template.
+    const counts: RolloutCounts = { rs: rsName, updated: status.updatedReplicas ?? 0, ready: status.readyReplicas ?? 0,
+      available: status.availableReplicas ?? 0, old: (status.replicas ?? 0) - (status.updatedReplicas ?? 0) }
     const uid = dep.metadata.uid!
     const seen = this.lastProgress.get(uid)
-    if (!seen || seen.signature !== signature) this.lastProgress.set(uid, { signature, at: now })
+    const progressed = !seen || progressedSince(seen, counts)
+    if (progressed) this.lastProgress.set(uid, { ...counts, at: now })
+    else this.lastProgress.set(uid, { ...counts, at: seen.at })
+    if (prev?.reason === 'ProgressDeadlineExceeded' && !progressed && !created) return prev
     const lastProgress = this.lastProgress.get(uid)!.at
     const deadlineMs = (dep.spec.progressDeadlineSeconds ?? 600) * 1000
     if (now - lastProgress >= deadlineMs) {
@@ -189,6 +194,13 @@ export class DeploymentController {
     const c = keep(old, cond('Progressing', 'True', reason, message, now))
     return { ...c, lastUpdateTime: timestamp(lastProgress) }
   }
+}
+
+interface RolloutCounts { rs: string; updated: number; ready: number; available: number; old: number }
+
+function progressedSince(before: RolloutCounts, now: RolloutCounts): boolean {
+  return before.rs !== now.rs || now.updated > before.updated || now.ready > before.ready ||
+    now.available > before.available || now.old < before.old
 }
 
 function cond(type: string, status: Condition['status'], reason: string, message: string, now: number): Condition {

@@ -2,7 +2,7 @@
 // only while it has a Ready Pod (its records are the ready endpoints), which a readiness probe decides (R90).
 import { describe, expect, it } from 'vitest'
 import { resolveInCluster } from '../../src/cluster/cluster-dns.ts'
-import type { KubeObject } from '../../src/cluster/objects.ts'
+import type { KubeObject, Pod } from '../../src/cluster/objects.ts'
 import { cluster, runUntil, statefulSet } from './helpers.ts'
 
 const service = (name: string, headless: boolean): KubeObject => ({
@@ -28,7 +28,7 @@ describe('cluster DNS', () => {
     const sts = statefulSet('db', { image: 'nginx' }) as KubeObject & { spec: { template: { spec: { containers: Array<Record<string, unknown>> } } } }
     sts.spec.template.spec.containers[0]!['readinessProbe'] = { tcpSocket: { port: 80 }, initialDelaySeconds: 20 }
     c.apply(sts)
-    runUntil(c, () => c.get({ kind: 'Pod', namespace: 'default', name: 'db-0' })?.status?.phase === 'Running')
+    runUntil(c, () => (c.get({ kind: 'Pod', namespace: 'default', name: 'db-0' }) as Pod | undefined)?.status?.phase === 'Running')
     expect(resolveInCluster(c.store, 'db', 'default')).toBe(false)
     c.advance(30_000)
     expect(resolveInCluster(c.store, 'db', 'default')).toBe(true)
@@ -38,7 +38,7 @@ describe('cluster DNS', () => {
     const c = cluster()
     c.apply({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'm', namespace: 'default' },
       spec: { restartPolicy: 'Never', containers: [{ name: 'm', image: 'postgres', command: ['psql', '-h', 'db', '-c', 'select 1'] }] } })
-    runUntil(c, () => c.get({ kind: 'Pod', namespace: 'default', name: 'm' })?.status?.phase === 'Failed')
+    runUntil(c, () => (c.get({ kind: 'Pod', namespace: 'default', name: 'm' }) as Pod | undefined)?.status?.phase === 'Failed')
     expect(c.logs('default', 'm')).toEqual(['psql: error: could not translate host name "db" to address: Name or service not known'])
   })
 })

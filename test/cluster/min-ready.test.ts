@@ -87,6 +87,19 @@ describe('progressDeadlineSeconds (R92)', () => {
     expect(dep(c).status?.availableReplicas).toBe(0)
   })
 
+  it('R92 a timed-out Deployment stays so until it progresses again: a new template rolls out and completes', () => {
+    const c = cluster()
+    c.apply(web({ port: 8080, progressDeadlineSeconds: 30 }))
+    runUntil(c, () => getHealth(dep(c))?.status === 'Degraded')
+    c.advance(60_000)
+    expect(getHealth(dep(c))?.status).toBe('Degraded')
+    c.apply(web({ port: 80, progressDeadlineSeconds: 30 }))
+    c.advance(1000)
+    expect(dep(c).status?.conditions?.find(x => x.type === 'Progressing')).toMatchObject({ status: 'True' })
+    runUntil(c, () => getHealth(dep(c))?.status === 'Healthy')
+    expect(dep(c).status?.conditions?.find(x => x.type === 'Progressing')?.reason).toBe('NewReplicaSetAvailable')
+  })
+
   it('R92 a rollout that completes in time stays Progressing=True NewReplicaSetAvailable', () => {
     const c = cluster()
     c.apply(web({ minReadySeconds: 10, progressDeadlineSeconds: 30 }))
