@@ -8,7 +8,7 @@ import type { VirtualClock } from './clock.ts'
 import type { EventRecorder } from './events.ts'
 import type { ContainerRuntime, PodRuntime, Run } from './kubelet-status.ts'
 import type { Pod, Probe } from './objects.ts'
-import { checkProbe } from './probe-check.ts'
+import { commandModel } from './command-model.ts'
 
 export type ProbeKind = 'startup' | 'liveness' | 'readiness'
 const LABEL: Record<ProbeKind, string> = { startup: 'Startup', liveness: 'Liveness', readiness: 'Readiness' }
@@ -78,7 +78,7 @@ export class Prober {
     const pod = this.host.livePod(rt)
     if (!pod) return
     const now = this.clock.now()
-    const outcome = checkProbe(w.probe, { container: c.spec, run, podIp: rt.ip, hostname: pod.metadata.name ?? '',
+    const outcome = commandModel().checkProbe(w.probe, { container: c.spec, run, podIp: rt.ip, hostname: pod.metadata.name ?? '',
       unreachableHosts: this.host.unreachableHosts(), resolveHost: host => this.host.resolveHost(pod, host), now })
     if (outcome.ok) {
       w.failures = 0

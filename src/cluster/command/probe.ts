@@ -2,10 +2,11 @@
 // as they are at that moment; httpGet and tcpSocket reach a port only when the container's process serves it (the
 // image catalog says which ports each server listens on); grpc is taken as tcpSocket (the reader warns). The
 // messages are the kubelet's, as `kubectl describe` shows them after "Readiness probe failed: ".
-import { commandModel } from './command-model.ts'
-import { lookupImage } from './images.ts'
-import type { Container, Probe } from './objects.ts'
-import type { Run } from './kubelet-status.ts'
+// Part of the command model's lazy chunk (command-model.ts): it runs only in started containers.
+import { lookupImage } from '../images.ts'
+import type { Container, Probe } from '../objects.ts'
+import type { Run } from '../kubelet-status.ts'
+import { runContainer } from './index.ts'
 
 export interface ProbeOutcome {
   ok: boolean
@@ -43,7 +44,7 @@ function filesAt(run: Run, now: number): Map<string, string | undefined> {
 function checkExec(command: string[], timeoutMs: number, t: ProbeTarget): ProbeOutcome {
   const image = lookupImage(t.container.image)
   if (!image) return { ok: false, message: 'container image not found' }
-  const result = commandModel().runContainer({
+  const result = runContainer({
     image: t.container.image, command,
     ...(t.container.env ? { env: t.container.env } : {}),
   }, { startedAt: t.now, hostname: t.hostname, unreachableHosts: t.unreachableHosts, image, files: filesAt(t.run, t.now),
