@@ -180,3 +180,30 @@ describe('exec probes and the container\'s server (R89)', () => {
     expect(messages(c)).toContain('Warning Unhealthy Readiness probe failed: /var/run/postgresql:5432 - no response')
   })
 })
+
+describe('probes on sidecars (R88, R90)', () => {
+  it('R88 R90 the next init container waits for a sidecar\'s startup probe; its readiness counts for the Pod', () => {
+    const c = cluster()
+    c.apply({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default' }, spec: {
+      initContainers: [
+        { name: 'proxy', image: 'nginx', restartPolicy: 'Always', startupProbe: { tcpSocket: { port: 80 }, periodSeconds: 2 },
+          readinessProbe: { httpGet: { path: '/nope', port: 80 } } },
+        { name: 'setup', image: 'busybox', command: ['true'] },
+      ],
+      containers: [{ name: 'main', image: 'busybox', command: ['sleep', '3600'] }],
+    } })
+    const started = (name: string) => c.events.about({ kind: 'Pod', namespace: 'default', name: 'p' })
+      .find(e => e.reason === 'Started' && e.message === `Started container ${name}`)?.at
+    runUntil(c, () => started('setup') !== undefined)
+    // setup's image is pulled only once the sidecar's startup probe passed (its first run, 1 s after the start)
+    const pulling = c.events.about({ kind: 'Pod', namespace: 'default', name: 'p' })
+      .find(e => e.message === 'Pulling image "busybox"')!.at
+    expect(pulling - started('proxy')!).toBe(1000)
+    runUntil(c, () => running(get(c)))
+    c.advance(30_000)
+    // the sidecar's readiness probe gets 404: the Pod is Running but not Ready
+    expect(get(c)?.status?.phase).toBe('Running')
+    expect(ready(get(c))).toBe(false)
+    expect(get(c)?.status?.initContainerStatuses?.[0]).toMatchObject({ started: true, ready: false })
+  })
+})
