@@ -38,3 +38,20 @@ describe('kubectl and probes (R89, R90)', () => {
     expect(lines).toContainEqual(expect.stringMatching(/^ {2}Warning +Unhealthy .*Liveness probe failed: cat: can't open '\/tmp\/healthy': No such file or directory$/))
   })
 })
+
+describe('kubectl get deploy/rs with readiness (R90, R91)', () => {
+  it('R91 READY counts ready Pods, AVAILABLE waits for minReadySeconds', async () => {
+    const t = await terminal()
+    t.sim.fake.apply({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'learner' },
+      spec: { replicas: 2, minReadySeconds: 60, selector: { matchLabels: { app: 'web' } }, template: {
+        metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'nginx',
+          readinessProbe: { httpGet: { path: '/', port: 80 } } }] } } } })
+    await t.advance(30_000)
+    expect((await t.type('kubectl get deploy')).lines).toEqual([
+      'NAME   READY   UP-TO-DATE   AVAILABLE   AGE', 'web    2/2     2            0           30s'])
+    const rs = (await t.type('kubectl get rs')).lines[1]!.split(/\s+/)
+    expect(rs.slice(1, 4)).toEqual(['2', '2', '2'])
+    await t.advance(60_000)
+    expect((await t.type('kubectl get deploy')).lines[1]).toBe('web    2/2     2            2           90s')
+  })
+})
