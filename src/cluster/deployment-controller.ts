@@ -5,6 +5,7 @@ import { timestamp, type VirtualClock } from './clock.ts'
 import type { EventRecorder } from './events.ts'
 import { deepEqual } from './json.ts'
 import { type Condition, type Deployment, type DeploymentStatus, getCondition, type ReplicaSet, refOf } from './objects.ts'
+import { scaledValue } from './pod-state.ts'
 import { NAME_SUFFIX_ALPHABET } from './random.ts'
 import type { ObjectStore, WatchEvent } from './store.ts'
 import { WorkQueue } from './work-queue.ts'
@@ -71,26 +72,50 @@ export class DeploymentController {
       if (oldPods === 0 && specOf(newRs) !== replicas) this.scale(dep, newRs, replicas)
       return
     }
-    const maxSurge = Math.ceil(replicas * 0.25)
-    const maxUnavailable = Math.floor(replicas * 0.25)
+    const { maxSurge, maxUnavailable } = rollingLimits(dep, replicas)
     const total = specOf(newRs) + oldRs.reduce((n, rs) => n + specOf(rs), 0)
     if (specOf(newRs) < replicas) {
       const up = Math.min(replicas, specOf(newRs) + Math.max(0, replicas + maxSurge - total))
-      if (up !== specOf(newRs)) this.scale(dep, newRs, up)
+      if (up !== specOf(newRs)) {
+        this.scale(dep, newRs, up)
+        return // as rolloutRolling: a scale-up ends this pass; the old ones are looked at on the next
+      }
     } else if (specOf(newRs) > replicas) {
       this.scale(dep, newRs, replicas)
     }
-    const available = [newRs, ...oldRs].reduce((n, rs) => n + (rs.status?.availableReplicas ?? 0), 0)
-    let canRemove = available - (replicas - maxUnavailable)
-    // Old pods that are not available cost nothing to remove.
+    this.scaleDownOld(dep, newRs, oldRs, replicas, maxUnavailable, total)
+  }
+
+  /**
+   * reconcileOldReplicaSets: at most `total - minAvailable - unavailable new Pods` old Pods go, counted from the
+   * ReplicaSets' specs (their statuses may not have caught up with this instant's scaling yet): unavailable old
+   * Pods first, then available ones while more than minAvailable are available (R91: available after
+   * minReadySeconds).
+   */
+  private scaleDownOld(dep: Deployment, newRs: ReplicaSet, oldRs: ReplicaSet[], replicas: number,
+    maxUnavailable: number, total: number): void {
+    const specOf = (rs: ReplicaSet) => rs.spec.replicas ?? 0
+    const availableOf = (rs: ReplicaSet) => rs.status?.availableReplicas ?? 0
+    if (oldRs.every(rs => specOf(rs) === 0)) return
+    const minAvailable = replicas - maxUnavailable
+    const newUnavailable = Math.max(0, specOf(newRs) - availableOf(newRs))
+    let budget = total - minAvailable - newUnavailable
+    if (budget <= 0) return
+    const specs = new Map(oldRs.map(rs => [rs, specOf(rs)]))
     for (const rs of oldRs) {
-      const unavailable = Math.max(0, specOf(rs) - (rs.status?.availableReplicas ?? 0))
-      const down = Math.min(specOf(rs), unavailable + Math.max(0, canRemove))
-      if (down > 0) {
-        canRemove -= Math.max(0, down - unavailable)
-        this.scale(dep, rs, specOf(rs) - down)
-      }
+      const down = Math.min(budget, Math.max(0, specs.get(rs)! - availableOf(rs)))
+      if (down <= 0) continue
+      specs.set(rs, specs.get(rs)! - down)
+      budget -= down
     }
+    let canRemove = Math.min(budget, [newRs, ...oldRs].reduce((n, rs) => n + availableOf(rs), 0) - minAvailable)
+    for (const rs of oldRs) {
+      const down = Math.min(Math.max(0, canRemove), specs.get(rs)!)
+      if (down <= 0) continue
+      specs.set(rs, specs.get(rs)! - down)
+      canRemove -= down
+    }
+    for (const rs of oldRs) if (specs.get(rs)! !== specOf(rs)) this.scale(dep, rs, specs.get(rs)!)
   }
 
   /** R91: a changed minReadySeconds reaches the ReplicaSets without a new template (no new ReplicaSet). */
@@ -147,7 +172,7 @@ export class DeploymentController {
     }
     status.unavailableReplicas = Math.max(0, Math.max(replicas, status.replicas ?? 0) - (status.availableReplicas ?? 0))
     const old = dep.status?.conditions ?? []
-    const maxUnavailable = Math.floor(replicas * 0.25)
+    const { maxUnavailable } = rollingLimits(dep, replicas)
     const availableOk = (status.availableReplicas ?? 0) >= replicas - maxUnavailable
     const conditions: Condition[] = [
       keep(old, availableOk
@@ -194,6 +219,17 @@ export class DeploymentController {
     const c = keep(old, cond('Progressing', 'True', reason, message, now))
     return { ...c, lastUpdateTime: timestamp(lastProgress) }
   }
+}
+
+/**
+ * maxSurge (rounded up) and maxUnavailable (rounded down) of a RollingUpdate, 25 % each by default; both 0 would
+ * never move, so maxUnavailable is then 1 (deployment util ResolveFenceposts).
+ */
+function rollingLimits(dep: Deployment, replicas: number): { maxSurge: number; maxUnavailable: number } {
+  const rolling = dep.spec.strategy?.rollingUpdate
+  const maxSurge = scaledValue(rolling?.maxSurge ?? '25%', replicas, 0, true)
+  const maxUnavailable = scaledValue(rolling?.maxUnavailable ?? '25%', replicas, 0, false)
+  return { maxSurge, maxUnavailable: maxSurge === 0 && maxUnavailable === 0 ? 1 : maxUnavailable }
 }
 
 interface RolloutCounts { rs: string; updated: number; ready: number; available: number; old: number }

@@ -182,7 +182,7 @@ export interface DeploymentSpec {
   progressDeadlineSeconds?: number
   revisionHistoryLimit?: number
   minReadySeconds?: number
-  strategy?: { type?: 'RollingUpdate' | 'Recreate' }
+  strategy?: { type?: 'RollingUpdate' | 'Recreate'; rollingUpdate?: { maxSurge?: number | string; maxUnavailable?: number | string } }
 }
 
 export interface DeploymentStatus {

@@ -108,3 +108,31 @@ describe('progressDeadlineSeconds (R92)', () => {
     expect(getHealth(dep(c))?.status).toBe('Healthy')
   })
 })
+
+describe('RollingUpdate limits with minReadySeconds (R91)', () => {
+  it('R91 maxSurge 1, maxUnavailable 0: each new Pod must be available before an old one goes', () => {
+    const c = cluster()
+    const d = (image: string) => {
+      const o = web({ minReadySeconds: 20, replicas: 2 }) as KubeObject & { spec: Record<string, unknown> }
+      o.spec['strategy'] = { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } }
+      ;(o.spec['template'] as { spec: { containers: Array<{ image: string }> } }).spec.containers[0]!.image = image
+      return o
+    }
+    c.apply(d('nginx:1.27'))
+    runUntil(c, () => getHealth(dep(c))?.status === 'Healthy')
+    c.apply(d('nginx:1.28'))
+    const log = c.record()
+    // maxUnavailable 0: never fewer than 2 available Pods during the rollout
+    let lowest = 2
+    c.watch(e => { if (e.object.kind === 'Deployment') { lowest = Math.min(lowest, dep(c).status?.availableReplicas ?? 0) } })
+    runUntil(c, () => getHealth(dep(c))?.status === 'Healthy' && dep(c).status?.updatedReplicas === 2)
+    c.advance(5000) // the last old Pod's graceful stop
+    const deletions = log.filter(e => e.kind === 'Pod' && e.type === 'DELETED').map(e => e.t)
+    const creations = log.filter(e => e.kind === 'Pod' && e.type === 'ADDED').map(e => e.t)
+    expect(creations).toHaveLength(2)
+    // the second new Pod is created only after the first old one went, which waited for the first new one's 20 s
+    expect(creations[1]! - creations[0]!).toBeGreaterThanOrEqual(20_000)
+    expect(deletions.length).toBe(2)
+    expect(lowest).toBe(2)
+  })
+})
