@@ -1,6 +1,7 @@
 // Reader warnings for container probes (R89): what the API server refuses at apply time (a probe on a regular init
 // container, successThreshold other than 1 for liveness or startup, no handler or several), and what synclab reads but
-// cannot honour (grpc: its health protocol is not simulated, the probe passes when the port is served).
+// cannot honour (grpc: its health protocol is not simulated, the probe passes when the port is served; HTTPS and
+// httpHeaders: the simulated servers speak plain HTTP and ignore headers).
 import type { Locator } from './positions.ts'
 import type { Span } from './types.ts'
 
@@ -50,6 +51,15 @@ function checkProbe(kind: typeof PROBES[number], probe: Record<string, unknown>,
   if (kind !== 'readinessProbe' && typeof threshold === 'number' && threshold !== 1) {
     warn('probe-success-threshold', `${kind}.successThreshold must be 1 (R89); ${REFUSED}.`,
       loc.at([...at, 'successThreshold']))
+  }
+  const get = probe.httpGet
+  if (isRecord(get) && typeof get.scheme === 'string' && get.scheme.toUpperCase() === 'HTTPS') {
+    warn('probe-https-simulated', `synclab does not simulate TLS: this ${kind} passes when the image serves the port ` +
+      'and path, as over HTTP (R89). On a real cluster the server must speak HTTPS there.', loc.at([...at, 'httpGet', 'scheme']))
+  }
+  if (isRecord(get) && get.httpHeaders !== undefined && get.httpHeaders !== null) {
+    warn('probe-headers-ignored', `synclab's servers answer the same whatever the headers: this ${kind}'s httpHeaders ` +
+      'do not change its result here (R89).', loc.at([...at, 'httpGet', 'httpHeaders'], 'key'))
   }
   if (probe.grpc !== undefined && probe.grpc !== null) {
     warn('probe-grpc-simulated', `synclab cannot speak gRPC's health protocol: this ${kind} passes when the image ` +

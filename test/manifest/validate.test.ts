@@ -99,3 +99,15 @@ describe('probe checks (R89): warnings with file:line:col', () => {
     expect(codes(parse(pod('', init('    restartPolicy: Always\n'))).diagnostics)).toEqual([])
   })
 })
+
+describe('probe fields synclab cannot honour (R89)', () => {
+  const pod = (probe: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: web\n` +
+    `    image: nginx\n    livenessProbe:\n      httpGet:\n${probe}`
+  it('R89 an HTTPS probe warns at its scheme; httpHeaders warn at their key', () => {
+    const d = only(parse(pod('        port: 443\n        scheme: HTTPS\n')).diagnostics, 'probe-https-simulated')
+    expect(d).toMatchObject({ severity: 'warning', line: 12, col: 17 })
+    const h = only(parse(pod('        port: 80\n        httpHeaders:\n        - {name: Host, value: shop}\n')).diagnostics, 'probe-headers-ignored')
+    expect(h).toMatchObject({ line: 12, col: 9 })
+    expect(parse(pod('        port: 80\n        path: /\n')).diagnostics).toEqual([])
+  })
+})
