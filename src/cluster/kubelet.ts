@@ -12,7 +12,8 @@ import {
 import type { Container, Pod } from './objects.ts'
 import { refOf } from './objects.ts'
 import { makeNodes, pinnedNode, type SimNode } from './nodes.ts'
-import { hasProbes, Prober } from './prober.ts'
+import type { Prober, ProbeHost } from './prober.ts'
+import { commandModel } from './command-model.ts'
 import { resolveInCluster } from './cluster-dns.ts'
 import type { ObjectStore, WatchEvent } from './store.ts'
 import { backoff, timings } from './timings.ts'
@@ -37,7 +38,8 @@ export class Kubelet {
   /** `<node>/<image>` → virtual time its pull finishes (present on that node from then on). */
   private images = new Map<string, number>()
   private nodesByName: Map<string, SimNode>
-  private prober: Prober
+  /** Made when the first container with probes starts (it loads with the command model). */
+  private prober?: Prober
 
   constructor(
     private store: ObjectStore,
@@ -48,15 +50,6 @@ export class Kubelet {
     private nodes: readonly SimNode[] = makeNodes(1),
   ) {
     this.nodesByName = new Map(nodes.map(n => [n.name, n]))
-    this.prober = new Prober(clock, events, {
-      livePod: rt => this.livePod(rt.key),
-      running: (rt, c, run) => c.state === 'running' && !c.stopping && c.runs.at(-1) === run && !halted(rt),
-      writeStatus: rt => this.writeStatus(rt),
-      killForRestart: (rt, c, pod, graceMs) => this.stopContainer(rt, c, pod, graceMs, false),
-      started: rt => { if (!rt.initialized) this.startNextInit(rt) },
-      unreachableHosts,
-      resolveHost: (pod, host) => resolveInCluster(this.store, host, pod.metadata.namespace ?? 'default'),
-    })
     store.watch(e => this.onEvent(e), ['Pod'])
   }
 
@@ -272,13 +265,27 @@ export class Kubelet {
     delete c.started
     // No readiness (nor startup) probe: Ready once started (R90). Probes, where there are any, decide the rest.
     c.ready = c.kind !== 'init' && !c.spec.readinessProbe && !c.spec.startupProbe && !override?.neverReady
-    if (hasProbes(c)) this.prober.start(rt, c, run, override?.neverReady === true)
+    if (hasProbes(c)) this.probes().start(rt, c, run, override?.neverReady === true)
     this.writeStatus(rt)
     if (plan.end.atMs !== null) {
       const { exitCode } = plan.end
       c.timer = this.clock.schedule(plan.end.atMs, () => this.exit(rt, c, exitCode), 'kubelet:exit')
     }
     if (c.kind === 'sidecar' && !rt.initialized && c.started !== false) this.startNextInit(rt)
+  }
+
+  private probes(): Prober {
+    if (this.prober) return this.prober
+    const host: ProbeHost = {
+      livePod: rt => this.livePod(rt.key),
+      running: (rt, c, run) => c.state === 'running' && !c.stopping && c.runs.at(-1) === run && !halted(rt),
+      writeStatus: rt => this.writeStatus(rt),
+      killForRestart: (rt, c, pod, graceMs) => this.stopContainer(rt, c, pod, graceMs, false),
+      started: rt => { if (!rt.initialized) this.startNextInit(rt) },
+      unreachableHosts: this.unreachableHosts,
+      resolveHost: (pod, host) => resolveInCluster(this.store, host, pod.metadata.namespace ?? 'default'),
+    }
+    return (this.prober = new (commandModel().Prober)(this.clock, this.events, host))
   }
 
   private exit(rt: PodRuntime, c: ContainerRuntime, exitCode: number, reason?: string, message?: string): void {
@@ -433,6 +440,12 @@ function podIp(pod: Pod): string {
   let h = 0
   for (const ch of pod.metadata.uid ?? '') h = (Math.imul(h, 31) + ch.charCodeAt(0)) >>> 0
   return `10.244.${(h >>> 8) & 255}.${(h & 255) || 1}`
+}
+
+/** Whether a container has a probe the kubelet runs (regular init containers may not have any, R89). */
+function hasProbes(c: ContainerRuntime): boolean {
+  return c.kind !== 'init' && (c.spec.startupProbe !== undefined || c.spec.livenessProbe !== undefined ||
+    c.spec.readinessProbe !== undefined)
 }
 
 /** Nothing more is started or restarted in a Pod being deleted or failed by its deadline (R75, R86). */

@@ -4,11 +4,12 @@
 // which is then restarted per restartPolicy with back-off. Each failed run records the kubelet's `Unhealthy` event.
 // A container without probes never gets here: no timer, no cost. A probe whose result can no longer change (the
 // process's plan has no later file change or port opening) and that passes stops scheduling, so a settled Pod is idle.
+// It loads with the command model (command-model.ts): it runs only in started containers.
 import type { VirtualClock } from './clock.ts'
 import type { EventRecorder } from './events.ts'
 import type { ContainerRuntime, PodRuntime, Run } from './kubelet-status.ts'
 import type { Pod, Probe } from './objects.ts'
-import { commandModel } from './command-model.ts'
+import { checkProbe } from './command/probe.ts'
 
 export type ProbeKind = 'startup' | 'liveness' | 'readiness'
 const LABEL: Record<ProbeKind, string> = { startup: 'Startup', liveness: 'Liveness', readiness: 'Readiness' }
@@ -36,12 +37,6 @@ interface Worker {
   run: Run
   successes: number
   failures: number
-}
-
-/** Whether a container has a probe the kubelet runs (regular init containers may not have any, R89). */
-export function hasProbes(c: ContainerRuntime): boolean {
-  return c.kind !== 'init' && (c.spec.startupProbe !== undefined || c.spec.livenessProbe !== undefined ||
-    c.spec.readinessProbe !== undefined)
 }
 
 export class Prober {
@@ -78,7 +73,7 @@ export class Prober {
     const pod = this.host.livePod(rt)
     if (!pod) return
     const now = this.clock.now()
-    const outcome = commandModel().checkProbe(w.probe, { container: c.spec, run, podIp: rt.ip, hostname: pod.metadata.name ?? '',
+    const outcome = checkProbe(w.probe, { container: c.spec, run, podIp: rt.ip, hostname: pod.metadata.name ?? '',
       unreachableHosts: this.host.unreachableHosts(), resolveHost: host => this.host.resolveHost(pod, host), now })
     if (outcome.ok) {
       w.failures = 0

@@ -9,7 +9,7 @@ import type { ContainerCommandSpec, ProcessRun, RunContext } from './types.ts'
 export type { ContainerCommandSpec, OutputChunk, ProcessRun, RunContext } from './types.ts'
 export { containerEnv, expandKubernetesRefs, resolveArgv } from './container.ts'
 export { formatDate, parseDuration } from './tools/time.ts'
-export { checkProbe } from './probe.ts'
+export { Prober } from '../prober.ts'
 
 const RUNC = 'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process'
 
