@@ -92,10 +92,10 @@ export class Prober {
   /** R90: what the counts mean for the container; false when the worker stops (the container is being killed). */
   private apply(w: Worker, pod: Pod): boolean {
     const { rt, c, probe } = w
-    const failureThreshold = probe.failureThreshold ?? 3
+    const failureThreshold = positive(probe.failureThreshold, 3)
     if (w.kind === 'readiness') {
       // successThreshold consecutive successes make it Ready, failureThreshold failures unready (no restart).
-      const ready = w.successes >= (probe.successThreshold ?? 1) ? true : w.failures >= failureThreshold ? false : c.ready
+      const ready = w.successes >= positive(probe.successThreshold, 1) ? true : w.failures >= failureThreshold ? false : c.ready
       if (ready !== c.ready) {
         c.ready = ready
         this.host.writeStatus(rt)
@@ -118,14 +118,19 @@ export class Prober {
     this.events.record(pod, 'Normal', 'Killing',
       `Container ${c.spec.name} failed ${w.kind} probe, will be restarted`, 'kubelet')
     c.ready = false
-    const graceSeconds = probe.terminationGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30
+    const graceSeconds = positive(probe.terminationGracePeriodSeconds, pod.spec.terminationGracePeriodSeconds ?? 30)
     this.host.killForRestart(rt, c, pod, graceSeconds * 1000)
     return false
   }
 }
 
+/** A probe's count or time as the API server defaults it: 0 (or unset) is the default (SetDefaults_Probe). */
+function positive(value: number | undefined, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback
+}
+
 function seconds(value: number | undefined, fallback: number): number {
-  return (typeof value === 'number' && value >= 0 ? value : fallback) * 1000
+  return positive(value, fallback) * 1000
 }
 
 /** The run's plan opens no port and changes no file after `now`: a probe's result stays what it is. */

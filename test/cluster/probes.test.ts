@@ -207,3 +207,38 @@ describe('probes on sidecars (R88, R90)', () => {
     expect(get(c)?.status?.initContainerStatuses?.[0]).toMatchObject({ started: true, ready: false })
   })
 })
+
+describe('the API server on probes (R89)', () => {
+  const apply = (probes: Probes, init = false) => {
+    const c = cluster()
+    const container = { name: 'main', image: 'nginx', ...probes, ...(init ? {} : {}) }
+    const obj: KubeObject = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default' },
+      spec: init ? { initContainers: [container], containers: [{ name: 'app', image: 'nginx' }] } : { containers: [container] } }
+    try {
+      c.apply(obj)
+      return ''
+    } catch (e) {
+      return (e as Error).message
+    }
+  }
+  it('R89 refuses negative times, successThreshold > 1 on liveness, no handler or two, probes on init containers', () => {
+    expect(apply({ readinessProbe: { tcpSocket: { port: 80 }, periodSeconds: -1 } }))
+      .toContain('spec.containers[0].readinessProbe.periodSeconds: Invalid value: -1: must be greater than or equal to 0')
+    expect(apply({ livenessProbe: { tcpSocket: { port: 80 }, successThreshold: 2 } }))
+      .toContain('spec.containers[0].livenessProbe.successThreshold: Invalid value: 2: must be 1')
+    expect(apply({ readinessProbe: { periodSeconds: 5 } })).toContain('readinessProbe: Required value: must specify a handler type')
+    expect(apply({ readinessProbe: { tcpSocket: { port: 80 }, httpGet: { port: 80 } } }))
+      .toContain('readinessProbe.tcpSocket: Forbidden: may not specify more than 1 handler type')
+    expect(apply({ readinessProbe: { tcpSocket: { port: 80 } } }, true))
+      .toContain('spec.initContainers[0].readinessProbe: Forbidden: may not be set for init containers without restartPolicy=Always')
+    expect(apply({ readinessProbe: { tcpSocket: { port: 80 }, periodSeconds: 0, failureThreshold: 0 } })).toBe('')
+  })
+
+  it('R89 0 means the default (periodSeconds 10), as the API server defaults it', () => {
+    const c = cluster()
+    c.apply(pod('p', 'busybox', { readinessProbe: { exec: { command: ['false'] }, periodSeconds: 0, failureThreshold: 0 } }, ['sleep', '3600']))
+    runUntil(c, () => running(get(c)))
+    c.advance(30_500)
+    expect(messages(c).filter(m => m.startsWith('Warning Unhealthy')).length).toBe(3) // at 1 s, 11 s, 21 s
+  })
+})

@@ -24,7 +24,8 @@ export interface ProbeTarget {
 }
 
 export function checkProbe(probe: Probe, t: ProbeTarget): ProbeOutcome {
-  if (probe.exec) return checkExec(probe.exec.command ?? [], (probe.timeoutSeconds ?? 1) * 1000, t)
+  const timeout = typeof probe.timeoutSeconds === 'number' && probe.timeoutSeconds > 0 ? probe.timeoutSeconds : 1
+  if (probe.exec) return checkExec(probe.exec.command ?? [], timeout * 1000, t)
   if (probe.httpGet) return checkHttp(probe.httpGet, t)
   const socket = probe.tcpSocket ?? probe.grpc
   if (socket) return checkTcp(socket.port, (socket as { host?: string }).host, t)
