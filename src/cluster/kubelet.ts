@@ -40,6 +40,8 @@ export class Kubelet {
   private nodesByName: Map<string, SimNode>
   /** Made when the first container with probes starts (it loads with the command model). */
   private prober?: Prober
+  /** The cluster's DNS, asked only by a container's network tools (cluster-dns.ts). */
+  private resolveHost = (host: string, namespace: string) => resolveInCluster(this.store, host, namespace)
 
   constructor(
     private store: ObjectStore,
@@ -242,8 +244,8 @@ export class Kubelet {
     const now = this.clock.now()
     const override = this.overrides(pod, c.spec)
     const namespace = pod.metadata.namespace ?? 'default'
-    let plan = planProcess(c.spec, { startedAt: now, hostname: pod.metadata.name ?? '',
-      unreachableHosts: this.unreachableHosts(), resolveHost: host => resolveInCluster(this.store, host, namespace) })
+    let plan = planProcess(c.spec, { startedAt: now, hostname: pod.metadata.name ?? '', namespace,
+      unreachableHosts: this.unreachableHosts(), resolveHost: this.resolveHost })
     if (override) plan = applyOverride(plan, override)
     const run: Run = { startedAt: now, plan }
     c.runs.push(run)
@@ -261,8 +263,8 @@ export class Kubelet {
     c.state = 'running'
     delete c.waitingReason
     delete c.waitingMessage
-    delete c.stopping
-    delete c.started
+    c.stopping = false
+    c.started = true
     // No readiness (nor startup) probe: Ready once started (R90). Probes, where there are any, decide the rest.
     c.ready = c.kind !== 'init' && !c.spec.readinessProbe && !c.spec.startupProbe && !override?.neverReady
     if (hasProbes(c)) this.probes().start(rt, c, run, override?.neverReady === true)
@@ -271,7 +273,7 @@ export class Kubelet {
       const { exitCode } = plan.end
       c.timer = this.clock.schedule(plan.end.atMs, () => this.exit(rt, c, exitCode), 'kubelet:exit')
     }
-    if (c.kind === 'sidecar' && !rt.initialized && c.started !== false) this.startNextInit(rt)
+    if (c.kind === 'sidecar' && !rt.initialized && c.started) this.startNextInit(rt)
   }
 
   private probes(): Prober {
@@ -283,7 +285,7 @@ export class Kubelet {
       killForRestart: (rt, c, pod, graceMs) => this.stopContainer(rt, c, pod, graceMs, false),
       started: rt => { if (!rt.initialized) this.startNextInit(rt) },
       unreachableHosts: this.unreachableHosts,
-      resolveHost: (pod, host) => resolveInCluster(this.store, host, pod.metadata.namespace ?? 'default'),
+      resolveHost: this.resolveHost,
     }
     return (this.prober = new (commandModel().Prober)(this.clock, this.events, host))
   }

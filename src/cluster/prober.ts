@@ -25,8 +25,8 @@ export interface ProbeHost {
   /** A sidecar's startup probe passed: the next init container may start (R88). */
   started(rt: PodRuntime, c: ContainerRuntime): void
   unreachableHosts(): string[]
-  /** The cluster's DNS as the Pod sees it (cluster-dns.ts). */
-  resolveHost(pod: Pod, host: string): boolean | undefined
+  /** The cluster's DNS (cluster-dns.ts). */
+  resolveHost(host: string, namespace: string): boolean | undefined
 }
 
 interface Worker {
@@ -74,7 +74,8 @@ export class Prober {
     if (!pod) return
     const now = this.clock.now()
     const outcome = checkProbe(w.probe, { container: c.spec, run, podIp: rt.ip, hostname: pod.metadata.name ?? '',
-      unreachableHosts: this.host.unreachableHosts(), resolveHost: host => this.host.resolveHost(pod, host), now })
+      unreachableHosts: this.host.unreachableHosts(), namespace: pod.metadata.namespace ?? 'default',
+      resolveHost: this.host.resolveHost, now })
     if (outcome.ok) {
       w.failures = 0
       w.successes++

@@ -93,7 +93,7 @@ export class Machine {
 
   resolves(host: string): boolean {
     if (host === 'localhost' || host === this.ctx.hostname) return true // /etc/hosts
-    return this.ctx.resolveHost?.(host) ?? !(this.ctx.unreachableHosts ?? []).includes(host)
+    return this.ctx.resolveHost?.(host, this.ctx.namespace ?? 'default') ?? !(this.ctx.unreachableHosts ?? []).includes(host)
   }
 }
 

@@ -19,7 +19,8 @@ export interface ProbeTarget {
   podIp: string
   hostname: string
   unreachableHosts: string[]
-  resolveHost?: (host: string) => boolean | undefined
+  namespace: string
+  resolveHost?: (host: string, namespace: string) => boolean | undefined
   now: number
 }
 
@@ -49,7 +50,7 @@ function checkExec(command: string[], timeoutMs: number, t: ProbeTarget): ProbeO
     image: t.container.image, command,
     ...(t.container.env ? { env: t.container.env } : {}),
   }, { startedAt: t.now, hostname: t.hostname, unreachableHosts: t.unreachableHosts, image, files: filesAt(t.run, t.now),
-    localPorts: openPorts(t), ...(t.resolveHost ? { resolveHost: t.resolveHost } : {}) })
+    localPorts: openPorts(t), namespace: t.namespace, ...(t.resolveHost ? { resolveHost: t.resolveHost } : {}) })
   if (result.startError) return { ok: false, message: result.startError.message }
   if (result.end.atMs === null || result.end.atMs > timeoutMs) {
     return { ok: false, message: `command ${JSON.stringify(command.join(' '))} timed out` }

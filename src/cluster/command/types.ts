@@ -18,8 +18,10 @@ export interface RunContext {
   hostname: string
   /** Hosts whose names do not resolve (curl exits 6, wget prints "bad address"). */
   unreachableHosts?: string[]
+  /** The Pod's namespace (short Service names resolve in it). */
+  namespace?: string
   /** The cluster's DNS: true/false for its own names (Services), undefined for others (src/cluster/cluster-dns.ts). */
-  resolveHost?: (host: string) => boolean | undefined
+  resolveHost?: (host: string, namespace: string) => boolean | undefined
   /** The pulled image. */
   image: ImageEntry
   /** Files written since the image started (an exec probe runs beside the container's own process). */
