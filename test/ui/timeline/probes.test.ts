@@ -45,3 +45,27 @@ describe('timeline: init containers and probes', async () => {
     expect(early.lanes.find(l => l.label === 'Deployment/web')!.pods[0]!.probeFailures).toEqual([])
   })
 })
+
+describe('timeline: liveness kills', async () => {
+  const live: KubeObject = {
+    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'live', namespace: 'default' },
+    spec: { replicas: 1, selector: { matchLabels: { app: 'live' } }, template: { metadata: { labels: { app: 'live' } },
+      spec: { containers: [{ name: 'main', image: 'busybox', command: ['sh', '-c', 'touch /tmp/ok; sleep 10; rm /tmp/ok; sleep 600'],
+        livenessProbe: { exec: { command: ['cat', '/tmp/ok'] }, periodSeconds: 2, failureThreshold: 2 } }] } } },
+  }
+  const run = await runLab({ manifests: [live], settleMs: 60_000 })
+  const tl = buildTimeline(run.events, run.histories, run.now)
+
+  it('R90 a liveness kill is a mark of its own, after the failures that caused it', () => {
+    const pod = tl.lanes.find(l => l.label === 'Deployment/live')!.pods[0]!
+    const kills = pod.probeFailures.filter(f => f.kill)
+    expect(kills.length).toBeGreaterThan(0)
+    expect(kills[0]!.message).toBe('Container main failed liveness probe, will be restarted')
+    const firstKill = pod.probeFailures.indexOf(kills[0]!)
+    expect(pod.probeFailures.slice(0, firstKill).map(f => f.message)).toEqual([
+      "Liveness probe failed: cat: can't open '/tmp/ok': No such file or directory",
+      "Liveness probe failed: cat: can't open '/tmp/ok': No such file or directory"])
+    const html = renderToStaticMarkup(createElement(Timeline, { timeline: tl, now: run.now, cursor: undefined, onCursor: () => {} }))
+    expect(html).toContain('data-marker="probe-kill"')
+  })
+})
