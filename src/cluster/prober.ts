@@ -58,13 +58,12 @@ export class Prober {
   }
 
   /**
-   * The first run, initialDelaySeconds after the start. The kubelet's worker ticks every period from when it saw the
-   * Pod, so its first run after the delay comes within a period; here one second (or the period, if shorter).
+   * R89: the first run initialDelaySeconds after the start (the kubelet triggers a probe run when it sees the
+   * container start), then every periodSeconds. A server that opens its port a moment after its start fails a first
+   * run at 0 s, as on a real cluster.
    */
   private first(w: Worker): void {
-    const periodMs = seconds(w.probe.periodSeconds, 10)
-    const delay = seconds(w.probe.initialDelaySeconds, 0) + Math.min(periodMs, 1000)
-    this.clock.schedule(delay, () => this.tick(w), `kubelet:${w.kind}-probe`)
+    this.clock.schedule(seconds(w.probe.initialDelaySeconds, 0), () => this.tick(w), `kubelet:${w.kind}-probe`)
   }
 
   private tick(w: Worker): void {
