@@ -5,6 +5,7 @@ import { timestamp, type VirtualClock } from './clock.ts'
 import type { EventRecorder } from './events.ts'
 import { deepEqual } from './json.ts'
 import { type Condition, type Deployment, type DeploymentStatus, getCondition, type ReplicaSet, refOf } from './objects.ts'
+import { scaledValue } from './pod-state.ts'
 import { NAME_SUFFIX_ALPHABET } from './random.ts'
 import type { ObjectStore, WatchEvent } from './store.ts'
 import { WorkQueue } from './work-queue.ts'
@@ -13,8 +14,8 @@ const REVISION = 'deployment.kubernetes.io/revision'
 
 export class DeploymentController {
   private queue: WorkQueue
-  /** Deployment uid → what its rollout looked like when it last moved, and when. */
-  private lastProgress = new Map<string, { signature: string; at: number }>()
+  /** Deployment uid → its rollout's counts when it last moved, and when (R92). */
+  private lastProgress = new Map<string, RolloutCounts & { at: number }>()
 
   constructor(private store: ObjectStore, private clock: VirtualClock, private events: EventRecorder) {
     this.queue = new WorkQueue(clock, key => this.reconcile(key), 'deployment-controller')
@@ -46,6 +47,7 @@ export class DeploymentController {
         created = true
       }
       this.rollout(dep, newRs, oldRs, replicas)
+      this.syncMinReadySeconds(dep, [newRs, ...oldRs])
     }
     this.writeStatus(dep, newRs, oldRs, replicas, created)
   }
@@ -70,25 +72,60 @@ export class DeploymentController {
       if (oldPods === 0 && specOf(newRs) !== replicas) this.scale(dep, newRs, replicas)
       return
     }
-    const maxSurge = Math.ceil(replicas * 0.25)
-    const maxUnavailable = Math.floor(replicas * 0.25)
+    const { maxSurge, maxUnavailable } = rollingLimits(dep, replicas)
     const total = specOf(newRs) + oldRs.reduce((n, rs) => n + specOf(rs), 0)
     if (specOf(newRs) < replicas) {
       const up = Math.min(replicas, specOf(newRs) + Math.max(0, replicas + maxSurge - total))
-      if (up !== specOf(newRs)) this.scale(dep, newRs, up)
+      if (up !== specOf(newRs)) {
+        this.scale(dep, newRs, up)
+        return // as rolloutRolling: a scale-up ends this pass; the old ones are looked at on the next
+      }
     } else if (specOf(newRs) > replicas) {
       this.scale(dep, newRs, replicas)
     }
-    const available = [newRs, ...oldRs].reduce((n, rs) => n + (rs.status?.availableReplicas ?? 0), 0)
-    let canRemove = available - (replicas - maxUnavailable)
-    // Old pods that are not available cost nothing to remove.
+    this.scaleDownOld(dep, newRs, oldRs, replicas, maxUnavailable, total)
+  }
+
+  /**
+   * reconcileOldReplicaSets: at most `total - minAvailable - unavailable new Pods` old Pods go, counted from the
+   * ReplicaSets' specs (their statuses may not have caught up with this instant's scaling yet): unavailable old
+   * Pods first, then available ones while more than minAvailable are available (R91: available after
+   * minReadySeconds).
+   */
+  private scaleDownOld(dep: Deployment, newRs: ReplicaSet, oldRs: ReplicaSet[], replicas: number,
+    maxUnavailable: number, total: number): void {
+    const specOf = (rs: ReplicaSet) => rs.spec.replicas ?? 0
+    const availableOf = (rs: ReplicaSet) => rs.status?.availableReplicas ?? 0
+    if (oldRs.every(rs => specOf(rs) === 0)) return
+    const minAvailable = replicas - maxUnavailable
+    const newUnavailable = Math.max(0, specOf(newRs) - availableOf(newRs))
+    let budget = total - minAvailable - newUnavailable
+    if (budget <= 0) return
+    const specs = new Map(oldRs.map(rs => [rs, specOf(rs)]))
     for (const rs of oldRs) {
-      const unavailable = Math.max(0, specOf(rs) - (rs.status?.availableReplicas ?? 0))
-      const down = Math.min(specOf(rs), unavailable + Math.max(0, canRemove))
-      if (down > 0) {
-        canRemove -= Math.max(0, down - unavailable)
-        this.scale(dep, rs, specOf(rs) - down)
-      }
+      const down = Math.min(budget, Math.max(0, specs.get(rs)! - availableOf(rs)))
+      if (down <= 0) continue
+      specs.set(rs, specs.get(rs)! - down)
+      budget -= down
+    }
+    let canRemove = Math.min(budget, [newRs, ...oldRs].reduce((n, rs) => n + availableOf(rs), 0) - minAvailable)
+    for (const rs of oldRs) {
+      const down = Math.min(Math.max(0, canRemove), specs.get(rs)!)
+      if (down <= 0) continue
+      specs.set(rs, specs.get(rs)! - down)
+      canRemove -= down
+    }
+    for (const rs of oldRs) if (specs.get(rs)! !== specOf(rs)) this.scale(dep, rs, specs.get(rs)!)
+  }
+
+  /** R91: a changed minReadySeconds reaches the ReplicaSets without a new template (no new ReplicaSet). */
+  private syncMinReadySeconds(dep: Deployment, all: ReplicaSet[]): void {
+    const want = dep.spec.minReadySeconds ?? 0
+    for (const stale of all) {
+      const rs = this.store.get(refOf(stale)) as ReplicaSet | undefined
+      if (!rs || (rs.spec.minReadySeconds ?? 0) === want) continue
+      const { minReadySeconds: _old, ...rest } = rs.spec
+      this.store.updateSpec(refOf(rs), want > 0 ? { ...rest, minReadySeconds: want } : rest)
     }
   }
 
@@ -112,6 +149,8 @@ export class DeploymentController {
       },
       spec: {
         replicas: 0,
+        // R91: the ReplicaSet counts availability with the Deployment's minReadySeconds.
+        ...(dep.spec.minReadySeconds ? { minReadySeconds: dep.spec.minReadySeconds } : {}),
         selector: { matchLabels: { ...dep.spec.selector?.matchLabels, 'pod-template-hash': hash } },
         template: { ...dep.spec.template, metadata: { ...dep.spec.template.metadata, labels } },
       },
@@ -133,7 +172,7 @@ export class DeploymentController {
     }
     status.unavailableReplicas = Math.max(0, Math.max(replicas, status.replicas ?? 0) - (status.availableReplicas ?? 0))
     const old = dep.status?.conditions ?? []
-    const maxUnavailable = Math.floor(replicas * 0.25)
+    const { maxUnavailable } = rollingLimits(dep, replicas)
     const availableOk = (status.availableReplicas ?? 0) >= replicas - maxUnavailable
     const conditions: Condition[] = [
       keep(old, availableOk
@@ -158,12 +197,17 @@ export class DeploymentController {
     if (complete) {
       return keep(old, cond('Progressing', 'True', 'NewReplicaSetAvailable', `ReplicaSet "${rsName}" has successfully progressed.`, now))
     }
-    if (prev?.reason === 'ProgressDeadlineExceeded') return prev
-    // Progress = any change in the new ReplicaSet's counts; the deadline counts from the last one.
-    const signature = `${rsName}/${status.updatedReplicas}/${status.readyReplicas}/${status.availableReplicas}/${replicas}`
+    // R92: progress = a new ReplicaSet, more updated, ready or available replicas, or fewer old ones
+    // (deployment util DeploymentProgressing); the deadline counts from the last progress. A timed-out rollout stays
+    // so until it progresses again (DeploymentTimedOut), e.g. with a new template.
+    const counts: RolloutCounts = { rs: rsName, updated: status.updatedReplicas ?? 0, ready: status.readyReplicas ?? 0,
+      available: status.availableReplicas ?? 0, old: (status.replicas ?? 0) - (status.updatedReplicas ?? 0) }
     const uid = dep.metadata.uid!
     const seen = this.lastProgress.get(uid)
-    if (!seen || seen.signature !== signature) this.lastProgress.set(uid, { signature, at: now })
+    const progressed = !seen || progressedSince(seen, counts)
+    if (progressed) this.lastProgress.set(uid, { ...counts, at: now })
+    else this.lastProgress.set(uid, { ...counts, at: seen.at })
+    if (prev?.reason === 'ProgressDeadlineExceeded' && !progressed && !created) return prev
     const lastProgress = this.lastProgress.get(uid)!.at
     const deadlineMs = (dep.spec.progressDeadlineSeconds ?? 600) * 1000
     if (now - lastProgress >= deadlineMs) {
@@ -175,6 +219,24 @@ export class DeploymentController {
     const c = keep(old, cond('Progressing', 'True', reason, message, now))
     return { ...c, lastUpdateTime: timestamp(lastProgress) }
   }
+}
+
+/**
+ * maxSurge (rounded up) and maxUnavailable (rounded down) of a RollingUpdate, 25 % each by default; both 0 would
+ * never move, so maxUnavailable is then 1 (deployment util ResolveFenceposts).
+ */
+function rollingLimits(dep: Deployment, replicas: number): { maxSurge: number; maxUnavailable: number } {
+  const rolling = dep.spec.strategy?.rollingUpdate
+  const maxSurge = scaledValue(rolling?.maxSurge ?? '25%', replicas, 0, true)
+  const maxUnavailable = scaledValue(rolling?.maxUnavailable ?? '25%', replicas, 0, false)
+  return { maxSurge, maxUnavailable: maxSurge === 0 && maxUnavailable === 0 ? 1 : maxUnavailable }
+}
+
+interface RolloutCounts { rs: string; updated: number; ready: number; available: number; old: number }
+
+function progressedSince(before: RolloutCounts, now: RolloutCounts): boolean {
+  return before.rs !== now.rs || now.updated > before.updated || now.ready > before.ready ||
+    now.available > before.available || now.old < before.old
 }
 
 function cond(type: string, status: Condition['status'], reason: string, message: string, now: number): Condition {

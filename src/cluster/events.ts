@@ -16,7 +16,15 @@ export interface ClusterEvent {
 export class EventRecorder {
   private list: ClusterEvent[] = []
   private sorted = true
+  /** Who hears each event as it is recorded (the page's timeline); most recorders have none. */
+  private listeners: Array<(e: ClusterEvent) => void> | undefined
   constructor(private clock: VirtualClock) {}
+
+  /** Calls `listener` with every event recorded from now on; returns the way to stop. */
+  listen(listener: (e: ClusterEvent) => void): () => void {
+    (this.listeners ??= []).push(listener)
+    return () => { this.listeners = this.listeners?.filter(l => l !== listener) }
+  }
 
   /** Every event so far, in time order. */
   get events(): readonly ClusterEvent[] {
@@ -38,6 +46,7 @@ export class EventRecorder {
     const last = this.list[this.list.length - 1]
     if (last && last.at > at) this.sorted = false
     this.list.push(event)
+    if (this.listeners) for (const l of this.listeners) l(event)
   }
 
   about(ref: ObjectRef): ClusterEvent[] {

@@ -27,6 +27,10 @@ export type ProgramSpec =
       requireEnv?: { anyOf: Array<{ name: string; value?: string }>; exitCode: number; stderr: string }
       /** Without this text among its args the server forks into the background, so PID 1 exits 0 at once. */
       daemonizesUnless?: string
+      /** TCP ports it listens on once its log is written (templated like the log): httpGet/tcpSocket probes (R89). */
+      listens?: string[]
+      /** HTTP paths that answer 200 when the image serves fixed files (nginx's default site); others 404. */
+      httpPaths?: string[]
     }
   | {
       match: string[]

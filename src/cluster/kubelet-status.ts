@@ -30,6 +30,12 @@ export interface ContainerRuntime {
   pullAttempts: number
   /** The Pulled event, recorded when the container starts (with the time the pull ended). */
   pulled?: { at: number; message: string }
+  /** false while its startup probe has not passed (R90). */
+  started: boolean
+  /** Being stopped (SIGTERM sent): its probes stop. */
+  stopping: boolean
+  /** The page's "never ready" setting: its readiness never passes. */
+  neverReady?: boolean
 }
 
 export interface PodRuntime {
@@ -55,12 +61,13 @@ export interface PodRuntime {
 }
 
 export function containerRuntime(spec: Container, kind: ContainerRuntime['kind'], waitingReason: string): ContainerRuntime {
-  return { spec, kind, state: 'waiting', waitingReason, ready: false, restartCount: 0, runs: [], pullAttempts: 0 }
+  return { spec, kind, state: 'waiting', waitingReason, ready: false, restartCount: 0, runs: [], pullAttempts: 0,
+    started: true, stopping: false }
 }
 
 /** An init container that has done its part: a regular one exited 0, a sidecar started (R87, R88). */
 export function initDone(c: ContainerRuntime): boolean {
-  if (c.kind === 'sidecar') return c.runs.length > 0
+  if (c.kind === 'sidecar') return c.runs.length > 0 && c.started
   const last = c.runs.at(-1)
   return c.state === 'terminated' && last?.exitCode === 0
 }
@@ -138,7 +145,7 @@ function containerStatus(c: ContainerRuntime): ContainerStatus {
   const run = c.runs.at(-1)
   const previous = c.state === 'waiting' ? run : c.runs.at(-2)
   const status: ContainerStatus = {
-    name: c.spec.name, image: c.spec.image, ready: c.ready, started: c.state === 'running',
+    name: c.spec.name, image: c.spec.image, ready: c.ready, started: c.state === 'running' && c.started,
     restartCount: c.restartCount, state: {},
   }
   if (c.state === 'waiting') {

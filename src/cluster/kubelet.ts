@@ -12,6 +12,9 @@ import {
 import type { Container, Pod } from './objects.ts'
 import { refOf } from './objects.ts'
 import { makeNodes, pinnedNode, type SimNode } from './nodes.ts'
+import type { Prober, ProbeHost } from './prober.ts'
+import { commandModel } from './command-model.ts'
+import { resolveInCluster } from './cluster-dns.ts'
 import type { ObjectStore, WatchEvent } from './store.ts'
 import { ClaimWaits } from './claim-waits.ts'
 import { backoff, timings } from './timings.ts'
@@ -38,6 +41,10 @@ export class Kubelet {
   private nodesByName: Map<string, SimNode>
   /** Pods that wait for their PersistentVolumeClaims before they are bound to a node. */
   private claims: ClaimWaits
+  /** Made when the first container with probes starts (it loads with the command model). */
+  private prober?: Prober
+  /** The cluster's DNS, asked only by a container's network tools (cluster-dns.ts). */
+  private resolveHost = (host: string, namespace: string) => resolveInCluster(this.store, host, namespace)
 
   constructor(
     private store: ObjectStore,
@@ -240,8 +247,9 @@ export class Kubelet {
     if (!pod || halted(rt)) return
     const now = this.clock.now()
     const override = this.overrides(pod, c.spec)
-    let plan = planProcess(c.spec, { startedAt: now, hostname: pod.metadata.name ?? '',
-      unreachableHosts: this.unreachableHosts() })
+    const namespace = pod.metadata.namespace ?? 'default'
+    let plan = planProcess(c.spec, { startedAt: now, hostname: pod.metadata.name ?? '', namespace,
+      unreachableHosts: this.unreachableHosts(), resolveHost: this.resolveHost })
     if (override) plan = applyOverride(plan, override)
     const run: Run = { startedAt: now, plan }
     c.runs.push(run)
@@ -259,23 +267,31 @@ export class Kubelet {
     c.state = 'running'
     delete c.waitingReason
     delete c.waitingMessage
-    c.ready = c.kind !== 'init' && !c.spec.readinessProbe && !override?.neverReady
-    if (c.kind !== 'init' && c.spec.readinessProbe && !override?.neverReady) {
-      const probe = c.spec.readinessProbe as { initialDelaySeconds?: number; periodSeconds?: number }
-      const delay = ((probe.initialDelaySeconds ?? 0) + Math.min(probe.periodSeconds ?? 10, 1)) * 1000
-      this.clock.schedule(delay, () => {
-        if (c.state === 'running' && c.runs.at(-1) === run && !halted(rt)) {
-          c.ready = true
-          this.writeStatus(rt)
-        }
-      }, 'kubelet:ready')
-    }
+    c.stopping = false
+    c.started = true
+    // No readiness (nor startup) probe: Ready once started (R90). Probes, where there are any, decide the rest.
+    c.ready = c.kind !== 'init' && !c.spec.readinessProbe && !c.spec.startupProbe && !override?.neverReady
+    if (hasProbes(c)) this.probes().start(rt, c, run, override?.neverReady === true)
     this.writeStatus(rt)
     if (plan.end.atMs !== null) {
       const { exitCode } = plan.end
       c.timer = this.clock.schedule(plan.end.atMs, () => this.exit(rt, c, exitCode), 'kubelet:exit')
     }
-    if (c.kind === 'sidecar' && !rt.initialized) this.startNextInit(rt)
+    if (c.kind === 'sidecar' && !rt.initialized && c.started) this.startNextInit(rt)
+  }
+
+  private probes(): Prober {
+    if (this.prober) return this.prober
+    const host: ProbeHost = {
+      livePod: rt => this.livePod(rt.key),
+      running: (rt, c, run) => c.state === 'running' && !c.stopping && c.runs.at(-1) === run && !halted(rt),
+      writeStatus: rt => this.writeStatus(rt),
+      killForRestart: (rt, c, pod, graceMs) => this.stopContainer(rt, c, pod, graceMs, false),
+      started: rt => { if (!rt.initialized) this.startNextInit(rt) },
+      unreachableHosts: this.unreachableHosts,
+      resolveHost: this.resolveHost,
+    }
+    return (this.prober = new (commandModel().Prober)(this.clock, this.events, host))
   }
 
   private exit(rt: PodRuntime, c: ContainerRuntime, exitCode: number, reason?: string, message?: string): void {
@@ -351,9 +367,10 @@ export class Kubelet {
   }
 
   /** SIGTERM now; a process that handles it exits 0 a moment later, any other gets SIGKILL (137) after the grace period. */
-  private stopContainer(rt: PodRuntime, c: ContainerRuntime, pod: Pod, graceMs: number): void {
+  private stopContainer(rt: PodRuntime, c: ContainerRuntime, pod: Pod, graceMs: number, event = true): void {
     this.clock.cancel(c.timer)
-    this.events.record(pod, 'Normal', 'Killing', `Stopping container ${c.spec.name}`, 'kubelet')
+    c.stopping = true
+    if (event) this.events.record(pod, 'Normal', 'Killing', `Stopping container ${c.spec.name}`, 'kubelet')
     const plan = c.runs.at(-1)!.plan
     const graceful = plan.onSigterm === 'exit' && timings.sigtermExitMs < graceMs
     c.timer = this.clock.schedule(graceful ? timings.sigtermExitMs : graceMs,
@@ -430,6 +447,12 @@ function podIp(pod: Pod): string {
   let h = 0
   for (const ch of pod.metadata.uid ?? '') h = (Math.imul(h, 31) + ch.charCodeAt(0)) >>> 0
   return `10.244.${(h >>> 8) & 255}.${(h & 255) || 1}`
+}
+
+/** Whether a container has a probe the kubelet runs (regular init containers may not have any, R89). */
+function hasProbes(c: ContainerRuntime): boolean {
+  return c.kind !== 'init' && (c.spec.startupProbe !== undefined || c.spec.livenessProbe !== undefined ||
+    c.spec.readinessProbe !== undefined)
 }
 
 /** Nothing more is started or restarted in a Pod being deleted or failed by its deadline (R75, R86). */

@@ -55,6 +55,20 @@ export interface Condition {
 
 export interface EnvVar { name: string; value?: string }
 
+/** A container probe (R89); times in seconds, defaults in src/cluster/prober.ts. */
+export interface Probe {
+  exec?: { command?: string[] }
+  httpGet?: { path?: string; port?: number | string; host?: string; scheme?: string }
+  tcpSocket?: { port?: number | string; host?: string }
+  grpc?: { port?: number; service?: string }
+  initialDelaySeconds?: number
+  periodSeconds?: number
+  timeoutSeconds?: number
+  failureThreshold?: number
+  successThreshold?: number
+  terminationGracePeriodSeconds?: number
+}
+
 export interface Container {
   name: string
   image: string
@@ -62,7 +76,9 @@ export interface Container {
   args?: string[]
   env?: EnvVar[]
   ports?: Array<{ containerPort: number; name?: string; protocol?: string }>
-  readinessProbe?: unknown
+  readinessProbe?: Probe
+  livenessProbe?: Probe
+  startupProbe?: Probe
   /** Init containers only: `Always` makes it a sidecar (R88). */
   restartPolicy?: 'Always'
 }
@@ -167,7 +183,7 @@ export interface DeploymentSpec {
   progressDeadlineSeconds?: number
   revisionHistoryLimit?: number
   minReadySeconds?: number
-  strategy?: { type?: 'RollingUpdate' | 'Recreate' }
+  strategy?: { type?: 'RollingUpdate' | 'Recreate'; rollingUpdate?: { maxSurge?: number | string; maxUnavailable?: number | string } }
 }
 
 export interface DeploymentStatus {

@@ -14,6 +14,8 @@ export interface PlanContext {
   startedAt: number
   hostname: string
   unreachableHosts: string[]
+  namespace?: string
+  resolveHost?: (host: string, namespace: string) => boolean | undefined
 }
 
 export type { OutputChunk }
@@ -28,6 +30,8 @@ export function planProcess(container: Container, ctx: PlanContext): ProcessPlan
     ...(container.command ? { command: container.command } : {}),
     ...(container.args ? { args: container.args } : {}),
     ...(container.env ? { env: container.env } : {}),
-  }, { startedAt: ctx.startedAt, hostname: ctx.hostname, unreachableHosts: ctx.unreachableHosts, image })
+  }, { startedAt: ctx.startedAt, hostname: ctx.hostname, unreachableHosts: ctx.unreachableHosts, image,
+    ...(ctx.namespace !== undefined ? { namespace: ctx.namespace } : {}),
+    ...(ctx.resolveHost ? { resolveHost: ctx.resolveHost } : {}) })
   return { ...run, imageKnown: true, pullMs: image.pullMs }
 }

@@ -3,6 +3,7 @@ import type { VirtualClock } from './clock.ts'
 import type { EventRecorder } from './events.ts'
 import { createPodFromTemplate } from './pod-template.ts'
 import { deepEqual } from './json.ts'
+import { availableFrom } from './pod-state.ts'
 import { type Pod, type ReplicaSet, type ReplicaSetStatus, refOf } from './objects.ts'
 import type { ObjectStore, WatchEvent } from './store.ts'
 import { WorkQueue } from './work-queue.ts'
@@ -10,7 +11,7 @@ import { WorkQueue } from './work-queue.ts'
 export class ReplicaSetController {
   private queue: WorkQueue
 
-  constructor(private store: ObjectStore, clock: VirtualClock, private events: EventRecorder) {
+  constructor(private store: ObjectStore, private clock: VirtualClock, private events: EventRecorder) {
     this.queue = new WorkQueue(clock, key => this.reconcile(key), 'replicaset-controller')
     store.watch(e => this.onEvent(e), ['ReplicaSet', 'Pod'])
   }
@@ -59,10 +60,30 @@ export class ReplicaSetController {
       replicas: current.length,
       fullyLabeledReplicas: current.length,
       readyReplicas: ready,
-      availableReplicas: ready,
+      availableReplicas: this.available(rs, current),
       observedGeneration: rs.metadata.generation ?? 1,
     }
     if (!deepEqual(status, rs.status ?? {})) this.store.updateStatus(refOf(rs), status)
+  }
+
+  /**
+   * R91: Ready for minReadySeconds. Most ReplicaSets have none: then available = ready, with no timestamps read. A
+   * Pod still waiting it out wakes the controller when it ends.
+   */
+  private available(rs: ReplicaSet, pods: Pod[]): number {
+    const minReadySeconds = rs.spec.minReadySeconds ?? 0
+    if (minReadySeconds <= 0) return pods.filter(isReady).length
+    const now = this.clock.now()
+    let available = 0
+    let wake = Infinity
+    for (const pod of pods) {
+      const from = availableFrom(pod, minReadySeconds)
+      if (from === undefined) continue
+      if (from <= now) available++
+      else wake = Math.min(wake, from)
+    }
+    if (wake < Infinity) this.queue.enqueue(rs.metadata.uid!, wake - now)
+    return available
   }
 
   private createPod(rs: ReplicaSet): Pod {

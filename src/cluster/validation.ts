@@ -2,7 +2,7 @@
 // one of these in synclab meets the same words on a real cluster.
 import { deepEqual } from './json.ts'
 import type { KindInfo } from './kinds.ts'
-import type { DeploymentSpec, JobSpec, KubeObject, PodSpec } from './objects.ts'
+import type { Container, DeploymentSpec, JobSpec, KubeObject, PodSpec } from './objects.ts'
 
 const dns1123Subdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/
 const dns1123Label = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/
@@ -87,7 +87,34 @@ function checkPodSpec(spec: PodSpec | undefined, path: string, errors: string[])
   containers.forEach((c, i) => {
     if (!c?.name) errors.push(`${path}.containers[${i}].name: Required value`)
     if (!c?.image) errors.push(`${path}.containers[${i}].image: Required value`)
+    checkProbes(c, `${path}.containers[${i}]`, false, errors)
   })
+  ;(Array.isArray(spec?.initContainers) ? spec.initContainers : [])
+    .forEach((c, i) => checkProbes(c, `${path}.initContainers[${i}]`, c?.restartPolicy !== 'Always', errors))
+}
+
+const PROBE_FIELDS = ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'] as const
+
+/** R89, as kubernetes pkg/apis/core/validation validateProbe words it. */
+function checkProbes(c: Container | undefined, path: string, regularInit: boolean, errors: string[]): void {
+  for (const kind of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) {
+    const probe = c?.[kind]
+    if (!probe || typeof probe !== 'object') continue
+    if (regularInit) {
+      errors.push(`${path}.${kind}: Forbidden: may not be set for init containers without restartPolicy=Always`)
+      continue
+    }
+    const handlers = (['exec', 'httpGet', 'tcpSocket', 'grpc'] as const).filter(h => probe[h] !== undefined && probe[h] !== null)
+    if (handlers.length === 0) errors.push(`${path}.${kind}: Required value: must specify a handler type`)
+    else if (handlers.length > 1) errors.push(`${path}.${kind}.${handlers[1]}: Forbidden: may not specify more than 1 handler type`)
+    for (const field of PROBE_FIELDS) {
+      const v = probe[field]
+      if (typeof v === 'number' && v < 0) errors.push(`${path}.${kind}.${field}: Invalid value: ${v}: must be greater than or equal to 0`)
+    }
+    if (kind !== 'readinessProbe' && typeof probe.successThreshold === 'number' && probe.successThreshold > 1) {
+      errors.push(`${path}.${kind}.successThreshold: Invalid value: ${probe.successThreshold}: must be 1`)
+    }
+  }
 }
 
 function goMap(m: Record<string, string>): string {

@@ -2,6 +2,7 @@
 // synced. Warnings: Argo CD renders and syncs it, but the API server refuses the object at apply time.
 import { listValues, suggest } from './annotations.ts'
 import type { Locator } from './positions.ts'
+import { checkProbes } from './probes.ts'
 import type { Severity, Span } from './types.ts'
 
 export type Report = (severity: Severity, code: string, message: string, at: Span) => void
@@ -110,6 +111,7 @@ export function validateObject(obj: Record<string, unknown>, loc: Locator, repor
     warning('no-containers', `${where} has no containers: the API server will refuse it at apply time ` +
       `(${path.join('.')}.containers needs at least one container).`, loc.at([...path, 'containers'], 'key'))
   }
+  checkProbes(ps, path, loc, warning)
   const rp = ps.restartPolicy
   if (rp === undefined || rp === null) {
     if (kind === 'Job') {

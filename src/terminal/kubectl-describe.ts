@@ -1,7 +1,7 @@
 // The parts of `kubectl describe` that every kind shares (metadata, containers, events) and small column helpers.
 import { parseTimestamp } from '../cluster/clock.ts'
 import type { FakeCluster } from '../cluster/fake-cluster.ts'
-import type { Container, ContainerState, KubeObject, Pod } from '../cluster/objects.ts'
+import type { Container, ContainerState, KubeObject, Pod, Probe } from '../cluster/objects.ts'
 import { humanDuration, rfc1123z } from './common.ts'
 
 export interface Columns {
@@ -27,7 +27,31 @@ export function eventsLines(fake: FakeCluster, obj: KubeObject): string[] {
   if (evs.length === 0) return ['Events:\t<none>']
   const now = fake.now()
   return ['Events:', '  Type\tReason\tAge\tFrom\tMessage', '  ----\t------\t----\t----\t-------',
-    ...evs.map(e => `  ${e.type}\t${e.reason}\t${humanDuration(now - e.at)}\t${e.source}\t${e.message}`)]
+    ...aggregate(evs).map(e => `  ${e.type}\t${e.reason}\t${e.count > 1
+      ? `${humanDuration(now - e.last)} (x${e.count} over ${humanDuration(now - e.first)})` : humanDuration(now - e.first)}` +
+      `\t${e.source}\t${e.message}`)]
+}
+
+interface Aggregated { type: string; reason: string; source: string; message: string; first: number; last: number; count: number }
+
+/**
+ * The API server's event correlator folds repeats (same type, reason, source and message: a probe failing every
+ * period, a back-off) into one Event with a count; kubectl describe prints it as `3s (x7 over 63s)`, ordered by the
+ * last time it happened.
+ */
+function aggregate(evs: ReadonlyArray<{ type: string; reason: string; source: string; message: string; at: number }>): Aggregated[] {
+  const byKey = new Map<string, Aggregated>()
+  for (const e of evs) {
+    const key = `${e.type}\u0000${e.reason}\u0000${e.source}\u0000${e.message}`
+    const seen = byKey.get(key)
+    if (seen) {
+      seen.count++
+      seen.last = e.at
+    } else {
+      byKey.set(key, { type: e.type, reason: e.reason, source: e.source, message: e.message, first: e.at, last: e.at, count: 1 })
+    }
+  }
+  return [...byKey.values()].sort((a, b) => a.last - b.last)
 }
 
 export function stateLines(indent: string, label: string, state: ContainerState | undefined): string[] {
@@ -58,7 +82,35 @@ export function containerLines(c: Container, indent: string, status?: Pod['statu
     lines.push(...stateLines(i, 'State', status.state), ...stateLines(i, 'Last State', status.lastState))
     lines.push(`${i}Ready:\t${status.ready ? 'True' : 'False'}`, `${i}Restart Count:\t${status.restartCount}`)
   }
+  if (c.livenessProbe) lines.push(`${i}Liveness:\t${describeProbe(c.livenessProbe)}`)
+  if (c.readinessProbe) lines.push(`${i}Readiness:\t${describeProbe(c.readinessProbe)}`)
+  if (c.startupProbe) lines.push(`${i}Startup:\t${describeProbe(c.startupProbe)}`)
   lines.push(`${i}Environment:\t${c.env && c.env.length > 0 ? '' : '<none>'}`,
     ...(c.env ?? []).map(e => `${i}  ${e.name}:\t${e.value ?? ''}`), `${i}Mounts:\t<none>`)
   return lines
+}
+
+/** kubectl's DescribeProbe: the handler, then `delay=0s timeout=1s period=10s #success=1 #failure=3` (R89 defaults). */
+export function describeProbe(p: Probe): string {
+  const attrs = `delay=${goSeconds(p.initialDelaySeconds ?? 0)} timeout=${goSeconds(p.timeoutSeconds ?? 1)} ` +
+    `period=${goSeconds(p.periodSeconds ?? 10)} #success=${p.successThreshold ?? 1} #failure=${p.failureThreshold ?? 3}`
+  if (p.exec) return `exec [${(p.exec.command ?? []).join(' ')}] ${attrs}`
+  if (p.httpGet) {
+    const g = p.httpGet
+    const path = g.path ?? ''
+    return `http-get ${(g.scheme ?? 'HTTP').toLowerCase()}://${g.host ?? ''}:${g.port ?? ''}${path} ${attrs}`
+  }
+  if (p.tcpSocket) return `tcp-socket ${p.tcpSocket.host ?? ''}:${p.tcpSocket.port ?? ''} ${attrs}`
+  if (p.grpc) return `grpc <pod>:${p.grpc.port ?? ''} ${p.grpc.service ?? ''} ${attrs}`
+  return `unknown ${attrs}`
+}
+
+/** Go's time.Duration String for whole seconds: 5s, 1m0s, 1h0m0s. */
+function goSeconds(total: number): string {
+  const h = Math.floor(total / 3600)
+  const m = Math.floor((total % 3600) / 60)
+  const sec = total % 60
+  if (h > 0) return `${h}h${m}m${sec}s`
+  if (m > 0) return `${m}m${sec}s`
+  return `${sec}s`
 }

@@ -571,7 +571,8 @@ function describeDeployment(k: K, d: Deployment): string[] {
     `Replicas:\t${replicas} desired | ${s.updatedReplicas ?? 0} updated | ${s.replicas ?? 0} total | ` +
       `${s.availableReplicas ?? 0} available | ${s.unavailableReplicas ?? 0} unavailable`,
     `StrategyType:\t${d.spec.strategy?.type ?? 'RollingUpdate'}`, `MinReadySeconds:\t${d.spec.minReadySeconds ?? 0}`,
-    ...(d.spec.strategy?.type === 'Recreate' ? [] : ['RollingUpdateStrategy:\t25% max unavailable, 25% max surge']),
+    ...(d.spec.strategy?.type === 'Recreate' ? [] : [`RollingUpdateStrategy:\t${d.spec.strategy?.rollingUpdate?.maxUnavailable ?? '25%'} max unavailable, ` +
+      `${d.spec.strategy?.rollingUpdate?.maxSurge ?? '25%'} max surge`]),
     'Pod Template:', ...metaLines('  Labels:', d.spec.template.metadata?.labels, '='),
     '  Containers:', ...d.spec.template.spec.containers.flatMap(c => containerLines(c, '   ')), '  Volumes:\t<none>',
     'Conditions:', '  Type\tStatus\tReason', '  ----\t------\t------',

@@ -45,7 +45,36 @@ function runWorkload(w: Workload): string {
   return JSON.stringify({ log, objects: c.store.all(), events: c.events.events })
 }
 
+/** A Deployment with probes of every kind and outcome (R89, R90), minReadySeconds and a short deadline (R91, R92). */
+const probedArb = fc.record({
+  readinessPort: fc.constantFrom(80, 8080), livenessFile: fc.boolean(), startup: fc.boolean(),
+  minReadySeconds: fc.integer({ min: 0, max: 30 }), deadline: fc.integer({ min: 10, max: 120 }),
+  replicas: fc.integer({ min: 1, max: 3 }), seed: fc.string({ maxLength: 8 }),
+})
+
+function runProbed(p: typeof probedArb extends fc.Arbitrary<infer T> ? T : never): string {
+  const c = cluster({ seed: p.seed })
+  const log = c.record()
+  const d = deployment('web', 'busybox', p.replicas) as KubeObject & { spec: Record<string, unknown> }
+  d.spec['minReadySeconds'] = p.minReadySeconds
+  d.spec['progressDeadlineSeconds'] = p.deadline
+  const container = (d.spec['template'] as { spec: { containers: Array<Record<string, unknown>> } }).spec.containers[0]!
+  container['image'] = 'nginx'
+  container['readinessProbe'] = { httpGet: { path: '/', port: p.readinessPort }, periodSeconds: 3 }
+  if (p.livenessFile) container['livenessProbe'] = { exec: { command: ['cat', '/tmp/x'] }, periodSeconds: 5 }
+  if (p.startup) container['startupProbe'] = { tcpSocket: { port: 80 }, periodSeconds: 2 }
+  c.apply(d)
+  c.advance(600_000)
+  return JSON.stringify({ log, objects: c.store.all(), events: c.events.events })
+}
+
 describe('determinism', () => {
+  it('R89 R90 R91 R92 same probed Deployment and seed → identical event log, objects and events', () => {
+    fc.assert(fc.property(probedArb, p => {
+      expect(runProbed(p)).toBe(runProbed(p))
+    }), { numRuns: 15 })
+  }, 60_000)
+
   it('same workload and seed → identical event log, objects and events', () => {
     fc.assert(fc.property(workloadArb, w => {
       expect(runWorkload(w)).toBe(runWorkload(w))

@@ -19,9 +19,10 @@ import { tests as anywhereTests } from './anywhere-tests.mjs'
 import { tests as robustTests } from './robust-tests.mjs'
 import { tests as devicesTests } from './devices-tests.mjs'
 import { tests as courseTests } from './course-tests.mjs'
+import { tests as probesTests } from './probes-tests.mjs'
 
 // E2E_ONLY=<text> runs only the tests whose name contains it.
-const tests = [...pageTests, ...labTests, ...shareTests, ...terminalTests, ...timetravelTests, ...editorTests, ...workloadTests, ...appsTests, ...graphTests, ...readerTests, ...anywhereTests, ...robustTests, ...devicesTests, ...courseTests].filter(t => !process.env.E2E_ONLY || t.name.includes(process.env.E2E_ONLY))
+const tests = [...pageTests, ...labTests, ...shareTests, ...terminalTests, ...timetravelTests, ...editorTests, ...workloadTests, ...appsTests, ...graphTests, ...readerTests, ...anywhereTests, ...robustTests, ...devicesTests, ...courseTests, ...probesTests].filter(t => !process.env.E2E_ONLY || t.name.includes(process.env.E2E_ONLY))
 
 const PORT = Number(process.env.E2E_PORT ?? 4173)
 const BASE = `http://127.0.0.1:${PORT}/`

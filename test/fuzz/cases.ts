@@ -40,10 +40,17 @@ function annotations(hook: string | undefined, policy: string | undefined, wave:
   return Object.keys(a).length > 0 ? a : undefined
 }
 
-const container = fc.record({ image: IMAGE, script: SCRIPT, ready: fc.boolean() }).map(({ image, script, ready }) => ({
-  name: 'main', image, command: ['sh', '-c', script],
-  ...(ready ? { readinessProbe: { exec: { command: ['true'] }, periodSeconds: 1 } } : {}),
-}))
+/** Probes (R89, R90): none, a readiness probe that passes, a liveness probe that fails (restarts), a startup probe. */
+const PROBES: Record<string, Obj> = {
+  none: {},
+  ready: { readinessProbe: { exec: { command: ['true'] }, periodSeconds: 1 } },
+  live: { livenessProbe: { exec: { command: ['cat', '/tmp/x'] }, periodSeconds: 1, failureThreshold: 1 } },
+  startup: { startupProbe: { tcpSocket: { port: 80 }, periodSeconds: 1, failureThreshold: 2 },
+    readinessProbe: { httpGet: { path: '/', port: 80 }, periodSeconds: 2 } },
+}
+
+const container = fc.record({ image: IMAGE, script: SCRIPT, probes: fc.constantFrom(...Object.keys(PROBES)) })
+  .map(({ image, script, probes }) => ({ name: 'main', image, command: ['sh', '-c', script], ...PROBES[probes] }))
 
 const meta = (name: string, a: Obj | undefined, generate: boolean): Obj =>
   ({ ...(generate ? { generateName: `${name}-` } : { name }), ...(a ? { annotations: a } : {}) })

@@ -41,7 +41,7 @@ describe('plain words for what a task expects', () => {
 
   it('no check term in the words of any lab\'s expectations', () => {
     for (const id of ['01-resource-hooks', '02-delete-policies', '03-named-hooks', '04-sync-waves', '05-hook-failure',
-      '06-helm-hooks', '07-selective-sync', '08-playground']) {
+      '06-helm-hooks', '07-selective-sync', '08-playground', '09-waves-with-database', '10-probes-gate-waves']) {
       const lab = loadLabDir(`labs/${id}`).lab!
       for (const task of lab.tasks) {
         for (const x of [...task.check, ...task.pitfalls.flatMap(p => p.check)]) {

@@ -130,6 +130,27 @@ describe('editor schema', () => {
     }
   })
 
+  it('R89 R90 R91 R92 explains probes, minReadySeconds and progressDeadlineSeconds with their rules', () => {
+    const defs = manifestSchema.definitions as Record<string, Schema>
+    const props = (name: string) => defs[name]?.['properties'] as Record<string, Schema>
+    for (const probe of ['readinessProbe', 'livenessProbe', 'startupProbe']) {
+      expect(props('Container')[probe]?.['markdownDescription'], probe).toMatch(/R90/)
+    }
+    for (const field of ['initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'failureThreshold', 'successThreshold']) {
+      expect(props('Probe')[field]?.['markdownDescription'], field).toMatch(/R89/)
+    }
+    expect(props('DeploymentSpec')['progressDeadlineSeconds']?.['markdownDescription']).toMatch(/R92/)
+    expect(props('DeploymentSpec')['minReadySeconds']?.['markdownDescription']).toMatch(/R91/)
+    const web = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { minReadySeconds: 10,
+      progressDeadlineSeconds: 60, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } },
+        spec: { containers: [{ name: 'web', image: 'nginx', readinessProbe: { httpGet: { path: '/', port: 80 },
+          periodSeconds: 5 }, livenessProbe: { exec: { command: ['true'] } } }] } } } }
+    expect(validate(web), JSON.stringify(validate.errors)).toBe(true)
+    const bad = structuredClone(web)
+    ;(bad.spec.template.spec.containers[0]!.readinessProbe as Record<string, unknown>)['periodSeconds'] = 'often'
+    expect(validate(bad)).toBe(false)
+  })
+
   it('offers the image catalog for container images', () => {
     const image = manifestSchema.definitions?.['Container']?.properties?.['image'] as Schema
     expect((image['oneOf'] as Schema[])[0]?.['enum']).toEqual([...IMAGE_NAMES])

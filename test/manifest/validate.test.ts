@@ -66,3 +66,48 @@ describe('Pod and Job checks: warnings, the API server refuses these at apply ti
     expect(only(parse('apiVersion: 1\nkind: ConfigMap\nmetadata:\n  name: c\n').diagnostics, 'invalid-field')).toMatchObject({ line: 1, col: 13 })
   })
 })
+
+describe('probe checks (R89): warnings with file:line:col', () => {
+  const pod = (container: string, init = '') => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n${init}` +
+    `  containers:\n  - name: web\n    image: nginx\n${container}`
+
+  it('R89 a grpc probe warns that synclab takes it as tcpSocket, at the grpc key', () => {
+    const d = only(parse(pod('    readinessProbe:\n      grpc:\n        port: 9090\n')).diagnostics, 'probe-grpc-simulated')
+    expect(d).toMatchObject({ severity: 'warning', line: 10, col: 7 })
+    expect(d.message).toContain('passes when the image serves the port')
+  })
+
+  it('R89 liveness and startup probes need successThreshold 1', () => {
+    const d = only(parse(pod('    livenessProbe:\n      tcpSocket: {port: 80}\n      successThreshold: 2\n')).diagnostics,
+      'probe-success-threshold')
+    expect(d).toMatchObject({ line: 11, col: 25 })
+    expect(codes(parse(pod('    readinessProbe:\n      tcpSocket: {port: 80}\n      successThreshold: 2\n')).diagnostics)).toEqual([])
+  })
+
+  it('R89 a probe with no handler, or two, warns', () => {
+    expect(codes(parse(pod('    readinessProbe:\n      periodSeconds: 5\n')).diagnostics)).toEqual(['probe-no-handler'])
+    const d = only(parse(pod('    readinessProbe:\n      tcpSocket: {port: 80}\n      httpGet: {port: 80}\n')).diagnostics,
+      'probe-several-handlers')
+    expect(d.line).toBe(9)
+  })
+
+  it('R89 a regular init container may not have probes; a sidecar may', () => {
+    const init = (policy: string) => `  initContainers:\n  - name: wait\n    image: busybox\n${policy}` +
+      '    readinessProbe:\n      exec: {command: ["true"]}\n'
+    const d = only(parse(pod('', init(''))).diagnostics, 'probe-on-init-container')
+    expect(d).toMatchObject({ line: 9, col: 5 })
+    expect(codes(parse(pod('', init('    restartPolicy: Always\n'))).diagnostics)).toEqual([])
+  })
+})
+
+describe('probe fields synclab cannot honour (R89)', () => {
+  const pod = (probe: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: web\n` +
+    `    image: nginx\n    livenessProbe:\n      httpGet:\n${probe}`
+  it('R89 an HTTPS probe warns at its scheme; httpHeaders warn at their key', () => {
+    const d = only(parse(pod('        port: 443\n        scheme: HTTPS\n')).diagnostics, 'probe-https-simulated')
+    expect(d).toMatchObject({ severity: 'warning', line: 12, col: 17 })
+    const h = only(parse(pod('        port: 80\n        httpHeaders:\n        - {name: Host, value: shop}\n')).diagnostics, 'probe-headers-ignored')
+    expect(h).toMatchObject({ line: 12, col: 9 })
+    expect(parse(pod('        port: 80\n        path: /\n')).diagnostics).toEqual([])
+  })
+})

@@ -36,6 +36,12 @@ function writeLog(log: readonly LogChunk[], p: Proc, args: string[]): void {
   }
 }
 
+/** The server's ports open now (R89): what httpGet and tcpSocket probes reach. */
+function listen(ports: readonly string[], httpPaths: readonly string[] | undefined, p: Proc, args: string[]): void {
+  const numbers = ports.map(t => Number(render(t, p, args))).filter(n => Number.isInteger(n) && n > 0 && n < 65536)
+  p.m.listens = { atMs: p.m.time, ports: numbers, ...(httpPaths ? { httpPaths: [...httpPaths] } : {}) }
+}
+
 export function runProgram(spec: ProgramSpec, argv: string[], p: Proc): number {
   const rest = argv.slice(spec.match.length)
   switch (spec.kind) {
@@ -51,6 +57,7 @@ export function runProgram(spec: ProgramSpec, argv: string[], p: Proc): number {
       }
       writeLog(spec.log, p, rest)
       if (p.pid1) p.m.sigterm = spec.sigterm
+      if (spec.listens) listen(spec.listens, spec.httpPaths, p, rest)
       throw new Forever()
     }
     case 'entrypoint': {

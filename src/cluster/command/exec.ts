@@ -7,6 +7,7 @@ import { findProgram, runProgram } from './catalog-programs.ts'
 import { basename, type Proc, type Program } from './machine.ts'
 import { runShell } from './shell/invoke.ts'
 import { curl, nc, nslookup, pgIsready, psql, wget } from './tools/net.ts'
+import { rm, touch } from './tools/files.ts'
 import { runTest } from './tools/test.ts'
 import * as text from './tools/text.ts'
 import { date, sleep } from './tools/time.ts'
@@ -24,7 +25,7 @@ const TOOLS: Record<string, Program> = {
   wc: text.wc, grep: text.grep, egrep: text.grep, tee: text.tee, seq: text.seq, sort: text.sort, uniq: text.uniq,
   hostname: text.hostname, whoami: text.whoami, id: text.id, uname: text.uname, pwd: text.pwd,
   expr: text.expr, true: () => 0, false: () => 1, test: (argv, p) => runTest(argv, p), '[': (argv, p) => runTest(argv, p),
-  env: envProgram, printenv: printenvProgram,
+  env: envProgram, printenv: printenvProgram, touch, rm,
 }
 
 export function exec(argv: string[], p: Proc): number | undefined {

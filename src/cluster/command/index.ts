@@ -9,6 +9,7 @@ import type { ContainerCommandSpec, ProcessRun, RunContext } from './types.ts'
 export type { ContainerCommandSpec, OutputChunk, ProcessRun, RunContext } from './types.ts'
 export { containerEnv, expandKubernetesRefs, resolveArgv } from './container.ts'
 export { formatDate, parseDuration } from './tools/time.ts'
+export { Prober } from '../prober.ts'
 
 const RUNC = 'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process'
 
@@ -55,5 +56,9 @@ function run(spec: ContainerCommandSpec, ctx: RunContext): ProcessRun {
   // Background jobs die with PID 1: nothing they would write later appears.
   const last = end.atMs ?? Infinity
   const output = m.output.filter(c => c.atMs <= last).sort((a, b) => a.atMs - b.atMs)
-  return { output, end, onSigterm: m.sigterm }
+  const run: ProcessRun = { output, end, onSigterm: m.sigterm }
+  if (m.listens && m.listens.atMs <= last) run.listens = m.listens
+  const changes = m.fileChanges.filter(c => c.atMs <= last)
+  if (changes.length > 0) run.fileChanges = changes
+  return run
 }

@@ -2,7 +2,23 @@
 // files. Programs advance `time` instead of waiting, so a whole run is computed at once, deterministically.
 
 import type { ImageEntry } from '../images.ts'
-import type { OutputChunk, RunContext } from './types.ts'
+import type { FileChange, Listening, OutputChunk, RunContext } from './types.ts'
+
+/** The container's files; once the process runs, every write and removal is logged with its time (R89 exec probes). */
+class FileTable extends Map<string, string> {
+  readonly changes: FileChange[] = []
+  recordAt?: () => number
+
+  override set(path: string, text: string): this {
+    this.recordAt && this.changes.push({ atMs: this.recordAt(), path, text })
+    return super.set(path, text)
+  }
+
+  override delete(path: string): boolean {
+    this.recordAt && this.changes.push({ atMs: this.recordAt(), path })
+    return super.delete(path)
+  }
+}
 
 /** Sleeping past this (a century) is the same as sleeping forever for a teaching sandbox. */
 export const HORIZON_MS = 100 * 365 * 24 * 3600 * 1000
@@ -25,7 +41,9 @@ export class ExitSignal {
 export class Machine {
   time = 0
   readonly output: OutputChunk[] = []
-  readonly files = new Map<string, string>()
+  readonly files: Map<string, string> = new FileTable()
+  /** Set when a server program starts listening (httpGet / tcpSocket probes, R89). */
+  listens?: Listening
   /** What PID 1 does on SIGTERM; programs that handle it set 'exit' when they run as PID 1. */
   sigterm: 'exit' | 'ignore' = 'ignore'
   private steps = 0
@@ -37,6 +55,11 @@ export class Machine {
     this.files.set('/etc/hostname', `${ctx.hostname}\n`)
     this.files.set('/etc/hosts', `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n10.244.0.10\t${ctx.hostname}\n`)
     this.files.set('/etc/resolv.conf', 'search default.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n')
+    for (const [path, text] of ctx.files ?? []) {
+      if (text === undefined) this.files.delete(path)
+      else this.files.set(path, text)
+    }
+    ;(this.files as FileTable).recordAt = () => this.time
   }
 
   get image(): ImageEntry {
@@ -46,6 +69,11 @@ export class Machine {
   /** Virtual ms since the epoch (2025-01-01T00:00:00Z) at the current point of the run. */
   now(): number {
     return this.ctx.startedAt + this.time
+  }
+
+  /** Every file write and removal since the process started. */
+  get fileChanges(): readonly FileChange[] {
+    return (this.files as FileTable).changes
   }
 
   emit(stream: 'stdout' | 'stderr', text: string): void {
@@ -64,7 +92,8 @@ export class Machine {
   }
 
   resolves(host: string): boolean {
-    return !(this.ctx.unreachableHosts ?? []).includes(host)
+    if (host === 'localhost' || host === this.ctx.hostname) return true // /etc/hosts
+    return this.ctx.resolveHost?.(host, this.ctx.namespace ?? 'default') ?? !(this.ctx.unreachableHosts ?? []).includes(host)
   }
 }
 

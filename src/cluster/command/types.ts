@@ -18,8 +18,16 @@ export interface RunContext {
   hostname: string
   /** Hosts whose names do not resolve (curl exits 6, wget prints "bad address"). */
   unreachableHosts?: string[]
+  /** The Pod's namespace (short Service names resolve in it). */
+  namespace?: string
+  /** The cluster's DNS: true/false for its own names (Services), undefined for others (src/cluster/cluster-dns.ts). */
+  resolveHost?: (host: string, namespace: string) => boolean | undefined
   /** The pulled image. */
   image: ImageEntry
+  /** Files written since the image started (an exec probe runs beside the container's own process). */
+  files?: ReadonlyMap<string, string | undefined>
+  /** An exec probe: the ports the container's own process listens on now (`pg_isready` on the local socket). */
+  localPorts?: readonly number[]
 }
 
 export interface OutputChunk {
@@ -38,4 +46,22 @@ export interface ProcessRun {
   startError?: { exitCode: number; reason: 'StartError'; message: string }
   /** What PID 1 does on SIGTERM: exit, or ignore it so the whole grace period passes. */
   onSigterm: 'exit' | 'ignore'
+  /** A server it runs listens on these ports from atMs on (R89: httpGet and tcpSocket probes). */
+  listens?: Listening
+  /** Files it writes or removes, with when (an exec probe sees the container's files at its time, R89). */
+  fileChanges?: FileChange[]
+}
+
+export interface Listening {
+  atMs: number
+  ports: number[]
+  /** Undefined: every path answers 200. */
+  httpPaths?: string[]
+}
+
+export interface FileChange {
+  atMs: number
+  path: string
+  /** undefined: removed. */
+  text?: string
 }

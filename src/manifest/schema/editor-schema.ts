@@ -248,6 +248,45 @@ const definitions: Record<string, JSONSchema> = {
       },
       imagePullPolicy: { type: 'string', enum: ['Always', 'IfNotPresent', 'Never'] },
       workingDir: str('Working directory of the command.'),
+      readinessProbe: { ...ref('Probe'), markdownDescription: 'Checked every `periodSeconds` while the container ' +
+        'runs: failing, the container is not Ready (READY 0/1, no restart), so its Deployment or StatefulSet counts ' +
+        'no ready replica and a sync wave waits (R90, R16). Without one the container is Ready once started.' },
+      livenessProbe: { ...ref('Probe'), markdownDescription: 'Failing `failureThreshold` times in a row, the ' +
+        'kubelet kills the container and restarts it with back-off: RESTARTS, then CrashLoopBackOff (R90).' },
+      startupProbe: { ...ref('Probe'), markdownDescription: 'Holds the readiness and liveness probes until it ' +
+        'passes; failing `failureThreshold` times, it restarts the container like liveness (R90).' },
+    },
+  },
+  Probe: {
+    type: 'object',
+    markdownDescription: 'A container probe (R89): one handler (`exec`, `httpGet`, `tcpSocket` or `grpc`), first run ' +
+      '`initialDelaySeconds` after the start, then every `periodSeconds`.',
+    properties: {
+      exec: { type: 'object', markdownDescription: 'Runs a command in the container: exit 0 passes. It sees the ' +
+        'files the container wrote (`touch /tmp/ready`).',
+        properties: { command: { type: 'array', items: { type: 'string' }, markdownDescription: 'The command, ' +
+          'e.g. `["cat", "/tmp/healthy"]` (no shell unless you run `sh -c`).' } } },
+      httpGet: { type: 'object', markdownDescription: 'An HTTP GET to the Pod\'s IP: passes when the image\'s ' +
+        'server listens on `port` (nginx: 80; example-web-go and example-web-python: 5000; postgres: 5432) and ' +
+        'answers the path with 200.',
+        properties: { path: str('The path, default `/`.'), port: { type: ['integer', 'string'],
+          markdownDescription: 'Port number or the name of one of the container\'s ports.' },
+        scheme: { type: 'string', enum: ['HTTP', 'HTTPS'] }, host: str('Host to connect to; default the Pod IP.') } },
+      tcpSocket: { type: 'object', markdownDescription: 'Opens a TCP connection: passes when the image\'s server ' +
+        'listens on `port`.',
+        properties: { port: { type: ['integer', 'string'], markdownDescription: 'Port number or name.' },
+          host: str('Host to connect to; default the Pod IP.') } },
+      grpc: { type: 'object', markdownDescription: 'A gRPC health check. synclab cannot speak gRPC: it passes ' +
+        'when the port is served, as tcpSocket would (the reader warns).',
+        properties: { port: int('Port number.', 1), service: str('The service name sent in the check.') } },
+      initialDelaySeconds: int('Seconds after the container starts before the first run (default 0, R89).'),
+      periodSeconds: int('Seconds between runs (default 10, R89).', 1),
+      timeoutSeconds: int('Seconds a run may take before it counts as failed (default 1, R89).', 1),
+      failureThreshold: int('Failed runs in a row that fail the probe (default 3, R89).', 1),
+      successThreshold: int('Passing runs in a row that pass it again (default 1; must be 1 for liveness and ' +
+        'startup, R89).', 1),
+      terminationGracePeriodSeconds: int('Grace period when a failed liveness or startup probe kills the container ' +
+        '(default the Pod\'s, R90).', 1),
     },
   },
   PodSpec: podSpec(['Always', 'OnFailure', 'Never'], ''),
@@ -308,9 +347,11 @@ const definitions: Record<string, JSONSchema> = {
       },
       template: ref('PodTemplate'),
       paused: { type: 'boolean', markdownDescription: 'A paused Deployment is Suspended and can block a sync (R16, R31).' },
-      progressDeadlineSeconds: int('Seconds without progress before the Deployment is Degraded ' +
-        '(ProgressDeadlineExceeded, R31); default 600.', 1),
-      minReadySeconds: int('Seconds a Pod must be ready before it counts as available.'),
+      progressDeadlineSeconds: int('Seconds without progress (more updated, ready or available Pods) before the ' +
+        'condition Progressing turns False with ProgressDeadlineExceeded: Argo CD health Degraded (R31, R92), so a ' +
+        'sync waiting on it fails. Default 600.', 1),
+      minReadySeconds: int('Seconds a Pod must be Ready before it counts as available; the Deployment is Healthy ' +
+        'only when every updated Pod is available (R91, R31).'),
     },
   },
   StatefulSetSpec: {

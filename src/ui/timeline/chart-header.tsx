@@ -6,7 +6,7 @@ import { formatSeconds, type PodState, type Timeline as TimelineData } from './m
 import { tickLabel, type TimeScale } from './scale.ts'
 
 const STATE_FILL: Record<PodState, string> = {
-  pending: '#fde68a', running: '#bfdbfe', succeeded: '#bbf7d0', failed: '#fecaca', terminating: '#e5e7eb',
+  pending: '#fde68a', initializing: '#fef3c7', running: '#bfdbfe', succeeded: '#bbf7d0', failed: '#fecaca', terminating: '#e5e7eb',
 }
 
 interface HeaderProps {
@@ -52,6 +52,10 @@ function Defs({ id }: { id: string }) {
       <pattern id={`${id}-pending`} width={6} height={6} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
         <rect width={6} height={6} fill={STATE_FILL.pending} />
         <line x1={0} y1={0} x2={0} y2={6} stroke="#d97706" strokeWidth={1.5} strokeOpacity={0.55} />
+      </pattern>
+      <pattern id={`${id}-initializing`} width={6} height={6} patternUnits="userSpaceOnUse">
+        <rect width={6} height={6} fill={STATE_FILL.initializing} />
+        <line x1={0} y1={3} x2={6} y2={3} stroke="#d97706" strokeWidth={1} strokeOpacity={0.6} />
       </pattern>
       <pattern id={`${id}-running`} width={8} height={8} patternUnits="userSpaceOnUse">
         <rect width={8} height={8} fill={STATE_FILL.running} />

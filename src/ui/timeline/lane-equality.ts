@@ -33,7 +33,8 @@ const sameSegment = (a: PodSegment, b: PodSegment): boolean =>
 
 const samePod = (a: PodBar, b: PodBar): boolean =>
   a.uid === b.uid && a.name === b.name && a.row === b.row && a.from === b.from && a.open === b.open &&
-  (a.open || a.to === b.to) && a.status === b.status && sameList(a.segments, b.segments, sameSegment)
+  (a.open || a.to === b.to) && a.status === b.status && sameList(a.segments, b.segments, sameSegment) &&
+  sameList(a.probeFailures, b.probeFailures, sameFlat)
 
 /** a and b look the same in the chart, its resource list and its table (`presence` ends that are open aside). */
 export function sameLaneDrawing(a: Lane, b: Lane): boolean {

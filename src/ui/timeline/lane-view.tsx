@@ -2,7 +2,7 @@
 import { memo } from 'react'
 import { LANE_BASE, laneHeight, POD_BAR, POD_ROW } from './geometry.ts'
 import { sameLaneDrawing } from './lane-equality.ts'
-import { formatSeconds, type Lane, type LaneMarker, POD_STATE_ICON } from './model.ts'
+import { formatSeconds, type Lane, type LaneMarker, type PodBar, POD_STATE_ICON } from './model.ts'
 import type { TimeScale } from './scale.ts'
 
 const STATE_TEXT = '#111827'
@@ -97,6 +97,7 @@ export const LaneView = memo(function LaneView({ lane, top, scale, openX, clip, 
                 </g>
               )
             })}
+            <ProbeMarks pod={pod} scale={scale} y={barY} />
             {pod.open ? null : <text x={scale.x(pod.to) + 4} y={barY + 11} fill="var(--tl-pod-name)" fontSize={10}>{pod.name}</text>}
           </g>
         )
@@ -105,6 +106,29 @@ export const LaneView = memo(function LaneView({ lane, top, scale, openX, clip, 
   )
 }, (a, b) => a.top === b.top && a.t0 === b.t0 && a.pps === b.pps && a.openX === b.openX && a.clip === b.clip &&
   a.id === b.id && sameLaneDrawing(a.lane, b.lane))
+
+/**
+ * Failed probe runs on the Pod's bar (R90): a red tick each, a taller one where the kubelet killed the container
+ * for it. Ticks closer than 3 px to the last one drawn are skipped (a probe failing every period at a wide zoom);
+ * their titles say what failed.
+ */
+function ProbeMarks({ pod, scale, y }: { pod: PodBar; scale: TimeScale; y: number }) {
+  if (pod.probeFailures.length === 0) return null
+  let lastX = -Infinity
+  const marks = pod.probeFailures.flatMap((f, i) => {
+    const x = scale.x(f.t)
+    if (!f.kill && x - lastX < 3) return []
+    lastX = x
+    return [(
+      <g key={i} data-marker={f.kill ? 'probe-kill' : 'probe-failure'}>
+        <title>{`${pod.name} ${formatSeconds(f.t)}: ${f.message}`}</title>
+        <rect x={x - 1} y={f.kill ? y - 4 : y - 2} width={2} height={f.kill ? POD_BAR + 8 : POD_BAR + 4}
+          fill="#dc2626" />
+      </g>
+    )]
+  })
+  return <g>{marks}</g>
+}
 
 function MarkerView({ m, x, y }: { m: LaneMarker; x: number; y: number }) {
   const title = <title>{markerTitle(m)}</title>

@@ -16,11 +16,11 @@ export interface Span {
   open: boolean
 }
 
-export type PodState = 'pending' | 'running' | 'succeeded' | 'failed' | 'terminating'
+export type PodState = 'pending' | 'initializing' | 'running' | 'succeeded' | 'failed' | 'terminating'
 
 /** Text symbols for pod states, so that a state never reads by colour alone. */
 export const POD_STATE_ICON: Readonly<Record<PodState, string>> = {
-  pending: '◌', running: '…', succeeded: '✓', failed: '✗', terminating: '⊘',
+  pending: '◌', initializing: '▸', running: '…', succeeded: '✓', failed: '✗', terminating: '⊘',
 }
 
 export interface PodSegment extends Span {
@@ -44,6 +44,15 @@ export interface PodBar extends Span {
   segments: PodSegment[]
   /** kubectl STATUS at the bar's end. */
   status: string
+  /** Failed probe runs up to the timeline's end (R90): marks on the bar. */
+  probeFailures: ProbeMark[]
+}
+
+export interface ProbeMark {
+  t: number
+  message: string
+  /** The container was killed for it (liveness or startup). */
+  kill: boolean
 }
 
 export type LaneMarker =
@@ -134,11 +143,13 @@ export function formatSeconds(ms: number): string {
   return minutes > 0 ? `${minutes}m${s}` : s
 }
 
-export function podState(t: { phase: string; deleting: boolean }): PodState {
+export function podState(t: { phase: string; deleting: boolean; status?: string }): PodState {
   if (t.phase === 'Succeeded') return 'succeeded'
   if (t.phase === 'Failed') return 'failed'
   if (t.deleting) return 'terminating'
   if (t.phase === 'Running') return 'running'
+  // Init containers running, failed or in back-off (R87): kubectl's Init:N/M, Init:Error, PodInitializing.
+  if (t.status !== undefined && (t.status.startsWith('Init:') || t.status === 'PodInitializing')) return 'initializing'
   return 'pending'
 }
 
@@ -291,6 +302,7 @@ function podBar(p: PodHistory, end: number): PodBar | undefined {
   return {
     uid: p.uid, name: p.name, namespace: p.namespace, ...(p.owner !== undefined ? { owner: p.owner } : {}),
     row: 0, from: segments[0]!.from, to, open: !gone, segments, status: transitions.at(-1)!.status,
+    probeFailures: (p.probeFailures ?? []).filter(f => f.t <= to),
   }
 }
 
@@ -391,7 +403,11 @@ export function describeTimeline(tl: Timeline): string {
       else if (m.type === 'delete') facts.push(`deleted (${m.reason}) at ${formatSeconds(m.t)}`)
       else if (m.type === 'gone') facts.push(`gone at ${formatSeconds(m.t)}`)
     }
-    for (const pod of lane.pods) facts.push(`pod ${pod.name} ${pod.status}`)
+    for (const pod of lane.pods) {
+      const failed = pod.probeFailures.filter(f => !f.kill)
+      facts.push(`pod ${pod.name} ${pod.status}${failed.length > 0
+        ? `, ${failed.length} failed probe run${failed.length === 1 ? '' : 's'} from ${formatSeconds(failed[0]!.t)}` : ''}`)
+    }
     parts.push(`${lane.label}: ${facts.length > 0 ? facts.join(', ') : 'no changes'}.`)
   }
   for (const op of tl.operations) {

@@ -31,6 +31,21 @@ export interface PodHistory {
   deletingAt?: number
   /** When the Pod left the store. */
   goneAt?: number
+  /** Failed probe runs (the kubelet's Unhealthy events, R90) and probe kills, in time order. */
+  probeFailures?: ProbeFailure[]
+}
+
+export interface ProbeFailure {
+  t: number
+  /** "Readiness probe failed: …", "Container web failed liveness probe, will be restarted". */
+  message: string
+  /** The container is killed for it (liveness or startup). */
+  kill: boolean
+}
+
+/** The kubelet's events about probes, as EventRecorder hands them out. */
+export interface ProbeEventSource {
+  listen(listener: (e: { at: number; reason: string; message: string; involved: { kind: string; uid: string } }) => void): () => void
 }
 
 export interface PodHistoryRecorder {
@@ -50,11 +65,12 @@ export interface PodSource {
 
 /** Watches the simulated cluster and records each Pod's kubectl row changes with their virtual times. */
 export function recordPodHistory(cluster: FakeCluster): PodHistoryRecorder {
-  return recordPods({ now: () => cluster.now(), pods: () => cluster.store.list('Pod'), watch: l => cluster.watch(l) })
+  return recordPods({ now: () => cluster.now(), pods: () => cluster.store.list('Pod'), watch: l => cluster.watch(l) },
+    cluster.events)
 }
 
-/** Records each Pod's kubectl row changes with the source's times. */
-export function recordPods(cluster: PodSource): PodHistoryRecorder {
+/** Records each Pod's kubectl row changes with the source's times (and its probe failures, given the events). */
+export function recordPods(cluster: PodSource, events?: ProbeEventSource): PodHistoryRecorder {
   const byUid = new Map<string, PodHistory>()
   let version = 0
   let cached: { version: number; list: PodHistory[] } | undefined
@@ -91,15 +107,29 @@ export function recordPods(cluster: PodSource): PodHistoryRecorder {
     }
   })
 
+  const unlisten = events?.listen(e => {
+    if (e.involved.kind !== 'Pod') return
+    const kill = e.reason === 'Killing' && / failed (liveness|startup) probe/.test(e.message)
+    if (e.reason !== 'Unhealthy' && !kill) return
+    const h = byUid.get(e.involved.uid)
+    if (!h) return
+    ;(h.probeFailures ??= []).push({ t: e.at, message: e.message, kill })
+    version++
+  })
+
   return {
     histories() {
       if (cached?.version !== version) {
         // Copies, so a snapshot handed to React does not change under it.
-        cached = { version, list: [...byUid.values()].map(h => ({ ...h, transitions: [...h.transitions] })) }
+        cached = { version, list: [...byUid.values()].map(h => ({ ...h, transitions: [...h.transitions],
+          ...(h.probeFailures ? { probeFailures: [...h.probeFailures] } : {}) })) }
       }
       return cached.list
     },
-    dispose: unwatch,
+    dispose() {
+      unwatch()
+      unlisten?.()
+    },
   }
 }
 

@@ -1,7 +1,7 @@
 // The timeline's facts as rows, for readers who prefer (or need) a table.
 import { memo } from 'react'
 import { sameLaneDrawing } from './lane-equality.ts'
-import { formatSeconds, type Lane, type Timeline as TimelineData } from './model.ts'
+import { formatSeconds, type Lane, type PodBar, type Timeline as TimelineData } from './model.ts'
 
 export function TimelineTable({ timeline }: { timeline: TimelineData }) {
   return (
@@ -41,10 +41,19 @@ const TableRow = memo(function TableRow({ lane }: { lane: Lane }) {
       </td>
       <td style={cell}>
         {lane.pods.map(p => `${p.name}: ${p.segments.map(s => `${s.status} ${formatSeconds(s.from)}`)
-          .join(' → ')}`).join('; ')}
+          .join(' → ')}${probeSummary(p)}`).join('; ')}
       </td>
     </tr>
   )
 }, (a, b) => sameLaneDrawing(a.lane, b.lane))
+
+/** ", 12 probe failures from 4s (2 restarts for them)" (R90). */
+function probeSummary(p: PodBar): string {
+  const failures = p.probeFailures.filter(f => !f.kill)
+  if (failures.length === 0) return ''
+  const kills = p.probeFailures.length - failures.length
+  return `, ${failures.length} probe failure${failures.length === 1 ? '' : 's'} from ${formatSeconds(failures[0]!.t)}${
+    kills > 0 ? ` (${kills} restart${kills === 1 ? '' : 's'} for them)` : ''}`
+}
 
 const cell = { border: '1px solid var(--border)', padding: '2px 6px', textAlign: 'left', verticalAlign: 'top' } as const

@@ -233,10 +233,24 @@ export const psql: Program = (argv, p) => {
   return 0
 }
 
+/** -p/--port or PGPORT; 5432 otherwise. */
+function pgPort(argv: string[], p: Proc): number {
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i]!
+    if (a === '-p' || a === '--port') return Number(argv[i + 1]) || 5432
+    if (a.startsWith('--port=')) return Number(a.slice(7)) || 5432
+  }
+  return Number(p.env.get('PGPORT')) || 5432
+}
+
+const LOCAL = new Set(['/var/run/postgresql', 'localhost', '127.0.0.1'])
+
 export const pgIsready: Program = (argv, p) => {
   const host = pgHost(argv, p) ?? '/var/run/postgresql'
   p.m.sleep(20)
-  const ok = p.m.resolves(host)
+  // In an exec probe, the server on the local socket answers once the container's postgres listens (R89).
+  const local = p.m.ctx.localPorts
+  const ok = local !== undefined && LOCAL.has(host) ? local.includes(pgPort(argv, p)) : p.m.resolves(host)
   p.io.out(`${host}:5432 - ${ok ? 'accepting connections' : 'no response'}\n`)
   return ok ? 0 : 2
 }
