@@ -24,8 +24,6 @@ import { PlanPane } from './plan/PlanPane.tsx'
 import type { NewAppSpec } from './session/new-app.ts'
 import type { Session } from './session/session.ts'
 import { SourcePanel } from './source/SourcePanel.tsx'
-import { buildTimeline } from './timeline/model.ts'
-import { Timeline } from './timeline/Timeline.tsx'
 import { useSession } from './use-session.ts'
 import { useThrottled } from './use-throttled.ts'
 import { PanelBoundary } from './PanelBoundary.tsx'
@@ -167,12 +165,14 @@ const RunViews = memo(function RunViews({ session }: { session: Session; version
   const namespace = app?.namespace
   const pods = useMemo(() => (namespace !== undefined ? all.filter(p => p.namespace === namespace) : all), [all, namespace])
   const events = app?.events ?? NO_EVENTS
-  // Scrubbing changes the cursor only: the recorded run's timeline stays the same.
-  const timeline = useMemo(() => buildTimeline(events, pods, now), [events, now, events.length, pods])
   return (
     <>
-      <Timeline timeline={timeline} now={now} cursor={session.view ? at : undefined}
-        onCursor={t => void session.seek(t)} />
+      <ChunkBoundary what="the timeline">
+        <Suspense fallback={<div className="timeline-loading" aria-busy="true">Loading the timeline…</div>}>
+          <RunTimeline events={events} pods={pods} now={now} cursor={session.view ? at : undefined}
+            onCursor={t => void session.seek(t)} />
+        </Suspense>
+      </ChunkBoundary>
       <div className="streams">
         <EventStream title="kubectl get pods --watch" lines={podWatchLines(pods, at)} />
         <EventStream title="Operation events" lines={eventLines(events, at)} />
@@ -183,6 +183,8 @@ const RunViews = memo(function RunViews({ session }: { session: Session; version
 
 const NO_MANIFESTS: never[] = []
 const NO_EVENTS: never[] = []
+// The timeline's chart sits below the application view: it loads just after the page.
+const RunTimeline = lazyRetry(() => import('./timeline/RunTimeline.tsx').then(m => ({ default: m.RunTimeline })))
 // The real-cluster panel brings the Kubernetes client and a second engine: loaded after the page, apart.
 const ClusterPanel = memo(lazyRetry(() => import('./cluster/ClusterPanel.tsx').then(m => ({ default: m.ClusterPanel }))))
 // Making and opening share links (compression, the address's fragment) loads just after the page.
