@@ -3,6 +3,7 @@
 import { useSelector } from '@xstate/react'
 import type { OperationActor } from '../../sync/application.ts'
 import type { ShownApp } from '../app-view/shown-app.ts'
+import { podWait, waitedObject } from './pod-wait.ts'
 import { RULES, ruleForMessage } from './rules.ts'
 
 /** Subscribes to the operation's own xstate actor: its state says whether it waits out the wave delay. */
@@ -18,6 +19,9 @@ export default function OperationLine({ shown, actor, open, setOpen }: { shown: 
   if (inWaveDelay) line = `waiting out the wave delay before the next look (${group?.phase} wave ${group?.wave} applied)`
   const nextLook = app.nextTickAt
   const rule = ruleId ? RULES[ruleId] : undefined
+  // What holds the waited-for workload back, said by its first Pod that is not Ready.
+  const waited = result.phase === 'Running' ? waitedObject(result.message, app.live().values()) : undefined
+  const held = waited ? podWait(waited, uid => shown.dependents(uid)) : undefined
   return (
     <div className="why" data-testid="why-it-waits" aria-live="polite">
       <span className="why-line">{line}</span>
@@ -25,6 +29,10 @@ export default function OperationLine({ shown, actor, open, setOpen }: { shown: 
       {rule ? (
         <> — <button className="rule-link" aria-expanded={open === rule.id} onClick={() => setOpen(open === rule.id ? undefined : rule.id)}>
           {rule.id}</button></>
+      ) : null}
+      {held ? (
+        <span data-testid="why-pod"> · Pod {held.pod}: {held.text} (<button className="rule-link" aria-expanded={open === held.rule}
+          onClick={() => setOpen(open === held.rule ? undefined : held.rule)}>{held.rule}</button>)</span>
       ) : null}
       {result.phase === 'Running' && nextLook !== undefined ? (
         <span className="muted"> · next controller look at {((nextLook - shown.origin) / 1000).toFixed(1)} s{' '}

@@ -22,6 +22,7 @@ export const RULES: Record<string, Rule> = {
   R40: { id: 'R40', title: 'Apply failures', text: 'The other tasks of the group are still applied. If some are still running, SyncFail hooks start at once and the operation waits for everything; otherwise it fails at once with "one or more objects failed to apply".' },
   R42: { id: 'R42', title: 'The SyncFail phase', text: 'All SyncFail hooks start together when the sync fails; the operation stays Running until they complete, then becomes Failed.' },
   R45: { id: 'R45', title: 'The dry run', text: 'On its first look the controller applies every task as a client-side dry run; if any fails, nothing is created and the operation fails.' },
+  R89: { id: 'R89', title: 'Readiness probes', text: 'A container with a readiness probe is Ready only once the probe passes (first run after initialDelaySeconds, then every periodSeconds); until then its Pod is Running with READY 0/1, the workload is not Healthy, and the next wave waits (R16, R90).' },
   R46: { id: 'R46', title: 'A missing resource', text: 'A running task whose object disappeared fails: "Resource … is missing, it might have been deleted".' },
   R51: { id: 'R51', title: 'Waiting for prunes', text: 'Pruned objects are deleted in the foreground; the next group waits until they are gone.' },
   R52: { id: 'R52', title: 'Prune confirmation', text: 'An object with Prune=confirm waits for the learner to confirm before it is pruned.' },
