@@ -10,7 +10,7 @@ import { readLabFiles } from '../../src/labs/load.ts'
 import { parseLab } from '../../src/labs/parse.ts'
 import { validateLabSchema } from '../../src/labs/schema-validator.ts'
 import { formatDiagnostic } from '../../src/manifest/index.ts'
-import { checkUpload, keepLabs, labsInFiles, unzipText } from '../../src/ui/course/lab-upload.ts'
+import { checkUpload, forgetLab, keepLabs, labsInFiles, unzipText } from '../../src/ui/course/lab-upload.ts'
 import { exportProgress, importProgress, readProgressFile } from '../../src/ui/course/progress-file.ts'
 import { LABS } from '../../src/ui/labs/catalog.ts'
 import { openedLabs } from '../../src/ui/labs/opened-labs.ts'
@@ -98,6 +98,11 @@ describe('Open lab…: a good lab', () => {
     keepLabs(again.labs, new Map())
     expect(LABS.find(l => l.id === '51-a')?.title).toBe('A2')
     expect(openedLabs().map(l => l.id)).toEqual(['52-b', '51-a'])
+    // Removed: out of the browser's storage and the picker; the other stays.
+    expect(forgetLab('51-a')).toBeUndefined()
+    expect(openedLabs().map(l => l.id)).toEqual(['52-b'])
+    expect(LABS.some(l => l.id === '51-a')).toBe(false)
+    expect(LABS.some(l => l.id === '52-b')).toBe(true)
   })
 })
 

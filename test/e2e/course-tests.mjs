@@ -169,7 +169,7 @@ export const tests = [
     },
   },
   {
-    name: 'course: Open lab… shows a broken .zip\'s problems at file:line:col, opens a lab folder, keeps it; progress downloads and loads again',
+    name: 'course: Open lab… shows a broken .zip\'s problems at file:line:col, opens a lab folder, keeps it; progress downloads and loads again; Remove takes the lab out',
     async run({ page, base }) {
       const tmp = mkdtempSync(join(tmpdir(), 'synclab-open-e2e-'))
       try {
@@ -222,6 +222,16 @@ export const tests = [
         await page.evaluate(() => { window.location.hash = 'lab=61-opened' })
         await page.waitForFunction(() => document.querySelector('[data-testid=lab-picker]')?.value === '61-opened', null, { timeout: WAIT })
         await page.waitForSelector('[data-testid=lab-done]', { timeout: WAIT })
+
+        // Removed from this browser: out of the picker, and the picker's first lab takes its place on screen.
+        await page.click('[data-testid=open-lab]')
+        await page.waitForSelector('[data-testid=open-lab-dialog][open]', { timeout: WAIT })
+        assert.match(await page.textContent('[data-testid=open-lab-kept]'), /61-opened/)
+        await page.click('[data-testid=open-lab-remove]')
+        await page.waitForFunction(() => document.querySelector('[data-testid=lab-picker]')?.value !== '61-opened' &&
+          document.querySelector('[data-testid=sandbox][data-ready=true]') !== null, null, { timeout: WAIT })
+        assert.equal(await page.locator('[data-testid=lab-picker] option[value="61-opened"]').count(), 0)
+        assert.doesNotMatch(await page.evaluate(() => window.localStorage.getItem('synclab:opened-labs') ?? ''), /61-opened/)
       } finally {
         await page.evaluate(() => window.localStorage.clear()).catch(() => {})
         rmSync(tmp, { recursive: true, force: true })

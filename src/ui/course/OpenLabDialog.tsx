@@ -2,7 +2,9 @@
 // checked (lab-upload.ts); its problems shown as file:line:col, or the lab kept in this browser and opened.
 import { type DragEvent, useEffect, useRef, useState } from 'react'
 import type { LabFile } from '../../labs/types.ts'
-import { checkUpload, type FoundLab, keepLabs, labsInFiles, unzipText } from './lab-upload.ts'
+import { LABS } from '../labs/catalog.ts'
+import { openedLabs } from '../labs/opened-labs.ts'
+import { checkUpload, forgetLab, type FoundLab, keepLabs, labsInFiles, unzipText } from './lab-upload.ts'
 import './course.css'
 
 const LAB_TEXT = /\.(ya?ml|md)$/i
@@ -51,6 +53,14 @@ export function OpenLabDialog({ onClose, onOpened }: { onClose: () => void; onOp
   const ref = useRef<HTMLDialogElement>(null)
   const [problems, setProblems] = useState<string[]>([])
   const [busy, setBusy] = useState(false)
+  const [kept, setKept] = useState(() => openedLabs().map(l => l.id))
+  const remove = (id: string) => {
+    const problem = forgetLab(id)
+    if (problem) return setProblems([problem])
+    setKept(openedLabs().map(l => l.id))
+    // The lab on screen was the one removed: the picker's first lab takes its place.
+    if (window.localStorage.getItem('synclab:lab') === id && LABS[0]) onOpened(LABS[0].id)
+  }
   useEffect(() => {
     const dialog = ref.current
     if (dialog && !dialog.open) dialog.showModal()
@@ -107,6 +117,15 @@ export function OpenLabDialog({ onClose, onOpened }: { onClose: () => void; onOp
         </div>
       ) : null}
       <p className="muted">Opened labs are kept in this browser and listed in the lab picker.</p>
+      {kept.length > 0 ? (
+        <ul className="open-lab-kept" aria-label="Labs opened in this browser" data-testid="open-lab-kept">
+          {kept.map(id => (
+            <li key={id}><code>{id}</code>{' '}
+              <button onClick={() => remove(id)} aria-label={`Remove ${id} from this browser`} data-testid="open-lab-remove">Remove</button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <form method="dialog"><button data-testid="open-lab-close">Close</button></form>
     </dialog>
   )

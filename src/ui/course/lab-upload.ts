@@ -7,7 +7,7 @@ import { COURSE_FORMAT, type CourseLab } from '../../labs/course-file.ts'
 import { LAB_FILE, parseLab, type SchemaValidator } from '../../labs/parse.ts'
 import type { LabFile } from '../../labs/types.ts'
 import type { Diagnostic } from '../../manifest/index.ts'
-import { addLabs, LABS } from '../labs/catalog.ts'
+import { addLabs, LABS, removeLab } from '../labs/catalog.ts'
 import { OPENED_LABS_KEY, openedLabs } from '../labs/opened-labs.ts'
 
 // As formatDiagnostic (manifest/index.ts) writes it: importing that index here would split the page's entry chunk.
@@ -82,4 +82,19 @@ export function keepLabs(labs: readonly CourseLab[], dirs: ReadonlyMap<string, s
   } catch (e) {
     return `the browser's storage refused it (${(e as Error).message}): the lab is open for this visit only`
   }
+}
+
+/**
+ * Forgets a lab opened in this browser: out of its storage and the picker. The learner's work on it stays in the
+ * browser's storage (under the lab's own key), so opening the lab again finds it.
+ */
+export function forgetLab(id: string): string | undefined {
+  const kept = openedLabs().filter(l => l.id !== id)
+  try {
+    window.localStorage.setItem(OPENED_LABS_KEY, JSON.stringify({ format: COURSE_FORMAT, builtin: true, labs: kept }))
+  } catch (e) {
+    return `the browser's storage refused it (${(e as Error).message})`
+  }
+  removeLab(id)
+  return undefined
 }

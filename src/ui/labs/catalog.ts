@@ -54,6 +54,14 @@ export function addLabs(entries: ReadonlyArray<{ id: string; files: readonly Lab
   return problems
 }
 
+/** Takes a lab opened in the page out of the picker (never the last one: the picker is never empty). */
+export function removeLab(id: string): void {
+  const at = labs.findIndex(l => l.id === id)
+  if (at < 0 || labs.length === 1) return
+  labs.splice(at, 1)
+  LAB_FILES.delete(id)
+}
+
 /** The files a lab was read from (for a lab opened in the page: what to keep). */
 export const labFiles = (id: string): readonly LabFile[] | undefined => LAB_FILES.get(id)
 
