@@ -1,8 +1,10 @@
-// The labs the page offers: every lab folder of the project, read at build time (no network at run time). They
+// The labs the page offers: every lab folder of the project, held at build time (no network at run time), each read
+// when it is opened. They
 // are checked against the lab schema by the test suite, so the page reads them without a schema validator. A course
 // (labs.json, course.ts) and labs opened in the page add theirs, checked with the schema by whoever made them.
 import type { Diagnostic, SourceFile } from '../../manifest/index.ts'
-import { DEFAULT_USER, labsFromFiles, parseLab, repoFiles } from '../../labs/parse.ts'
+import { parse } from 'yaml'
+import { DEFAULT_USER, LAB_FILE, labsFromFiles, parseLab, repoFiles } from '../../labs/parse.ts'
 import type { Lab, LabFile } from '../../labs/types.ts'
 
 const raw = import.meta.glob(['../../../labs/*/lab.yaml', '../../../labs/*/repo/**/*.{yaml,yml}',
@@ -11,20 +13,51 @@ const raw = import.meta.glob(['../../../labs/*/lab.yaml', '../../../labs/*/repo/
 const LAB_FILES: Map<string, readonly LabFile[]> = labsFromFiles(Object.entries(raw)
   .map(([path, text]) => ({ path: path.replace(/^(\.\.\/)+/, ''), text })))
 
-function loadAll(): Lab[] {
-  const labs: Lab[] = []
-  for (const [id, labFiles] of LAB_FILES) {
-    const { lab, diagnostics } = parseLab(labFiles, `labs/${id}`)
-    if (lab) labs.push(lab)
-    else console.error(`synclab: lab ${id} cannot be read`, diagnostics)
-  }
-  return labs.sort((a, b) => (a.id < b.id ? -1 : 1))
+/** What the picker shows of a lab. The lab itself is read when it is opened (labById): reading all of them with
+ * the page cost more than anything else at start on a slow laptop. */
+export interface LabListing {
+  id: string
+  title: string
 }
 
-const labs: Lab[] = loadAll()
+/** The labs read so far, by id (for the default user). */
+const parsed = new Map<string, Lab>()
+
+/** lab.yaml's top-level `title:` on one line, read without parsing the whole lab; undefined for any other form. */
+function titleOf(files: readonly LabFile[]): string | undefined {
+  const text = files.find(f => f.path === LAB_FILE)?.text
+  const line = text === undefined ? undefined : /^title:[ \t]*(\S.*)$/m.exec(text)?.[1]
+  if (line === undefined) return undefined
+  try {
+    const value: unknown = parse(line)
+    return typeof value === 'string' ? value : undefined
+  } catch {
+    return undefined
+  }
+}
+
+function listingOf(id: string, files: readonly LabFile[]): LabListing {
+  return { id, title: titleOf(files) ?? readLab(id)?.title ?? id }
+}
+
+/** The lab of `id` for the default user, read once. */
+function readLab(id: string): Lab | undefined {
+  const known = parsed.get(id)
+  if (known) return known
+  const { lab, diagnostics } = parseLab(LAB_FILES.get(id) ?? [], `labs/${id}`)
+  if (!lab) {
+    console.error(`synclab: lab ${id} cannot be read`, diagnostics)
+    return undefined
+  }
+  parsed.set(id, lab)
+  return lab
+}
+
+const byId = (a: LabListing, b: LabListing) => (a.id < b.id ? -1 : 1)
+const labs: LabListing[] = [...LAB_FILES].map(([id, files]) => listingOf(id, files)).sort(byId)
 
 /** The labs for the default user (`learner`): the picker's list. */
-export const LABS: readonly Lab[] = labs
+export const LABS: readonly LabListing[] = labs
 
 /**
  * Labs from outside the build (a course's labs.json, a lab opened in the page): each replaces the lab of its id or
@@ -43,14 +76,17 @@ export function addLabs(entries: ReadonlyArray<{ id: string; files: readonly Lab
   if (opts.only && read.length > 0) { // never an empty picker
     labs.length = 0
     LAB_FILES.clear()
+    parsed.clear()
   }
   for (const [lab, files] of read) {
     LAB_FILES.set(lab.id, files)
+    parsed.set(lab.id, lab)
     const at = labs.findIndex(l => l.id === lab.id)
-    if (at >= 0) labs[at] = lab
-    else labs.push(lab)
+    const listing = { id: lab.id, title: lab.title }
+    if (at >= 0) labs[at] = listing
+    else labs.push(listing)
   }
-  labs.sort((a, b) => (a.id < b.id ? -1 : 1))
+  labs.sort(byId)
   return problems
 }
 
@@ -60,6 +96,7 @@ export function removeLab(id: string): void {
   if (at < 0 || labs.length === 1) return
   labs.splice(at, 1)
   LAB_FILES.delete(id)
+  parsed.delete(id)
 }
 
 /** The files a lab was read from (for a lab opened in the page: what to keep). */
@@ -74,7 +111,9 @@ export function startFiles(lab: Lab): SourceFile[] {
 
 /** The lab `id` (or the first one) for the learner `user`: `+username+` in it becomes `user`. */
 export function labById(id: string | null | undefined, user: string = DEFAULT_USER): Lab {
-  const lab = LABS.find(l => l.id === id) ?? LABS[0]!
+  const wanted = LABS.find(l => l.id === id) ?? LABS[0]!
+  // A lab that cannot be read (a damaged course) is passed over for the first one that can.
+  const lab = readLab(wanted.id) ?? LABS.map(l => readLab(l.id)).find(l => l !== undefined)!
   if (user === DEFAULT_USER) return lab
   const { lab: forUser, diagnostics } = parseLab(LAB_FILES.get(lab.id) ?? [], `labs/${lab.id}`, undefined, { user })
   if (forUser) return forUser
