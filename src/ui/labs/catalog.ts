@@ -1,7 +1,7 @@
 // The labs the page offers: every lab folder of the project, held at build time (no network at run time), each read
-// when it is opened. They
-// are checked against the lab schema by the test suite, so the page reads them without a schema validator. A course
-// (labs.json, course.ts) and labs opened in the page add theirs, checked with the schema by whoever made them.
+// when it is opened. They are checked against the lab schema by the test suite, so the page reads them without a
+// schema validator. A course (labs.json, course.ts) and labs opened in the page add theirs, checked with the schema
+// by whoever made them.
 import type { Diagnostic, SourceFile } from '../../manifest/index.ts'
 import { parse } from 'yaml'
 import { DEFAULT_USER, LAB_FILE, labsFromFiles, parseLab, repoFiles } from '../../labs/parse.ts'
