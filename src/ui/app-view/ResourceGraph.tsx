@@ -2,7 +2,7 @@
 // owned, deleted objects kept a moment, faded, with why. Loaded apart from the page (AppView imports it lazily).
 // One Tab stop (roving tabindex), arrows move, Enter opens a node's details; Tab leaves the graph.
 import { type KeyboardEvent, memo, type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { sameEdges } from './graph-equality.ts'
+import { drawKeys, sameEdges } from './graph-equality.ts'
 import { nextNodeId } from './graph-keys.ts'
 import { buildGraph, type GraphEdge } from './graph-model.ts'
 import type { GraphSource } from './graph-source.ts'
@@ -19,6 +19,7 @@ export { HookOnlyNote } from './HookOnlyNote.tsx'
 export function ResourceGraph({ source }: { source: GraphSource }) {
   // Focus and selection change without a new source: the model stays.
   const model = useMemo(() => buildGraph(source), [source])
+  const keys = useMemo(() => drawKeys(model.nodes), [model])
   const [focused, setFocused] = useState<string | undefined>(undefined)
   const [selected, setSelected] = useState<string | undefined>(undefined)
   const canvas = useRef<HTMLDivElement>(null)
@@ -57,8 +58,8 @@ export function ResourceGraph({ source }: { source: GraphSource }) {
         <div className="graph-canvas" ref={canvas} role="group" aria-label="Resource graph (arrow keys move between nodes)"
           style={{ width: model.width, height: model.height, zoom: scale }} onKeyDown={onKeyDown}>
           <GraphEdges edges={model.edges} width={model.width} height={model.height} />
-          {model.nodes.map(n => (
-            <GraphNodeView key={n.id} node={n} tabbable={n.id === tabStop} selected={n.id === selected}
+          {model.nodes.map((n, i) => (
+            <GraphNodeView key={keys[i]} node={n} tabbable={n.id === tabStop} selected={n.id === selected}
               onFocused={setFocused} onSelect={onSelect} />
           ))}
         </div>
