@@ -1,6 +1,6 @@
 // The sandbox page: source on the left; the application, the plan and the sync panel on the right; the timeline,
 // the event streams and the time controls below.
-import { memo, type ReactNode, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react'
+import { memo, type ReactNode, Suspense, useCallback, useEffect, useMemo, useState } from 'react'
 import type { TerminalContext } from '../contract/terminal.ts'
 import { loadShell } from './session/shell.ts'
 import { ChunkBoundary, lazyRetry } from './chunks/lazy-retry.tsx'
@@ -24,8 +24,8 @@ import { PlanPane } from './plan/PlanPane.tsx'
 import type { NewAppSpec } from './session/new-app.ts'
 import type { Session } from './session/session.ts'
 import { SourcePanel } from './source/SourcePanel.tsx'
-import { useSession } from './use-session.ts'
-import { useThrottled } from './use-throttled.ts'
+import { useSessionState } from './use-session.ts'
+import { useThrottledVersion } from './use-throttled.ts'
 import { PanelBoundary } from './PanelBoundary.tsx'
 import { RestoreNotice } from './session/RestoreNotice.tsx'
 import { ThemeControl } from './appearance/ThemeControl.tsx'
@@ -50,12 +50,14 @@ function UserField({ user, onUser }: { user: string; onUser: (name: string) => v
 
 export function App({ session, tracker, onOpenLab, user, onUser }: { session: Session; tracker: LabTracker;
   onOpenLab: (id: string) => void; user?: string; onUser?: (name: string) => void }) {
-  const version = useSession(session)
+  // The page redraws at once for what the learner does; the passing of time alone redraws nothing urgently (the
+  // clock writes itself, TimeControls), so the heavy views' interruptible renders below are not restarted each frame.
+  useSessionState(session)
   // The application view, the timeline and the streams are the heavy part: while a run plays they redraw ten times a
-  // second, at a lower priority, in an interruptible render, so that every frame stays short.
-  const deferred = useDeferredValue(useThrottled(version, 100))
+  // second, at a lower priority (transitions), in an interruptible render, so that every frame stays short.
+  const deferred = useThrottledVersion(session, 100)
   // The timeline and the streams redraw half-way between two redraws of the application view: never in its frame.
-  const runVersion = useDeferredValue(useThrottled(version, 100, 50))
+  const runVersion = useThrottledVersion(session, 100, 50)
   // The plan follows the tracked objects at the application view's pace (ten times a second, deferred), not on every
   // frame: re-planning a 200-resource app on each frame of a sync cost a slow laptop's frames (page.slow bench).
   const planLive = useMemo(() => session.shown.app?.liveVersion ?? 0, [session, deferred]) // eslint-disable-line react-hooks/exhaustive-deps

@@ -59,8 +59,9 @@ function HookBadgeView({ node }: { node: GraphNode }) {
 }
 
 export const GraphNodeView = memo(function GraphNodeView({ node, tabbable, selected, onFocused, onSelect }: GraphNodeProps) {
+  // with-foot: a class rather than a :has() rule, which the browser checks again on every change inside any node.
   const classes = ['gnode', node.gone ? 'gone' : '', node.info === 'deleting' ? 'deleting' : '', node.depth === 0 ? 'root' : '',
-    selected ? 'selected' : ''].filter(Boolean).join(' ')
+    selected ? 'selected' : '', node.gone || node.hook ? 'with-foot' : ''].filter(Boolean).join(' ')
   return (
     <button type="button" className={classes} style={{ transform: `translate(${node.x}px, ${node.y}px)`, width: widthAt(node.depth) }}
       data-id={node.id} data-kind={node.kind} data-name={node.name} data-gone={node.gone ? node.gone.reason : undefined}

@@ -1,8 +1,8 @@
 // The resource tree drawn as Argo CD's application details graph: nodes in columns by depth, edges from owner to
 // owned, deleted objects kept a moment, faded, with why. Loaded apart from the page (AppView imports it lazily).
 // One Tab stop (roving tabindex), arrows move, Enter opens a node's details; Tab leaves the graph.
-import { type KeyboardEvent, memo, useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { sameEdges } from './graph-equality.ts'
+import { type KeyboardEvent, memo, type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { drawKeys, sameEdges } from './graph-equality.ts'
 import { nextNodeId } from './graph-keys.ts'
 import { buildGraph, type GraphEdge } from './graph-model.ts'
 import type { GraphSource } from './graph-source.ts'
@@ -19,6 +19,7 @@ export { HookOnlyNote } from './HookOnlyNote.tsx'
 export function ResourceGraph({ source }: { source: GraphSource }) {
   // Focus and selection change without a new source: the model stays.
   const model = useMemo(() => buildGraph(source), [source])
+  const keys = useMemo(() => drawKeys(model.nodes), [model])
   const [focused, setFocused] = useState<string | undefined>(undefined)
   const [selected, setSelected] = useState<string | undefined>(undefined)
   const canvas = useRef<HTMLDivElement>(null)
@@ -32,6 +33,7 @@ export function ResourceGraph({ source }: { source: GraphSource }) {
     setSelected(undefined)
     canvas.current?.querySelector<HTMLElement>('[tabindex="0"]')?.focus()
   }, [])
+  useSkippedMarks(canvas)
   const tabStop = focused !== undefined && model.nodes.some(n => n.id === focused) ? focused : model.nodes[0]!.id
   const selectedNode = selected !== undefined ? model.nodes.find(n => n.id === selected) : undefined
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -56,8 +58,8 @@ export function ResourceGraph({ source }: { source: GraphSource }) {
         <div className="graph-canvas" ref={canvas} role="group" aria-label="Resource graph (arrow keys move between nodes)"
           style={{ width: model.width, height: model.height, zoom: scale }} onKeyDown={onKeyDown}>
           <GraphEdges edges={model.edges} width={model.width} height={model.height} />
-          {model.nodes.map(n => (
-            <GraphNodeView key={n.id} node={n} tabbable={n.id === tabStop} selected={n.id === selected}
+          {model.nodes.map((n, i) => (
+            <GraphNodeView key={keys[i]} node={n} tabbable={n.id === tabStop} selected={n.id === selected}
               onFocused={setFocused} onSelect={onSelect} />
           ))}
         </div>
@@ -79,6 +81,25 @@ function zoomScale(zoom: 'fit' | number, room: number | undefined, width: number
   if (zoom !== 'fit') return zoom
   if (room === undefined || width <= 0) return most
   return Math.round(Math.min(most, Math.max(MIN_ZOOM, room / width)) * 100) / 100
+}
+
+/**
+ * Marks the nodes the browser skips, out of the graph's view (content-visibility: auto, graph.css), with
+ * data-skipped: they then move and appear without their transition. Each moving node's transition is a composited
+ * animation, and a new Pod near the top moves every node below it: with 200 resources that made a hundred layers at
+ * once. Nodes in view still slide. The attribute is the browser's fact, set outside React's props.
+ */
+function useSkippedMarks(canvas: RefObject<HTMLDivElement | null>): void {
+  useEffect(() => {
+    const el = canvas.current
+    if (!el) return
+    const onState = (e: Event): void => {
+      const node = e.target as HTMLElement
+      if (node.classList.contains('gnode')) node.toggleAttribute('data-skipped', (e as Event & { skipped?: boolean }).skipped === true)
+    }
+    el.addEventListener('contentvisibilityautostatechange', onState)
+    return () => el.removeEventListener('contentvisibilityautostatechange', onState)
+  }, [canvas])
 }
 
 /** The content width of an element, followed with a ResizeObserver (no layout read while a run plays). */

@@ -1,10 +1,9 @@
 // Pause, step to the next event, play at 1×, 5×, 20×, run to the end; the current virtual time.
-import { useEffect } from 'react'
+import { useEffect, useLayoutEffect, useRef } from 'react'
 import type { Session, Speed } from '../session/session.ts'
 
 export function TimeControls({ session }: { session: Session }) {
   useAnimationLoop(session)
-  const now = session.shown.now
   const speeds: Speed[] = [1, 5, 20]
   return (
     <div className="time-controls" role="toolbar" aria-label="Time controls" data-testid="time-controls">
@@ -16,11 +15,32 @@ export function TimeControls({ session }: { session: Session }) {
       ))}
       <button onClick={() => void session.toEnd()} data-testid="to-end">▶▶ To the end</button>
       {session.view ? <button onClick={() => session.play(session.speed)} data-testid="back-to-live">Back to now</button> : null}
-      <span className="clock" data-testid="virtual-time" data-t={now} aria-live="off">
-        t = {(now / 1000).toFixed(1)} s{session.view ? ' (past)' : ''}
-      </span>
+      <Clock session={session} />
     </div>
   )
+}
+
+/**
+ * The virtual time shown, written into the page by the session's every change, without a React render: the time
+ * moves on every frame of a playing run, and an urgent render per frame would restart the heavy views' interruptible
+ * renders each time (use-throttled.ts). React draws the element, empty; only this effect writes its text.
+ */
+function Clock({ session }: { session: Session }) {
+  const ref = useRef<HTMLSpanElement>(null)
+  useLayoutEffect(() => {
+    const el = ref.current!
+    let shown: string | undefined
+    const write = (): void => {
+      const now = session.shown.now
+      const text = `t = ${(now / 1000).toFixed(1)} s${session.view ? ' (past)' : ''}`
+      if (el.dataset.t !== String(now)) el.dataset.t = String(now)
+      if (text !== shown) el.textContent = shown = text
+    }
+    write()
+    const unsubscribe = session.subscribe(write)
+    return () => { unsubscribe() }
+  }, [session])
+  return <span ref={ref} className="clock" data-testid="virtual-time" aria-live="off" />
 }
 
 /** Feeds the session the wall time that passes while it plays (virtual time = wall time × speed). */

@@ -5,7 +5,7 @@ import type { KubeObject } from '../../../src/cluster/objects.ts'
 import type { Application } from '../../../src/sync/application.ts'
 import { Simulation } from '../../../src/sync/simulation.ts'
 import { GONE_SHOWN_MS } from '../../../src/ui/app-view/graph-ghosts.ts'
-import { sameEdges, sameNodeDrawing } from '../../../src/ui/app-view/graph-equality.ts'
+import { drawKeys, sameEdges, sameNodeDrawing } from '../../../src/ui/app-view/graph-equality.ts'
 import { nextNodeId } from '../../../src/ui/app-view/graph-keys.ts'
 import {
   buildGraph, COLUMN_GAP, type GraphModel, type GraphNode, NODE_HEIGHT, NODE_WIDTH, ROOT_WIDTH, ROW_GAP,
@@ -129,6 +129,31 @@ describe('buildGraph', () => {
     expect(g.edges.map(e => e.id)).toEqual(['app>missing:Service/default/pre-post-sync-hook',
       'app>missing:Deployment/default/pre-post-sync-hook'])
     expect(g.width).toBe(ROOT_WIDTH + COLUMN_GAP + NODE_WIDTH)
+  })
+})
+
+describe('drawKeys (the element each node is drawn in)', () => {
+  it('keeps the key of a Missing resource once it is created, and keys an old life apart from the new one (R33)', async () => {
+    const manifests = labManifests().map(o => o.metadata.name === 'before'
+      ? { ...o, metadata: { ...o.metadata, annotations: { 'argocd.argoproj.io/hook': 'PreSync' } } } : o)
+    const { sim, app, graph } = await start(manifests)
+    const keyOf = (g: GraphModel, node: GraphNode) => drawKeys(g.nodes)[g.nodes.indexOf(node)]
+    const before = graph()
+    const missing = find(before, 'Deployment', 'pre-post-sync-hook')[0]!
+    app.sync()
+    await sim.runOperation(app)
+    await sim.advance(5_000)
+    const after = graph()
+    const created = find(after, 'Deployment', 'pre-post-sync-hook')[0]!
+    expect(missing.id).not.toBe(created.id)
+    expect(keyOf(after, created)).toBe(keyOf(before, missing))
+    app.sync()
+    await sim.run(() => app.events.some(e => e.type === 'gone' && e.kind === 'Job' && e.name === 'before') &&
+      live(app, 'Job', 'before'))
+    const g = graph()
+    const keys = drawKeys(g.nodes)
+    expect(new Set(keys).size).toBe(keys.length)
+    expect(keyOf(g, find(g, 'Job', 'before', true)[0]!)).toBe(find(g, 'Job', 'before', true)[0]!.id)
   })
 })
 
