@@ -40,6 +40,26 @@ async function tap(cdp, x, y) {
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
 }
 
+/**
+ * Where an element is once the page has stopped moving it (graph nodes slide into place, panels above them grow):
+ * scrolled into view, the same box on two frames in a row.
+ */
+async function settledBox(page, selector) {
+  await page.locator(selector).scrollIntoViewIfNeeded()
+  return page.evaluate(async selector => {
+    const frame = () => new Promise(resolve => requestAnimationFrame(resolve))
+    const box = () => { const r = document.querySelector(selector).getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height } }
+    let last = box()
+    for (let i = 0; i < 120; i++) {
+      await frame()
+      const now = box()
+      if (now.x === last.x && now.y === last.y && now.width === last.width) return now
+      last = now
+    }
+    return last
+  }, selector)
+}
+
 /** Monaco has loaded (on a phone its tab may be hidden). */
 async function editorLoaded(page) {
   await page.waitForFunction(() => typeof window.__synclabMarkers === 'function', null, { timeout: WAIT })
@@ -123,7 +143,7 @@ export const tests = [
       // A tap on a graph node selects it (its details open).
       const cdp = await page.context().newCDPSession(page)
       await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 })
-      const nodeBox = await page.locator(`${GRAPH} button[data-kind=Deployment]`).boundingBox()
+      const nodeBox = await settledBox(page, `${GRAPH} button[data-kind=Deployment]`)
       await tap(cdp, nodeBox.x + nodeBox.width / 2, nodeBox.y + nodeBox.height / 2)
       await page.waitForSelector('[data-testid=node-details]', { timeout: WAIT })
       await page.screenshot({ path: join(artifacts, 'phone.png') })

@@ -47,7 +47,8 @@ export function UpdatePrompt() {
       </div>
     )
   }
-  if (offlineReady) return <div className="pwa-toast" role="status" data-testid="offline-ready">synclab now works offline.</div>
+  // A note with nothing to press: it lets taps and clicks through to what it covers (a phone's graph, say).
+  if (offlineReady) return <div className="pwa-toast pwa-note" role="status" data-testid="offline-ready">synclab now works offline.</div>
   return null
 }
 
