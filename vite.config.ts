@@ -5,6 +5,7 @@ import { defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { cspOffInDev } from './csp-dev.ts'
 import { labSchemaStandalone } from './lab-schema-standalone.ts'
+import { labsPrebuilt } from './labs-prebuilt.ts'
 
 // monaco-editor >= 0.56 has an "exports" map, so the deep import 'monaco-editor/esm/vs/editor/editor.worker.js'
 // made by monaco-worker-manager (a monaco-yaml dependency) no longer resolves. Point it at the real file.
@@ -35,7 +36,8 @@ export default defineConfig({
       maximumFileSizeToCacheInBytes: 4 * 1024 * 1024, // Monaco's chunk is past Workbox's default 2 MiB
       navigateFallbackDenylist: [/\/k8s\//], // the cluster panel's API proxy, never the page
     },
-  }), cspOffInDev(), labSchemaStandalone(fileURLToPath(new URL('./schema/lab.schema.json', import.meta.url)))],
+  }), cspOffInDev(), labSchemaStandalone(fileURLToPath(new URL('./schema/lab.schema.json', import.meta.url))),
+    labsPrebuilt(fileURLToPath(new URL('./labs', import.meta.url)))],
   server: { proxy: k8sProxy },
   preview: { proxy: k8sProxy },
   resolve: { alias: [{ find: /^monaco-editor\/esm\/(.*)$/, replacement: `${monacoEsm}$1` }] },
@@ -54,8 +56,9 @@ export default defineConfig({
             // Vite's preload helper is shared by every lazy import; in the monaco group it would make the entry
             // import (and preload) all of Monaco before the app view renders.
             { name: 'preload-helper', test: /preload-helper/, priority: 10 },
-            // The labs' text (YAML and Markdown) is content, not code: its own chunk, reported apart by the bench.
-            { name: 'lab-content', test: /[\\/]labs[\\/][^\\/]+[\\/](lab\.yaml|repo|solution)/ },
+            // The labs' text (YAML and Markdown) and the labs read at build time (labs-prebuilt.ts) are content, not
+            // code: their own chunk, reported apart by the bench.
+            { name: 'lab-content', test: /[\\/]labs[\\/][^\\/]+[\\/](lab\.yaml|repo|solution)|virtual:builtin-labs/ },
             { name: 'monaco', test: /node_modules[\\/]monaco-editor/ },
             { name: 'monaco-yaml', test: /node_modules[\\/](monaco-yaml|monaco-[a-z-]+|vscode-[a-z-]+|jsonc-parser|prettier)/ },
           ],

@@ -25,8 +25,9 @@ export function EventStream({ lines, title, maxHeight = '16em' }: EventStreamPro
 
   useLayoutEffect(() => {
     const el = ref.current
-    if (el && stick.current && !skipped.current) el.scrollTop = el.scrollHeight
-    // Only when the content changed: scrolling forces a layout, which would cost every frame of a playing run.
+    // Only when the content changed: scrolling forces a layout, which would cost every frame of a playing run; and
+    // never for an empty log (on a slow laptop, that layout of the whole page at start held the first paint back).
+    if (el && lines.length > 0 && stick.current && !skipped.current) el.scrollTop = el.scrollHeight
   }, [lines.length, lines.at(-1)])
 
   useEffect(() => {

@@ -1,17 +1,24 @@
-// The labs the page offers: every lab folder of the project, held at build time (no network at run time), each read
-// when it is opened. They are checked against the lab schema by the test suite, so the page reads them without a
-// schema validator. A course (labs.json, course.ts) and labs opened in the page add theirs, checked with the schema
+// The labs the page offers: every lab folder of the project, held at build time (no network at run time), and read
+// there too (labs-prebuilt.ts): opening one for the default learner only revives it. They are checked against the
+// lab schema by the test suite, so the page reads them (for another learner's name) without a schema validator. A course (labs.json, course.ts) and labs opened in the page add theirs, checked with the schema
 // by whoever made them.
 import type { Diagnostic, SourceFile } from '../../manifest/index.ts'
 import { parse } from 'yaml'
 import { DEFAULT_USER, LAB_FILE, labsFromFiles, parseLab, repoFiles } from '../../labs/parse.ts'
 import type { Lab, LabFile } from '../../labs/types.ts'
+import builtinLabs from 'virtual:builtin-labs'
 
 const raw = import.meta.glob(['../../../labs/*/lab.yaml', '../../../labs/*/repo/**/*.{yaml,yml}',
   '../../../labs/*/solution/**/*.{yaml,yml}'], { query: '?raw', import: 'default', eager: true }) as Record<string, string>
 
 const LAB_FILES: Map<string, readonly LabFile[]> = labsFromFiles(Object.entries(raw)
   .map(([path, text]) => ({ path: path.replace(/^(\.\.\/)+/, ''), text })))
+/** A lab as the build read it (labs-prebuilt.ts): its files as [path, text] pairs. */
+export type BuiltLab = Omit<Lab, 'files'> & { files: Array<[string, string]> }
+const prebuilt = builtinLabs as Record<string, BuiltLab>
+
+/** The build's own labs' files: a lab whose files are still these is the one read at build time. */
+const BUILTIN_FILES = new Map(LAB_FILES)
 
 /** What the picker shows of a lab. The lab itself is read when it is opened (labById): reading all of them with
  * the page cost more than anything else at start on a slow laptop. */
@@ -37,13 +44,23 @@ function titleOf(files: readonly LabFile[]): string | undefined {
 }
 
 function listingOf(id: string, files: readonly LabFile[]): LabListing {
-  return { id, title: titleOf(files) ?? readLab(id)?.title ?? id }
+  return { id, title: prebuilt[id]?.title ?? titleOf(files) ?? readLab(id)?.title ?? id }
+}
+
+/** The lab read at build time, for a built-in lab not replaced since (by a course or a lab opened in the page). */
+function builtLab(id: string): Lab | undefined {
+  const built = prebuilt[id]
+  if (!built || LAB_FILES.get(id) !== BUILTIN_FILES.get(id)) return undefined
+  return { ...built, files: new Map(built.files) }
 }
 
 /** The lab of `id` for the default user, read once. */
 function readLab(id: string): Lab | undefined {
-  const known = parsed.get(id)
-  if (known) return known
+  const known = parsed.get(id) ?? builtLab(id)
+  if (known) {
+    parsed.set(id, known)
+    return known
+  }
   const { lab, diagnostics } = parseLab(LAB_FILES.get(id) ?? [], `labs/${id}`)
   if (!lab) {
     console.error(`synclab: lab ${id} cannot be read`, diagnostics)

@@ -1,8 +1,9 @@
 // The application's source: the file tree and the editor, problems with their file:line:col, Commit (a new
 // revision), the changes to commit, the history of revisions and Reset.
-import { Suspense } from 'react'
+import { Suspense, useEffect } from 'react'
 import { ChunkBoundary, lazyRetry } from '../chunks/lazy-retry.tsx'
 import { formatDiagnostic } from '../../manifest/index.ts'
+import { loadMonaco } from '../editor/load.ts'
 import type { Session } from '../session/session.ts'
 
 // The file tree and Monaco load after the rest of the page is usable (Monaco, the large part, after the tree).
@@ -11,6 +12,9 @@ const SourceHistory = lazyRetry(() => import('./Workbench.tsx').then(m => ({ def
 
 export function SourcePanel({ session }: { session: Session }) {
   const errors = session.diagnostics
+  // Monaco starts loading once the page has drawn, beside the editor's own chunk rather than after it has arrived and
+  // rendered (on a slow laptop that wait was over a second). A failed load is retried by the editor (load-error).
+  useEffect(() => { loadMonaco().catch(() => {}) }, [])
   return (
     <section className="panel source" aria-label="Source">
       <div className="source-bar">

@@ -1,0 +1,38 @@
+// The page opens a built-in lab from what the build read (labs-prebuilt.ts), not by parsing it again: that lab must
+// be the very lab the page's own reading of the bundled files gives, files in the same order.
+import { describe, expect, it } from 'vitest'
+import builtinLabs from 'virtual:builtin-labs'
+import { DEFAULT_USER, labsFromFiles, parseLab } from '../../../src/labs/parse.ts'
+import { type BuiltLab, LABS, labById, labFiles } from '../../../src/ui/labs/catalog.ts'
+
+const prebuilt = builtinLabs as Record<string, BuiltLab>
+
+const raw = import.meta.glob(['../../../labs/*/lab.yaml', '../../../labs/*/repo/**/*.{yaml,yml}',
+  '../../../labs/*/solution/**/*.{yaml,yml}'], { query: '?raw', import: 'default', eager: true }) as Record<string, string>
+const pageFiles = labsFromFiles(Object.entries(raw).map(([path, text]) => ({ path: path.replace(/^(\.\.\/)+/, ''), text })))
+
+describe('the labs read at build time', () => {
+  it('hold every built-in lab', () => {
+    expect(Object.keys(prebuilt).sort()).toEqual([...pageFiles.keys()].sort())
+    expect(Object.keys(prebuilt).length).toBeGreaterThanOrEqual(10)
+  })
+
+  for (const id of [...pageFiles.keys()]) {
+    it(`${id}: the same lab as parsing the page's files, for the default learner`, () => {
+      const { lab } = parseLab(pageFiles.get(id)!, `labs/${id}`)
+      expect(lab).toBeDefined()
+      const built = prebuilt[id]!
+      expect({ ...built, files: new Map(built.files) }).toEqual(lab)
+      expect(built.files.map(([path]) => path)).toEqual([...lab!.files.keys()])
+      const opened = labById(id, DEFAULT_USER)
+      expect(opened).toEqual(lab)
+      expect([...opened.files.keys()]).toEqual([...lab!.files.keys()])
+      expect(labFiles(id)).toEqual(pageFiles.get(id))
+    })
+  }
+
+  it('another learner still gets the lab read with their name', () => {
+    const lab = labById(LABS[0]!.id, 'ada')
+    expect(lab.app.namespace).toBe('ada')
+  })
+})
