@@ -1,13 +1,14 @@
 // The built-in labs, read at build time: the page gets each lab of labs/ already parsed (for the default learner),
-// so that opening one at start costs a JSON.parse instead of a YAML parse and the lab's checks (on a slow laptop,
-// 4× CPU, reading lab 01 took about 180 ms before the first paint). A lab that cannot be read fails the build with
+// its start files already read, so that opening one at start costs a JSON.parse instead of YAML parses and the
+// lab's checks (on a slow laptop, 4× CPU, reading lab 01 and its files took about 400 ms before the first paint:
+// the first YAML read also pays for compiling the YAML library). A lab that cannot be read fails the build with
 // its file:line:col. The page still reads the labs' own files (src/ui/labs/catalog.ts) for another learner's name,
 // a course or a lab opened in the page; test/ui/labs/prebuilt-labs.test.ts checks both readings give the same lab.
 import { join } from 'node:path'
 import type { Plugin } from 'vite'
 import { labDirs, readLabFiles } from './src/labs/load.ts'
-import { parseLab } from './src/labs/parse.ts'
-import { formatDiagnostic } from './src/manifest/index.ts'
+import { labStartFiles, parseLab } from './src/labs/parse.ts'
+import { formatDiagnostic, hasErrors, loadReaderTypes, parseManifests } from './src/manifest/index.ts'
 
 const ID = 'virtual:builtin-labs'
 const RESOLVED = `\0${ID}`
@@ -19,8 +20,9 @@ export function labsPrebuilt(labsRoot: string): Plugin {
   return {
     name: 'synclab-labs-prebuilt',
     resolveId: id => (id === ID ? RESOLVED : undefined),
-    load(id) {
+    async load(id) {
       if (id !== RESOLVED) return undefined
+      await loadReaderTypes() // the start files are read as the page reads them once its types have loaded
       const out: Record<string, unknown> = {}
       for (const dir of labDirs(labsRoot)) {
         const labId = dir.slice(dir.lastIndexOf('/') + 1)
@@ -29,7 +31,10 @@ export function labsPrebuilt(labsRoot: string): Plugin {
         for (const f of files) this.addWatchFile(join(dir, f.path))
         const { lab, diagnostics } = parseLab(files, `labs/${labId}`)
         if (!lab) this.error(`lab ${labId} cannot be read:\n${diagnostics.map(formatDiagnostic).join('\n')}`)
-        out[labId] = { ...lab, files: [...lab.files] }
+        // The start files read as Session.source reads them (src/ui/session/revisions.ts readSource).
+        const { manifests, diagnostics: problems } = parseManifests(labStartFiles(lab))
+        const start = { manifests: manifests.map(m => m.object), diagnostics: problems, ok: !hasErrors(problems) }
+        out[labId] = { ...lab, files: [...lab.files], start }
       }
       // A string for JSON.parse: faster for the browser to read than the same object as a JavaScript literal.
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(out))})`

@@ -272,6 +272,13 @@ export function repoFiles(lab: Lab): Map<string, string> {
   return out
 }
 
+/** The application's files as the learner starts: the lab repo's folder, with the hooks first when it has them. */
+export function labStartFiles(lab: Lab): Array<{ path: string; text: string }> {
+  const files = [...repoFiles(lab)].map(([path, text]) => ({ path: `${lab.app.path}/${path}`, text }))
+  const hookFirst = (f: { text: string }) => (/argocd\.argoproj\.io\/hook:\s*PreSync/.test(f.text) ? 0 : 1)
+  return files.sort((a, b) => hookFirst(a) - hookFirst(b))
+}
+
 /** Where an edit set's whole files live: solution/<task>/ or solution/<task>/<pitfall>/. */
 export function editSetFolder(task: LabTask, pitfall?: Pitfall): string {
   return pitfall ? `solution/${task.id}/${pitfall.id}/` : `solution/${task.id}/`

@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client'
 import { App } from './App.tsx'
 import { DEFAULT_USER, userNameProblem } from '../labs/parse.ts'
 import { loadReaderTypes } from '../manifest/index.ts'
-import { labById, startFiles } from './labs/catalog.ts'
+import { labById, startFiles, startSource } from './labs/catalog.ts'
 import { LabTracker } from './labs/tracker.ts'
 import { Session } from './session/session.ts'
 import { setCurrentSession } from './session/current.ts'
@@ -52,7 +52,7 @@ function open(labId: string | null, user: string, task?: string): Opened {
   const session: Session = new Session({
     seed: lab.seed, appName: lab.app.name, namespace: lab.app.namespace, appPath: lab.app.path,
     appExists: lab.app.exists, waveDelayMs: lab.app.waveDelayMs,
-    syncPolicy: lab.app.syncPolicy, settleMs: lab.settleMs, labFiles: startFiles(lab), storageKey,
+    syncPolicy: lab.app.syncPolicy, settleMs: lab.settleMs, labFiles: startFiles(lab), labSource: startSource(lab), storageKey,
     storage: window.localStorage, canSave: () => held.editing && held.owner === session,
   })
   held.owner = session

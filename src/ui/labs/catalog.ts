@@ -2,9 +2,10 @@
 // there too (labs-prebuilt.ts): opening one for the default learner only revives it. They are checked against the
 // lab schema by the test suite, so the page reads them (for another learner's name) without a schema validator. A course (labs.json, course.ts) and labs opened in the page add theirs, checked with the schema
 // by whoever made them.
+import type { KubeObject } from '../../cluster/objects.ts'
 import type { Diagnostic, SourceFile } from '../../manifest/index.ts'
 import { parse } from 'yaml'
-import { DEFAULT_USER, LAB_FILE, labsFromFiles, parseLab, repoFiles } from '../../labs/parse.ts'
+import { DEFAULT_USER, LAB_FILE, labStartFiles, labsFromFiles, parseLab } from '../../labs/parse.ts'
 import type { Lab, LabFile } from '../../labs/types.ts'
 import builtinLabs from 'virtual:builtin-labs'
 
@@ -13,8 +14,15 @@ const raw = import.meta.glob(['../../../labs/*/lab.yaml', '../../../labs/*/repo/
 
 const LAB_FILES: Map<string, readonly LabFile[]> = labsFromFiles(Object.entries(raw)
   .map(([path, text]) => ({ path: path.replace(/^(\.\.\/)+/, ''), text })))
-/** A lab as the build read it (labs-prebuilt.ts): its files as [path, text] pairs. */
-export type BuiltLab = Omit<Lab, 'files'> & { files: Array<[string, string]> }
+/** The application's start files as the build read them (with the reader's types): what Session.source holds. */
+export interface StartSource {
+  manifests: KubeObject[]
+  diagnostics: Diagnostic[]
+  ok: boolean
+}
+
+/** A lab as the build read it (labs-prebuilt.ts): its files as [path, text] pairs, its start files read. */
+export type BuiltLab = Omit<Lab, 'files'> & { files: Array<[string, string]>; start: StartSource }
 const prebuilt = builtinLabs as Record<string, BuiltLab>
 
 /** The build's own labs' files: a lab whose files are still these is the one read at build time. */
@@ -51,7 +59,23 @@ function listingOf(id: string, files: readonly LabFile[]): LabListing {
 function builtLab(id: string): Lab | undefined {
   const built = prebuilt[id]
   if (!built || LAB_FILES.get(id) !== BUILTIN_FILES.get(id)) return undefined
-  return { ...built, files: new Map(built.files) }
+  const { start, ...lab } = built
+  const revived: Lab = { ...lab, files: new Map(built.files) }
+  builtStarts.set(revived, start)
+  return revived
+}
+
+/** The start files as the build read them, of the labs revived from the build. */
+const builtStarts = new WeakMap<Lab, StartSource>()
+
+/**
+ * The lab's start files as read at build time, for a built-in lab opened for the default learner (the page then
+ * reads no YAML before its first paint); undefined for any other lab, whose files the session reads.
+ */
+export function startSource(lab: Lab): StartSource | undefined {
+  const start = builtStarts.get(lab)
+  // A copy: the session's commits hand these objects to the engine.
+  return start && structuredClone(start)
 }
 
 /** The lab of `id` for the default user, read once. */
@@ -119,12 +143,8 @@ export function removeLab(id: string): void {
 /** The files a lab was read from (for a lab opened in the page: what to keep). */
 export const labFiles = (id: string): readonly LabFile[] | undefined => LAB_FILES.get(id)
 
-/** The application's files as the learner starts: the lab repo's folder, with the hooks first when it has them. */
-export function startFiles(lab: Lab): SourceFile[] {
-  const files = [...repoFiles(lab)].map(([path, text]) => ({ path: `${lab.app.path}/${path}`, text }))
-  const hookFirst = (f: SourceFile) => (/argocd\.argoproj\.io\/hook:\s*PreSync/.test(f.text) ? 0 : 1)
-  return files.sort((a, b) => hookFirst(a) - hookFirst(b))
-}
+/** The application's files as the learner starts (labStartFiles). */
+export const startFiles = (lab: Lab): SourceFile[] => labStartFiles(lab)
 
 /** The lab `id` (or the first one) for the learner `user`: `+username+` in it becomes `user`. */
 export function labById(id: string | null | undefined, user: string = DEFAULT_USER): Lab {

@@ -36,6 +36,8 @@ export interface CreateOutcome {
 export interface SessionOptions extends RunSetup {
   /** The lab's files: the starting point, and what Reset restores. */
   labFiles: SourceFile[]
+  /** The lab's files as read at build time (catalog.ts startSource): the session then reads no YAML to start. */
+  labSource?: ReturnType<typeof readSource> | undefined
   /** How long "To the end" runs on after the operation ended: the lab's settle time (DEFAULT_SETTLE_MS). */
   settleMs?: number | undefined
   storageKey: string
@@ -85,7 +87,7 @@ export class Session {
     this.files = saved?.files ?? opts.labFiles.map(f => ({ ...f }))
     this.folders = saved?.folders ?? []
     this.active = saved?.active || (this.files[0]?.path ?? '')
-    this.source = readSource(this.files)
+    this.source = !saved && opts.labSource ? opts.labSource : readSource(this.files)
     this.diagnostics = this.source.diagnostics
     if (saved) this.restoreRevisions(saved)
     else this.initialCommit()
@@ -219,6 +221,7 @@ export class Session {
 
   /** Reads the edited files again (the reader's Kubernetes types arrived after the page started). */
   reread(): void {
+    if (this.source === this.opts.labSource) return // read at build time with those types (labs-prebuilt.ts)
     this.source = readSource(this.files)
     this.diagnostics = this.source.diagnostics
     this.changed()
@@ -577,7 +580,9 @@ export class Session {
 
   /** The lab's repository as the learner finds it: its files are the application's first revision. */
   private initialCommit(files: SourceFile[] = this.files): void {
-    const source = readSource(files)
+    // The files just read for the editor are not read again (on a slow laptop, reading a lab's files is the largest
+    // part of opening it); the lab's own files, after a restore that kept none of the saved commits, are.
+    const source = files === this.files ? this.source : readSource(files)
     if (!source.ok) return
     const revision: SourceRevision = { id: revisionId(files, ''), message: 'Initial commit',
       files: files.map(f => ({ ...f })), manifests: source.manifests }

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest'
 import builtinLabs from 'virtual:builtin-labs'
 import { DEFAULT_USER, labsFromFiles, parseLab } from '../../../src/labs/parse.ts'
-import { type BuiltLab, LABS, labById, labFiles } from '../../../src/ui/labs/catalog.ts'
+import { type BuiltLab, LABS, labById, labFiles, startFiles, startSource } from '../../../src/ui/labs/catalog.ts'
+import { readSource } from '../../../src/ui/session/revisions.ts'
 
 const prebuilt = builtinLabs as Record<string, BuiltLab>
 
@@ -21,18 +22,30 @@ describe('the labs read at build time', () => {
     it(`${id}: the same lab as parsing the page's files, for the default learner`, () => {
       const { lab } = parseLab(pageFiles.get(id)!, `labs/${id}`)
       expect(lab).toBeDefined()
-      const built = prebuilt[id]!
+      const { start: _start, ...built } = prebuilt[id]!
       expect({ ...built, files: new Map(built.files) }).toEqual(lab)
       expect(built.files.map(([path]) => path)).toEqual([...lab!.files.keys()])
       const opened = labById(id, DEFAULT_USER)
       expect(opened).toEqual(lab)
       expect([...opened.files.keys()]).toEqual([...lab!.files.keys()])
       expect(labFiles(id)).toEqual(pageFiles.get(id))
+      // Its start files, read as the session reads them once the reader's types have loaded (test/setup.ts).
+      const read = readSource(startFiles(lab!))
+      expect(startSource(opened)).toEqual(read)
+      expect(read.manifests.length).toBeGreaterThan(0)
     })
   }
 
-  it('another learner still gets the lab read with their name', () => {
+  it('another learner still gets the lab read with their name, and the session reads its files', () => {
     const lab = labById(LABS[0]!.id, 'ada')
     expect(lab.app.namespace).toBe('ada')
+    expect(startSource(lab)).toBeUndefined()
+  })
+
+  it('each opening gets its own copy of the start files read', () => {
+    const a = startSource(labById(LABS[0]!.id))!
+    const b = startSource(labById(LABS[0]!.id))!
+    expect(a).toEqual(b)
+    expect(a.manifests[0]).not.toBe(b.manifests[0])
   })
 })
