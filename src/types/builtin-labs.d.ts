@@ -1,6 +1,6 @@
-// labs-prebuilt.ts (a Vite plugin) writes this module at build time: each built-in lab, parsed for the default
-// learner, its files as [path, text] pairs (src/ui/labs/catalog.ts gives it its type: BuiltLab).
+// labs-prebuilt.ts (a Vite plugin) writes this module at build time: each built-in lab's title, and the lab parsed
+// for the default learner as JSON text (src/ui/labs/catalog.ts gives the parsed value its type: BuiltLab).
 declare module 'virtual:builtin-labs' {
-  const labs: Record<string, unknown>
+  const labs: Record<string, { title: string; json: string }>
   export default labs
 }

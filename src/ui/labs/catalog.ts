@@ -23,7 +23,16 @@ export interface StartSource {
 
 /** A lab as the build read it (labs-prebuilt.ts): its files as [path, text] pairs, its start files read. */
 export type BuiltLab = Omit<Lab, 'files'> & { files: Array<[string, string]>; start: StartSource }
-const prebuilt = builtinLabs as Record<string, BuiltLab>
+const builtParsed = new Map<string, BuiltLab>()
+
+/** A built-in lab as the build read it, its JSON parsed the first time it is asked for. */
+export function builtLabData(id: string): BuiltLab | undefined {
+  const entry = builtinLabs[id]
+  if (!entry) return undefined
+  let built = builtParsed.get(id)
+  if (!built) builtParsed.set(id, built = JSON.parse(entry.json) as BuiltLab)
+  return built
+}
 
 /** The build's own labs' files: a lab whose files are still these is the one read at build time. */
 const BUILTIN_FILES = new Map(LAB_FILES)
@@ -52,12 +61,12 @@ function titleOf(files: readonly LabFile[]): string | undefined {
 }
 
 function listingOf(id: string, files: readonly LabFile[]): LabListing {
-  return { id, title: prebuilt[id]?.title ?? titleOf(files) ?? readLab(id)?.title ?? id }
+  return { id, title: builtinLabs[id]?.title ?? titleOf(files) ?? readLab(id)?.title ?? id }
 }
 
 /** The lab read at build time, for a built-in lab not replaced since (by a course or a lab opened in the page). */
 function builtLab(id: string): Lab | undefined {
-  const built = prebuilt[id]
+  const built = builtLabData(id)
   if (!built || LAB_FILES.get(id) !== BUILTIN_FILES.get(id)) return undefined
   const { start, ...lab } = built
   const revived: Lab = { ...lab, files: new Map(built.files) }

@@ -3,10 +3,8 @@
 import { describe, expect, it } from 'vitest'
 import builtinLabs from 'virtual:builtin-labs'
 import { DEFAULT_USER, labsFromFiles, parseLab } from '../../../src/labs/parse.ts'
-import { type BuiltLab, LABS, labById, labFiles, startFiles, startSource } from '../../../src/ui/labs/catalog.ts'
+import { builtLabData, LABS, labById, labFiles, startFiles, startSource } from '../../../src/ui/labs/catalog.ts'
 import { readSource } from '../../../src/ui/session/revisions.ts'
-
-const prebuilt = builtinLabs as Record<string, BuiltLab>
 
 const raw = import.meta.glob(['../../../labs/*/lab.yaml', '../../../labs/*/repo/**/*.{yaml,yml}',
   '../../../labs/*/solution/**/*.{yaml,yml}'], { query: '?raw', import: 'default', eager: true }) as Record<string, string>
@@ -14,15 +12,16 @@ const pageFiles = labsFromFiles(Object.entries(raw).map(([path, text]) => ({ pat
 
 describe('the labs read at build time', () => {
   it('hold every built-in lab', () => {
-    expect(Object.keys(prebuilt).sort()).toEqual([...pageFiles.keys()].sort())
-    expect(Object.keys(prebuilt).length).toBeGreaterThanOrEqual(10)
+    expect(Object.keys(builtinLabs).sort()).toEqual([...pageFiles.keys()].sort())
+    expect(Object.keys(builtinLabs).length).toBeGreaterThanOrEqual(10)
   })
 
   for (const id of [...pageFiles.keys()]) {
     it(`${id}: the same lab as parsing the page's files, for the default learner`, () => {
       const { lab } = parseLab(pageFiles.get(id)!, `labs/${id}`)
       expect(lab).toBeDefined()
-      const { start: _start, ...built } = prebuilt[id]!
+      const { start: _start, ...built } = builtLabData(id)!
+      expect(builtinLabs[id]!.title).toBe(lab!.title)
       expect({ ...built, files: new Map(built.files) }).toEqual(lab)
       expect(built.files.map(([path]) => path)).toEqual([...lab!.files.keys()])
       const opened = labById(id, DEFAULT_USER)
