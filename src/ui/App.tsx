@@ -30,6 +30,7 @@ import { PanelBoundary } from './PanelBoundary.tsx'
 import { RestoreNotice } from './session/RestoreNotice.tsx'
 import { ThemeControl } from './appearance/ThemeControl.tsx'
 import { PanelTabBar, PanelTabPanel, PanelTabs } from './layout/PanelTabs.tsx'
+import { useAfterFirstPaint } from './layout/after-first-paint.ts'
 
 /** "Your name": the learner's name, which is the lab's namespace; applied on Enter or when the field is left. */
 function UserField({ user, onUser }: { user: string; onUser: (name: string) => void }) {
@@ -62,6 +63,8 @@ export function App({ session, tracker, onOpenLab, user, onUser }: { session: Se
   // frame: re-planning a 200-resource app on each frame of a sync cost a slow laptop's frames (page.slow bench).
   const planLive = useMemo(() => session.shown.app?.liveVersion ?? 0, [session, deferred]) // eslint-disable-line react-hooks/exhaustive-deps
   useShortcuts(session)
+  // The plan, the cluster panel, the timeline, the logs and the terminal are drawn just after the first paint.
+  const rest = useAfterFirstPaint()
   // NEW APP: the form's content while it is open (the dialog loads when first opened).
   const [newApp, setNewApp] = useState<NewAppSpec | undefined>()
   // One function for the App's life: the memoised panels given it (Sync, Applications) skip the redraws of a playing run.
@@ -101,8 +104,8 @@ export function App({ session, tracker, onOpenLab, user, onUser }: { session: Se
             app={`${shownApp?.name}/${shownApp?.operationRunning}/${!!shownApp?.deletion}/${shownApp?.deleted}`} />)}
           {panel('What if', <WhatIfPanelMemo session={session} version={session.stateVersion} />)}
           {panel('Application', <AppViewMemo session={session} version={deferred} />)}
-          {panel('Plan', <PlanPaneMemo session={session} version={session.stateVersion} live={planLive} />)}
-          {panel('Cluster', <ChunkBoundary what="the cluster panel" className="panel">
+          {rest && panel('Plan', <PlanPaneMemo session={session} version={session.stateVersion} live={planLive} />)}
+          {rest && panel('Cluster', <ChunkBoundary what="the cluster panel" className="panel">
             <Suspense fallback={null}>
               <ClusterPanel key={tracker.lab.id} manifests={session.head?.manifests ?? NO_MANIFESTS}
                 revision={session.head?.id ?? 'HEAD'} waveDelayMs={tracker.lab.app.waveDelayMs} seed={tracker.lab.seed}
@@ -112,11 +115,11 @@ export function App({ session, tracker, onOpenLab, user, onUser }: { session: Se
         </PanelTabPanel></div>
       </main>
       <PanelTabPanel tab="timeline"><section className="bottom panel" aria-label="Timeline">
-        {panel('Time controls', <TimeControls session={session} />)}
-        {panel('Timeline', <RunViews session={session} version={runVersion} />)}
-        {panel('Logs', <LogsSection session={session} version={runVersion} />)}
+        {rest && panel('Time controls', <TimeControls session={session} />)}
+        {rest && panel('Timeline', <RunViews session={session} version={runVersion} />)}
+        {rest && panel('Logs', <LogsSection session={session} version={runVersion} />)}
       </section></PanelTabPanel>
-      <PanelTabPanel tab="terminal" opens>{panel('Terminal', <TerminalSection session={session} />)}</PanelTabPanel>
+      <PanelTabPanel tab="terminal" opens>{rest && panel('Terminal', <TerminalSection session={session} />)}</PanelTabPanel>
       {newApp ? (
         <ChunkBoundary what="the New app dialog">
           <Suspense fallback={null}>
