@@ -388,7 +388,7 @@ describe('synclab sync: end to end through bin/synclab.mjs', () => {
     expect(a.status).toBe(0)
     expect(a.stdout).toBe(b.stdout)
     expect(a.stderr).toBe('')
-  })
+  }, 20_000) // two whole CLI runs one after the other: the default 5 s is too short on a busy machine
 
   it('invalid YAML exits 2 with file:line:col', () => {
     const dir = fixture({ 'bad.yaml': 'kind: ConfigMap\n  bad: indent\n' })
