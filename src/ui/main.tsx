@@ -72,11 +72,14 @@ function address(): URLSearchParams {
 const labInAddress = () => address().get('lab')
 const taskInAddress = () => address().get('task') ?? undefined
 
-function Root() {
+/** The lab the page opens first: the one in the address, else the last one opened. */
+const openFirst = (): Opened => open(labInAddress() ?? window.localStorage.getItem('synclab:lab'), savedUser(), taskInAddress())
+
+function Root({ first }: { first: Opened }) {
   const [user, setUser] = useState(savedUser)
-  const [opened, setOpened] = useState<Opened>(() => open(labInAddress() ?? window.localStorage.getItem('synclab:lab'), user, taskInAddress()))
+  const [opened, setOpened] = useState<Opened>(first)
   // Which opened lab is ready: on a switch, the new session is not, until its cluster has started.
-  const [ready, setReady] = useState<Opened | undefined>(undefined)
+  const [ready, setReady] = useState<Opened | undefined>(() => (first.session.started ? first : undefined))
   // The reader's Kubernetes types load after the first render (a chunk of their own): then the files are read
   // again, so a wrong type shows as an error. Until then the engine turns any bad value into an operation Error.
   useEffect(() => {
@@ -140,8 +143,35 @@ function useLease(opened: Opened, reopen: () => void): LeaseState {
 /** Renders the page (src/page.ts, the entry, first hands in the terminal's interpreter). */
 export function startPage(): void {
   startTheme()
-  createRoot(document.getElementById('app')!).render(
-    <PanelBoundary name="page" onReset={resetOpenedLab} resetLabel="Reset this lab and reload"><Root /></PanelBoundary>)
+  const root = createRoot(document.getElementById('app')!)
+  const render = (first: Opened) => root.render(
+    <PanelBoundary name="page" onReset={resetOpenedLab} resetLabel="Reset this lab and reload"><Root first={first} /></PanelBoundary>)
+  let first: Opened
+  try {
+    first = openFirst()
+  } catch (error) {
+    // The page's boundary shows what failed, with its Reset.
+    root.render(<PanelBoundary name="page" onReset={resetOpenedLab} resetLabel="Reset this lab and reload"><Failed error={error} /></PanelBoundary>)
+    return
+  }
+  // The first paint waits for the lab's cluster to start (a few promise turns) rather than painting "Starting…"
+  // first, which cost a slow laptop a layout and a paint; a start that takes longer (a saved run replaying) shows it.
+  let rendered = false
+  const once = () => {
+    if (rendered) return
+    rendered = true
+    render(first)
+  }
+  void first.session.whenReady().then(once, once)
+  setTimeout(once, START_WAIT_MS)
+}
+
+/** How long the first paint waits for the cluster to start before it shows "Starting the simulated cluster…". */
+const START_WAIT_MS = 100
+
+/** Hands what failed to the boundary around it. */
+function Failed({ error }: { error: unknown }): null {
+  throw error
 }
 
 /**

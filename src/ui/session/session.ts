@@ -92,7 +92,11 @@ export class Session {
     if (saved) this.restoreRevisions(saved)
     else this.initialCommit()
     this.ready = this.rebuildLive(saved?.now ?? 0).catch(e => this.replayFailed(e))
+    void this.ready.then(() => { this.started = true }, () => {})
   }
+
+  /** Whether the session's cluster has started (whenReady resolved). */
+  started = false
 
   /** What could not be restored from the browser's storage (a notice tells the learner), until dismissed. */
   restoreNotice: string[]
