@@ -223,7 +223,7 @@ export class Application {
       requeue: afterMs => this.requeue(afterMs),
     })
     op.env.emit({ type: 'operation', phase: 'Running' })
-    const actor = createActor(syncMachine, { input: { op }, clock: this.cluster.clock })
+    const actor = createActor(syncMachine(), { input: { op }, clock: this.cluster.clock })
     withQuietErrors(actor)
     let finishedAt: number | undefined
     const result = (): OperationResult => ({
@@ -405,7 +405,7 @@ export class Application {
   }
 }
 
-export type OperationActor = ReturnType<typeof createActor<typeof syncMachine>>
+export type OperationActor = ReturnType<typeof createActor<ReturnType<typeof syncMachine>>>
 
 /**
  * xstate reports an actor's error as unhandled (a global throw: a crashed CLI, an error in the page) as soon as one
@@ -419,4 +419,4 @@ function withQuietErrors(actor: OperationActor): void {
     return subscribe({ ...observer, error: observer.error ?? (() => undefined) })
   }) as OperationActor['subscribe']
 }
-export type OperationSnapshot = SnapshotFrom<typeof syncMachine>
+export type OperationSnapshot = SnapshotFrom<ReturnType<typeof syncMachine>>

@@ -37,7 +37,7 @@ export function crashMessage(error: unknown): string {
   return String(error)
 }
 
-export const syncMachine = setup({
+const makeSyncMachine = () => setup({
   types: {} as { context: Context; events: Events; input: { op: SyncOperation } },
   delays: {
     waveDelay: ({ context }) => context.op.env.waveDelayMs ?? 2000,
@@ -267,3 +267,11 @@ export const syncMachine = setup({
     error: { type: 'final' },
   },
 })
+
+let made: ReturnType<typeof makeSyncMachine> | undefined
+
+/** The sync machine, built on first use: building its state nodes is a cost a page's start need not pay. */
+export function syncMachine(): ReturnType<typeof makeSyncMachine> {
+  made ??= makeSyncMachine()
+  return made
+}
