@@ -65,7 +65,6 @@ export class DeploymentController {
   }
 
   private rollout(dep: Deployment, newRs: ReplicaSet, oldRs: ReplicaSet[], replicas: number): void {
-    const specOf = (rs: ReplicaSet) => rs.spec.replicas ?? 0
     if (dep.spec.strategy?.type === 'Recreate') {
       for (const rs of oldRs) if (specOf(rs) > 0) this.scale(dep, rs, 0)
       const oldPods = oldRs.reduce((n, rs) => n + (rs.status?.replicas ?? 0), 0)
@@ -94,8 +93,6 @@ export class DeploymentController {
    */
   private scaleDownOld(dep: Deployment, newRs: ReplicaSet, oldRs: ReplicaSet[], replicas: number,
     maxUnavailable: number, total: number): void {
-    const specOf = (rs: ReplicaSet) => rs.spec.replicas ?? 0
-    const availableOf = (rs: ReplicaSet) => rs.status?.availableReplicas ?? 0
     if (oldRs.every(rs => specOf(rs) === 0)) return
     const minAvailable = replicas - maxUnavailable
     const newUnavailable = Math.max(0, specOf(newRs) - availableOf(newRs))
@@ -274,4 +271,12 @@ function canonicalJson(v: unknown): string {
     return `{${Object.keys(v).sort().map(k => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`).join(',')}}`
   }
   return JSON.stringify(v) ?? 'null'
+}
+
+function specOf(rs: ReplicaSet): number {
+  return rs.spec.replicas ?? 0
+}
+
+function availableOf(rs: ReplicaSet): number {
+  return rs.status?.availableReplicas ?? 0
 }

@@ -109,10 +109,6 @@ function conditions(rt: PodRuntime, readiness: ContainerRuntime[], ready: boolea
   const since = timestamp(rt.startTime)
   const changed = timestamp(now)
   const unready = readiness.filter(c => !c.ready).map(c => c.spec.name).join(' ')
-  const readinessCondition = (type: string): Condition => ready
-    ? { type, status: 'True', lastTransitionTime: changed }
-    : { type, status: 'False', reason: 'ContainersNotReady', message: `containers with unready status: [${unready}]`,
-        lastTransitionTime: changed }
   const previous = rt.conditions?.[0]
   const initializedSince = rt.inits.length === 0 ? since
     : previous && (previous.status === 'True') === rt.initialized ? previous.lastTransitionTime ?? changed : changed
@@ -120,8 +116,16 @@ function conditions(rt: PodRuntime, readiness: ContainerRuntime[], ready: boolea
     ? { type: 'Initialized', status: 'True', lastTransitionTime: initializedSince }
     : { type: 'Initialized', status: 'False', reason: 'ContainersNotInitialized',
         message: `containers with incomplete status: [${incomplete}]`, lastTransitionTime: initializedSince }
-  return [initialized, readinessCondition('Ready'), readinessCondition('ContainersReady'),
+  return [initialized, readinessCondition('Ready', ready, unready, changed),
+    readinessCondition('ContainersReady', ready, unready, changed),
     { type: 'PodScheduled', status: 'True', lastTransitionTime: since }]
+}
+
+function readinessCondition(type: string, ready: boolean, unready: string, changed: string): Condition {
+  return ready
+    ? { type, status: 'True', lastTransitionTime: changed }
+    : { type, status: 'False', reason: 'ContainersNotReady', message: `containers with unready status: [${unready}]`,
+        lastTransitionTime: changed }
 }
 
 function podPhase(pod: Pod, rt: PodRuntime): PodPhase {
