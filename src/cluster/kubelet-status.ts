@@ -19,17 +19,17 @@ export interface ContainerRuntime {
   /** An init container (R87); with restartPolicy Always a sidecar (R88). */
   kind: 'init' | 'sidecar' | 'app'
   state: 'waiting' | 'running' | 'terminated'
-  waitingReason?: string
-  waitingMessage?: string
+  waitingReason?: string | undefined
+  waitingMessage?: string | undefined
   ready: boolean
   restartCount: number
   runs: Run[]
-  timer?: TimerHandle
+  timer?: TimerHandle | undefined
   /** Exited and will be started again after a back-off. */
   restartPending?: boolean
   pullAttempts: number
   /** The Pulled event, recorded when the container starts (with the time the pull ended). */
-  pulled?: { at: number; message: string }
+  pulled?: { at: number; message: string } | undefined
   /** false while its startup probe has not passed (R90). */
   started: boolean
   /** Being stopped (SIGTERM sent): its probes stop. */
@@ -61,8 +61,10 @@ export interface PodRuntime {
 }
 
 export function containerRuntime(spec: Container, kind: ContainerRuntime['kind'], waitingReason: string): ContainerRuntime {
-  return { spec, kind, state: 'waiting', waitingReason, ready: false, restartCount: 0, runs: [], pullAttempts: 0,
-    started: true, stopping: false }
+  // Every field from the start, cleared to undefined rather than deleted: one object shape for all containers.
+  return { spec, kind, state: 'waiting', waitingReason, waitingMessage: undefined, ready: false, restartCount: 0, runs: [],
+    timer: undefined, restartPending: false, pullAttempts: 0, pulled: undefined, started: true, stopping: false,
+    neverReady: false }
 }
 
 /** An init container that has done its part: a regular one exited 0, a sidecar started (R87, R88). */
