@@ -158,16 +158,24 @@ export class DeploymentController {
   private writeStatus(dep: Deployment, newRs: ReplicaSet | undefined, oldRs: ReplicaSet[], replicas: number,
     created: boolean): void {
     const all = newRs ? [newRs, ...oldRs] : oldRs
-    const sum = (f: (rs: ReplicaSet) => number | undefined) => all.reduce((n, rs) => n + (f(rs) ?? 0), 0)
     const now = this.clock.now()
+    let total = 0
+    let ready = 0
+    let available = 0
+    for (const rs of all) {
+      total += rs.status?.replicas ?? 0
+      ready += rs.status?.readyReplicas ?? 0
+      available += rs.status?.availableReplicas ?? 0
+    }
     const status: DeploymentStatus = {
       observedGeneration: dep.metadata.generation ?? 1,
-      replicas: sum(rs => rs.status?.replicas),
+      replicas: total,
       updatedReplicas: newRs?.status?.replicas ?? 0,
-      readyReplicas: sum(rs => rs.status?.readyReplicas),
-      availableReplicas: sum(rs => rs.status?.availableReplicas),
+      readyReplicas: ready,
+      availableReplicas: available,
     }
-    status.unavailableReplicas = Math.max(0, Math.max(replicas, status.replicas ?? 0) - (status.availableReplicas ?? 0))
+    const unavailable = Math.max(0, Math.max(replicas, total) - available)
+    status.unavailableReplicas = unavailable
     const old = dep.status?.conditions ?? []
     const { maxUnavailable } = rollingLimits(dep, replicas)
     const availableOk = (status.availableReplicas ?? 0) >= replicas - maxUnavailable
@@ -177,8 +185,11 @@ export class DeploymentController {
         : cond('Available', 'False', 'MinimumReplicasUnavailable', 'Deployment does not have minimum availability.', now)),
       this.progressing(dep, newRs, old, status, replicas, created, now),
     ]
-    const next = { ...status, conditions }
-    if (!status.unavailableReplicas) delete next.unavailableReplicas
+    // The API server's JSON omits a zero count; built without it rather than deleted (one object shape).
+    const next: DeploymentStatus = { observedGeneration: dep.metadata.generation ?? 1, replicas: total,
+      updatedReplicas: newRs?.status?.replicas ?? 0, readyReplicas: ready, availableReplicas: available }
+    if (unavailable) next.unavailableReplicas = unavailable
+    next.conditions = conditions
     if (!deepEqual(next, dep.status ?? {})) this.store.updateStatus(refOf(dep), next)
   }
 
