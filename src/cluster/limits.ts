@@ -96,7 +96,9 @@ function jsonBytesBound(value: unknown, budget: number): number {
     }
     return total
   }
-  for (const key of Object.keys(value)) {
+  // for-in rather than Object.keys: no array of keys per object walked (JSON objects have no inherited keys).
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue
     total += key.length * 6 + 4 + jsonBytesBound((value as Record<string, unknown>)[key], budget - total)
     if (total > budget) return total
   }

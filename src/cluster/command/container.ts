@@ -35,7 +35,7 @@ export function containerEnv(spec: ContainerCommandSpec, ctx: RunContext): Map<s
   const base = imageEnv(image)
   if (!spec.env?.length) {
     // Nothing declared: the image's environment with this Pod's hostname (unless the image sets HOSTNAME itself).
-    const env = new Map(base.complete)
+    const env = copyOf(base.complete)
     if (!base.imageSetsHostname) env.set('HOSTNAME', ctx.hostname)
     return env
   }
@@ -47,7 +47,7 @@ export function containerEnv(spec: ContainerCommandSpec, ctx: RunContext): Map<s
     refs.set(e.name, value)
     declared.push([e.name, value])
   }
-  const env = new Map(base.head)
+  const env = copyOf(base.head)
   if (!base.imageSetsHostname) env.set('HOSTNAME', ctx.hostname)
   for (const [k, v] of declared) env.set(k, v)
   for (const [k, v] of SERVICE_ENV) if (!env.has(k)) env.set(k, v)
@@ -66,6 +66,17 @@ interface ImageEnv {
   imageSetsHostname: boolean
 }
 const imageEnvs = new WeakMap<ImageEntry, ImageEnv>()
+
+/** A copy of a map, entry by entry (new Map(map) goes through the iterator protocol: an array per entry). */
+function copyOf(map: ReadonlyMap<string, string>): Map<string, string> {
+  const copy = new Map<string, string>()
+  map.forEach(copyEntry, copy)
+  return copy
+}
+
+function copyEntry(this: Map<string, string>, value: string, key: string): void {
+  this.set(key, value)
+}
 
 function imageEnv(image: ImageEntry): ImageEnv {
   let known = imageEnvs.get(image)
