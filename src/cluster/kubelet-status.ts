@@ -110,7 +110,7 @@ function conditions(rt: PodRuntime, readiness: ContainerRuntime[], ready: boolea
   now: number): Condition[] {
   const since = timestamp(rt.startTime)
   const changed = timestamp(now)
-  const unready = readiness.filter(c => !c.ready).map(c => c.spec.name).join(' ')
+  const unready = ready ? '' : unreadyNames(readiness)
   const previous = rt.conditions?.[0]
   const initializedSince = rt.inits.length === 0 ? since
     : previous && (previous.status === 'True') === rt.initialized ? previous.lastTransitionTime ?? changed : changed
@@ -121,6 +121,13 @@ function conditions(rt: PodRuntime, readiness: ContainerRuntime[], ready: boolea
   return [initialized, readinessCondition('Ready', ready, unready, changed),
     readinessCondition('ContainersReady', ready, unready, changed),
     { type: 'PodScheduled', status: 'True', lastTransitionTime: since }]
+}
+
+/** The names of the containers not ready, space-separated (as the Ready condition's message lists them). */
+function unreadyNames(readiness: ContainerRuntime[]): string {
+  let names: string | undefined
+  for (const c of readiness) if (!c.ready) names = names === undefined ? c.spec.name : `${names} ${c.spec.name}`
+  return names ?? ''
 }
 
 function readinessCondition(type: string, ready: boolean, unready: string, changed: string): Condition {
