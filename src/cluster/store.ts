@@ -384,7 +384,9 @@ export class ObjectStore {
 
   private uid(): string {
     const r = this.random
-    return `${hex(r, 32)}-${hex(r, 16)}-4${hex(r, 12)}-a${hex(r, 12)}-${hex(r, 24)}${hex(r, 24)}`
+    // Joined rather than concatenated: one flat string, not a tree of pieces, as every index and controller
+    // looks objects up by uid.
+    return [hex(r, 32), '-', hex(r, 16), '-4', hex(r, 12), '-a', hex(r, 12), '-', hex(r, 24), hex(r, 24)].join('')
   }
 
   private registerCrd(crd: KubeObject): void {
