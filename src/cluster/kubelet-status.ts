@@ -111,6 +111,7 @@ function conditions(rt: PodRuntime, readiness: ContainerRuntime[], ready: boolea
   const since = timestamp(rt.startTime)
   const changed = timestamp(now)
   const unready = ready ? '' : unreadyNames(readiness)
+  if (rt.inits.length === 0) return plainPodConditions(since, changed, ready, unready)
   const previous = rt.conditions?.[0]
   const initializedSince = rt.inits.length === 0 ? since
     : previous && (previous.status === 'True') === rt.initialized ? previous.lastTransitionTime ?? changed : changed
@@ -122,6 +123,25 @@ function conditions(rt: PodRuntime, readiness: ContainerRuntime[], ready: boolea
     readinessCondition('ContainersReady', ready, unready, changed),
     { type: 'PodScheduled', status: 'True', lastTransitionTime: since }]
 }
+
+/**
+ * The conditions of a Pod without init containers (Initialized since its start), shared by every such Pod whose
+ * conditions read the same: Pods bound and started in the same second get one list, not one each. Read-only, as
+ * every object the store holds.
+ */
+function plainPodConditions(since: string, changed: string, ready: boolean, unready: string): Condition[] {
+  const key = ready ? `${since}|${changed}` : `${since}|${changed}|${unready}`
+  let list = sharedConditions.get(key)
+  if (!list) {
+    if (sharedConditions.size > 10_000) sharedConditions.clear()
+    list = [{ type: 'Initialized', status: 'True', lastTransitionTime: since },
+      readinessCondition('Ready', ready, unready, changed), readinessCondition('ContainersReady', ready, unready, changed),
+      { type: 'PodScheduled', status: 'True', lastTransitionTime: since }]
+    sharedConditions.set(key, list)
+  }
+  return list
+}
+const sharedConditions = new Map<string, Condition[]>()
 
 /** The names of the containers not ready, space-separated (as the Ready condition's message lists them). */
 function unreadyNames(readiness: ContainerRuntime[]): string {
