@@ -210,5 +210,13 @@ const timestamps = new Map<number, string>()
 
 /** Virtual ms of an RFC 3339 timestamp written by `timestamp`. */
 export function parseTimestamp(ts: string): number {
-  return Date.parse(ts) - EPOCH_MS
+  let ms = parsedTimestamps.get(ts)
+  if (ms === undefined) {
+    if (parsedTimestamps.size > 100_000) parsedTimestamps.clear()
+    ms = Date.parse(ts) - EPOCH_MS
+    parsedTimestamps.set(ts, ms)
+  }
+  return ms
 }
+/** Controllers read back the few timestamps they wrote (a Job's startTime on every reconcile): parsed once each. */
+const parsedTimestamps = new Map<string, number>()

@@ -65,7 +65,6 @@ export class DeploymentController {
   }
 
   private rollout(dep: Deployment, newRs: ReplicaSet, oldRs: ReplicaSet[], replicas: number): void {
-    const specOf = (rs: ReplicaSet) => rs.spec.replicas ?? 0
     if (dep.spec.strategy?.type === 'Recreate') {
       for (const rs of oldRs) if (specOf(rs) > 0) this.scale(dep, rs, 0)
       const oldPods = oldRs.reduce((n, rs) => n + (rs.status?.replicas ?? 0), 0)
@@ -94,8 +93,6 @@ export class DeploymentController {
    */
   private scaleDownOld(dep: Deployment, newRs: ReplicaSet, oldRs: ReplicaSet[], replicas: number,
     maxUnavailable: number, total: number): void {
-    const specOf = (rs: ReplicaSet) => rs.spec.replicas ?? 0
-    const availableOf = (rs: ReplicaSet) => rs.status?.availableReplicas ?? 0
     if (oldRs.every(rs => specOf(rs) === 0)) return
     const minAvailable = replicas - maxUnavailable
     const newUnavailable = Math.max(0, specOf(newRs) - availableOf(newRs))
@@ -161,16 +158,24 @@ export class DeploymentController {
   private writeStatus(dep: Deployment, newRs: ReplicaSet | undefined, oldRs: ReplicaSet[], replicas: number,
     created: boolean): void {
     const all = newRs ? [newRs, ...oldRs] : oldRs
-    const sum = (f: (rs: ReplicaSet) => number | undefined) => all.reduce((n, rs) => n + (f(rs) ?? 0), 0)
     const now = this.clock.now()
+    let total = 0
+    let ready = 0
+    let available = 0
+    for (const rs of all) {
+      total += rs.status?.replicas ?? 0
+      ready += rs.status?.readyReplicas ?? 0
+      available += rs.status?.availableReplicas ?? 0
+    }
     const status: DeploymentStatus = {
       observedGeneration: dep.metadata.generation ?? 1,
-      replicas: sum(rs => rs.status?.replicas),
+      replicas: total,
       updatedReplicas: newRs?.status?.replicas ?? 0,
-      readyReplicas: sum(rs => rs.status?.readyReplicas),
-      availableReplicas: sum(rs => rs.status?.availableReplicas),
+      readyReplicas: ready,
+      availableReplicas: available,
     }
-    status.unavailableReplicas = Math.max(0, Math.max(replicas, status.replicas ?? 0) - (status.availableReplicas ?? 0))
+    const unavailable = Math.max(0, Math.max(replicas, total) - available)
+    status.unavailableReplicas = unavailable
     const old = dep.status?.conditions ?? []
     const { maxUnavailable } = rollingLimits(dep, replicas)
     const availableOk = (status.availableReplicas ?? 0) >= replicas - maxUnavailable
@@ -180,8 +185,11 @@ export class DeploymentController {
         : cond('Available', 'False', 'MinimumReplicasUnavailable', 'Deployment does not have minimum availability.', now)),
       this.progressing(dep, newRs, old, status, replicas, created, now),
     ]
-    const next = { ...status, conditions }
-    if (!status.unavailableReplicas) delete next.unavailableReplicas
+    // The API server's JSON omits a zero count; built without it rather than deleted (one object shape).
+    const next: DeploymentStatus = { observedGeneration: dep.metadata.generation ?? 1, replicas: total,
+      updatedReplicas: newRs?.status?.replicas ?? 0, readyReplicas: ready, availableReplicas: available }
+    if (unavailable) next.unavailableReplicas = unavailable
+    next.conditions = conditions
     if (!deepEqual(next, dep.status ?? {})) this.store.updateStatus(refOf(dep), next)
   }
 
@@ -274,4 +282,12 @@ function canonicalJson(v: unknown): string {
     return `{${Object.keys(v).sort().map(k => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`).join(',')}}`
   }
   return JSON.stringify(v) ?? 'null'
+}
+
+function specOf(rs: ReplicaSet): number {
+  return rs.spec.replicas ?? 0
+}
+
+function availableOf(rs: ReplicaSet): number {
+  return rs.status?.availableReplicas ?? 0
 }

@@ -10,7 +10,8 @@ export interface ClusterEvent {
   message: string
   /** The component that reported it, as kubectl shows in FROM ("kubelet", "job-controller"). */
   source: string
-  involved: ObjectRef & { uid: string }
+  /** Shared by consecutive events about the same object: read-only. */
+  involved: Readonly<ObjectRef & { uid: string }>
 }
 
 export class EventRecorder {
@@ -38,15 +39,22 @@ export class EventRecorder {
   /** `at` (default now) may lie a little in the past: the event is inserted in time order. */
   record(obj: KubeObject, type: ClusterEvent['type'], reason: string, message: string, source: string,
     at = this.clock.now()): void {
-    const event: ClusterEvent = {
-      at, type, reason, message, source,
-      involved: { kind: obj.kind, namespace: obj.metadata.namespace ?? '', name: obj.metadata.name ?? '',
-        uid: obj.metadata.uid ?? '' },
-    }
+    const event: ClusterEvent = { at, type, reason, message, source, involved: this.involvedOf(obj) }
     const last = this.list[this.list.length - 1]
     if (last && last.at > at) this.sorted = false
     this.list.push(event)
     if (this.listeners) for (const l of this.listeners) l(event)
+  }
+
+  /** A kubelet records several events about one Pod in a row: they share one reference to it. */
+  private lastInvolved: ClusterEvent['involved'] | undefined
+  private involvedOf(obj: KubeObject): ClusterEvent['involved'] {
+    const namespace = obj.metadata.namespace ?? ''
+    const name = obj.metadata.name ?? ''
+    const uid = obj.metadata.uid ?? ''
+    const last = this.lastInvolved
+    if (last && last.uid === uid && last.name === name && last.namespace === namespace && last.kind === obj.kind) return last
+    return (this.lastInvolved = { kind: obj.kind, namespace, name, uid })
   }
 
   about(ref: ObjectRef): ClusterEvent[] {

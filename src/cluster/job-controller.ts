@@ -235,8 +235,11 @@ function countsMayChange(e: WatchEvent): boolean {
   const a = e.old as Pod
   const b = e.object as Pod
   if (a.status?.phase !== b.status?.phase || a.metadata.deletionTimestamp !== b.metadata.deletionTimestamp) return true
-  const ready = (p: Pod) => p.status?.conditions?.some(c => c.type === 'Ready' && c.status === 'True') ?? false
-  return ready(a) !== ready(b) || restartsOf(a) !== restartsOf(b)
+  return podReady(a) !== podReady(b) || restartsOf(a) !== restartsOf(b)
+}
+
+function podReady(p: Pod): boolean {
+  return p.status?.conditions?.some(c => c.type === 'Ready' && c.status === 'True') ?? false
 }
 
 /** Container restarts of a Pod, init containers included (pastBackoffLimitOnFailure). */

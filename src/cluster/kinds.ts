@@ -59,10 +59,17 @@ export class KindRegistry {
 
   /** The kind served at `apiVersion`, if any (core kinds have group ''). */
   lookup(apiVersion: string, kind: string): KindInfo | undefined {
+    const list = this.byKind.get(kind)
+    if (!list) return undefined
+    // Group before the first '/', version after it (none: the core group), compared in place: every store
+    // write looks its kind up, so no substrings are cut for it.
     const slash = apiVersion.indexOf('/')
-    const group = slash < 0 ? '' : apiVersion.slice(0, slash)
-    const version = slash < 0 ? apiVersion : apiVersion.slice(slash + 1)
-    return this.byKind.get(kind)?.find(i => i.group === group && i.version === version)
+    for (const i of list) {
+      if (slash < 0 ? i.group === '' && i.version === apiVersion
+        : i.group.length === slash && i.version.length === apiVersion.length - slash - 1 &&
+          apiVersion.startsWith(i.group) && apiVersion.endsWith(i.version)) return i
+    }
+    return undefined
   }
 
   /** Any group's kind of that name: enough for lookups by kind alone (kubectl get jobs). */

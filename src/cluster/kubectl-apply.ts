@@ -15,14 +15,31 @@ export function withoutStatus(obj: KubeObject): KubeObject {
 /** The manifest with its own copy in the last-applied annotation, as kubectl writes it. */
 export function annotateLastApplied(desired: KubeObject): KubeObject {
   const { metadata } = desired
-  const annotations = { ...metadata.annotations }
-  delete annotations[LAST_APPLIED]
-  const record = { ...desired, metadata: { ...metadata, annotations } }
-  if (Object.keys(annotations).length === 0) delete (record.metadata as { annotations?: unknown }).annotations
+  const annotations = withoutLastApplied(metadata.annotations)
+  // The recorded copy has no annotations field when the manifest has none besides a last-applied one.
+  const { annotations: _own, ...otherMetadata } = metadata
+  const record = { ...desired, metadata: annotations ? { ...metadata, annotations } : otherMetadata }
   return {
     ...desired,
     metadata: { ...metadata, annotations: { ...annotations, [LAST_APPLIED]: JSON.stringify(record) + '\n' } },
   }
+}
+
+/**
+ * A copy of the annotations without a last-applied one (undefined when none is left), built key by key: a delete
+ * would turn the copy into a dictionary, slower to write out as JSON.
+ */
+function withoutLastApplied(annotations: Record<string, string> | undefined): Record<string, string> | undefined {
+  if (!annotations) return undefined
+  const keys = Object.keys(annotations)
+  if (keys.includes('__proto__')) {
+    const copy = { ...annotations }
+    delete copy[LAST_APPLIED]
+    return Object.keys(copy).length > 0 ? copy : undefined
+  }
+  let out: Record<string, string> | undefined
+  for (const k of keys) if (k !== LAST_APPLIED) (out ??= {})[k] = annotations[k]!
+  return out
 }
 
 export function readLastApplied(live: KubeObject): unknown {

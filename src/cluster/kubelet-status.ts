@@ -19,17 +19,17 @@ export interface ContainerRuntime {
   /** An init container (R87); with restartPolicy Always a sidecar (R88). */
   kind: 'init' | 'sidecar' | 'app'
   state: 'waiting' | 'running' | 'terminated'
-  waitingReason?: string
-  waitingMessage?: string
+  waitingReason?: string | undefined
+  waitingMessage?: string | undefined
   ready: boolean
   restartCount: number
   runs: Run[]
-  timer?: TimerHandle
+  timer?: TimerHandle | undefined
   /** Exited and will be started again after a back-off. */
   restartPending?: boolean
   pullAttempts: number
   /** The Pulled event, recorded when the container starts (with the time the pull ended). */
-  pulled?: { at: number; message: string }
+  pulled?: { at: number; message: string } | undefined
   /** false while its startup probe has not passed (R90). */
   started: boolean
   /** Being stopped (SIGTERM sent): its probes stop. */
@@ -61,8 +61,10 @@ export interface PodRuntime {
 }
 
 export function containerRuntime(spec: Container, kind: ContainerRuntime['kind'], waitingReason: string): ContainerRuntime {
-  return { spec, kind, state: 'waiting', waitingReason, ready: false, restartCount: 0, runs: [], pullAttempts: 0,
-    started: true, stopping: false }
+  // Every field from the start, cleared to undefined rather than deleted: one object shape for all containers.
+  return { spec, kind, state: 'waiting', waitingReason, waitingMessage: undefined, ready: false, restartCount: 0, runs: [],
+    timer: undefined, restartPending: false, pullAttempts: 0, pulled: undefined, started: true, stopping: false,
+    neverReady: false }
 }
 
 /** An init container that has done its part: a regular one exited 0, a sidecar started (R87, R88). */
@@ -108,11 +110,8 @@ function conditions(rt: PodRuntime, readiness: ContainerRuntime[], ready: boolea
   now: number): Condition[] {
   const since = timestamp(rt.startTime)
   const changed = timestamp(now)
-  const unready = readiness.filter(c => !c.ready).map(c => c.spec.name).join(' ')
-  const readinessCondition = (type: string): Condition => ready
-    ? { type, status: 'True', lastTransitionTime: changed }
-    : { type, status: 'False', reason: 'ContainersNotReady', message: `containers with unready status: [${unready}]`,
-        lastTransitionTime: changed }
+  const unready = ready ? '' : unreadyNames(readiness)
+  if (rt.inits.length === 0) return plainPodConditions(since, changed, ready, unready)
   const previous = rt.conditions?.[0]
   const initializedSince = rt.inits.length === 0 ? since
     : previous && (previous.status === 'True') === rt.initialized ? previous.lastTransitionTime ?? changed : changed
@@ -120,8 +119,42 @@ function conditions(rt: PodRuntime, readiness: ContainerRuntime[], ready: boolea
     ? { type: 'Initialized', status: 'True', lastTransitionTime: initializedSince }
     : { type: 'Initialized', status: 'False', reason: 'ContainersNotInitialized',
         message: `containers with incomplete status: [${incomplete}]`, lastTransitionTime: initializedSince }
-  return [initialized, readinessCondition('Ready'), readinessCondition('ContainersReady'),
+  return [initialized, readinessCondition('Ready', ready, unready, changed),
+    readinessCondition('ContainersReady', ready, unready, changed),
     { type: 'PodScheduled', status: 'True', lastTransitionTime: since }]
+}
+
+/**
+ * The conditions of a Pod without init containers (Initialized since its start), shared by every such Pod whose
+ * conditions read the same: Pods bound and started in the same second get one list, not one each. Read-only, as
+ * every object the store holds.
+ */
+function plainPodConditions(since: string, changed: string, ready: boolean, unready: string): Condition[] {
+  const key = ready ? `${since}|${changed}` : `${since}|${changed}|${unready}`
+  let list = sharedConditions.get(key)
+  if (!list) {
+    if (sharedConditions.size > 10_000) sharedConditions.clear()
+    list = [{ type: 'Initialized', status: 'True', lastTransitionTime: since },
+      readinessCondition('Ready', ready, unready, changed), readinessCondition('ContainersReady', ready, unready, changed),
+      { type: 'PodScheduled', status: 'True', lastTransitionTime: since }]
+    sharedConditions.set(key, list)
+  }
+  return list
+}
+const sharedConditions = new Map<string, Condition[]>()
+
+/** The names of the containers not ready, space-separated (as the Ready condition's message lists them). */
+function unreadyNames(readiness: ContainerRuntime[]): string {
+  let names: string | undefined
+  for (const c of readiness) if (!c.ready) names = names === undefined ? c.spec.name : `${names} ${c.spec.name}`
+  return names ?? ''
+}
+
+function readinessCondition(type: string, ready: boolean, unready: string, changed: string): Condition {
+  return ready
+    ? { type, status: 'True', lastTransitionTime: changed }
+    : { type, status: 'False', reason: 'ContainersNotReady', message: `containers with unready status: [${unready}]`,
+        lastTransitionTime: changed }
 }
 
 function podPhase(pod: Pod, rt: PodRuntime): PodPhase {

@@ -255,7 +255,7 @@ export class Kubelet {
     c.runs.push(run)
     if (c.pulled) {
       this.events.record(pod, 'Normal', 'Pulled', c.pulled.message, 'kubelet', c.pulled.at)
-      delete c.pulled
+      c.pulled = undefined
     }
     if (c.runs.length === 1) this.events.record(pod, 'Normal', 'Created', `Created container ${c.spec.name}`, 'kubelet')
     if (plan.startError) {
@@ -265,8 +265,8 @@ export class Kubelet {
     }
     this.events.record(pod, 'Normal', 'Started', `Started container ${c.spec.name}`, 'kubelet')
     c.state = 'running'
-    delete c.waitingReason
-    delete c.waitingMessage
+    c.waitingReason = undefined
+    c.waitingMessage = undefined
     c.stopping = false
     c.started = true
     // No readiness (nor startup) probe: Ready once started (R90). Probes, where there are any, decide the rest.
@@ -304,7 +304,7 @@ export class Kubelet {
     if (message !== undefined) run.message = message
     c.state = 'terminated'
     c.ready = false
-    delete c.timer
+    c.timer = undefined
     if (this.restarts(pod, rt, c, exitCode)) {
       // CrashLoopBackOff: the container is restarted in the same Pod after a growing delay.
       c.restartPending = true
@@ -445,7 +445,8 @@ function formatSeconds(ms: number): string {
 /** A stable pod IP derived from the uid, so it is the same on every replay. */
 function podIp(pod: Pod): string {
   let h = 0
-  for (const ch of pod.metadata.uid ?? '') h = (Math.imul(h, 31) + ch.charCodeAt(0)) >>> 0
+  const uid = pod.metadata.uid ?? ''
+  for (let i = 0; i < uid.length; i++) h = (Math.imul(h, 31) + uid.charCodeAt(i)) >>> 0
   return `10.244.${(h >>> 8) & 255}.${(h & 255) || 1}`
 }
 

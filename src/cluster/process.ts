@@ -1,7 +1,7 @@
 // The kubelet's view of a container's process: the image (is it pullable, how long does the pull take) and the
 // command model's plan of what the process prints and when it exits.
 import { commandModel } from './command-model.ts'
-import type { OutputChunk, ProcessRun } from './command/types.ts'
+import type { ContainerCommandSpec, OutputChunk, ProcessRun, RunContext } from './command/types.ts'
 import { lookupImage } from './images.ts'
 import type { Container } from './objects.ts'
 
@@ -25,13 +25,15 @@ export function planProcess(container: Container, ctx: PlanContext): ProcessPlan
   if (!image) {
     return { imageKnown: false, pullMs: 0, output: [], end: { atMs: 0, exitCode: 0 }, onSigterm: 'exit' }
   }
-  const run = commandModel().runContainer({
-    image: container.image,
-    ...(container.command ? { command: container.command } : {}),
-    ...(container.args ? { args: container.args } : {}),
-    ...(container.env ? { env: container.env } : {}),
-  }, { startedAt: ctx.startedAt, hostname: ctx.hostname, unreachableHosts: ctx.unreachableHosts, image,
-    ...(ctx.namespace !== undefined ? { namespace: ctx.namespace } : {}),
-    ...(ctx.resolveHost ? { resolveHost: ctx.resolveHost } : {}) })
-  return { ...run, imageKnown: true, pullMs: image.pullMs }
+  const spec: ContainerCommandSpec = { image: container.image }
+  if (container.command) spec.command = container.command
+  if (container.args) spec.args = container.args
+  if (container.env) spec.env = container.env
+  const run: RunContext = { startedAt: ctx.startedAt, hostname: ctx.hostname, unreachableHosts: ctx.unreachableHosts, image }
+  if (ctx.namespace !== undefined) run.namespace = ctx.namespace
+  if (ctx.resolveHost) run.resolveHost = ctx.resolveHost
+  const plan = commandModel().runContainer(spec, run) as ProcessPlan
+  plan.imageKnown = true
+  plan.pullMs = image.pullMs
+  return plan
 }

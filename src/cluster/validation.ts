@@ -84,27 +84,38 @@ function checkPodSpec(spec: PodSpec | undefined, path: string, errors: string[])
     errors.push(`${path}.containers: Required value`)
     return
   }
-  containers.forEach((c, i) => {
+  for (let i = 0; i < containers.length; i++) {
+    const c = containers[i]
     if (!c?.name) errors.push(`${path}.containers[${i}].name: Required value`)
     if (!c?.image) errors.push(`${path}.containers[${i}].image: Required value`)
-    checkProbes(c, `${path}.containers[${i}]`, false, errors)
-  })
-  ;(Array.isArray(spec?.initContainers) ? spec.initContainers : [])
-    .forEach((c, i) => checkProbes(c, `${path}.initContainers[${i}]`, c?.restartPolicy !== 'Always', errors))
+    if (hasProbe(c)) checkProbes(c, `${path}.containers[${i}]`, false, errors)
+  }
+  const inits = Array.isArray(spec?.initContainers) ? spec.initContainers : []
+  for (let i = 0; i < inits.length; i++) {
+    const c = inits[i]
+    if (hasProbe(c)) checkProbes(c, `${path}.initContainers[${i}]`, c?.restartPolicy !== 'Always', errors)
+  }
 }
 
+const PROBE_KINDS = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const
+const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'] as const
 const PROBE_FIELDS = ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'] as const
+
+/** Whether checkProbes has anything to look at (most containers have no probe: no path is built for them). */
+function hasProbe(c: Container | undefined): boolean {
+  return c !== undefined && c !== null && PROBE_KINDS.some(kind => { const p = c[kind]; return !!p && typeof p === 'object' })
+}
 
 /** R89, as kubernetes pkg/apis/core/validation validateProbe words it. */
 function checkProbes(c: Container | undefined, path: string, regularInit: boolean, errors: string[]): void {
-  for (const kind of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) {
+  for (const kind of PROBE_KINDS) {
     const probe = c?.[kind]
     if (!probe || typeof probe !== 'object') continue
     if (regularInit) {
       errors.push(`${path}.${kind}: Forbidden: may not be set for init containers without restartPolicy=Always`)
       continue
     }
-    const handlers = (['exec', 'httpGet', 'tcpSocket', 'grpc'] as const).filter(h => probe[h] !== undefined && probe[h] !== null)
+    const handlers = PROBE_HANDLERS.filter(h => probe[h] !== undefined && probe[h] !== null)
     if (handlers.length === 0) errors.push(`${path}.${kind}: Required value: must specify a handler type`)
     else if (handlers.length > 1) errors.push(`${path}.${kind}.${handlers[1]}: Forbidden: may not specify more than 1 handler type`)
     for (const field of PROBE_FIELDS) {

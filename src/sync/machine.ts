@@ -66,9 +66,9 @@ const makeSyncMachine = () => setup({
     notStarted: ({ context }) => step.notStarted(context.op), // R45
     dryRunFailed: ({ context }) => context.op.phase === 'Failed',
     tasksRunning: ({ context }) => step.gatingTasks(context.op).length > 0, // R16
-    prunesPendingDeletion: ({ context }) => step.prunesPendingDeletion(context.op).length > 0, // R51
+    prunesPendingDeletion: ({ context }) => step.anyPrunePendingDeletion(context.op), // R51
     anyTaskFailed: ({ context }) => step.anyTaskFailed(context.op), // R39
-    noPendingTasks: ({ context }) => step.pendingTasks(context.op).length === 0,
+    noPendingTasks: ({ context }) => !step.anyPendingTask(context.op),
     syncFailDone: ({ context }) => context.op.phase === 'Failed',
     // R20: no delay after a failed apply. Guards run before the transition's actions, so the run state is read
     // from the done event (context.runState still holds the previous group's).
@@ -94,8 +94,7 @@ const makeSyncMachine = () => setup({
     observeRunningTasks: ({ context }) => step.observeRunningTasks(context.op),
     waitForPrunes: ({ context }) => step.waitForPrunes(context.op),
     pickGroup: assign(({ context }) => {
-      const group = step.nextGroup(context.op)
-      return { group: { ...group, remaining: step.pendingTasks(context.op).length - group.tasks.length } }
+      return { group: step.nextGroup(context.op) }
     }),
     keepRunState: assign({ runState: ({ event }) => (event as unknown as { output: RunState }).output }),
     scheduleRetry: assign(({ context }) => {

@@ -97,7 +97,16 @@ export async function waitForRunningTasks(op: SyncOperation): Promise<void> {
 
 /** Step 5: pruned objects still being deleted hold the next group back (R51). */
 export function prunesPendingDeletion(op: SyncOperation): SyncTask[] {
-  return op.tasks.filter(t => pruned(t) && t.live?.metadata.deletionTimestamp !== undefined)
+  return op.tasks.filter(prunePendingDeletion)
+}
+
+/** Whether a prune waits for its object to go (R51): a guard asked every tick, so no list is built. */
+export function anyPrunePendingDeletion(op: SyncOperation): boolean {
+  return op.tasks.some(prunePendingDeletion)
+}
+
+function prunePendingDeletion(t: SyncTask): boolean {
+  return pruned(t) && t.live?.metadata.deletionTimestamp !== undefined
 }
 
 export function waitForPrunes(op: SyncOperation): void {
@@ -147,8 +156,18 @@ export async function failSync(op: SyncOperation): Promise<boolean> {
 /** The tasks still to run (step 8), less unmodified resources under ApplyOutOfSyncOnly=true (R23). */
 export function pendingTasks(op: SyncOperation): SyncTask[] {
   // One pass over the tasks (this runs several times a tick, over every task of the app).
-  const tasks = op.tasks.filter(t => t.phase !== 'SyncFail' && pending(t))
+  const tasks = op.tasks.filter(pendingOutsideSyncFail)
   return op.env.request.options?.applyOutOfSyncOnly ? outOfSync(op, tasks) : tasks
+}
+
+/** Whether any task is pending (pendingTasks is not empty), without building the list when it need not. */
+export function anyPendingTask(op: SyncOperation): boolean {
+  if (op.env.request.options?.applyOutOfSyncOnly) return pendingTasks(op).length > 0
+  return op.tasks.some(pendingOutsideSyncFail)
+}
+
+function pendingOutsideSyncFail(t: SyncTask): boolean {
+  return t.phase !== 'SyncFail' && pending(t)
 }
 
 /** Step 8 (R34): success deletes the HookSucceeded hooks of every phase. */
@@ -158,11 +177,13 @@ export async function succeed(op: SyncOperation, message: string): Promise<void>
 }
 
 /** The next (phase, wave) group (R14) and whether it is the last one. */
-export function nextGroup(op: SyncOperation): { tasks: SyncTask[]; final: boolean } {
-  const remaining = pendingTasks(op)
-  const first = remaining[0]!
-  const tasks = remaining.filter(t => t.phase === first.phase && wave(t) === wave(first))
-  return { tasks, final: first.phase === lastPhase(remaining) && wave(first) === lastWave(remaining) }
+/** The next group (phase and wave) of pending tasks, whether it is the last, and how many pending tasks follow it. */
+export function nextGroup(op: SyncOperation): { tasks: SyncTask[]; final: boolean; remaining: number } {
+  const pendingNow = pendingTasks(op)
+  const first = pendingNow[0]!
+  const tasks = pendingNow.filter(t => t.phase === first.phase && wave(t) === wave(first))
+  return { tasks, final: first.phase === lastPhase(pendingNow) && wave(first) === lastWave(pendingNow),
+    remaining: pendingNow.length - tasks.length }
 }
 
 /** Step 9 (R15): apply the next group. */

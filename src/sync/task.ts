@@ -1,7 +1,7 @@
 // One sync task: a (target, live) pair in one phase, as gitops-engine's syncTask. No target = prune (R48);
 // no live object = not yet created. Its state (pending, running, completed) comes from the operation's results.
 import { groupOf, type KubeObject, versionOf } from '../cluster/objects.ts'
-import type { HookDeletePolicy } from '../manifest/annotations.ts'
+import { ANNOTATION_KEYS, type HookDeletePolicy } from '../manifest/annotations.ts'
 import { readSyncSettings } from '../manifest/sync-settings.ts'
 import type { SyncSettings } from '../manifest/types.ts'
 import { type ResourceKey, type ResultCode, type SyncPhase, type TaskPhase, isCompleted, resourceKeyString } from './types.ts'
@@ -36,35 +36,48 @@ export interface SyncTask {
 
 const settingsCache = new WeakMap<KubeObject, SyncSettings>()
 /**
- * Settings depend only on annotations, name and generateName. Copies of an object (the target with its
- * namespace filled in, a live object after a status write) share the annotations object, so they share this entry.
+ * Settings by the values of the Argo CD and Helm annotation keys: the settings read nothing else but the name and
+ * generateName (an app's objects mostly share a few hook and wave annotations, so most objects hit).
  */
-const byAnnotations = new WeakMap<object, { name?: string; generateName?: string; settings: SyncSettings }>()
-const withoutAnnotations = new Map<string, SyncSettings>()
+const byAnnotationValues = new Map<string, SyncSettings>()
 
 /** The Argo CD / Helm settings of an object (cached: objects are never mutated). */
 export function settingsOf(obj: KubeObject): SyncSettings {
   let s = settingsCache.get(obj)
   if (s) return s
-  const { annotations, name, generateName } = obj.metadata
-  if (annotations) {
-    const known = byAnnotations.get(annotations)
-    if (known && known.name === name && known.generateName === generateName) s = known.settings
-    else {
-      s = readSyncSettings(obj).settings
-      byAnnotations.set(annotations, { ...(name !== undefined ? { name } : {}),
-        ...(generateName !== undefined ? { generateName } : {}), settings: s })
+  const key = annotationValuesKey(obj.metadata.annotations)
+  const known = key === undefined ? undefined : byAnnotationValues.get(key)
+  if (!known) {
+    s = readSyncSettings(obj).settings
+    if (key !== undefined) {
+      if (byAnnotationValues.size > 100_000) byAnnotationValues.clear()
+      byAnnotationValues.set(key, s)
     }
-  } else {
-    const key = `${name ?? ''}\u0000${generateName ?? ''}`
-    s = withoutAnnotations.get(key)
-    if (!s) {
-      if (withoutAnnotations.size > 100_000) withoutAnnotations.clear()
-      withoutAnnotations.set(key, (s = readSyncSettings(obj).settings))
-    }
-  }
+  } else s = withNames(known, obj)
   settingsCache.set(obj, s)
   return s
+}
+
+/**
+ * The values of the annotation keys settings are read from, as one string; undefined when an annotation value is
+ * not a string (then the object has no annotations at all for Argo CD, readSyncSettings' annotationsOf).
+ */
+function annotationValuesKey(annotations: unknown): string | undefined {
+  if (annotations === undefined) return ''
+  if (typeof annotations !== 'object' || annotations === null || Array.isArray(annotations)) return undefined
+  const ann = annotations as Record<string, unknown>
+  for (const k in ann) if (Object.hasOwn(ann, k) && typeof ann[k] !== 'string') return undefined
+  let key = ''
+  for (const k of ANNOTATION_KEYS) key += Object.hasOwn(ann, k) ? `=${ann[k] as string}\u0000` : '\u0001'
+  return key
+}
+
+/** Settings read from another object with the same annotation values, given this object's names. */
+function withNames(known: SyncSettings, obj: KubeObject): SyncSettings {
+  const name = typeof obj.metadata.name === 'string' ? obj.metadata.name : ''
+  const generateName = typeof obj.metadata.generateName === 'string' ? obj.metadata.generateName : ''
+  if (known.name === name && known.generateName === generateName) return known
+  return { ...known, name, generateName, usesGenerateName: name === '' && generateName !== '' }
 }
 
 export function newTask(phase: SyncPhase, target?: KubeObject, live?: KubeObject): SyncTask {

@@ -32,24 +32,65 @@ export function expandKubernetesRefs(s: string, vars: ReadonlyMap<string, string
 /** The process environment: PATH, HOSTNAME, the image ENV, the container env, the service variables, HOME. */
 export function containerEnv(spec: ContainerCommandSpec, ctx: RunContext): Map<string, string> {
   const image = ctx.image
+  const base = imageEnv(image)
+  if (!spec.env?.length) {
+    // Nothing declared: the image's environment with this Pod's hostname (unless the image sets HOSTNAME itself).
+    const env = copyOf(base.complete)
+    if (!base.imageSetsHostname) env.set('HOSTNAME', ctx.hostname)
+    return env
+  }
   // Container env values may refer to earlier container env entries and the service variables.
   const declared: Array<[string, string]> = []
-  if (spec.env?.length) {
-    const refs = new Map<string, string>(SERVICE_ENV)
-    for (const e of spec.env) {
-      const value = expandKubernetesRefs(e.value ?? '', refs)
-      refs.set(e.name, value)
-      declared.push([e.name, value])
-    }
+  const refs = new Map<string, string>(SERVICE_ENV)
+  for (const e of spec.env) {
+    const value = expandKubernetesRefs(e.value ?? '', refs)
+    refs.set(e.name, value)
+    declared.push([e.name, value])
   }
-  const env = new Map<string, string>()
-  env.set('PATH', image.env.PATH ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin')
-  env.set('HOSTNAME', ctx.hostname)
-  for (const [k, v] of Object.entries(image.env)) env.set(k, v)
+  const env = copyOf(base.head)
+  if (!base.imageSetsHostname) env.set('HOSTNAME', ctx.hostname)
   for (const [k, v] of declared) env.set(k, v)
   for (const [k, v] of SERVICE_ENV) if (!env.has(k)) env.set(k, v)
   if (!env.has('HOME')) env.set('HOME', image.home)
   return env
+}
+
+/**
+ * An image's part of every container's environment, built once per image: `head` is PATH, HOSTNAME (a placeholder
+ * the container's hostname replaces, in its place) and the image ENV; `complete` adds the service variables and HOME,
+ * for containers that declare no env of their own.
+ */
+interface ImageEnv {
+  head: ReadonlyMap<string, string>
+  complete: ReadonlyMap<string, string>
+  imageSetsHostname: boolean
+}
+const imageEnvs = new WeakMap<ImageEntry, ImageEnv>()
+
+/** A copy of a map, entry by entry (new Map(map) goes through the iterator protocol: an array per entry). */
+function copyOf(map: ReadonlyMap<string, string>): Map<string, string> {
+  const copy = new Map<string, string>()
+  map.forEach(copyEntry, copy)
+  return copy
+}
+
+function copyEntry(this: Map<string, string>, value: string, key: string): void {
+  this.set(key, value)
+}
+
+function imageEnv(image: ImageEntry): ImageEnv {
+  let known = imageEnvs.get(image)
+  if (known) return known
+  const head = new Map<string, string>()
+  head.set('PATH', image.env.PATH ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin')
+  head.set('HOSTNAME', '')
+  for (const [k, v] of Object.entries(image.env)) head.set(k, v)
+  const complete = new Map(head)
+  for (const [k, v] of SERVICE_ENV) if (!complete.has(k)) complete.set(k, v)
+  if (!complete.has('HOME')) complete.set('HOME', image.home)
+  known = { head, complete, imageSetsHostname: Object.hasOwn(image.env, 'HOSTNAME') }
+  imageEnvs.set(image, known)
+  return known
 }
 
 /** command replaces ENTRYPOINT (and drops CMD); args replace CMD. */

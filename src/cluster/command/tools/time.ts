@@ -39,23 +39,60 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 
 const pad = (n: number, width = 2, fill = '0'): string => String(n).padStart(width, fill)
 
-/** strftime for the conversions scripts use; the zone is always UTC, as in a container without TZ. */
+/**
+ * strftime for the conversions scripts use; the zone is always UTC, as in a container without TZ. One pass over the
+ * format with a switch (server logs stamp every line: no table of closures built per call).
+ */
 export function strftime(epochMs: number, format: string): string {
   const d = new Date(epochMs)
-  const dayOfYear = Math.floor((epochMs - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86_400_000) + 1
-  const conv: Record<string, () => string> = {
-    Y: () => String(d.getUTCFullYear()), y: () => pad(d.getUTCFullYear() % 100), m: () => pad(d.getUTCMonth() + 1),
-    d: () => pad(d.getUTCDate()), e: () => pad(d.getUTCDate(), 2, ' '), H: () => pad(d.getUTCHours()),
-    I: () => pad(d.getUTCHours() % 12 || 12), M: () => pad(d.getUTCMinutes()), S: () => pad(d.getUTCSeconds()),
-    N: () => pad(d.getUTCMilliseconds() * 1_000_000, 9), s: () => String(Math.floor(epochMs / 1000)),
-    a: () => DAYS[d.getUTCDay()]!.slice(0, 3), A: () => DAYS[d.getUTCDay()]!, b: () => MONTHS[d.getUTCMonth()]!.slice(0, 3),
-    h: () => MONTHS[d.getUTCMonth()]!.slice(0, 3), B: () => MONTHS[d.getUTCMonth()]!, j: () => pad(dayOfYear, 3),
-    p: () => (d.getUTCHours() < 12 ? 'AM' : 'PM'), u: () => String(d.getUTCDay() || 7), w: () => String(d.getUTCDay()),
-    Z: () => 'UTC', z: () => '+0000', n: () => '\n', t: () => '\t', '%': () => '%',
-    F: () => strftime(epochMs, '%Y-%m-%d'), T: () => strftime(epochMs, '%H:%M:%S'), R: () => strftime(epochMs, '%H:%M'),
-    D: () => strftime(epochMs, '%m/%d/%y'), c: () => strftime(epochMs, '%a %b %e %H:%M:%S %Y'),
+  let out = ''
+  for (let i = 0; i < format.length; i++) {
+    const ch = format[i]!
+    if (ch !== '%' || i + 1 >= format.length) {
+      out += ch
+      continue
+    }
+    const c = format[++i]!
+    const text = conversion(d, epochMs, c)
+    out += text === undefined ? `%${c}` : text
   }
-  return format.replace(/%(.)/gs, (all, c: string) => (Object.hasOwn(conv, c) ? conv[c]!() : all))
+  return out
+}
+
+/** One strftime conversion; undefined for one it does not know (printed as written). */
+function conversion(d: Date, epochMs: number, c: string): string | undefined {
+  switch (c) {
+    case 'Y': return String(d.getUTCFullYear())
+    case 'y': return pad(d.getUTCFullYear() % 100)
+    case 'm': return pad(d.getUTCMonth() + 1)
+    case 'd': return pad(d.getUTCDate())
+    case 'e': return pad(d.getUTCDate(), 2, ' ')
+    case 'H': return pad(d.getUTCHours())
+    case 'I': return pad(d.getUTCHours() % 12 || 12)
+    case 'M': return pad(d.getUTCMinutes())
+    case 'S': return pad(d.getUTCSeconds())
+    case 'N': return pad(d.getUTCMilliseconds() * 1_000_000, 9)
+    case 's': return String(Math.floor(epochMs / 1000))
+    case 'a': return DAYS[d.getUTCDay()]!.slice(0, 3)
+    case 'A': return DAYS[d.getUTCDay()]!
+    case 'b': case 'h': return MONTHS[d.getUTCMonth()]!.slice(0, 3)
+    case 'B': return MONTHS[d.getUTCMonth()]!
+    case 'j': return pad(Math.floor((epochMs - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86_400_000) + 1, 3)
+    case 'p': return d.getUTCHours() < 12 ? 'AM' : 'PM'
+    case 'u': return String(d.getUTCDay() || 7)
+    case 'w': return String(d.getUTCDay())
+    case 'Z': return 'UTC'
+    case 'z': return '+0000'
+    case 'n': return '\n'
+    case 't': return '\t'
+    case '%': return '%'
+    case 'F': return strftime(epochMs, '%Y-%m-%d')
+    case 'T': return strftime(epochMs, '%H:%M:%S')
+    case 'R': return strftime(epochMs, '%H:%M')
+    case 'D': return strftime(epochMs, '%m/%d/%y')
+    case 'c': return strftime(epochMs, '%a %b %e %H:%M:%S %Y')
+    default: return undefined
+  }
 }
 
 /** `date` with no format: `Wed Jan  1 00:00:10 UTC 2025`. */
