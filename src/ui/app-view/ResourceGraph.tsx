@@ -4,6 +4,7 @@
 import { type KeyboardEvent, memo, type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { drawKeys, sameEdges } from './graph-equality.ts'
 import { nextNodeId } from './graph-keys.ts'
+import { edgePaths } from './graph-edge-paths.ts'
 import { buildGraph, type GraphEdge } from './graph-model.ts'
 import type { GraphSource } from './graph-source.ts'
 import { GraphNodeView } from './GraphNode.tsx'
@@ -131,19 +132,19 @@ const GraphLegend = memo(function GraphLegend() {
   )
 })
 
-/** Owner → owned, as a curve from the owner's right edge to the owned one's left edge. */
+/**
+ * Owner → owned, as a curve from the owner's right edge to the owned one's left edge, ending in a dot. All edges are
+ * drawn as four paths (live and gone, curves and dots), not one element each: the Application sits midway between its
+ * children, so a node added while a run plays moves the Application and every edge from it, and an element per edge
+ * had ~200 paths restyled and laid out again on every redraw of a 200-resource sync.
+ */
 const GraphEdges = memo(function GraphEdges({ edges, width, height }: { edges: readonly GraphEdge[]; width: number; height: number }) {
+  const live = edgePaths(edges.filter(e => !e.gone))
+  const gone = edgePaths(edges.filter(e => e.gone))
   return (
-    <svg className="graph-edges" width={width} height={height} aria-hidden="true">
-      {edges.map(e => {
-        const mid = (e.x1 + e.x2) / 2
-        return (
-          <g key={e.id} className={e.gone ? 'edge gone' : 'edge'}>
-            <path d={`M${e.x1},${e.y1} C${mid},${e.y1} ${mid},${e.y2} ${e.x2},${e.y2}`} />
-            <circle cx={e.x2 - 3} cy={e.y2} r="3" />
-          </g>
-        )
-      })}
+    <svg className="graph-edges" width={width} height={height} aria-hidden="true" data-edges={edges.length}>
+      <g className="edge"><path d={live.curves} /><path className="dots" d={live.dots} /></g>
+      {gone.curves ? <g className="edge gone"><path d={gone.curves} /><path className="dots" d={gone.dots} /></g> : null}
     </svg>
   )
 }, (a, b) => a.width === b.width && a.height === b.height && sameEdges(a.edges, b.edges))
