@@ -2,10 +2,13 @@
 // owned, deleted objects kept a moment, faded, with why. Loaded apart from the page (AppView imports it lazily).
 // One Tab stop (roving tabindex), arrows move, Enter opens a node's details; Tab leaves the graph.
 import { type KeyboardEvent, memo, type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { flushSync } from 'react-dom'
 import { drawKeys, sameEdges } from './graph-equality.ts'
 import { nextNodeId } from './graph-keys.ts'
+import { edgePaths } from './graph-edge-paths.ts'
 import { buildGraph, type GraphEdge } from './graph-model.ts'
 import type { GraphSource } from './graph-source.ts'
+import { type Band, bandAround, edgesInBand, EVERYTHING, nodesInBand, sameBand } from './graph-window.ts'
 import { GraphNodeView } from './GraphNode.tsx'
 import { NodeDetails } from './NodeDetails.tsx'
 import { AnchorIcon, StatusIcon } from './status-icons.tsx'
@@ -24,7 +27,7 @@ export function ResourceGraph({ source }: { source: GraphSource }) {
   const [selected, setSelected] = useState<string | undefined>(undefined)
   const canvas = useRef<HTMLDivElement>(null)
   const [zoom, setZoom] = useState<'fit' | number>('fit')
-  const room = useWidth()
+  const room = useRoom()
   // Presenter mode lets the graph grow to its larger type when there is room.
   const most = usePresenter() ? PRESENTER_SCALE : 1
   const scale = zoomScale(zoom, room.width, model.width, most)
@@ -35,6 +38,12 @@ export function ResourceGraph({ source }: { source: GraphSource }) {
   }, [])
   useSkippedMarks(canvas)
   const tabStop = focused !== undefined && model.nodes.some(n => n.id === focused) ? focused : model.nodes[0]!.id
+  // Only the nodes and edges near the scrolled view are drawn (graph-window.ts); the Tab stop and the selected node
+  // always are, so that the keyboard and the details find them.
+  const band = useScrollBand(room.el, room.height, scale)
+  const shown = useMemo(() => nodesInBand(model.nodes, band, new Set([tabStop, ...(selected !== undefined ? [selected] : [])])),
+    [model, band, tabStop, selected])
+  const shownEdges = useMemo(() => edgesInBand(model.edges, band), [model, band])
   const selectedNode = selected !== undefined ? model.nodes.find(n => n.id === selected) : undefined
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const current = (e.target as HTMLElement).closest<HTMLElement>('[data-id]')?.dataset.id
@@ -43,7 +52,8 @@ export function ResourceGraph({ source }: { source: GraphSource }) {
     const next = nextNodeId(model.nodes, current, e.key)
     if (next === undefined) return
     e.preventDefault()
-    setFocused(next)
+    // Drawn now (the Tab stop always is), then focused: it may have been out of the drawn band.
+    flushSync(() => setFocused(next))
     canvas.current?.querySelector<HTMLElement>(`[data-id="${CSS.escape(next)}"]`)?.focus()
   }
   return (
@@ -57,11 +67,12 @@ export function ResourceGraph({ source }: { source: GraphSource }) {
       <div className="graph-scroll" data-testid="resource-graph" ref={room.ref}>
         <div className="graph-canvas" ref={canvas} role="group" aria-label="Resource graph (arrow keys move between nodes)"
           style={{ width: model.width, height: model.height, zoom: scale }} onKeyDown={onKeyDown}>
-          <GraphEdges edges={model.edges} width={model.width} height={model.height} />
-          {model.nodes.map((n, i) => (
-            <GraphNodeView key={keys[i]} node={n} tabbable={n.id === tabStop} selected={n.id === selected}
+          <GraphEdges edges={shownEdges} width={model.width} height={model.height} />
+          {shown.map(i => {
+            const n = model.nodes[i]!
+            return <GraphNodeView key={keys[i]} node={n} tabbable={n.id === tabStop} selected={n.id === selected}
               onFocused={setFocused} onSelect={onSelect} />
-          ))}
+          })}
         </div>
       </div>
       <GraphLegend />
@@ -102,17 +113,39 @@ function useSkippedMarks(canvas: RefObject<HTMLDivElement | null>): void {
   }, [canvas])
 }
 
-/** The content width of an element, followed with a ResizeObserver (no layout read while a run plays). */
-function useWidth(): { ref: (el: HTMLDivElement | null) => void; width: number | undefined } {
+/** The content box of the graph's scroller, followed with a ResizeObserver (no layout read while a run plays). */
+function useRoom(): { ref: (el: HTMLDivElement | null) => void; el: HTMLDivElement | null; width: number | undefined; height: number } {
   const [el, setEl] = useState<HTMLDivElement | null>(null)
-  const [width, setWidth] = useState<number | undefined>(undefined)
+  const [size, setSize] = useState<{ width: number | undefined; height: number }>({ width: undefined, height: 0 })
   useEffect(() => {
     if (!el) return
-    const observer = new ResizeObserver(entries => setWidth(entries[0]?.contentRect.width))
+    const observer = new ResizeObserver(entries => {
+      const rect = entries[0]?.contentRect
+      if (rect) setSize(s => (s.width === rect.width && s.height === rect.height ? s : { width: rect.width, height: rect.height }))
+    })
     observer.observe(el)
     return () => observer.disconnect()
   }, [el])
-  return { ref: setEl, width }
+  return { ref: setEl, el, ...size }
+}
+
+/**
+ * The band of the canvas drawn, around the scroller's view (graph-window.ts): it changes when a scroll crosses a step
+ * of half a view, or when the view's height or the zoom changes. Everything until the view is measured.
+ */
+function useScrollBand(el: HTMLDivElement | null, height: number, scale: number): Band {
+  const [band, setBand] = useState<Band>(EVERYTHING)
+  useEffect(() => {
+    if (!el || height <= 0) return
+    const follow = (): void => {
+      const next = bandAround(el.scrollTop, height, scale)
+      setBand(b => (sameBand(b, next) ? b : next))
+    }
+    follow()
+    el.addEventListener('scroll', follow, { passive: true })
+    return () => el.removeEventListener('scroll', follow)
+  }, [el, height, scale])
+  return band
 }
 
 /** What the icons and the faded nodes mean. */
@@ -131,19 +164,19 @@ const GraphLegend = memo(function GraphLegend() {
   )
 })
 
-/** Owner → owned, as a curve from the owner's right edge to the owned one's left edge. */
+/**
+ * Owner → owned, as a curve from the owner's right edge to the owned one's left edge, ending in a dot. All edges are
+ * drawn as four paths (live and gone, curves and dots), not one element each: the Application sits midway between its
+ * children, so a node added while a run plays moves the Application and every edge from it, and an element per edge
+ * had ~200 paths restyled and laid out again on every redraw of a 200-resource sync.
+ */
 const GraphEdges = memo(function GraphEdges({ edges, width, height }: { edges: readonly GraphEdge[]; width: number; height: number }) {
+  const live = edgePaths(edges.filter(e => !e.gone))
+  const gone = edgePaths(edges.filter(e => e.gone))
   return (
-    <svg className="graph-edges" width={width} height={height} aria-hidden="true">
-      {edges.map(e => {
-        const mid = (e.x1 + e.x2) / 2
-        return (
-          <g key={e.id} className={e.gone ? 'edge gone' : 'edge'}>
-            <path d={`M${e.x1},${e.y1} C${mid},${e.y1} ${mid},${e.y2} ${e.x2},${e.y2}`} />
-            <circle cx={e.x2 - 3} cy={e.y2} r="3" />
-          </g>
-        )
-      })}
+    <svg className="graph-edges" width={width} height={height} aria-hidden="true" data-edges={edges.length}>
+      <g className="edge"><path d={live.curves} /><path className="dots" d={live.dots} /></g>
+      {gone.curves ? <g className="edge gone"><path d={gone.curves} /><path className="dots" d={gone.dots} /></g> : null}
     </svg>
   )
 }, (a, b) => a.width === b.width && a.height === b.height && sameEdges(a.edges, b.edges))

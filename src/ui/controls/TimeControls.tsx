@@ -40,7 +40,9 @@ function Clock({ session }: { session: Session }) {
     const unsubscribe = session.subscribe(write)
     return () => { unsubscribe() }
   }, [session])
-  return <span ref={ref} className="clock" data-testid="virtual-time" aria-live="off" />
+  // The text sits in a box of fixed size with strict containment: its change, on every frame of a playing run, lays
+  // out and paints that box only, not the toolbar, the timeline's panel and the page around it.
+  return <span className="clock"><span ref={ref} className="clock-text" data-testid="virtual-time" aria-live="off" /></span>
 }
 
 /** Feeds the session the wall time that passes while it plays (virtual time = wall time × speed). */

@@ -124,13 +124,15 @@ export function Timeline({ timeline, now, cursor, onCursor, pxPerSecond = 24 }: 
               left: scale.x(value), width: nowX - scale.x(value), height, background: 'var(--tl-veil)',
               pointerEvents: 'none' }} />
           ) : null}
-          <div aria-hidden="true" style={{ position: 'absolute', top: 0, left: nowX - 1, width: 2, height,
-            background: 'var(--tl-now)' }} />
+          {/* The now line and the cursor move by a transform, not by `left`: a move on every redraw of a playing run
+              then lays out and repaints nothing (the lines are as tall as the chart). */}
+          <div aria-hidden="true" style={{ position: 'absolute', top: 0, left: 0, transform: `translateX(${nowX - 1}px)`,
+            width: 2, height, background: 'var(--tl-now)' }} />
           <div ref={sliderRef} role="slider" tabIndex={0} aria-label="Time cursor"
             aria-valuemin={round1(min / 1000)} aria-valuemax={round1(max / 1000)} aria-valuenow={round1(value / 1000)}
             aria-valuetext={`${formatSeconds(value)}${cursor === undefined ? ' (now)' : ''}`}
             aria-orientation="horizontal" onKeyDown={onKeyDown}
-            style={{ position: 'absolute', top: 0, left: scale.x(value) - 6, width: 12, height,
+            style={{ position: 'absolute', top: 0, left: 0, transform: `translateX(${scale.x(value) - 6}px)`, width: 12, height,
               cursor: 'ew-resize', outlineOffset: 2, display: 'flex', justifyContent: 'center' }}>
             <div style={{ width: 2, height: '100%', background: cursor === undefined ? 'transparent' : 'var(--tl-text)',
               borderLeft: cursor === undefined ? '2px dashed var(--tl-tick)' : undefined }} />

@@ -49,7 +49,7 @@ describe('<Timeline>', async () => {
 
   it('widens with pxPerSecond, in steps of 512 px', () => {
     const width = (html: string): number => Number(/<div role="img"[^>]* style="width:([\d.]+)px/.exec(html)![1])
-    const cursorX = (html: string): number => Number(/role="slider"[^>]* style="[^"]*left:([\d.]+)px/.exec(html)![1]) + 6
+    const cursorX = (html: string): number => Number(/role="slider"[^>]* style="[^"]*transform:translateX\(([\d.]+)px\)/.exec(html)![1]) + 6
     const [narrow, wide] = [render({ pxPerSecond: 24 }), render({ pxPerSecond: 48 })]
     expect(cursorX(wide) - 12).toBe(2 * (cursorX(narrow) - 12))
     for (const html of [narrow, wide]) {
@@ -68,7 +68,7 @@ describe('<Timeline>', async () => {
     const total = Number(/<div role="img"[^>]* style="width:[\d.]+px;height:(\d+)px/.exec(html)![1])
     const header = 58
     expect(chunks.reduce((h, c) => h + Number(c[1]), header)).toBe(total)
-    const nowX = Number(/role="slider"[^>]* style="[^"]*left:([\d.]+)px/.exec(html)![1]) + 6
+    const nowX = Number(/role="slider"[^>]* style="[^"]*transform:translateX\(([\d.]+)px\)/.exec(html)![1]) + 6
     chunks.forEach((c, i) => {
       const clip = /<clipPath id="([^"]+)">/.exec(c[2]!)![1]!
       // Open lines and bands are cut at the timeline's end, which is now here.
