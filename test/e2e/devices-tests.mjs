@@ -298,7 +298,12 @@ export const tests = [
       try {
         await page.goto('about:blank')
         await page.goto(`${base}#lab=01-resource-hooks`)
-        await page.evaluate(() => window.localStorage.clear())
+        // Empty storage that the page still running cannot write back before the reload (as helpers.ready does):
+        // else the last test's synced app came back, and this test's Sync was that app's second operation.
+        await page.evaluate(() => {
+          window.localStorage.clear()
+          Storage.prototype.setItem = () => {}
+        })
         await page.reload()
         await page.waitForSelector('[data-testid=sandbox][data-ready=true]', { timeout: WAIT })
         await editorReady(page)
