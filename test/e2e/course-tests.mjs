@@ -175,7 +175,11 @@ export const tests = [
       try {
         await page.goto('about:blank')
         await page.goto(base)
-        await page.evaluate(() => window.localStorage.clear())
+        // Emptied so that the page still running cannot write it back before the reload (as helpers.ready does).
+        await page.evaluate(() => {
+          window.localStorage.clear()
+          Storage.prototype.setItem = () => {}
+        })
         await page.reload()
         await page.waitForSelector('[data-testid=sandbox][data-ready=true]', { timeout: WAIT })
         await page.click('[data-testid=open-lab]')
