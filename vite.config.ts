@@ -49,6 +49,9 @@ export default defineConfig({
   worker: { format: 'es' },
   build: {
     chunkSizeWarningLimit: 4096,
+    // Every browser the page supports (those with Web Locks, CSP 3 and module workers) has modulepreload: Vite's
+    // polyfill for it would only cost a slow laptop time at start.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
         codeSplitting: {

@@ -63,7 +63,8 @@ export function App({ session, tracker, onOpenLab, user, onUser }: { session: Se
   // frame: re-planning a 200-resource app on each frame of a sync cost a slow laptop's frames (page.slow bench).
   const planLive = useMemo(() => session.shown.app?.liveVersion ?? 0, [session, deferred]) // eslint-disable-line react-hooks/exhaustive-deps
   useShortcuts(session)
-  // The plan, the cluster panel, the timeline, the logs and the terminal are drawn just after the first paint.
+  // The plan, the cluster panel, the timeline, the logs, the terminal and the header's Open lab and Share (chunks of
+  // their own) are drawn just after the first paint.
   const rest = useAfterFirstPaint()
   // NEW APP: the form's content while it is open (the dialog loads when first opened).
   const [newApp, setNewApp] = useState<NewAppSpec | undefined>()
@@ -86,8 +87,8 @@ export function App({ session, tracker, onOpenLab, user, onUser }: { session: Se
         </label>
         {user !== undefined && onUser && <UserField user={user} onUser={onUser} />}
         <span className="muted">app <code>{tracker.lab.app.name}</code> · namespace <code>{tracker.lab.app.namespace}</code></span>
-        {panel('Labs', <ChunkBoundary what="Open lab"><Suspense fallback={null}><LabMenu onOpenLab={onOpenLab} /></Suspense></ChunkBoundary>)}
-        {panel('Share', <ChunkBoundary what="sharing"><Suspense fallback={null}><ShareButton session={session} lab={tracker.lab} /></Suspense></ChunkBoundary>)}
+        {rest && panel('Labs', <ChunkBoundary what="Open lab"><Suspense fallback={null}><LabMenu onOpenLab={onOpenLab} /></Suspense></ChunkBoundary>)}
+        {rest && panel('Share', <ChunkBoundary what="sharing"><Suspense fallback={null}><ShareButton session={session} lab={tracker.lab} /></Suspense></ChunkBoundary>)}
         <ThemeControl />
       </header>
       <RestoreNotice session={session} onReset={reset} />
