@@ -1,9 +1,9 @@
 // A chunk of lanes: a block of its own (skipped by the browser while off-screen, see .tl-chunk) holding an SVG
 // with the lanes and, behind them, the bands' backgrounds, the tick lines and the operation lines for its height.
-import { createContext, memo, useContext } from 'react'
+import { createContext, memo, type ReactNode, useContext } from 'react'
 import { laneHeight } from './geometry.ts'
 import { sameLaneDrawing } from './lane-equality.ts'
-import { LaneView } from './lane-view.tsx'
+import { type LanePart, LaneView } from './lane-view.tsx'
 import type { Lane, Timeline as TimelineData } from './model.ts'
 import type { TimeScale } from './scale.ts'
 
@@ -35,59 +35,79 @@ interface ChunkProps {
   scale: TimeScale
   openX: number
   backdrop: Backdrop
-  /** Prefix of the chart's ids; `index` tells the chunk's clip path apart. */
+  /** Prefix of the chart's ids (the fill patterns'); `index` is the chunk's place. */
   id: string
   index: number
 }
 
-/** x of the timeline's end, where open lines and bands are clipped: it moves on every redraw of a playing run. */
+/** x of the timeline's end, where open lines and bands are cut: it moves on every redraw of a playing run. */
 export const EndX = createContext(0)
 
-// Only the clip's rect reads the end: a chunk re-renders when its lanes or the backdrop change.
-function ClipRect({ height }: { height: number }) {
-  return <rect width={useContext(EndX)} height={height} />
+/**
+ * What reaches the timeline's end (open bands behind the lanes, open presence lines and Pod bars in front of them)
+ * is drawn to `openX` in a layer of its own, in a box as wide as the timeline so far. As time passes only that box's
+ * width changes: the browser moves its clip without painting the chunk again (with a clip path in the chunk's SVG,
+ * every redraw of a playing run repainted every chunk in view).
+ */
+function UpToEnd({ height, children }: { height: number; children: ReactNode }) {
+  return (
+    <div className="tl-upto" style={{ width: useContext(EndX), height }}>
+      {children}
+    </div>
+  )
 }
 
-export const LaneChunk = memo(function LaneChunk({ lanes, scale, openX, backdrop, id, index }: ChunkProps) {
+export const LaneChunk = memo(function LaneChunk({ lanes, scale, openX, backdrop, id }: ChunkProps) {
   const tops: number[] = []
   let height = 0
   for (const lane of lanes) {
     tops.push(height)
     height += laneHeight(lane)
   }
-  const clip = `${id}-upto${index}`
+  const lane = (part: LanePart) => lanes.map((l, i) => (
+    <LaneView key={l.key} lane={l} top={tops[i]!} scale={scale} t0={scale.t0} pps={scale.pxPerSecond}
+      openX={openX} id={id} part={part} />
+  ))
   return (
     <div className="tl-chunk" style={{ height }}>
-      <svg width="100%" height={height} style={{ display: 'block' }}>
-        <clipPath id={clip}>
-          <ClipRect height={height} />
-        </clipPath>
-        <BackdropView backdrop={backdrop} height={height} clip={clip} />
-        {lanes.map((lane, i) => (
-          <LaneView key={lane.key} lane={lane} top={tops[i]!} scale={scale} t0={scale.t0} pps={scale.pxPerSecond}
-            openX={openX} clip={clip} id={id} />
-        ))}
+      <UpToEnd height={height}>
+        <svg className="tl-layer" width={openX} height={height} aria-hidden="true">
+          <BandsView backdrop={backdrop} height={height} />
+        </svg>
+      </UpToEnd>
+      <svg className="tl-fixed" width="100%" height={height}>
+        <BackdropView backdrop={backdrop} height={height} />
+        {lane('fixed')}
       </svg>
+      <UpToEnd height={height}>
+        <svg className="tl-layer" width={openX} height={height}>{lane('open')}</svg>
+      </UpToEnd>
     </div>
   )
 }, (a, b) => a.scale.t0 === b.scale.t0 && a.scale.pxPerSecond === b.scale.pxPerSecond && a.openX === b.openX &&
   a.backdrop.key === b.backdrop.key && a.id === b.id && a.index === b.index && a.lanes.length === b.lanes.length &&
   a.lanes.every((lane, i) => sameLaneDrawing(lane, b.lanes[i]!)))
 
+/** The bands' backgrounds, behind everything (open ones reach openX, cut at the timeline's end by UpToEnd). */
+const BandsView = memo(function BandsView({ backdrop, height }: { backdrop: Backdrop; height: number }) {
+  return (
+    <g>
+      {backdrop.bands.map((b, i) => (
+        <rect key={i} x={b.x} y={0} width={b.w} height={height} fill={i % 2 === 0 ? 'var(--tl-band-a)' : 'var(--tl-band-b)'} />
+      ))}
+    </g>
+  )
+}, (a, b) => a.backdrop.key === b.backdrop.key && a.height === b.height)
+
 interface BackdropProps {
   backdrop: Backdrop
   height: number
-  clip: string
 }
 
-const BackdropView = memo(function BackdropView({ backdrop, height, clip }: BackdropProps) {
+/** The bands' edges, the tick lines and the operation lines, over the bands and under the lanes. */
+const BackdropView = memo(function BackdropView({ backdrop, height }: BackdropProps) {
   return (
     <g aria-hidden="true">
-      <g clipPath={`url(#${clip})`}>
-        {backdrop.bands.map((b, i) => (
-          <rect key={i} x={b.x} y={0} width={b.w} height={height} fill={i % 2 === 0 ? 'var(--tl-band-a)' : 'var(--tl-band-b)'} />
-        ))}
-      </g>
       {backdrop.bands.map((b, i) => (
         <line key={i} x1={b.x} x2={b.x} y1={0} y2={height} stroke="var(--tl-band-edge)" strokeDasharray="3 3" />
       ))}
@@ -98,4 +118,4 @@ const BackdropView = memo(function BackdropView({ backdrop, height, clip }: Back
       ))}
     </g>
   )
-}, (a, b) => a.backdrop.key === b.backdrop.key && a.height === b.height && a.clip === b.clip)
+}, (a, b) => a.backdrop.key === b.backdrop.key && a.height === b.height)

@@ -42,6 +42,9 @@ export const LaneLabel = memo(function LaneLabel({ lane }: { lane: Lane }) {
   )
 }, (a, b) => sameLaneDrawing(a.lane, b.lane))
 
+/** A lane is drawn in two parts: what is fixed in time, and what reaches the timeline's end (open lines, running Pods). */
+export type LanePart = 'fixed' | 'open'
+
 interface LaneViewProps {
   lane: Lane
   /** Top of the lane in its chunk's SVG. */
@@ -50,41 +53,44 @@ interface LaneViewProps {
   /** The scale's start and zoom: a lane redraws when they, its top or its own facts change. */
   t0: number
   pps: number
-  /** x open presence lines are drawn to, clipped at the timeline's end by the clip path `clip`. */
+  /** x open presence lines and segments are drawn to (the layer holding them is cut at the timeline's end). */
   openX: number
-  clip: string
   /** Prefix of the fill patterns' ids. */
   id: string
+  part: LanePart
 }
 
 // While a run plays, only the lanes whose facts changed (mostly those with running Pods) redraw.
-export const LaneView = memo(function LaneView({ lane, top, scale, openX, clip, id }: LaneViewProps) {
+export const LaneView = memo(function LaneView({ lane, top, scale, openX, id, part }: LaneViewProps) {
   const lineY = top + 10
+  const open = part === 'open'
   return (
     <g>
-      <line x1={0} x2="100%" y1={top} y2={top} stroke="var(--tl-lane-line)" />
-      {lane.presence.map((p, i) => (
+      {open ? null : <line x1={0} x2="100%" y1={top} y2={top} stroke="var(--tl-lane-line)" />}
+      {lane.presence.filter(p => p.open === open).map((p, i) => (
         <g key={`p${i}`}>
           <title>{`${lane.label} exists ${formatSeconds(p.from)} – ${p.open ? 'now' : formatSeconds(p.to)}`}</title>
           <line x1={scale.x(p.from)} x2={p.open ? openX : scale.x(p.to)} y1={lineY} y2={lineY} stroke="var(--tl-presence)"
-            strokeWidth={3} strokeLinecap="butt" clipPath={p.open ? `url(#${clip})` : undefined} />
+            strokeWidth={3} strokeLinecap="butt" />
           {!p.open && <text x={scale.x(p.to)} y={lineY + 4} textAnchor="middle" fontSize={12} fill="var(--tl-text)">×</text>}
         </g>
       ))}
-      {lane.markers.map((m, i) => <MarkerView key={`m${i}`} m={m} x={scale.x(m.t)} y={lineY} />)}
+      {open ? null : lane.markers.map((m, i) => <MarkerView key={`m${i}`} m={m} x={scale.x(m.t)} y={lineY} />)}
       {lane.pods.map(pod => {
         const barY = top + LANE_BASE + pod.row * POD_ROW
+        const segments = pod.segments.filter(s => s.open === open)
+        if (open && segments.length === 0) return null
         return (
-          <g key={pod.uid} data-pod={pod.name}>
-            {pod.segments.map((s, i) => {
+          <g key={pod.uid} data-pod={open ? undefined : pod.name} data-running-pod={open ? pod.name : undefined}>
+            {segments.map((s, i) => {
               const x = scale.x(s.from)
-              // An open segment reaches openX, cut at the timeline's end by the clip: it redraws when the Pod's
+              // An open segment reaches openX, cut at the timeline's end by its layer: it redraws when the Pod's
               // state changes, not as time passes. The running Pod's name goes in it (its end, now, moves).
               const w = Math.max(1, (s.open ? openX : scale.x(s.to)) - x)
               const label = s.open ? `${s.label}  ${pod.name}` : s.label
               const fits = s.open || w >= label.length * 6.5 + 6
               return (
-                <g key={i} clipPath={s.open ? `url(#${clip})` : undefined}>
+                <g key={i}>
                   <title>{`${pod.name}: ${s.statuses.join(' → ')} (${formatSeconds(s.from)} – ${
                     s.open ? 'now' : formatSeconds(s.to)})`}</title>
                   <rect x={x} y={barY} width={w} height={POD_BAR} fill={`url(#${id}-${s.state})`}
@@ -97,14 +103,14 @@ export const LaneView = memo(function LaneView({ lane, top, scale, openX, clip, 
                 </g>
               )
             })}
-            <ProbeMarks pod={pod} scale={scale} y={barY} />
-            {pod.open ? null : <text x={scale.x(pod.to) + 4} y={barY + 11} fill="var(--tl-pod-name)" fontSize={10}>{pod.name}</text>}
+            {open ? null : <ProbeMarks pod={pod} scale={scale} y={barY} />}
+            {open || pod.open ? null : <text x={scale.x(pod.to) + 4} y={barY + 11} fill="var(--tl-pod-name)" fontSize={10}>{pod.name}</text>}
           </g>
         )
       })}
     </g>
   )
-}, (a, b) => a.top === b.top && a.t0 === b.t0 && a.pps === b.pps && a.openX === b.openX && a.clip === b.clip &&
+}, (a, b) => a.top === b.top && a.t0 === b.t0 && a.pps === b.pps && a.openX === b.openX && a.part === b.part &&
   a.id === b.id && sameLaneDrawing(a.lane, b.lane))
 
 /**
