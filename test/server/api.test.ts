@@ -170,5 +170,5 @@ describe('watch and logs', () => {
     expect(once.body).toBe('one\ntwo\n')
     const wrong = await call(s, 'GET', `/api/v1/namespaces/lab/pods/${pod}/log?container=nope`)
     expect(wrong.status).toBe(400)
-  })
+  }, 20_000) // real time: the Pod's start, then its 3 s sleep followed to the end (5 s was short on a busy machine)
 })
