@@ -1,5 +1,5 @@
 // The sandbox page (started by src/page.ts): opens the lab named in the address (#lab=<id>) or the last one opened.
-import { useEffect, useState } from 'react'
+import { type ReactNode, useEffect, useState } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App.tsx'
 import { DEFAULT_USER, userNameProblem } from '../labs/parse.ts'
@@ -144,14 +144,14 @@ function useLease(opened: Opened, reopen: () => void): LeaseState {
 export function startPage(): void {
   startTheme()
   const root = createRoot(document.getElementById('app')!)
-  const render = (first: Opened) => root.render(
-    <PanelBoundary name="page" onReset={resetOpenedLab} resetLabel="Reset this lab and reload"><Root first={first} /></PanelBoundary>)
+  // The page's boundary shows what failed (also when the first lab cannot be opened), with its Reset.
+  const page = (node: ReactNode) => root.render(
+    <PanelBoundary name="page" onReset={resetOpenedLab} resetLabel="Reset this lab and reload">{node}</PanelBoundary>)
   let first: Opened
   try {
     first = openFirst()
   } catch (error) {
-    // The page's boundary shows what failed, with its Reset.
-    root.render(<PanelBoundary name="page" onReset={resetOpenedLab} resetLabel="Reset this lab and reload"><Failed error={error} /></PanelBoundary>)
+    page(<Failed error={error} />)
     return
   }
   // The first paint waits for the lab's cluster to start (a few promise turns) rather than painting "Starting…"
@@ -160,7 +160,7 @@ export function startPage(): void {
   const once = () => {
     if (rendered) return
     rendered = true
-    render(first)
+    page(<Root first={first} />)
   }
   void first.session.whenReady().then(once, once)
   setTimeout(once, START_WAIT_MS)

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { strToU8, zipSync } from 'fflate'
 import { serveDist } from './anywhere-tests.mjs'
+import { ready } from './helpers.mjs'
 
 const WAIT = 60_000
 const PREFIX = '/training/argocd/lab/'
@@ -173,15 +174,7 @@ export const tests = [
     async run({ page, base }) {
       const tmp = mkdtempSync(join(tmpdir(), 'synclab-open-e2e-'))
       try {
-        await page.goto('about:blank')
-        await page.goto(base)
-        // Emptied so that the page still running cannot write it back before the reload (as helpers.ready does).
-        await page.evaluate(() => {
-          window.localStorage.clear()
-          Storage.prototype.setItem = () => {}
-        })
-        await page.reload()
-        await page.waitForSelector('[data-testid=sandbox][data-ready=true]', { timeout: WAIT })
+        await ready(page, base, { timeout: WAIT })
         await page.click('[data-testid=open-lab]')
         await page.waitForSelector('[data-testid=open-lab-dialog][open]', { timeout: WAIT })
         synclab('lab', 'new', join(tmp, '61-opened'))

@@ -296,16 +296,9 @@ export const tests = [
     async run({ page, base, artifacts }) {
       await page.emulateMedia({ colorScheme: 'light' })
       try {
-        await page.goto('about:blank')
-        await page.goto(`${base}#lab=01-resource-hooks`)
-        // Empty storage that the page still running cannot write back before the reload (as helpers.ready does):
-        // else the last test's synced app came back, and this test's Sync was that app's second operation.
-        await page.evaluate(() => {
-          window.localStorage.clear()
-          Storage.prototype.setItem = () => {}
-        })
-        await page.reload()
-        await page.waitForSelector('[data-testid=sandbox][data-ready=true]', { timeout: WAIT })
+        // Storage the page still running cannot write back before the reload (helpers.ready): else the last test's
+        // synced app came back, and this test's Sync was that app's second operation.
+        await ready(page, `${base}#lab=01-resource-hooks`, { timeout: WAIT })
         await editorReady(page)
         assert.equal(await page.inputValue('[data-testid=theme-picker]'), 'system')
         assert.equal(await page.getAttribute('html', 'data-theme'), 'light')

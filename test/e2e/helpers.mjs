@@ -1,7 +1,7 @@
 // Helpers shared by the end-to-end test files.
 
 /** Opens the page at `url` on a fresh session (what earlier tests kept in the browser is cleared). */
-export async function ready(page, url) {
+export async function ready(page, url, { timeout = 15_000 } = {}) {
   // A real load (a URL that differs from the last test's by its hash alone would not reload the page), then empty
   // storage that the page still running cannot write back before the reload.
   await page.goto('about:blank')
@@ -11,7 +11,7 @@ export async function ready(page, url) {
     Storage.prototype.setItem = () => {}
   })
   await page.reload()
-  await page.waitForSelector('[data-testid=sandbox][data-ready=true]', { timeout: 15_000 })
+  await page.waitForSelector('[data-testid=sandbox][data-ready=true]', { timeout })
 }
 
 /** Waits for Monaco and synclab's markers hook (the editor loads after the page). */

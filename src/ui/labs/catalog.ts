@@ -1,11 +1,11 @@
 // The labs the page offers: every lab folder of the project, held at build time (no network at run time), and read
 // there too (labs-prebuilt.ts): opening one for the default learner only revives it. They are checked against the
-// lab schema by the test suite, so the page reads them (for another learner's name) without a schema validator. A course (labs.json, course.ts) and labs opened in the page add theirs, checked with the schema
-// by whoever made them.
+// lab schema by the test suite, so the page reads them (for another learner's name) without a schema validator. A
+// course (labs.json, course.ts) and labs opened in the page add theirs, checked with the schema by whoever made them.
 import type { KubeObject } from '../../cluster/objects.ts'
-import type { Diagnostic, SourceFile } from '../../manifest/index.ts'
+import type { Diagnostic } from '../../manifest/index.ts'
 import { parse } from 'yaml'
-import { DEFAULT_USER, LAB_FILE, labStartFiles, labsFromFiles, parseLab } from '../../labs/parse.ts'
+import { DEFAULT_USER, LAB_FILE, labsFromFiles, parseLab } from '../../labs/parse.ts'
 import type { Lab, LabFile } from '../../labs/types.ts'
 import builtinLabs from 'virtual:builtin-labs'
 
@@ -152,8 +152,8 @@ export function removeLab(id: string): void {
 /** The files a lab was read from (for a lab opened in the page: what to keep). */
 export const labFiles = (id: string): readonly LabFile[] | undefined => LAB_FILES.get(id)
 
-/** The application's files as the learner starts (labStartFiles). */
-export const startFiles = (lab: Lab): SourceFile[] => labStartFiles(lab)
+/** The application's files as the learner starts. */
+export { labStartFiles as startFiles } from '../../labs/parse.ts'
 
 /** The lab `id` (or the first one) for the learner `user`: `+username+` in it becomes `user`. */
 export function labById(id: string | null | undefined, user: string = DEFAULT_USER): Lab {

@@ -114,7 +114,7 @@ export function Timeline({ timeline, now, cursor, onCursor, pxPerSecond = 24 }: 
             <ChartHeader timeline={timeline} scale={scale} ticks={ticks} now={now} id={id} />
             <EndX value={scale.x(timeline.end)}>
               {chunks.map((lanes, i) => (
-                <LaneChunk key={i} lanes={lanes} scale={scale} openX={openX} backdrop={backdrop} id={id} index={i} />
+                <LaneChunk key={i} lanes={lanes} scale={scale} openX={openX} backdrop={backdrop} id={id} />
               ))}
             </EndX>
           </div>

@@ -35,9 +35,8 @@ interface ChunkProps {
   scale: TimeScale
   openX: number
   backdrop: Backdrop
-  /** Prefix of the chart's ids (the fill patterns'); `index` is the chunk's place. */
+  /** Prefix of the chart's ids (the fill patterns'). */
   id: string
-  index: number
 }
 
 /** x of the timeline's end, where open lines and bands are cut: it moves on every redraw of a playing run. */
@@ -85,7 +84,7 @@ export const LaneChunk = memo(function LaneChunk({ lanes, scale, openX, backdrop
     </div>
   )
 }, (a, b) => a.scale.t0 === b.scale.t0 && a.scale.pxPerSecond === b.scale.pxPerSecond && a.openX === b.openX &&
-  a.backdrop.key === b.backdrop.key && a.id === b.id && a.index === b.index && a.lanes.length === b.lanes.length &&
+  a.backdrop.key === b.backdrop.key && a.id === b.id && a.lanes.length === b.lanes.length &&
   a.lanes.every((lane, i) => sameLaneDrawing(lane, b.lanes[i]!)))
 
 /** The bands' backgrounds, behind everything (open ones reach openX, cut at the timeline's end by UpToEnd). */
