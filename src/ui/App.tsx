@@ -31,6 +31,7 @@ import { RestoreNotice } from './session/RestoreNotice.tsx'
 import { ThemeControl } from './appearance/ThemeControl.tsx'
 import { PanelTabBar, PanelTabPanel, PanelTabs } from './layout/PanelTabs.tsx'
 import { useAfterFirstPaint } from './layout/after-first-paint.ts'
+import { Paced } from './layout/paced.tsx'
 
 /** "Your name": the learner's name, which is the lab's namespace; applied on Enter or when the field is left. */
 function UserField({ user, onUser }: { user: string; onUser: (name: string) => void }) {
@@ -76,6 +77,9 @@ export function App({ session, tracker, onOpenLab, user, onUser }: { session: Se
   const reset = () => { if (confirm('Reset the lab? Your edits and the cluster are lost.')) void session.reset() }
   // Each panel draws apart: one that fails shows what failed and a Reset, the others go on (PanelBoundary).
   const panel = (name: string, node: ReactNode) => <PanelBoundary name={name} onReset={reset}>{node}</PanelBoundary>
+  // A heavy panel off-screen follows a playing run once a second (paced.tsx).
+  const paced = (version: number, draw: (version: number) => ReactNode) =>
+    <Paced version={version} urgent={session.stateVersion} playing={session.playing}>{draw}</Paced>
   return (
     <PanelTabs><div className="layout" data-testid="sandbox" data-ready="true">
       <header className="top">
@@ -100,12 +104,12 @@ export function App({ session, tracker, onOpenLab, user, onUser }: { session: Se
           <PanelTabPanel tab="editor">{panel('Source', <SourcePanelMemo session={session} version={session.stateVersion} />)}</PanelTabPanel>
         </div>
         <div className="right"><PanelTabPanel tab="app">
-          {panel('Applications', <ApplicationsListMemo session={session} version={deferred} onNewApp={openNewApp} />)}
+          {panel('Applications', paced(deferred, v => <ApplicationsListMemo session={session} version={v} onNewApp={openNewApp} />))}
           {panel('Sync', <SyncPanelMemo session={session} version={session.stateVersion} cluster={cluster} onNewApp={openNewApp}
             app={`${shownApp?.name}/${shownApp?.operationRunning}/${!!shownApp?.deletion}/${shownApp?.deleted}`} />)}
           {panel('What if', <WhatIfPanelMemo session={session} version={session.stateVersion} />)}
-          {panel('Application', <AppViewMemo session={session} version={deferred} />)}
-          {rest && panel('Plan', <PlanPaneMemo session={session} version={session.stateVersion} live={planLive} />)}
+          {panel('Application', paced(deferred, v => <AppViewMemo session={session} version={v} />))}
+          {rest && panel('Plan', paced(planLive, live => <PlanPaneMemo session={session} version={session.stateVersion} live={live} />))}
           {rest && panel('Cluster', <ChunkBoundary what="the cluster panel" className="panel">
             <Suspense fallback={null}>
               <ClusterPanel key={tracker.lab.id} manifests={session.head?.manifests ?? NO_MANIFESTS}
@@ -117,8 +121,8 @@ export function App({ session, tracker, onOpenLab, user, onUser }: { session: Se
       </main>
       <PanelTabPanel tab="timeline"><section className="bottom panel" aria-label="Timeline">
         {rest && panel('Time controls', <TimeControls session={session} />)}
-        {rest && panel('Timeline', <RunViews session={session} version={runVersion} />)}
-        {rest && panel('Logs', <LogsSection session={session} version={runVersion} />)}
+        {rest && panel('Timeline', paced(runVersion, v => <RunViews session={session} version={v} />))}
+        {rest && panel('Logs', paced(runVersion, v => <LogsSection session={session} version={v} />))}
       </section></PanelTabPanel>
       <PanelTabPanel tab="terminal" opens>{rest && panel('Terminal', <TerminalSection session={session} />)}</PanelTabPanel>
       {newApp ? (

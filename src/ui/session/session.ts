@@ -14,7 +14,7 @@ import { checkPath, emptyFolders, isWithin, movedPath, parentOf } from './file-p
 import { readSource, type SourceRevision } from './revisions.ts'
 import { DEFAULT_SETTLE_MS } from '../../labs/settle.ts'
 import { activityEnded, Run, type RunSetup } from './run.ts'
-import { loadSession, saveSession } from './storage.ts'
+import { loadSession, saveSession, saveSessionTime, timeKey } from './storage.ts'
 import type { CheckedSession } from './saved-check.ts'
 import { labRepoURL } from '../../labs/learner-app.ts'
 import { terminalContext } from './terminal-context.ts'
@@ -430,6 +430,8 @@ export class Session {
       // Storage full or disabled: nothing more can be kept.
     }
     storage.removeItem(this.opts.storageKey)
+    storage.removeItem(timeKey(this.opts.storageKey))
+    this.savedStateVersion = undefined
   }
 
   // Time.
@@ -622,6 +624,8 @@ export class Session {
   }
 
   private saveTimer: ReturnType<typeof setTimeout> | undefined
+  /** The stateVersion last saved whole: while it holds, only the time is saved (storage.ts, timeKey). */
+  private savedStateVersion: number | undefined
   private saveSoon(): void {
     if (this.saveTimer === undefined) this.saveTimer = setTimeout(() => this.save(), 1000)
   }
@@ -629,7 +633,13 @@ export class Session {
   private save(): void {
     if (this.saveTimer !== undefined) clearTimeout(this.saveTimer)
     this.saveTimer = undefined
-    if (!this.opts.storage || !this.live || !this.editable) return
+    if (!this.opts.storage || !this.live) return
+    if (!this.editable) {
+      this.savedStateVersion = undefined // another tab saves meanwhile: this one saves whole when it edits again
+      return
+    }
+    if (this.savedStateVersion === this.stateVersion) return saveSessionTime(this.opts.storage, this.opts.storageKey, this.live.now)
+    this.savedStateVersion = this.stateVersion
     saveSession(this.opts.storage, this.opts.storageKey, {
       files: this.files, folders: this.folders, active: this.active, now: this.live.now, actions: this.actions, commands: this.commands,
       selected: this.selected,

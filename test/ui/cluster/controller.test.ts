@@ -43,6 +43,7 @@ afterAll(async () => {
   await s.close()
 })
 
+// The two tests that sync against a real served cluster get 20 s: 5 s was short on a busy machine.
 describe('ClusterController', () => {
   it('connects, syncs the seed lab live to Succeeded, and finds no difference with the simulation', async () => {
     const c = controller()
@@ -116,7 +117,7 @@ describe('ClusterController', () => {
     expect(simulated.lanes.find(l => l.label === 'Job/before')?.pods.length).toBe(1)
     expect(simulated.lanes.find(l => l.label === 'Job/after')?.markers.some(m => m.type === 'delete' &&
       m.reason === 'HookSucceeded')).toBe(true)
-  })
+  }, 20_000)
 
   it('dry runs (nothing changes, R54), then prunes only when asked (R48, R52), and compares with the same options', async () => {
     const c = controller()
@@ -147,7 +148,7 @@ describe('ClusterController', () => {
     const afterPrune = await c.compare()
     expect(afterPrune?.comparison.same).toBe(true)
     expect(afterPrune!.comparison.timelines.map(r => r.a?.step ?? '')).toContain('Service/pre-post-sync-hook deleted (Prune)')
-  })
+  }, 20_000)
 
   it('cleans up, after showing what it would delete, only what it created', async () => {
     await call(s, 'POST', '/api/v1/namespaces/ui-clean/configmaps', configMap('not-ours'))

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { readManifestFiles } from '../../../src/cli/files.ts'
 import { Session } from '../../../src/ui/session/session.ts'
 
@@ -88,5 +88,47 @@ describe('page session', () => {
     await again.reset()
     expect(again.revisions).toHaveLength(1)
     expect(again.files.find(f => f.path.endsWith('svc.yaml'))!.text).toContain('5000')
+  })
+
+  it('while time merely passes only the time is saved, in a few bytes; a reload finds the run where it got to', async () => {
+    const storage = memoryStorage()
+    const s = await newSession(storage)
+    s.sync()
+    const whole = storage.data.get('lab')!
+    vi.useFakeTimers()
+    try {
+      s.play(20)
+      await s.tick(250)
+      vi.advanceTimersByTime(1000) // the once-a-second save of a playing run
+      await s.tick(250)
+      vi.advanceTimersByTime(1000)
+    } finally {
+      vi.useRealTimers()
+    }
+    s.pause()
+    // pause() is the learner's: saved whole, and the time key gone; before it, only the time was written.
+    expect(storage.data.get('lab')).not.toBe(whole)
+    expect(storage.data.has('lab:now')).toBe(false)
+    const paused = s.live.now
+    expect(paused).toBe(10_000)
+    // Time passing after the last whole save: the time alone is written, and read back over the saved `now`.
+    vi.useFakeTimers()
+    try {
+      s.play(20)
+      await s.tick(100)
+      await s.tick(100)
+      vi.advanceTimersByTime(1000)
+    } finally {
+      vi.useRealTimers()
+    }
+    expect(storage.data.get('lab:now')).toBe(String(s.live.now))
+    expect(JSON.parse(storage.data.get('lab')!).now).toBe(paused)
+    // A damaged time is ignored: the whole session's own time is used.
+    const damaged = memoryStorage()
+    for (const [k, v] of storage.data) damaged.setItem(k, v)
+    damaged.setItem('lab:now', 'soon')
+    expect((await newSession(damaged)).live.now).toBe(paused)
+    const again = await newSession(storage)
+    expect(again.live.now).toBe(s.live.now)
   })
 })
