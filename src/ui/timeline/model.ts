@@ -157,8 +157,22 @@ type ObjectEvent = Extract<RecordedEvent, { kind: string }>
 
 const keyOf = (e: { kind: string; namespace: string; name: string }): string => `${e.kind}/${e.namespace}/${e.name}`
 
+/**
+ * What one drawing of a timeline keeps for the next one (RunTimeline keeps one per run): each lane, with what it was
+ * built from. A playing run's timeline is drawn ten times a second and most lanes have not changed in between: those
+ * are handed over as the same objects (the chart then compares them by identity), so only the lanes whose own events
+ * or Pods changed are built again. An open span of a handed-over lane keeps the `to` it was built with: the chart
+ * draws open spans to the timeline's end, whatever their `to`.
+ */
+interface LaneEntry { first: ObjectEvent; from: string; lane: Lane }
+
+export class LaneCache {
+  /** Lane key -> what it was built from (its first event, the counts of its events and Pod rows), and the lane. */
+  readonly lanes = new Map<string, LaneEntry>()
+}
+
 /** The timeline of `events` and `pods` up to and including virtual time `untilT`. */
-export function buildTimeline(events: RecordedEvent[], pods: PodHistory[], untilT: number): Timeline {
+export function buildTimeline(events: RecordedEvent[], pods: PodHistory[], untilT: number, cache?: LaneCache): Timeline {
   const shown = events.filter(e => e.t <= untilT)
   const end = untilT
   let start = end
@@ -183,37 +197,66 @@ export function buildTimeline(events: RecordedEvent[], pods: PodHistory[], until
     else byLane.set(key, [e])
   }
 
-  const lanes: Lane[] = []
-  const laneByKey = new Map<string, Lane>()
-  for (const [key, list] of byLane) {
-    const first = list[0]!
-    const lane = buildLane(key, first, list, start, end)
-    lanes.push(lane)
-    laneByKey.set(key, lane)
-  }
-
   // Pods go to the lane of the first owner up their owner chain that is a lane (Pod → Job, Pod → ReplicaSet →
   // Deployment).
-  const laneOfPod = (p: PodHistory): Lane | undefined => {
+  const laneOfPod = (p: PodHistory): string | undefined => {
     let owner = p.owner
     for (let depth = 0; owner !== undefined && depth < 8; depth++) {
       const slash = owner.indexOf('/')
       const key = `${owner.slice(0, slash)}/${p.namespace}/${owner.slice(slash + 1)}`
-      const lane = laneByKey.get(key)
-      if (lane) return lane
+      if (byLane.has(key)) return key
       owner = owners.get(key)
     }
     return undefined
   }
+  const podsOf = new Map<string, PodHistory[]>()
   for (const p of pods) {
-    const lane = laneOfPod(p)
-    const bar = lane && podBar(p, end)
-    if (bar) lane.pods.push(bar)
+    if (p.createdAt > end) continue
+    const key = laneOfPod(p)
+    if (key === undefined) continue
+    const list = podsOf.get(key)
+    if (list) list.push(p)
+    else podsOf.set(key, [p])
   }
-  for (const lane of lanes) lane.podRows = assignRows(lane.pods)
+
+  const lanes: Lane[] = []
+  const kept = new Map<string, LaneEntry>()
+  for (const [key, list] of byLane) {
+    const lanePods = podsOf.get(key) ?? []
+    const from = cache ? `${start}|${list.length}|${lanePods.map(p => podDrawnFrom(p, end)).join(',')}` : ''
+    const cached = cache?.lanes.get(key)
+    let lane: Lane
+    // A lane's events and a Pod's rows are only ever appended to: the same first event and the same counts are
+    // the same lane (another run's events are other objects).
+    if (cached && cached.first === list[0] && cached.from === from) lane = cached.lane
+    else {
+      lane = buildLane(key, list[0]!, list, start, end)
+      for (const p of lanePods) {
+        const bar = podBar(p, end)
+        if (bar) lane.pods.push(bar)
+      }
+      lane.podRows = assignRows(lane.pods)
+    }
+    lanes.push(lane)
+    if (cache) kept.set(key, { first: list[0]!, from, lane })
+  }
+  if (cache) {
+    cache.lanes.clear()
+    for (const [key, entry] of kept) cache.lanes.set(key, entry)
+  }
 
   const { bands, operations, markers } = buildBandsAndOperations(shown, end)
   return { start, end, lanes, bands, operations, markers }
+}
+
+/** What a Pod's bar is drawn from up to `end`: its rows, whether it is gone, its failed probes. */
+function podDrawnFrom(p: PodHistory, end: number): string {
+  let rows = p.transitions.length
+  while (rows > 0 && p.transitions[rows - 1]!.t > end) rows--
+  let probes = p.probeFailures?.length ?? 0
+  while (probes > 0 && p.probeFailures![probes - 1]!.t > end) probes--
+  const gone = p.goneAt !== undefined && p.goneAt <= end
+  return `${p.uid}:${rows}:${gone ? p.goneAt : ''}:${probes}`
 }
 
 function buildLane(key: string, first: ObjectEvent, list: ObjectEvent[], start: number, end: number): Lane {
