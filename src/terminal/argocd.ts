@@ -4,7 +4,8 @@
 import { stringify } from 'yaml'
 import { EPOCH_MS } from '../cluster/clock.ts'
 import { groupOf, type KubeObject } from '../cluster/objects.ts'
-import { formatOperation, formatResources, goTime, resourceStateRows, StreamRecorder, type ResourceRow, streamTimestamp, tabwrite } from '../cli/format.ts'
+import { formatOperation, formatResources, resourceStateRows, StreamRecorder, type ResourceRow, streamTimestamp, waitLine } from '../present/argocd-sync-output.ts'
+import { goTime, tabwrite } from '../present/go-format.ts'
 import { hasErrors, parseManifests } from '../manifest/index.ts'
 import { contains } from '../sync/app-status.ts'
 import type { Application, OperationRecord, OperationResult } from '../sync/application.ts'
@@ -491,15 +492,6 @@ function waitWatch(app: Application, sim: Simulation, ctx: TerminalContext, opts
     },
   }
 }
-
-/** waitFormatString = "%s\t%5s\t%10s\t%10s\t%20s\t%8s\t%7s\t%10s\t%s\n" */
-function waitLine(cells: [string, string, string, string, string, string, string, string, string]): string {
-  const [ts, group, kind, ns, name, status, health, hook, message] = cells
-  const pad = (s: string, n: number) => s.padStart(n, ' ')
-  return [ts, pad(group, 5), pad(kind, 10), pad(ns, 10), pad(name, 20), pad(status, 8), pad(health, 7), pad(hook, 10),
-    message].join('\t')
-}
-
 
 // delete / terminate / history
 
