@@ -4,7 +4,9 @@ import { APP_COMMANDS, ARGOCD_TOP } from './argocd.ts'
 import { liveApps, userOf } from './common.ts'
 import type { FlagSpec } from './flags.ts'
 import { COMMANDS } from './interpreter.ts'
-import { EXPLAIN_WORDS, KUBECTL_COMMANDS, resolveType, TYPE_WORDS } from './kubectl.ts'
+import { KUBECTL_COMMANDS } from './kubectl/commands.ts'
+import { EXPLAIN_WORDS } from './kubectl/explain.ts'
+import { resolveType, TYPE_WORDS } from './kubectl/resource-types.ts'
 import type { TerminalContext } from './types.ts'
 
 export interface Completion {

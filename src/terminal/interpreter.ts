@@ -4,7 +4,7 @@
 import { argocdCommand } from './argocd.ts'
 import { fail, out, tokenize, userOf } from './common.ts'
 import { type ListItem, splitCommands } from './shell-syntax.ts'
-import { kubectlCommand } from './kubectl.ts'
+import { kubectlCommand } from './kubectl/index.ts'
 import type { CommandResult, TerminalContext } from './types.ts'
 
 export const COMMANDS = ['argocd', 'kubectl', 'oc', 'help', 'clear', 'echo', 'whoami', 'history', 'true', 'false']
