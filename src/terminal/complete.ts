@@ -1,6 +1,6 @@
 // Tab completion: commands, subcommands, flags (with their values), application names, resource types and the
 // names of live objects. DOM-free; the panel applies the result.
-import { APP_COMMANDS, ARGOCD_TOP } from './argocd.ts'
+import { APP_COMMANDS, ARGOCD_TOP } from './argocd/commands.ts'
 import { liveApps, userOf } from './common.ts'
 import type { FlagSpec } from './flags.ts'
 import { COMMANDS } from './interpreter.ts'
