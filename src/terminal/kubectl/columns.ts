@@ -4,7 +4,7 @@ import { parseTimestamp } from '../../cluster/clock.ts'
 import type { Deployment, Job, KubeObject, Pod, ReplicaSet } from '../../cluster/objects.ts'
 import { kubectlPodRow } from '../../cluster/print-pod.ts'
 import { age, humanDuration } from '../common.ts'
-import { containersOf, none, selectorText } from './describe-sections.ts'
+import { containerColumns, none, selectorText } from './describe-sections.ts'
 import { storageColumns } from './storage.ts'
 import { workloadColumns } from './workloads.ts'
 
@@ -45,9 +45,8 @@ export function columnsFor(kind: string, wide: boolean): Columns {
             : has('Suspended') ? 'Suspended' : has('FailureTarget') ? 'FailureTarget' : has('SuccessCriteriaMet') ? 'SuccessCriteriaMet' : 'Running'
           const start = s.startTime ? parseTimestamp(s.startTime) : undefined
           const duration = start === undefined ? '' : humanDuration((s.completionTime ? parseTimestamp(s.completionTime) : now) - start)
-          const cs = containersOf(job.spec.template)
           return [job.metadata.name ?? '', status, `${s.succeeded ?? 0}/${job.spec.completions ?? 1}`, duration, age(job, now),
-            ...(wide ? [cs.map(c => c.name).join(','), cs.map(c => c.image).join(','), selectorText(job.spec.selector)] : [])]
+            ...(wide ? [...containerColumns(job.spec.template), selectorText(job.spec.selector)] : [])]
         },
       }
     case 'Deployment':
@@ -56,10 +55,9 @@ export function columnsFor(kind: string, wide: boolean): Columns {
         row: (obj, now) => {
           const d = obj as Deployment
           const s = d.status ?? {}
-          const cs = containersOf(d.spec.template)
           return [d.metadata.name ?? '', `${s.readyReplicas ?? 0}/${d.spec.replicas ?? 1}`, String(s.updatedReplicas ?? 0),
             String(s.availableReplicas ?? 0), age(d, now),
-            ...(wide ? [cs.map(c => c.name).join(','), cs.map(c => c.image).join(','), selectorText(d.spec.selector)] : [])]
+            ...(wide ? [...containerColumns(d.spec.template), selectorText(d.spec.selector)] : [])]
         },
       }
     case 'ReplicaSet':
@@ -68,9 +66,8 @@ export function columnsFor(kind: string, wide: boolean): Columns {
         row: (obj, now) => {
           const rs = obj as ReplicaSet
           const s = rs.status ?? {}
-          const cs = containersOf(rs.spec.template)
           return [rs.metadata.name ?? '', String(rs.spec.replicas ?? 1), String(s.replicas ?? 0), String(s.readyReplicas ?? 0),
-            age(rs, now), ...(wide ? [cs.map(c => c.name).join(','), cs.map(c => c.image).join(','), selectorText(rs.spec.selector)] : [])]
+            age(rs, now), ...(wide ? [...containerColumns(rs.spec.template), selectorText(rs.spec.selector)] : [])]
         },
       }
     case 'Service':

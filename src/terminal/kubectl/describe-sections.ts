@@ -7,6 +7,11 @@ import { humanDuration, rfc1123z } from '../common.ts'
 
 export const none = (s: string | undefined) => (s === undefined || s === '' ? '<none>' : s)
 export const containersOf = (template: { spec?: { containers?: Container[] } } | undefined) => template?.spec?.containers ?? []
+/** The CONTAINERS and IMAGES cells of `kubectl get -o wide` for a workload's Pod template. */
+export const containerColumns = (template: Parameters<typeof containersOf>[0]) => {
+  const cs = containersOf(template)
+  return [cs.map(c => c.name).join(','), cs.map(c => c.image).join(',')]
+}
 export const selectorText = (sel: { matchLabels?: Record<string, string> } | undefined) =>
   none(Object.entries(sel?.matchLabels ?? {}).map(([a, b]) => `${a}=${b}`).join(','))
 

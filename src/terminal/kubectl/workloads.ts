@@ -6,12 +6,7 @@ import type { SimNode } from '../../cluster/nodes.ts'
 import type { DaemonSet, KubeObject, Pod, PodTemplate, StatefulSet } from '../../cluster/objects.ts'
 import { age, createdAt, humanDuration, rfc1123z } from '../common.ts'
 import type { Columns } from './columns.ts'
-import { containerLines, containersOf, eventsLines, metaLines, none, selectorText } from './describe-sections.ts'
-
-const containerColumns = (template: PodTemplate) => {
-  const cs = containersOf(template)
-  return [cs.map(c => c.name).join(','), cs.map(c => c.image).join(',')]
-}
+import { containerColumns, containerLines, eventsLines, metaLines, none, selectorText } from './describe-sections.ts'
 
 /** Columns of `kubectl get statefulsets` / `daemonsets`, or undefined for other kinds. */
 export function workloadColumns(kind: string, wide: boolean): Columns | undefined {
