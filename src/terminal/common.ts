@@ -2,7 +2,7 @@
 // the registry of Applications the terminal knows about.
 import { EPOCH_MS, parseTimestamp } from '../cluster/clock.ts'
 import type { KubeObject } from '../cluster/objects.ts'
-import { tabwrite } from '../cli/format.ts'
+import { tabwrite } from '../present/go-format.ts'
 import type { Application } from '../sync/application.ts'
 import { type AppSource as AppSpec, appSources } from '../sync/app-source.ts'
 import type { Simulation } from '../sync/simulation.ts'

@@ -1,10 +1,12 @@
 // Tab completion: commands, subcommands, flags (with their values), application names, resource types and the
 // names of live objects. DOM-free; the panel applies the result.
-import { APP_COMMANDS, ARGOCD_TOP } from './argocd.ts'
+import { APP_COMMANDS, ARGOCD_TOP } from './argocd/commands.ts'
 import { liveApps, userOf } from './common.ts'
 import type { FlagSpec } from './flags.ts'
 import { COMMANDS } from './interpreter.ts'
-import { EXPLAIN_WORDS, KUBECTL_COMMANDS, resolveType, TYPE_WORDS } from './kubectl.ts'
+import { KUBECTL_COMMANDS } from './kubectl/commands.ts'
+import { EXPLAIN_WORDS } from './kubectl/explain.ts'
+import { resolveType, TYPE_WORDS } from './kubectl/resource-types.ts'
 import type { TerminalContext } from './types.ts'
 
 export interface Completion {

@@ -1,10 +1,10 @@
 // The sandbox shell: an input in (bash syntax: shell-syntax.ts), a CommandResult out. `argocd`, `kubectl`/`oc`, a
 // few shell builtins, `$(…)`, and `| grep` on a command's output. Every handler is wrapped: a bug prints one line,
 // never breaks the terminal.
-import { argocdCommand } from './argocd.ts'
+import { argocdCommand } from './argocd/index.ts'
 import { fail, out, tokenize, userOf } from './common.ts'
 import { type ListItem, splitCommands } from './shell-syntax.ts'
-import { kubectlCommand } from './kubectl.ts'
+import { kubectlCommand } from './kubectl/index.ts'
 import type { CommandResult, TerminalContext } from './types.ts'
 
 export const COMMANDS = ['argocd', 'kubectl', 'oc', 'help', 'clear', 'echo', 'whoami', 'history', 'true', 'false']

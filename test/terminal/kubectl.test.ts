@@ -73,6 +73,20 @@ describe('kubectl get', () => {
     expect(JSON.parse(json.lines.join('\n')).kind).toBe('List')
   })
 
+  it('-o wide adds CONTAINERS, IMAGES and SELECTOR to deployments, replicasets and jobs', async () => {
+    const t = await synced()
+    const wide = (await t.type('kubectl get deploy,rs,jobs -o wide')).lines
+    expect(wide[0]).toBe('NAME                                 READY   UP-TO-DATE   AVAILABLE   AGE   CONTAINERS       IMAGES                         SELECTOR')
+    expect(wide[1]).toMatch(/^deployment\.apps\/pre-post-sync-hook   1\/1     1            1           \d+s   example-web-go   quay\.io\/acend\/example-web-go   app=pre-post-sync-hook$/)
+    expect(wide[3]).toMatch(/^NAME\s+DESIRED\s+CURRENT\s+READY\s+AGE\s+CONTAINERS\s+IMAGES\s+SELECTOR$/)
+    expect(wide[4]).toMatch(/^replicaset\.apps\/pre-post-sync-hook-\w+   1         1         1       \d+s   example-web-go   quay\.io\/acend\/example-web-go   app=pre-post-sync-hook,pod-template-hash=\w+$/)
+    expect(wide[6]).toMatch(/^NAME\s+STATUS\s+COMPLETIONS\s+DURATION\s+AGE\s+CONTAINERS\s+IMAGES\s+SELECTOR$/)
+    expect(wide.slice(7)).toEqual([
+      expect.stringMatching(/^job\.batch\/after    Complete   1\/1           \d+s\s+\d+s\s+sleep        quay\.io\/acend\/example-web-go   batch\.kubernetes\.io\/controller-uid=[0-9a-f-]{36}$/),
+      expect.stringMatching(/^job\.batch\/before   Complete   1\/1           \d+s\s+\d+s\s+sleep        quay\.io\/acend\/example-web-go   batch\.kubernetes\.io\/controller-uid=[0-9a-f-]{36}$/),
+    ])
+  })
+
   it('get -w on a single type only', async () => {
     const t = await terminal()
     expect((await t.type('kubectl get all -w')).lines).toEqual(['error: you may only specify a single resource type'])

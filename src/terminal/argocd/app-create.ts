@@ -1,15 +1,15 @@
 // `argocd app create`: the API server's checks (argo-cd server/application Create, the InvalidArgument messages) and,
 // for a name that exists, its answer (unchanged, different spec, --upsert) as the CLI prints it. The app is made by
 // the command itself, so that a replayed command (time travel) makes it too.
-import type { KubeObject } from '../cluster/objects.ts'
-import { formatDiagnostic, parseManifests } from '../manifest/index.ts'
-import { revisionId } from '../manifest/revision-id.ts'
-import type { Application } from '../sync/application.ts'
-import type { SyncPolicy } from '../sync/auto-sync.ts'
-import type { Simulation } from '../sync/simulation.ts'
-import { type AppSpec, appSpecs, fail, fatal, findApp, IN_CLUSTER, out, specOf, usageError } from './common.ts'
-import { bool, str } from './flags.ts'
-import type { CommandResult, CommandWatch, TerminalContext } from './types.ts'
+import type { KubeObject } from '../../cluster/objects.ts'
+import { formatDiagnostic, parseManifests } from '../../manifest/index.ts'
+import { revisionId } from '../../manifest/revision-id.ts'
+import type { Application } from '../../sync/application.ts'
+import type { SyncPolicy } from '../../sync/auto-sync.ts'
+import type { Simulation } from '../../sync/simulation.ts'
+import { type AppSpec, appSpecs, fail, fatal, findApp, IN_CLUSTER, out, specOf, usageError } from '../common.ts'
+import { bool, str } from '../flags.ts'
+import type { CommandResult, CommandWatch, TerminalContext } from '../types.ts'
 
 /** `argocd app create NAME --repo … --path … --dest-server … --dest-namespace …`. */
 export function create(args: string[], flags: Record<string, unknown>, ctx: TerminalContext, sim: Simulation): CommandResult {

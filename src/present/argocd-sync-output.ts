@@ -1,9 +1,10 @@
-// Text formatting as the argocd CLI does it: Go's text/tabwriter, Go's time and duration formats, and the
-// `argocd app sync` output (streaming resource table, Operation block, final resource table).
+// What `argocd app sync` / `app get` / `app wait` print: the streaming resource table, the Operation block and the
+// final resource table; the CLI and the terminal both print through it.
 // Src: argo-cd cmd/argocd/commands/app.go (waitFormatString, resourceState.FormatItems, printOperationResult,
-// printAppResources); Go text/tabwriter, time.Time.String, time.Duration.String.
+// printAppResources).
 import { EPOCH_MS } from '../cluster/clock.ts'
 import type { ResourceKey, ResourceResult } from '../sync/types.ts'
+import { goDuration, goTime, tabwrite } from './go-format.ts'
 
 /** One row of `argocd app sync` / `argocd app get` resource tables (argo-cd's resourceState). */
 export interface ResourceRow {
@@ -56,30 +57,11 @@ export interface OperationSummary {
   finishedAt?: number
 }
 
-/**
- * Go's text/tabwriter with flags 0 and padchar ' ': every tab-terminated cell is padded to its column's width
- * (widest cell + padding, at least minwidth); the text after a line's last tab is not aligned.
- */
-export function tabwrite(lines: string[], minwidth: number, padding: number): string {
-  const split = lines.map(l => l.split('\t'))
-  const widths: number[] = []
-  for (const cells of split) {
-    for (let j = 0; j < cells.length - 1; j++) {
-      const w = Math.max(minwidth, width(cells[j]!) + padding)
-      if (w > (widths[j] ?? 0)) widths[j] = w
-    }
-  }
-  return split.map(cells => cells.map((c, j) => (j < cells.length - 1 ? c + ' '.repeat(widths[j]! - width(c)) : c))
-    .join('')).map(l => `${l}\n`).join('')
-}
-
-const width = (s: string): number => [...s].length
-
 /** Go fmt `%Ns`: right-justified in N columns. */
 const pad = (s: string, n: number): string => s.padStart(n, ' ')
 
 /** waitFormatString = "%s\t%5s\t%10s\t%10s\t%20s\t%8s\t%7s\t%10s\t%s\n" */
-function waitLine(cells: [string, string, string, string, string, string, string, string, string]): string {
+export function waitLine(cells: [string, string, string, string, string, string, string, string, string]): string {
   const [ts, group, kind, ns, name, status, health, hook, message] = cells
   return [ts, pad(group, 5), pad(kind, 10), pad(ns, 10), pad(name, 20), pad(status, 8), pad(health, 7), pad(hook, 10),
     message].join('\t')
@@ -88,26 +70,6 @@ function waitLine(cells: [string, string, string, string, string, string, string
 /** Go layout "2006-01-02T15:04:05-07:00" in UTC (what resourceState.FormatItems prints). */
 export function streamTimestamp(virtualMs: number): string {
   return new Date(EPOCH_MS + virtualMs).toISOString().replace(/\.\d{3}Z$/, '+00:00')
-}
-
-/** Go time.Time.String() of a metav1.Time (whole seconds): "2025-01-01 00:00:43 +0000 UTC". */
-export function goTime(virtualMs: number): string {
-  const seconds = Math.floor((EPOCH_MS + virtualMs) / 1000)
-  return `${new Date(seconds * 1000).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, '')} +0000 UTC`
-}
-
-/** Go time.Duration.String() of whole seconds: 0s, 43s, 1m5s, 2h0m3s. */
-export function goDuration(seconds: number): string {
-  if (seconds === 0) return '0s'
-  const sign = seconds < 0 ? '-' : ''
-  let s = Math.abs(seconds)
-  const h = Math.floor(s / 3600)
-  s -= h * 3600
-  const m = Math.floor(s / 60)
-  s -= m * 60
-  if (h > 0) return `${sign}${h}h${m}m${s}s`
-  if (m > 0) return `${sign}${m}m${s}s`
-  return `${sign}${s}s`
 }
 
 /**

@@ -1,16 +1,12 @@
 // `kubectl get` and `kubectl describe` for StatefulSets and DaemonSets, as kubectl's printers
 // (pkg/printers/internalversion printStatefulSet, printDaemonSet) and describers (StatefulSetDescriber,
 // DaemonSetDescriber) print them.
-import type { FakeCluster } from '../cluster/fake-cluster.ts'
-import type { SimNode } from '../cluster/nodes.ts'
-import type { DaemonSet, KubeObject, Pod, PodTemplate, StatefulSet } from '../cluster/objects.ts'
-import { age, createdAt, humanDuration, rfc1123z } from './common.ts'
-import { type Columns, containerLines, containersOf, eventsLines, metaLines, none, selectorText } from './kubectl-describe.ts'
-
-const containerColumns = (template: PodTemplate) => {
-  const cs = containersOf(template)
-  return [cs.map(c => c.name).join(','), cs.map(c => c.image).join(',')]
-}
+import type { FakeCluster } from '../../cluster/fake-cluster.ts'
+import type { SimNode } from '../../cluster/nodes.ts'
+import type { DaemonSet, KubeObject, Pod, PodTemplate, StatefulSet } from '../../cluster/objects.ts'
+import { age, createdAt, humanDuration, rfc1123z } from '../common.ts'
+import type { Columns } from './columns.ts'
+import { containerColumns, containerLines, eventsLines, metaLines, none, selectorText } from './describe-sections.ts'
 
 /** Columns of `kubectl get statefulsets` / `daemonsets`, or undefined for other kinds. */
 export function workloadColumns(kind: string, wide: boolean): Columns | undefined {

@@ -1,16 +1,17 @@
-// The parts of `kubectl describe` that every kind shares (metadata, containers, events) and small column helpers.
-import { parseTimestamp } from '../cluster/clock.ts'
-import type { FakeCluster } from '../cluster/fake-cluster.ts'
-import type { Container, ContainerState, KubeObject, Pod, Probe } from '../cluster/objects.ts'
-import { humanDuration, rfc1123z } from './common.ts'
-
-export interface Columns {
-  header: string[]
-  row(obj: KubeObject, now: number): string[]
-}
+// The parts of `kubectl describe` that every kind shares (metadata, containers, probes, events) and the small text
+// helpers `kubectl get`'s columns use too (`<none>`, selectors, a template's containers).
+import { parseTimestamp } from '../../cluster/clock.ts'
+import type { FakeCluster } from '../../cluster/fake-cluster.ts'
+import type { Container, ContainerState, KubeObject, Pod, Probe } from '../../cluster/objects.ts'
+import { humanDuration, rfc1123z } from '../common.ts'
 
 export const none = (s: string | undefined) => (s === undefined || s === '' ? '<none>' : s)
 export const containersOf = (template: { spec?: { containers?: Container[] } } | undefined) => template?.spec?.containers ?? []
+/** The CONTAINERS and IMAGES cells of `kubectl get -o wide` for a workload's Pod template. */
+export const containerColumns = (template: Parameters<typeof containersOf>[0]) => {
+  const cs = containersOf(template)
+  return [cs.map(c => c.name).join(','), cs.map(c => c.image).join(',')]
+}
 export const selectorText = (sel: { matchLabels?: Record<string, string> } | undefined) =>
   none(Object.entries(sel?.matchLabels ?? {}).map(([a, b]) => `${a}=${b}`).join(','))
 

@@ -1,21 +1,11 @@
-// The argocd CLI's text formats, as synclab reproduces them (Go tabwriter, time and duration formats).
+// What `argocd app sync` prints, as synclab reproduces it: the streaming table, the Operation block, the final table.
 import { describe, expect, it } from 'vitest'
-import { formatOperation, formatResources, formatStream, goDuration, goTime, streamTimestamp, tabwrite } from '../../src/cli/format.ts'
+import { formatOperation, formatResources, formatStream, streamTimestamp } from '../../src/present/argocd-sync-output.ts'
 
-describe('argocd text formats', () => {
-  it('Go time.Duration.String of whole seconds', () => {
-    expect([0, 5, 59, 60, 83, 3600, 3723].map(goDuration)).toEqual(['0s', '5s', '59s', '1m0s', '1m23s', '1h0m0s', '1h2m3s'])
-  })
-
-  it('timestamps: stream rows use 2006-01-02T15:04:05-07:00, the Operation block Go time.String (whole seconds)', () => {
+describe('argocd app sync output', () => {
+  it('timestamps: stream rows use 2006-01-02T15:04:05-07:00', () => {
     expect(streamTimestamp(0)).toBe('2025-01-01T00:00:00+00:00')
     expect(streamTimestamp(43_800)).toBe('2025-01-01T00:00:43+00:00')
-    expect(goTime(3_723_999)).toBe('2025-01-01 01:02:03 +0000 UTC')
-  })
-
-  it('Go tabwriter: cells padded to the widest cell + padding (at least minwidth); the last cell is not aligned', () => {
-    expect(tabwrite(['a\tbb\tx', 'ccc\td\tlonger text'], 0, 2)).toBe('a    bb  x\nccc  d   longer text\n')
-    expect(tabwrite(['a\tb'], 5, 2)).toBe('a    b\n')
   })
 
   it('the streaming table right-justifies with waitFormatString widths, one alignment per flush', () => {

@@ -1,8 +1,8 @@
 // `kubectl get persistentvolumeclaims` and `persistentvolumes`, as kubectl 1.32's printers print them
 // (pkg/printers/internalversion printPersistentVolumeClaim, printPersistentVolume).
-import type { KubeObject } from '../cluster/objects.ts'
-import { age } from './common.ts'
-import type { Columns } from './kubectl-describe.ts'
+import type { KubeObject } from '../../cluster/objects.ts'
+import { age } from '../common.ts'
+import type { Columns } from './columns.ts'
 
 interface ClaimSpec { volumeName?: string; storageClassName?: string; accessModes?: string[]; volumeMode?: string }
 interface VolumeSpec extends ClaimSpec {
