@@ -32,8 +32,6 @@ export function planProcess(container: Container, ctx: PlanContext): ProcessPlan
   const run: RunContext = { startedAt: ctx.startedAt, hostname: ctx.hostname, unreachableHosts: ctx.unreachableHosts, image }
   if (ctx.namespace !== undefined) run.namespace = ctx.namespace
   if (ctx.resolveHost) run.resolveHost = ctx.resolveHost
-  const plan = commandModel().runContainer(spec, run) as ProcessPlan
-  plan.imageKnown = true
-  plan.pullMs = image.pullMs
-  return plan
+  // A copy: the command model hands the same run to every Pod of the spec when the run read nothing of its context.
+  return { ...commandModel().runContainer(spec, run), imageKnown: true, pullMs: image.pullMs }
 }

@@ -2,6 +2,7 @@
 // with `$(VAR)` references expanded) and the environment the process starts with.
 
 import type { ImageEntry } from '../images.ts'
+import { ContextEnv } from './context-use.ts'
 import type { ContainerCommandSpec, RunContext } from './types.ts'
 
 /** The variables of the `kubernetes` Service that every pod gets. */
@@ -29,8 +30,11 @@ export function expandKubernetesRefs(s: string, vars: ReadonlyMap<string, string
     (name === undefined ? '$' : vars.get(name) ?? all))
 }
 
-/** The process environment: PATH, HOSTNAME, the image ENV, the container env, the service variables, HOME. */
-export function containerEnv(spec: ContainerCommandSpec, ctx: RunContext): Map<string, string> {
+/**
+ * The process environment: PATH, HOSTNAME, the image ENV, the container env, the service variables, HOME. It notes
+ * when the hostname's value is read (context-use.ts).
+ */
+export function containerEnv(spec: ContainerCommandSpec, ctx: RunContext): ContextEnv {
   const image = ctx.image
   const base = imageEnv(image)
   if (!spec.env?.length) {
@@ -68,8 +72,8 @@ interface ImageEnv {
 const imageEnvs = new WeakMap<ImageEntry, ImageEnv>()
 
 /** A copy of a map, entry by entry (new Map(map) goes through the iterator protocol: an array per entry). */
-function copyOf(map: ReadonlyMap<string, string>): Map<string, string> {
-  const copy = new Map<string, string>()
+function copyOf(map: ReadonlyMap<string, string>): ContextEnv {
+  const copy = new ContextEnv()
   map.forEach(copyEntry, copy)
   return copy
 }

@@ -2,12 +2,42 @@
 // files. Programs advance `time` instead of waiting, so a whole run is computed at once, deterministically.
 
 import type { ImageEntry } from '../images.ts'
+import { HOSTNAME_FILES } from './context-use.ts'
 import type { FileChange, Listening, OutputChunk, RunContext } from './types.ts'
 
-/** The container's files; once the process runs, every write and removal is logged with its time (R89 exec probes). */
+/**
+ * The container's files; once the process runs, every write and removal is logged with its time (R89 exec probes).
+ * A read of a file that holds the hostname, or of every file's text at once, is noted (context-use.ts).
+ */
 class FileTable extends Map<string, string> {
   readonly changes: FileChange[] = []
   recordAt?: () => number
+  hostnameRead = false
+
+  override get(path: string): string | undefined {
+    if (HOSTNAME_FILES.has(path)) this.hostnameRead = true
+    return super.get(path)
+  }
+
+  override forEach(fn: (text: string, path: string, map: Map<string, string>) => void, thisArg?: unknown): void {
+    this.hostnameRead = true
+    super.forEach(fn, thisArg)
+  }
+
+  override entries(): MapIterator<[string, string]> {
+    this.hostnameRead = true
+    return super.entries()
+  }
+
+  override values(): MapIterator<string> {
+    this.hostnameRead = true
+    return super.values()
+  }
+
+  override [Symbol.iterator](): MapIterator<[string, string]> {
+    this.hostnameRead = true
+    return super.entries()
+  }
 
   override set(path: string, text: string): this {
     this.recordAt && this.changes.push({ atMs: this.recordAt(), path, text })
@@ -47,10 +77,12 @@ export class Machine {
   /** What PID 1 does on SIGTERM; programs that handle it set 'exit' when they run as PID 1. */
   sigterm: 'exit' | 'ignore' = 'ignore'
   private steps = 0
-  readonly ctx: RunContext
+  private readonly context: RunContext
+  /** The run read its start time or the network, or the context as a whole (context-use.ts). */
+  private contextRead = false
 
   constructor(ctx: RunContext) {
-    this.ctx = ctx
+    this.context = ctx
     for (const [path, text] of Object.entries(ctx.image.files)) this.files.set(path, text)
     this.files.set('/etc/hostname', `${ctx.hostname}\n`)
     this.files.set('/etc/hosts', `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n10.244.0.10\t${ctx.hostname}\n`)
@@ -62,13 +94,25 @@ export class Machine {
     ;(this.files as FileTable).recordAt = () => this.time
   }
 
+  /** What the run was started with; reading it counts as depending on the Pod and the start (context-use.ts). */
+  get ctx(): RunContext {
+    this.contextRead = true
+    return this.context
+  }
+
   get image(): ImageEntry {
-    return this.ctx.image
+    return this.context.image
+  }
+
+  /** Whether anything the run did may differ between Pods or starts of the same container spec. */
+  get usedContext(): boolean {
+    return this.contextRead || (this.files as FileTable).hostnameRead
   }
 
   /** Virtual ms since the epoch (2025-01-01T00:00:00Z) at the current point of the run. */
   now(): number {
-    return this.ctx.startedAt + this.time
+    this.contextRead = true
+    return this.context.startedAt + this.time
   }
 
   /** Every file write and removal since the process started. */
@@ -92,6 +136,7 @@ export class Machine {
   }
 
   resolves(host: string): boolean {
+    this.contextRead = true
     if (host === 'localhost' || host === this.ctx.hostname) return true // /etc/hosts
     return this.ctx.resolveHost?.(host, this.ctx.namespace ?? 'default') ?? !(this.ctx.unreachableHosts ?? []).includes(host)
   }
