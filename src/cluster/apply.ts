@@ -2,7 +2,7 @@
 // object, using the last applied configuration to remove fields the manifest no longer has. An unchanged manifest
 // writes nothing ("unchanged"); a changed immutable field fails as the API server says (R73).
 import { applyDefaults } from './defaults.ts'
-import { deepEqual } from './json.ts'
+import { cloneJson, deepEqual } from './json.ts'
 import { annotateLastApplied, LAST_APPLIED, readLastApplied, threeWayMerge, withoutStatus } from './kubectl-apply.ts'
 import { ApiError } from './errors.ts'
 import { strictDecodingMessage, unknownFields, withoutUnknownFields } from './known-fields.ts'
@@ -39,7 +39,9 @@ export function applyObject(store: ObjectStore, manifest: KubeObject, opts: Appl
     return { object: store.update(replaced, dryRun), action: 'configured' } // kubectl replace prints "replaced"
   }
   const lastApplied = readLastApplied(live)
-  const merged = threeWayMerge(withoutStatus(live), annotateLastApplied(desired), lastApplied) as KubeObject
+  // A copy before the defaults are written: the merge hands back what only the manifest has (a new container) as
+  // the manifest's own objects, and the manifest (with its last-applied copy) must stay as written.
+  const merged = cloneJson(threeWayMerge(withoutStatus(live), annotateLastApplied(desired), lastApplied)) as KubeObject
   applyDefaults(merged)
   if (deepEqual(merged, withoutStatus(live))) return { object: live, action: 'unchanged' }
   return { object: store.update(merged, dryRun), action: 'configured' }

@@ -96,6 +96,26 @@ describe('object store (the simulated API server)', () => {
     expect((changed.object as unknown as { data: Record<string, string> }).data).toEqual({ a: '2' })
   })
 
+  it('R27 apply leaves the manifest as written: a container new to the live object gets its defaults in the stored object only', () => {
+    const c = cluster()
+    const web = (containers: Array<{ name: string; image: string }>): KubeObject => ({
+      apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'default' },
+      spec: { replicas: 1, selector: { matchLabels: { app: 'web' } },
+        template: { metadata: { labels: { app: 'web' } }, spec: { containers } } },
+    })
+    c.apply(web([{ name: 'web', image: 'nginx:1.27' }]))
+    const manifest = web([{ name: 'web', image: 'nginx:1.27' }, { name: 'side', image: 'busybox:1.36' }])
+    const written = JSON.stringify(manifest)
+    // Twice, as a sync's dry run and then its apply write the same object.
+    c.apply(manifest, { dryRun: true, clientSide: true })
+    const r = c.apply(manifest)
+    expect(r.action).toBe('configured')
+    expect(JSON.stringify(manifest)).toBe(written)
+    const stored = r.object.spec as { template: { spec: { containers: Array<Record<string, unknown>> } } }
+    expect(stored.template.spec.containers[1]).toMatchObject({ name: 'side', imagePullPolicy: 'IfNotPresent' })
+    expect(r.object.metadata.annotations?.['kubectl.kubernetes.io/last-applied-configuration']).toBe(`${written}\n`)
+  })
+
   it('R27 apply removes fields the manifest no longer has, keeps fields set by the server', () => {
     const c = cluster()
     c.apply(configMap('cm', { a: '1', b: '2' }))
