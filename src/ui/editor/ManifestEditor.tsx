@@ -3,7 +3,7 @@
 // this component statically costs only a few kB; until Monaco is there the editor shows "loading editor…".
 // The keyboard never stays trapped: Tab indents, but Ctrl+M (Monaco's tab focus mode, shown under the editor),
 // Esc then Tab, and F6 / Shift+F6 leave the editor, as in VS Code.
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactElement } from 'react'
+import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react'
 import type * as Monaco from 'monaco-editor/editor/editor.api'
 import type { Diagnostic, SourceFile } from '../../manifest/types.ts'
 import { countByFile, MARKER_OWNER, modelUri, toMarkers } from './diagnostic-markers.ts'
@@ -69,11 +69,8 @@ export function ManifestEditor(props: ManifestEditorProps): ReactElement {
   const activePath = files.some(f => f.path === active) ? active : files[0]?.path ?? ''
 
 
-  // Create the editor once Monaco is there; dispose it and our models on unmount. The editor, the models and the file
-  // shown are made in layout effects: in the commit that brings Monaco, in the same task, so no other work queued on
-  // a slow laptop's main thread (the panels drawn after the first paint, the lab text) comes between Monaco and the
-  // learner typing. In passive effects they waited behind that work, over a second (page.slow bench).
-  useLayoutEffect(() => {
+  // Create the editor once Monaco is there; dispose it and our models on unmount.
+  useEffect(() => {
     const host = hostRef.current
     if (mod === null || host === null) return
     const { monaco } = mod
@@ -131,16 +128,8 @@ export function ManifestEditor(props: ManifestEditorProps): ReactElement {
     // readOnly is applied by its own effect below; the editor is created once per Monaco load.
   }, [mod])
 
-  // monaco-yaml once the editor is shown, in a task of its own after the one that shows it: it validates the models
-  // there by then and those to come, so the learner can type first and sees the schema's markers a moment later.
-  useEffect(() => {
-    if (mod === null || editor === null) return
-    const timer = setTimeout(() => mod.startYaml(), 0)
-    return () => clearTimeout(timer)
-  }, [mod, editor])
-
   // One model per file: create new ones, push outside changes into existing ones, dispose removed ones.
-  useLayoutEffect(() => {
+  useEffect(() => {
     if (mod === null || editor === null) return
     const { monaco } = mod
     const map = entries.current
@@ -177,7 +166,7 @@ export function ManifestEditor(props: ManifestEditorProps): ReactElement {
   }, [mod, editor, files])
 
   // Show the active file, keeping each file's cursor, selection and scroll position.
-  useLayoutEffect(() => {
+  useEffect(() => {
     if (editor === null) return
     const map = entries.current
     if (shownPath.current === activePath && editor.getModel() === map.get(activePath)?.model) return

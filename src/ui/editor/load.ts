@@ -4,20 +4,16 @@ import { useCallback, useEffect, useState } from 'react'
 export type MonacoModule = typeof import('./monaco-setup.ts')
 
 let loading: Promise<MonacoModule> | undefined
-/** Monaco once it has loaded: an editor mounted after that has it in its first render. */
-let loaded: MonacoModule | null = null
 
 export function loadMonaco(): Promise<MonacoModule> {
-  loading ??= import('./monaco-setup.ts').then(m => (loaded = m))
+  loading ??= import('./monaco-setup.ts')
   loading.catch(() => { loading = undefined }) // a failed load (e.g. offline chunk) may be retried
   return loading
 }
 
 /** React: Monaco once it has loaded (null until then), the load error if it failed, and how to try again. */
 export function useMonaco(): { mod: MonacoModule | null; loadError: string | null; retry: () => void } {
-  // Loaded already (the page starts loading Monaco beside the editor's own chunk): the editor is made in the commit
-  // that mounts it, not after an effect and a promise turn that a slow laptop's queued work can hold back.
-  const [mod, setMod] = useState<MonacoModule | null>(() => loaded)
+  const [mod, setMod] = useState<MonacoModule | null>(null)
   const [loadError, setLoadError] = useState<string | null>(null)
   const [attempt, setAttempt] = useState(0)
   useEffect(() => {

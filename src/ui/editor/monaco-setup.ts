@@ -1,5 +1,5 @@
-// Monaco with YAML highlighting, and monaco-yaml (schema validation, hover, completion) once startYaml() is called.
-// Heavy (~3 MB): load it with `import('./monaco-setup.ts')` (see loadMonaco in load.ts) so the page renders first.
+// Monaco with YAML highlighting and monaco-yaml (schema validation, hover, completion). Heavy (~3 MB): load it
+// with `import('./monaco-setup.ts')` (see loadMonaco in load.ts) so the page renders first.
 // Notes (docs/tooling.md §2): the lean editor.api entry, not 'monaco-editor'; workers through Vite's `?worker`;
 // monaco-yaml 5.5 + monaco 0.57 need the createWebWorker shim below.
 import * as monaco from 'monaco-editor/editor/editor.api'
@@ -38,7 +38,7 @@ import 'monaco-editor/editor/contrib/suggest/browser/suggestController'
 import 'monaco-editor/features/wordHighlighter/register'
 import 'monaco-editor/features/wordOperations/register'
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker'
-import { configureMonacoYaml, type MonacoYaml } from 'monaco-yaml'
+import { configureMonacoYaml } from 'monaco-yaml'
 import { manifestSchema, SCHEMA_FILE_MATCH, SCHEMA_URI } from '../../manifest/schema/editor-schema.ts'
 import YamlWorker from './yaml.worker.ts?worker'
 
@@ -79,23 +79,14 @@ const monacoForYaml = {
   },
 } as unknown as typeof monaco
 
-let yaml: MonacoYaml | undefined
-
-/**
- * monaco-yaml (schema validation, hover, completion) for every YAML model, those there now and those to come; set up
- * once. The editor calls it once it is shown: set up before, its providers and its worker held the first editor
- * back by about 0.2 s on a slow laptop (page.slow bench). Returns the handle: `update({...})` changes its options.
- */
-export function startYaml(): MonacoYaml {
-  yaml ??= configureMonacoYaml(monacoForYaml, {
-    enableSchemaRequest: false,
-    validate: true,
-    hover: true,
-    completion: true,
-    format: { enable: false },
-    schemas: [{ uri: SCHEMA_URI, fileMatch: [...SCHEMA_FILE_MATCH], schema: manifestSchema }],
-  })
-  return yaml
-}
+/** The monaco-yaml handle; `monacoYaml.update({...})` changes its options. */
+export const monacoYaml = configureMonacoYaml(monacoForYaml, {
+  enableSchemaRequest: false,
+  validate: true,
+  hover: true,
+  completion: true,
+  format: { enable: false },
+  schemas: [{ uri: SCHEMA_URI, fileMatch: [...SCHEMA_FILE_MATCH], schema: manifestSchema }],
+})
 
 export { monaco, TabFocus }

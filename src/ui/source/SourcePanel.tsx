@@ -1,14 +1,13 @@
 // The application's source: the file tree and the editor, problems with their file:line:col, Commit (a new
 // revision), the changes to commit, the history of revisions and Reset.
-import { Suspense, useEffect, useState } from 'react'
+import { Suspense, useEffect } from 'react'
 import { ChunkBoundary, lazyRetry } from '../chunks/lazy-retry.tsx'
 import { formatDiagnostic } from '../../manifest/index.ts'
 import { loadMonaco } from '../editor/load.ts'
 import type { Session } from '../session/session.ts'
 
 // The file tree and Monaco load after the rest of the page is usable (Monaco, the large part, after the tree).
-const loadWorkbench = () => import('./Workbench.tsx')
-const Workbench = lazyRetry(loadWorkbench)
+const Workbench = lazyRetry(() => import('./Workbench.tsx'))
 const SourceHistory = lazyRetry(() => import('./Workbench.tsx').then(m => ({ default: m.SourceHistory })))
 
 export function SourcePanel({ session }: { session: Session }) {
@@ -16,16 +15,6 @@ export function SourcePanel({ session }: { session: Session }) {
   // Monaco starts loading once the page has drawn, beside the editor's own chunk rather than after it has arrived and
   // rendered (on a slow laptop that wait was over a second). A failed load is retried by the editor (load-error).
   useEffect(() => { loadMonaco().catch(() => {}) }, [])
-  // Suspense draws a part whose chunk has come at a low priority, after the panels drawn after the first paint (a
-  // transition): on a slow laptop the file tree and the editor, their chunk there early, waited behind those panels
-  // and the lab text, Monaco loaded, for over a second (page.slow bench). Once the chunk is there, an update at the
-  // default priority draws them at once (a task later: by then the lazy component has its module too).
-  const [, setWorkbenchThere] = useState(false)
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined
-    loadWorkbench().then(() => { timer = setTimeout(() => setWorkbenchThere(true), 0) }, () => {})
-    return () => clearTimeout(timer)
-  }, [])
   return (
     <section className="panel source" aria-label="Source">
       <div className="source-bar">
