@@ -9,12 +9,19 @@ export const HOSTNAME_FILES: ReadonlySet<string> = new Set(['/etc/hostname', '/e
  * The process environment, noting when a value that may hold the hostname is read: HOSTNAME itself, or every
  * value at once (a copy, a listing). Names alone (keys, has, size) are the same for every Pod of the spec.
  */
-export class ContextEnv extends Map<string, string> {
+/**
+ * A map of a container's environment or files that notes a read that could have seen the hostname: `get` of a key
+ * `holdsHostname` names, or any listing of every value at once.
+ */
+export abstract class ReadNotingMap extends Map<string, string> {
   hostnameRead = false
 
-  override get(name: string): string | undefined {
-    if (name === 'HOSTNAME') this.hostnameRead = true
-    return super.get(name)
+  /** Whether the value under `key` holds the hostname. */
+  protected abstract holdsHostname(key: string): boolean
+
+  override get(key: string): string | undefined {
+    if (this.holdsHostname(key)) this.hostnameRead = true
+    return super.get(key)
   }
 
   override forEach(fn: (value: string, key: string, map: Map<string, string>) => void, thisArg?: unknown): void {
@@ -35,5 +42,12 @@ export class ContextEnv extends Map<string, string> {
   override [Symbol.iterator](): MapIterator<[string, string]> {
     this.hostnameRead = true
     return super.entries()
+  }
+}
+
+/** The container's environment: HOSTNAME holds the hostname. */
+export class ContextEnv extends ReadNotingMap {
+  protected holdsHostname(name: string): boolean {
+    return name === 'HOSTNAME'
   }
 }

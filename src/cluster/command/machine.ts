@@ -2,41 +2,19 @@
 // files. Programs advance `time` instead of waiting, so a whole run is computed at once, deterministically.
 
 import type { ImageEntry } from '../images.ts'
-import { HOSTNAME_FILES } from './context-use.ts'
+import { HOSTNAME_FILES, ReadNotingMap } from './context-use.ts'
 import type { FileChange, Listening, OutputChunk, RunContext } from './types.ts'
 
 /**
  * The container's files; once the process runs, every write and removal is logged with its time (R89 exec probes).
  * A read of a file that holds the hostname, or of every file's text at once, is noted (context-use.ts).
  */
-class FileTable extends Map<string, string> {
+class FileTable extends ReadNotingMap {
   readonly changes: FileChange[] = []
   recordAt?: () => number
-  hostnameRead = false
 
-  override get(path: string): string | undefined {
-    if (HOSTNAME_FILES.has(path)) this.hostnameRead = true
-    return super.get(path)
-  }
-
-  override forEach(fn: (text: string, path: string, map: Map<string, string>) => void, thisArg?: unknown): void {
-    this.hostnameRead = true
-    super.forEach(fn, thisArg)
-  }
-
-  override entries(): MapIterator<[string, string]> {
-    this.hostnameRead = true
-    return super.entries()
-  }
-
-  override values(): MapIterator<string> {
-    this.hostnameRead = true
-    return super.values()
-  }
-
-  override [Symbol.iterator](): MapIterator<[string, string]> {
-    this.hostnameRead = true
-    return super.entries()
+  protected holdsHostname(path: string): boolean {
+    return HOSTNAME_FILES.has(path)
   }
 
   override set(path: string, text: string): this {
