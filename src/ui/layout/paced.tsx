@@ -1,14 +1,12 @@
 // A heavy panel that is off-screen follows a playing run once a second instead of ten times: nobody sees it redraw,
 // and its redraws took frames from the panel the learner watches (a 200-resource graph built ten times a second
 // while the learner follows the timeline below it). It stays current within a second for whoever reads it without
-// scrolling (a screen reader), and is brought up to date at once when it comes near the viewport, when the learner
+// scrolling (a screen reader), and is brought up to date at once when any part of it comes into the viewport, when the learner
 // does something (the session's stateVersion) and whenever time stops (pause, the end of "To the end").
 import { type ReactNode, type RefObject, useEffect, useLayoutEffect, useReducer, useRef } from 'react'
 
 /** How often an off-screen panel follows a playing run. */
 export const OFF_SCREEN_PACE_MS = 1000
-/** A panel counts as on screen when any part of it is in the viewport. */
-const NEAR = '0px'
 
 export interface PacedProps {
   /** The version the panel would draw (the session's throttled version). */
@@ -45,7 +43,7 @@ export function Paced({ version, urgent, playing, children }: PacedProps) {
 
 interface OnScreen { current: boolean; onChange: () => void }
 
-/** Whether any of the box's children is in or near the viewport (the box itself has no box to observe). */
+/** Whether any of the box's children is in the viewport (the box itself has no box to observe). */
 function useOnScreen(box: RefObject<HTMLDivElement | null>): OnScreen {
   const state = useRef<OnScreen>({ current: true, onChange: () => {} }).current
   const observer = useRef<IntersectionObserver | undefined>(undefined)
@@ -63,7 +61,7 @@ function useOnScreen(box: RefObject<HTMLDivElement | null>): OnScreen {
         state.current = now
         if (now) state.onChange()
       }
-    }, { rootMargin: NEAR })
+    })
     observer.current = io
     for (const el of observed.current) io.observe(el)
     return () => { io.disconnect(); observer.current = undefined }
