@@ -25,7 +25,8 @@ const WHAT_IFS: ReadonlySet<WhatIf> = new Set<WhatIf>(['normal', 'fail', 'slow',
 
 type Obj = Record<string, unknown>
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
-const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= MAX_SAVED_NOW_MS
+/** A saved virtual time: finite, not negative, within MAX_SAVED_NOW_MS. */
+export const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= MAX_SAVED_NOW_MS
 const optional = (v: unknown, check: (v: unknown) => boolean): boolean => v === undefined || check(v)
 const isString = (v: unknown): v is string => typeof v === 'string'
 const isBoolean = (v: unknown): boolean => typeof v === 'boolean'

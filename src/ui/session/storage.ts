@@ -3,7 +3,7 @@
 import type { SourceFile } from '../../manifest/index.ts'
 import type { SessionAction } from './actions.ts'
 import type { SourceRevision } from './revisions.ts'
-import { checkSavedText, MAX_SAVED_NOW_MS, type SavedCheck } from './saved-check.ts'
+import { checkSavedText, isTime, type SavedCheck } from './saved-check.ts'
 
 export interface SavedSession {
   files: SourceFile[]
@@ -80,6 +80,6 @@ function savedTime(storage: Store, key: string): number | undefined {
   } catch {
     return undefined
   }
-  const now = text === null ? Number.NaN : Number(text)
-  return Number.isFinite(now) && now >= 0 && now <= MAX_SAVED_NOW_MS ? now : undefined
+  const now = text === null ? undefined : Number(text)
+  return isTime(now) ? now : undefined
 }
