@@ -3,15 +3,16 @@
 // within the recorded run (what lies after the moment shown stays drawn, veiled). It only draws the model
 // built by buildTimeline; every fact shown is in the model. The chart is a header and a stack of lane chunks
 // (lane-chunk.tsx); the now line and the cursor are elements of their own over the whole stack.
-import { type KeyboardEvent, type PointerEvent, useEffect, useId, useRef } from 'react'
+import { type KeyboardEvent, type PointerEvent, useEffect, useId, useRef, useState } from 'react'
 import { ChartHeader } from './chart-header.tsx'
-import { CHUNK_LANES, HEADER_H, LABEL_W, laneHeight, PAD_LEFT, WIDTH_STEP } from './geometry.ts'
-import { backdropOf, EndX, LaneChunk } from './lane-chunk.tsx'
+import { AXIS_H, CHUNK_LANES, HEADER_H, LABEL_W, laneHeight, PAD_LEFT, WIDTH_STEP } from './geometry.ts'
+import { backdropOf, LaneChunk } from './lane-chunk.tsx'
 import { LaneLabel } from './lane-view.tsx'
 import { describeTimeline, formatSeconds, type Timeline as TimelineData } from './model.ts'
 import { usePaneFollow } from './pane-follow.ts'
 import { axisTicks, clamp, cursorAfterKey, timeScale } from './scale.ts'
 import { TimelineTable } from './timeline-table.tsx'
+import { EndX } from './up-to-end.tsx'
 import './timeline.css'
 
 export interface TimelineProps {
@@ -111,8 +112,8 @@ export function Timeline({ timeline, now, cursor, onCursor, pxPerSecond = 24 }: 
           onPointerCancel={onPointerUp} onScroll={follow.onScroll}>
           <div ref={chartRef} role="img" aria-label={describeTimeline(timeline)}
             style={{ width, height, userSelect: 'none' }}>
-            <ChartHeader timeline={timeline} scale={scale} ticks={ticks} now={now} id={id} />
             <EndX value={scale.x(timeline.end)}>
+              <ChartHeader timeline={timeline} scale={scale} ticks={ticks} openX={openX} id={id} />
               {chunks.map((lanes, i) => (
                 <LaneChunk key={i} lanes={lanes} scale={scale} openX={openX} backdrop={backdrop} id={id} />
               ))}
@@ -124,16 +125,18 @@ export function Timeline({ timeline, now, cursor, onCursor, pxPerSecond = 24 }: 
               left: scale.x(value), width: nowX - scale.x(value), height, background: 'var(--tl-veil)',
               pointerEvents: 'none' }} />
           ) : null}
-          {/* The now line and the cursor move by a transform, not by `left`: a move on every redraw of a playing run
-              then lays out and repaints nothing (the lines are as tall as the chart). */}
-          <div aria-hidden="true" style={{ position: 'absolute', top: 0, left: 0, transform: `translateX(${nowX - 1}px)`,
-            width: 2, height, background: 'var(--tl-now)' }} />
+          {/* The now line with its label and the cursor move by a transform, not by `left`: a move on every redraw of
+              a playing run then lays out and repaints nothing (the lines are as tall as the chart). */}
+          <div aria-hidden="true" className="tl-now" style={{ transform: `translateX(${nowX - 1}px)`, height }}>
+            <span className="tl-now-label" style={{ top: AXIS_H }}>now</span>
+          </div>
           <div ref={sliderRef} role="slider" tabIndex={0} aria-label="Time cursor"
             aria-valuemin={round1(min / 1000)} aria-valuemax={round1(max / 1000)} aria-valuenow={round1(value / 1000)}
             aria-valuetext={`${formatSeconds(value)}${cursor === undefined ? ' (now)' : ''}`}
             aria-orientation="horizontal" onKeyDown={onKeyDown}
-            style={{ position: 'absolute', top: 0, left: 0, transform: `translateX(${scale.x(value) - 6}px)`, width: 12, height,
-              cursor: 'ew-resize', outlineOffset: 2, display: 'flex', justifyContent: 'center' }}>
+            style={{ position: 'absolute', top: 0, left: 0, transform: `translateX(${scale.x(value) - 6}px)`,
+              willChange: 'transform', width: 12, height, cursor: 'ew-resize', outlineOffset: 2, display: 'flex',
+              justifyContent: 'center' }}>
             <div style={{ width: 2, height: '100%', background: cursor === undefined ? 'transparent' : 'var(--tl-text)',
               borderLeft: cursor === undefined ? '2px dashed var(--tl-tick)' : undefined }} />
             <div aria-hidden="true" style={{ position: 'absolute', top: 0, width: 12, height: 12, borderRadius: 6,
@@ -141,11 +144,19 @@ export function Timeline({ timeline, now, cursor, onCursor, pxPerSecond = 24 }: 
           </div>
         </div>
       </div>
-      <details>
-        <summary>Timeline as a table</summary>
-        <TimelineTable timeline={timeline} />
-      </details>
+      <TableDetails timeline={timeline} />
     </div>
+  )
+}
+
+/** The timeline as a table, drawn while it is open (closed, a playing run would rebuild its rows for nothing). */
+function TableDetails({ timeline }: { timeline: TimelineData }) {
+  const [open, setOpen] = useState(false)
+  return (
+    <details onToggle={e => setOpen(e.currentTarget.open)}>
+      <summary>Timeline as a table</summary>
+      {open ? <TimelineTable timeline={timeline} /> : null}
+    </details>
   )
 }
 

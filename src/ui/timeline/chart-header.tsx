@@ -1,9 +1,11 @@
-// The chart's header: the axis, the operation marks, the bands' labels and the "now" label, above the lane chunks;
-// and the fill patterns the chunks' Pod bars refer to (ids are document-wide, so one set serves every chunk).
+// The chart's header: the axis, the operation marks and the bands' labels, above the lane chunks; and the fill
+// patterns the chunks' Pod bars refer to (ids are document-wide, so one set serves every chunk). A box of fixed size
+// (see .tl-header), so that what changes in it is laid out alone. The "now" label moves with the now line (Timeline).
 import { memo } from 'react'
 import { AXIS_H, BAND_H, HEADER_H, OPS_H } from './geometry.ts'
 import { formatSeconds, type PodState, type Timeline as TimelineData } from './model.ts'
 import { tickLabel, type TimeScale } from './scale.ts'
+import { UpToEnd } from './up-to-end.tsx'
 
 const STATE_FILL: Record<PodState, string> = {
   pending: '#fde68a', initializing: '#fef3c7', running: '#bfdbfe', succeeded: '#bbf7d0', failed: '#fecaca', terminating: '#e5e7eb',
@@ -13,19 +15,26 @@ interface HeaderProps {
   timeline: TimelineData
   scale: TimeScale
   ticks: number[]
-  now: number
+  /** x the running band's head is drawn to, cut at the timeline's end (as in the chunks). */
+  openX: number
   id: string
 }
 
-export function ChartHeader({ timeline, scale, ticks, now, id }: HeaderProps) {
+export function ChartHeader({ timeline, scale, ticks, openX, id }: HeaderProps) {
   return (
-    <svg width="100%" height={HEADER_H} style={{ display: 'block' }}>
-      <Defs id={id} />
-      <Bands timeline={timeline} scale={scale} id={id} />
-      <Axis ticks={ticks} scale={scale} />
-      <OperationMarks timeline={timeline} scale={scale} />
-      <text aria-hidden="true" x={scale.x(now) + 3} y={AXIS_H + 12} fill="var(--tl-now)" fontWeight={600}>now</text>
-    </svg>
+    <div className="tl-header" style={{ height: HEADER_H }}>
+      <UpToEnd width={openX} height={HEADER_H}>
+        <svg className="tl-layer" width={openX} height={HEADER_H} aria-hidden="true">
+          <Bands timeline={timeline} scale={scale} id={id} openX={openX} open />
+        </svg>
+      </UpToEnd>
+      <svg className="tl-fixed" width="100%" height={HEADER_H}>
+        <Defs id={id} />
+        <Bands timeline={timeline} scale={scale} id={id} openX={openX} open={false} />
+        <Axis ticks={ticks} scale={scale} />
+        <OperationMarks timeline={timeline} scale={scale} />
+      </svg>
+    </div>
   )
 }
 
@@ -78,14 +87,24 @@ function Defs({ id }: { id: string }) {
   )
 }
 
+interface BandsProps {
+  timeline: TimelineData
+  scale: TimeScale
+  id: string
+  openX: number
+  /** The running band (drawn to openX, under the axis) or the others. */
+  open: boolean
+}
+
 /** The bands' labelled heads (their backgrounds continue in each chunk). */
-function Bands({ timeline, scale, id }: { timeline: TimelineData; scale: TimeScale; id: string }) {
+function Bands({ timeline, scale, id, openX, open }: BandsProps) {
   const top = AXIS_H + OPS_H
   return (
     <g aria-hidden="true">
       {timeline.bands.map((b, i) => {
+        if (b.open !== open) return null
         const x = scale.x(b.from)
-        const w = Math.max(1, scale.x(b.to) - x)
+        const w = Math.max(1, (b.open ? openX : scale.x(b.to)) - x)
         return (
           <g key={`${b.op}-${i}`}>
             <title>{`${b.label}: ${formatSeconds(b.from)} – ${b.open ? 'running' : formatSeconds(b.to)}`}</title>

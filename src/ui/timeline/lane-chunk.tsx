@@ -1,11 +1,12 @@
 // A chunk of lanes: a block of its own (skipped by the browser while off-screen, see .tl-chunk) holding an SVG
 // with the lanes and, behind them, the bands' backgrounds, the tick lines and the operation lines for its height.
-import { createContext, memo, type ReactNode, useContext } from 'react'
+import { memo } from 'react'
 import { laneHeight } from './geometry.ts'
 import { sameLaneDrawing } from './lane-equality.ts'
 import { type LanePart, LaneView } from './lane-view.tsx'
 import type { Lane, Timeline as TimelineData } from './model.ts'
 import type { TimeScale } from './scale.ts'
+import { UpToEnd } from './up-to-end.tsx'
 
 /** What is drawn behind the lanes of every chunk; `key` tells whether it changed. */
 export interface Backdrop {
@@ -39,23 +40,6 @@ interface ChunkProps {
   id: string
 }
 
-/** x of the timeline's end, where open lines and bands are cut: it moves on every redraw of a playing run. */
-export const EndX = createContext(0)
-
-/**
- * What reaches the timeline's end (open bands behind the lanes, open presence lines and Pod bars in front of them)
- * is drawn to `openX` in a layer of its own, in a box as wide as the timeline so far. As time passes only that box's
- * width changes: the browser moves its clip without painting the chunk again (with a clip path in the chunk's SVG,
- * every redraw of a playing run repainted every chunk in view).
- */
-function UpToEnd({ height, children }: { height: number; children: ReactNode }) {
-  return (
-    <div className="tl-upto" style={{ width: useContext(EndX), height }}>
-      {children}
-    </div>
-  )
-}
-
 export const LaneChunk = memo(function LaneChunk({ lanes, scale, openX, backdrop, id }: ChunkProps) {
   const tops: number[] = []
   let height = 0
@@ -69,7 +53,7 @@ export const LaneChunk = memo(function LaneChunk({ lanes, scale, openX, backdrop
   ))
   return (
     <div className="tl-chunk" style={{ height }}>
-      <UpToEnd height={height}>
+      <UpToEnd width={openX} height={height}>
         <svg className="tl-layer" width={openX} height={height} aria-hidden="true">
           <BandsView backdrop={backdrop} height={height} />
         </svg>
@@ -78,7 +62,7 @@ export const LaneChunk = memo(function LaneChunk({ lanes, scale, openX, backdrop
         <BackdropView backdrop={backdrop} height={height} />
         {lane('fixed')}
       </svg>
-      <UpToEnd height={height}>
+      <UpToEnd width={openX} height={height}>
         <svg className="tl-layer" width={openX} height={height}>{lane('open')}</svg>
       </UpToEnd>
     </div>

@@ -25,15 +25,12 @@ function markerTitle(m: LaneMarker): string {
   }
 }
 
-/** The resource list's entry for a lane. */
+/** The resource list's entry for a lane (styled by class: a wave of new lanes shares its computed styles, .tl-label). */
 export const LaneLabel = memo(function LaneLabel({ lane }: { lane: Lane }) {
   return (
-    <li style={{ height: laneHeight(lane), boxSizing: 'border-box', padding: '4px 8px 0 0',
-      borderTop: '1px solid var(--tl-lane-line)', overflow: 'hidden' }} title={lane.key}>
-      <div style={{ fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
-        {lane.label}
-      </div>
-      <div style={{ color: 'var(--muted)', whiteSpace: 'nowrap' }}>
+    <li className="tl-label" style={{ height: laneHeight(lane) }} title={lane.key}>
+      <div className="tl-label-name">{lane.label}</div>
+      <div className="tl-label-role">
         {lane.hookTypes.length > 0 ? `${lane.hookTypes.join(', ')} hook` : lane.syncPhase !== undefined
           ? `${lane.syncPhase} · wave ${lane.wave ?? 0}` : 'resource'}
         {lane.health !== undefined ? ` · ${lane.health}` : ''}

@@ -4,6 +4,7 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 import { buildTimeline } from '../../../src/ui/timeline/model.ts'
 import { Timeline } from '../../../src/ui/timeline/Timeline.tsx'
+import { TimelineTable } from '../../../src/ui/timeline/timeline-table.tsx'
 import { runLab } from './lab.ts'
 
 const decode = (html: string): string => html.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&')
@@ -31,7 +32,7 @@ describe('<Timeline>', async () => {
     expect(html).toContain('◌ ContainerCreating')
     expect(html.match(/✂ HookSucceeded/g)).toHaveLength(2)
     expect(html).toMatch(/data-pod="before-[a-z0-9]{5}"/)
-    expect(html).toContain('>now</text>')
+    expect(html).toMatch(/<div aria-hidden="true" class="tl-now" style="transform:translateX\([\d.]+px\)[^"]*"><span class="tl-now-label"[^>]*>now<\/span>/)
     expect(html).toContain('■ op 1 Succeeded')
   })
 
@@ -43,8 +44,10 @@ describe('<Timeline>', async () => {
     expect(html).toContain('aria-valuetext="10s"')
     expect(render()).toContain('aria-valuenow="48.8"')
     expect(render()).toContain('aria-valuetext="48.8s (now)"')
-    expect(html).toContain('<summary>Timeline as a table</summary>')
-    expect(html).toMatch(/<th scope="row"[^>]*>Job\/after<\/th>.*deleted \(HookSucceeded\)/)
+    // The table is drawn once its details are opened (test/ui/timeline/table-details.test.ts).
+    expect(html).toContain('<details><summary>Timeline as a table</summary></details>')
+    const table = decode(renderToStaticMarkup(createElement(TimelineTable, { timeline: tl })))
+    expect(table).toMatch(/<th scope="row"[^>]*>Job\/after<\/th>.*deleted \(HookSucceeded\)/)
   })
 
   it('widens with pxPerSecond, in steps of 512 px', () => {
@@ -59,7 +62,7 @@ describe('<Timeline>', async () => {
     expect(width(wide)).toBeGreaterThan(width(narrow))
   })
 
-  it('stacks the lanes in chunks under a header, their open lines and bands cut at the end by a box, filling the chart\'s height', () => {
+  it('stacks the lanes in chunks under a header, what reaches the end cut there by boxes, filling the chart\'s height', () => {
     const lanes = Array.from({ length: 40 }, (_, i) => ({ ...tl.lanes[i % tl.lanes.length]!, key: `lane-${i}` }))
     const html = decode(renderToStaticMarkup(createElement(Timeline,
       { timeline: { ...tl, lanes }, now: run.now, cursor: undefined, onCursor: () => {} })))
@@ -67,16 +70,24 @@ describe('<Timeline>', async () => {
     expect(chunks).toHaveLength(3)
     const total = Number(/<div role="img"[^>]* style="width:[\d.]+px;height:(\d+)px/.exec(html)![1])
     const header = 58
+    expect(html).toContain(`<div class="tl-header" style="height:${header}px">`)
     expect(chunks.reduce((h, c) => h + Number(c[1]), header)).toBe(total)
     const nowX = Number(/role="slider"[^>]* style="[^"]*transform:translateX\(([\d.]+)px\)/.exec(html)![1]) + 6
-    for (const c of chunks) {
-      // Bands behind, the fixed drawing, then what reaches the end: both cut at the timeline's end, which is now here.
-      const boxes = [...c[2]!.matchAll(/<div class="tl-upto" style="width:([\d.]+)px;height:(\d+)px">/g)]
-      expect(boxes).toHaveLength(2)
-      for (const box of boxes) {
-        expect(Number(box[1])).toBeCloseTo(nowX, 6)
-        expect(box[2]).toBe(c[1])
+    // A box as wide as the timeline so far (to its end, now here) around a layer drawn to openX.
+    const box = /<div class="tl-upto" style="width:([\d.]+)px;height:(\d+)px"><svg class="tl-layer" width="(\d+)"/g
+    const headerBoxes = [...html.slice(0, html.indexOf('tl-chunk')).matchAll(box)]
+    expect(headerBoxes).toHaveLength(1)
+    for (const c of [...chunks.map(c => c[2]!), html.slice(0, html.indexOf('tl-chunk'))]) {
+      const boxes = [...c.matchAll(box)]
+      expect(boxes.length).toBeGreaterThan(0)
+      for (const [, width, , layer] of boxes) {
+        expect(Number(width)).toBeCloseTo(nowX, 6)
+        expect(Number(layer)).toBeGreaterThan(Number(width))
       }
+    }
+    for (const c of chunks) {
+      // Bands behind, the fixed drawing, then what reaches the end.
+      expect([...c[2]!.matchAll(box)].map(b => b[2])).toEqual([c[1], c[1]])
       expect(c[2]!.indexOf('tl-upto')).toBeLessThan(c[2]!.indexOf('tl-fixed'))
       expect(c[2]!.lastIndexOf('tl-upto')).toBeGreaterThan(c[2]!.indexOf('tl-fixed'))
       expect(c[2]).not.toContain('clip-path')

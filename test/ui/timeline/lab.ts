@@ -1,5 +1,6 @@
 // Runs the seed lab example (labs/01-resource-hooks/repo/pre-post-sync-hook) on a real simulation and records
 // what the timeline and the event panels read: the application's event stream and the Pod histories.
+import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { KubeObject } from '../../../src/cluster/objects.ts'
 import { readManifestFiles } from '../../../src/cli/files.ts'
@@ -7,7 +8,8 @@ import { parseManifests } from '../../../src/manifest/index.ts'
 import { Simulation } from '../../../src/sync/simulation.ts'
 import { recordPodHistory } from '../../../src/ui/timeline/pod-history.ts'
 
-export const LAB_DIR = fileURLToPath(new URL('../../../labs/01-resource-hooks/repo/pre-post-sync-hook', import.meta.url))
+// From the path of this file, not a URL object: under jsdom (table-details.test.ts) URL is jsdom's own.
+export const LAB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../labs/01-resource-hooks/repo/pre-post-sync-hook')
 
 export function labManifests(): KubeObject[] {
   const { manifests, diagnostics } = parseManifests(readManifestFiles([LAB_DIR]))
