@@ -121,9 +121,15 @@ export class Run {
     return this.sim.fake.clock.nextAt()
   }
 
-  /** Advances to `t`, performing the logged actions due on the way. Calls are queued, never interleaved. */
-  advanceTo(t: number, actions: readonly SessionAction[], revisions: readonly SourceRevision[]): Promise<void> {
-    this.busy = this.busy.then(() => this.doAdvance(t, actions, revisions))
+  /**
+   * Advances to `t`, performing the logged actions due on the way. Calls are queued, never interleaved. Given a
+   * `deadline` (performance.now()), it stops at the first moment reached after it: a frame of a playing run spends
+   * no more than its share on the simulation, and where a moment holds more work than that, virtual time runs slower
+   * than the chosen speed. Where it stops changes nothing in the run (the steps are the same, only spread over frames).
+   */
+  advanceTo(t: number, actions: readonly SessionAction[], revisions: readonly SourceRevision[],
+    deadline = Number.POSITIVE_INFINITY): Promise<void> {
+    this.busy = this.busy.then(() => this.doAdvance(t, actions, revisions, deadline))
     return this.busy
   }
 
@@ -164,19 +170,33 @@ export class Run {
     this.performedLive.add(action)
   }
 
-  private async doAdvance(t: number, actions: readonly SessionAction[], revisions: readonly SourceRevision[]): Promise<void> {
+  private async doAdvance(t: number, actions: readonly SessionAction[], revisions: readonly SourceRevision[],
+    deadline = Number.POSITIVE_INFINITY): Promise<void> {
     while (this.applied < actions.length && actions[this.applied]!.t <= t) {
-      const action = actions[this.applied++]!
-      await this.runTo(action.t)
+      const action = actions[this.applied]!
+      if (!await this.runTo(action.t, deadline)) return
+      this.applied++
       if (!this.performedLive.has(action)) await this.perform(action, revisions)
     }
-    await this.runTo(t)
+    await this.runTo(t, deadline)
   }
 
-  private async runTo(t: number): Promise<void> {
-    if (t <= this.now) return
-    await this.sim.run(() => false, t)
+  /**
+   * Runs to `t`; false if the deadline came first (the run stays at the last moment it reached, before `t`). One step
+   * is always taken, so that a run given too small a budget still moves on.
+   */
+  private async runTo(t: number, deadline = Number.POSITIVE_INFINITY): Promise<boolean> {
+    if (t <= this.now) return true
+    let first = true
+    const late = () => {
+      if (first) return (first = false)
+      return performance.now() >= deadline
+    }
+    await this.sim.run(late, t)
+    // The simulation returns with a step due by `t` only when it was told to stop.
+    if ((this.nextEventAt() ?? Number.POSITIVE_INFINITY) <= t) return false
     this.sim.fake.clock.runUntil(t)
+    return true
   }
 
   private async perform(action: SessionAction, revisions: readonly SourceRevision[]): Promise<void> {

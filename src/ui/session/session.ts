@@ -457,9 +457,13 @@ export class Session {
     this.changed()
   }
 
-  /** Called by the page's animation loop with the wall time that passed. */
-  async tick(wallMs: number): Promise<void> {
+  /**
+   * Called by the page's animation loop with the wall time that passed. `budgetMs`: the most wall time the
+   * simulation may take (a frame's share, Run.advanceTo); virtual time then runs slower than the speed chosen.
+   */
+  async tick(wallMs: number, budgetMs = Number.POSITIVE_INFINITY): Promise<void> {
     if (!this.playing) return
+    const deadline = performance.now() + budgetMs
     const view = this.view
     if (view) {
       if (view.now >= this.live.now) {
@@ -467,11 +471,11 @@ export class Session {
         this.changed(false)
         return
       }
-      await view.advanceTo(Math.min(view.now + wallMs * this.speed, this.live.now), this.actions, this.revisions)
+      await view.advanceTo(Math.min(view.now + wallMs * this.speed, this.live.now), this.actions, this.revisions, deadline)
       this.changed(false)
       return
     }
-    await this.advanceLiveTo(this.live.now + wallMs * this.speed)
+    await this.advanceLiveTo(this.live.now + wallMs * this.speed, deadline)
   }
 
   /** To the next moment anything happens; from a past moment, the next one of the recorded run. */
@@ -563,8 +567,8 @@ export class Session {
     this.view = undefined
   }
 
-  private async advanceLiveTo(t: number): Promise<void> {
-    await this.live.advanceTo(t, this.actions, this.revisions)
+  private async advanceLiveTo(t: number, deadline?: number): Promise<void> {
+    await this.live.advanceTo(t, this.actions, this.revisions, deadline)
     this.changed(false)
   }
 
