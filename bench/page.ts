@@ -44,7 +44,7 @@ const NOT_APP = /^(monaco|monaco-yaml|monaco-setup|editor\.worker|yaml\.worker|l
 /** The labs' YAML and Markdown, bundled as a chunk of its own: content, reported apart from the code. */
 const LAB_CONTENT = /^lab-content-[\w-]+\.js$/
 /** The flags of test/e2e/run.mjs. */
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync']
 
 export interface PageBenchOptions {
@@ -127,7 +127,7 @@ export async function benchPage(n: number, { cpuThrottle = 1 }: PageBenchOptions
 }
 
 // In the page, before any of its scripts: stamps when the app view and the editor are first in the document.
-const MARKS_SCRIPT = `(() => {
+export const MARKS_SCRIPT = `(() => {
   const marks = {}
   window.__benchMarks = marks
   const start = () => performance.getEntriesByType('navigation')[0]?.startTime ?? 0
@@ -157,7 +157,7 @@ interface FrameFigures {
  * Replaces the lab's files with a generated app of n resources, commits, syncs, plays at 20×, records frames;
  * `inView`: with the timeline's top kept at the viewport's top.
  */
-async function playFrames(page: import('playwright-core').Page, n: number, inView: boolean): Promise<FrameFigures> {
+export async function playFrames(page: import('playwright-core').Page, n: number, inView: boolean): Promise<FrameFigures> {
   const texts = generatedFiles(n)
   const script = `(async () => {
     const texts = ${JSON.stringify(texts)}
@@ -177,6 +177,7 @@ async function playFrames(page: import('playwright-core').Page, n: number, inVie
     const deltas = [], work = []
     const t0 = performance.now(), v0 = s.live.now
     let last, started = false
+    performance.mark('synclab-play')
     s.sync({})
     s.play(${SPEED})
     const channel = new MessageChannel()
