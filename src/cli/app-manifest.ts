@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs'
 import { isMap, isNode, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml'
 import type { Diagnostic } from '../manifest/index.ts'
-import { parseDuration, parseSyncOption, type SimulateOptions, UsageError } from './sync-options.ts'
+import { parseDuration, parseSyncOption, type SimulateOptions, UsageError } from '../lib/sync-options.ts'
 
 export interface ApplicationSettings {
   /** Undefined when the manifest has an error. */

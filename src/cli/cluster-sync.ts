@@ -7,12 +7,12 @@
 // dryRun, which KubeCluster sends as ?dryRun=All, before the first real apply; a refusal there fails the
 // operation with the server's (or the confinement's) message and nothing is applied.
 //
-// The result is a SyncRun like run-sync.ts's, so sync.ts prints it the same way (argocd-style text or --json)
-// and exits with the same codes.
+// The result is a SyncRun like src/lib/run-sync.ts's, so sync.ts prints it the same way (argocd-style text or
+// --json) and exits with the same codes.
 //
-// --compare: after the real run, the same manifests and flags run on the simulated cluster (run-sync.ts, seeded
-// by --seed), starting from what the application had on the cluster before the sync, and src/sync/compare.ts lines
-// the two runs up (compareWithSimulation).
+// --compare: after the real run, the same manifests and flags run on the simulated cluster (src/lib/run-sync.ts,
+// seeded by --seed), starting from what the application had on the cluster before the sync, and src/sync/compare.ts
+// lines the two runs up (compareWithSimulation).
 import { createInterface } from 'node:readline/promises'
 import { wallClock } from '../kube/clock.ts'
 import type { KubeObject } from '../cluster/objects.ts'
@@ -23,7 +23,7 @@ import type { Application, OperationResult } from '../sync/application.ts'
 import { compareRuns, type RunComparison, summarizeRun } from '../sync/compare.ts'
 import type { ResourceKey } from '../sync/types.ts'
 import { resourceStateRows, type ResourceRow, StreamRecorder } from '../present/argocd-sync-output.ts'
-import { type ClusterEntry, clusterEntry, type OperationRecord, runSync, type SyncRun } from './run-sync.ts'
+import { type ClusterEntry, clusterEntry, type OperationRecord, runSync, type SyncRun } from '../lib/run-sync.ts'
 import { APP_NAME, type SyncArgs } from './sync-args.ts'
 import type { Output } from './sync.ts'
 

@@ -6,7 +6,7 @@ import schema from '../../schema/sweep.schema.json' with { type: 'json' }
 import { describeError, Positions, withoutAnyOfBranches } from '../labs/parse.ts'
 import type { Diagnostic } from '../manifest/index.ts'
 import type { Dimension } from '../lib/sweep.ts'
-import { resolveSimulateOptions, type SimulateOptions, UsageError } from './sync-options.ts'
+import { resolveSimulateOptions, type SimulateOptions, UsageError } from '../lib/sync-options.ts'
 
 export interface SweepFile {
   file: string

@@ -3,7 +3,7 @@
 // hook's end and its deletions (and their reasons) marked. Virtual time runs left to right.
 import type { RecordedEvent } from '../sync/events.ts'
 import type { SweepRow } from '../lib/sweep.ts'
-import type { SyncRun } from './run-sync.ts'
+import type { SyncRun } from '../lib/run-sync.ts'
 
 const esc = (s: string): string => s.replace(/[<>&"]/g, c => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!)
 

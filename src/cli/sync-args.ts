@@ -1,12 +1,13 @@
 // `synclab sync` flags -> what the run needs. Flag names follow `argocd app sync` / `argocd app create` (design.md,
-// "The CLI contract"). The flags become SimulateOptions, the library's options (sync-options.ts), merged over what
-// an Argo CD Application manifest (--app) says; every mistake is a UsageError (exit 2).
+// "The CLI contract"). The flags become SimulateOptions, the library's options (src/lib/sync-options.ts), merged
+// over what an Argo CD Application manifest (--app) says; every mistake is a UsageError (exit 2).
 import { parseArgs } from 'node:util'
-import { DEFAULT_REVISION, type ResolvedSync, resolveSimulateOptions, type SimulateOptions, parseDuration, parseIgnoreDifference,
-  parseInteger, UsageError } from './sync-options.ts'
+import { DEFAULT_REVISION, type ResolvedSync, resolveSimulateOptions, type SimulateOptions, parseDuration,
+  UsageError } from '../lib/sync-options.ts'
+import type { IgnoreDifference } from '../sync/options/respect-ignore-differences.ts'
 
-export { APP_NAME, DEFAULT_REVISION, DEFAULT_SETTLE_MS, DEFAULT_TIMEOUT_MS, parseDuration, parseIgnoreDifference, parseResource, parseSyncOption,
-  UsageError } from './sync-options.ts'
+export { APP_NAME, DEFAULT_REVISION, DEFAULT_SETTLE_MS, DEFAULT_TIMEOUT_MS, parseDuration, parseResource, parseSyncOption,
+  UsageError } from '../lib/sync-options.ts'
 
 /** What the command line says beside the sync's options: where manifests come from, how to print, where to run. */
 export interface SyncCommandFlags {
@@ -216,4 +217,27 @@ function checkClusterFlags(url: string, namespace: string | undefined, live: str
     throw new UsageError('--cluster needs --dest-namespace NS: synclab works in exactly one namespace, which you name')
   }
   if (live !== undefined) throw new UsageError('--live is for the simulated cluster; with --cluster the live objects are the real ones')
+}
+
+/** An integer flag; a bad one is worded as argocd's flag parser (pflag) words it. */
+function parseInteger(text: string, flag: string, min: number): number {
+  if (!/^[+-]?\d+$/.test(text) || Number(text) < min) {
+    throw new UsageError(`invalid argument "${text}" for "--${flag}" flag: ${min > 0 ? 'expected a whole number ' +
+      `of at least ${min}` : 'strconv.ParseInt: parsing "' + text + '": invalid syntax'}`)
+  }
+  return Number(text)
+}
+
+/** `--ignore-difference GROUP:KIND[:NAME]=PATH` -> an ignoreDifferences entry (R80). */
+export function parseIgnoreDifference(text: string): IgnoreDifference {
+  const eq = text.indexOf('=')
+  const fields = (eq < 0 ? '' : text.slice(0, eq)).split(':')
+  const path = eq < 0 ? '' : text.slice(eq + 1)
+  if (fields.length < 2 || fields.length > 3 || !fields[1] || !(path.startsWith('/') || path.startsWith('.'))) {
+    throw new UsageError(`--ignore-difference "${text}": expected GROUP:KIND[:NAME]=PATH, PATH a JSON pointer ` +
+      '(/spec/replicas) or a jq path (.spec.replicas); the group is empty for core kinds (:ConfigMap=/data/k)')
+  }
+  const [group = '', kind = '', name] = fields
+  return { group, kind, ...(name ? { name } : {}),
+    ...(path.startsWith('/') ? { jsonPointers: [path] } : { jqPathExpressions: [path] }) }
 }

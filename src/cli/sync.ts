@@ -9,9 +9,9 @@ import { checkSelectedResources, type ParsedInput, readInput, simulateRun } from
 import { readApplicationFile } from './app-manifest.ts'
 import { ManifestReadError, readManifestFiles } from './files.ts'
 import { formatOperation, formatResources, formatStream } from '../present/argocd-sync-output.ts'
-import { LiveObjectError, type SyncRun } from './run-sync.ts'
+import { LiveObjectError, type SyncRun } from '../lib/run-sync.ts'
 import { mergeOptions, parseSyncFlags, type SyncArgs } from './sync-args.ts'
-import { resolveSimulateOptions, type SimulateOptions, UsageError } from './sync-options.ts'
+import { resolveSimulateOptions, type SimulateOptions, UsageError } from '../lib/sync-options.ts'
 
 export type { ComparisonDocument, SyncDocument } from '../lib/document.ts'
 export { syncDocument } from '../lib/to-document.ts'

@@ -1,5 +1,5 @@
 // The options of one simulated sync, as the library takes them (`simulate(manifests, options)`) and as the CLI's
-// flags, an Application manifest (--app) and a sweep file's `sync:` give them. Types only: src/cli/sync-options.ts
+// flags, an Application manifest (--app) and a sweep file's `sync:` give them. Types only: sync-options.ts
 // checks and resolves them.
 import type { WhatIfOutcome } from '../cluster/what-if.ts'
 

@@ -1,7 +1,7 @@
 // The steps of a simulated sync that the library and the CLI share: read the input, check the selection, run.
 import { type Diagnostic, type Manifest, parseManifests, type SourceFile } from '../manifest/index.ts'
-import { type RunOptions, runSync, type SyncRun } from '../cli/run-sync.ts'
-import { type ResolvedSync, UsageError } from '../cli/sync-options.ts'
+import { type RunOptions, runSync, type SyncRun } from './run-sync.ts'
+import { type ResolvedSync, UsageError } from './sync-options.ts'
 
 export interface ParsedInput {
   targets: Manifest[]

@@ -5,7 +5,7 @@ import { loadCommandModel } from '../cluster/command-model.ts'
 import { loadReaderTypes } from '../manifest/schema/check-types.ts'
 import { stringify } from 'yaml'
 import { type Diagnostic, formatDiagnostic, hasErrors, type SourceFile } from '../manifest/index.ts'
-import { resolveSimulateOptions } from '../cli/sync-options.ts'
+import { resolveSimulateOptions } from './sync-options.ts'
 import type { SyncDocument } from './document.ts'
 import type { SimulateOptions } from './options.ts'
 import { readInput, simulateRun } from './run.ts'
@@ -28,7 +28,7 @@ export class ManifestError extends Error {
 }
 
 /** Options that do not make sense (an unknown sync option, a bad duration): the CLI's exit 2. */
-export { UsageError as OptionError } from '../cli/usage-error.ts'
+export { UsageError as OptionError } from './usage-error.ts'
 
 const isSourceFile = (x: unknown): x is SourceFile => typeof x === 'object' && x !== null &&
   typeof (x as SourceFile).path === 'string' && typeof (x as SourceFile).text === 'string' && Object.keys(x).length === 2

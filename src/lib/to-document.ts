@@ -1,7 +1,7 @@
 // A run of the engine -> the document `synclab sync --json` prints (document.ts, schema/sync-output.schema.json).
 import type { OperationResult } from '../sync/application.ts'
 import type { RecordedEvent } from '../sync/events.ts'
-import type { SyncRun } from '../cli/run-sync.ts'
+import type { SyncRun } from './run-sync.ts'
 import type { SyncDocument } from './document.ts'
 
 export function syncDocument(run: SyncRun): SyncDocument {

@@ -4,8 +4,11 @@ import { describe, expect, it } from 'vitest'
 import { readManifestFiles } from '../../../src/cli/files.ts'
 import { loadLabDir } from '../../../src/labs/load.ts'
 import { DEFAULT_SETTLE_MS } from '../../../src/labs/settle.ts'
-import type { Run } from '../../../src/ui/session/run.ts'
+import type { SessionAction } from '../../../src/ui/session/actions.ts'
+import { readSource, type SourceRevision } from '../../../src/ui/session/revisions.ts'
+import { Run } from '../../../src/ui/session/run.ts'
 import { Session } from '../../../src/ui/session/session.ts'
+import { TimeTravel } from '../../../src/ui/session/time-travel.ts'
 
 const lab = loadLabDir('labs/01-resource-hooks').lab!
 const options = (extra: { settleMs?: number } = {}) => ({ seed: lab.seed, appName: lab.app.name,
@@ -167,5 +170,81 @@ describe('time travel', () => {
     const second = opEnd(s.live)
     expect(second).toBeGreaterThan(43_800 + 5000)
     expect(s.live.now).toBe(second + 5000)
+  })
+})
+
+describe('TimeTravel on its own: a recorded run (the seed lab synced at 0), no session', () => {
+  async function recorded(settleMs = 5000) {
+    const files = options().labFiles
+    const revision: SourceRevision = { id: 'r1', message: 'Initial commit', files, manifests: readSource(files).manifests }
+    const actions: SessionAction[] = [{ type: 'commit', t: 0, revision: 'r1' },
+      { type: 'sync', t: 0, app: lab.app.name, request: {} }]
+    const opts = { seed: lab.seed, appName: lab.app.name, namespace: lab.app.namespace, settleMs }
+    const recording = { live: await Run.start(opts), actions, revisions: [revision], opts }
+    /** What each change told: true when the learner did something (saved at once), false when time merely passed. */
+    const told: boolean[] = []
+    return { recording, told, time: new TimeTravel(recording, (saveNow = true) => { told.push(saveNow) }) }
+  }
+
+  it('plays the live run by wall time × speed; Play and Pause are the learner\'s, time passing is not', async () => {
+    const { recording, told, time } = await recorded()
+    time.play(20)
+    await time.tick(100)
+    expect(recording.live.now).toBe(2000)
+    time.pause()
+    await time.tick(100)
+    expect(recording.live.now).toBe(2000)
+    expect(told).toEqual([true, false, true])
+    expect(time.shown).toBe(recording.live)
+  })
+
+  it('seek shows a rebuilt past moment; Step goes to its next moment; at the live run\'s time the live run again', async () => {
+    const { recording, time } = await recorded()
+    await time.toEnd()
+    const end = recording.live.now
+    expect(end).toBe(43_800 + 5000)
+    await time.seek(10_000)
+    const view = time.view!
+    expect(view).not.toBe(recording.live)
+    expect(time.shown).toBe(view)
+    expect([view.now, recording.live.now]).toEqual([10_000, end])
+    const next = view.nextEventAt()!
+    await time.step()
+    expect(time.view).toBe(view) // forward: the shown run plays on
+    expect(view.now).toBe(Math.min(next, end))
+    await time.seek(end)
+    expect(time.view).toBeUndefined()
+    expect(time.shown).toBe(recording.live)
+  })
+
+  it('Replay plays the past run on and, on reaching the live run\'s time, goes back to the live run', async () => {
+    const { recording, time } = await recorded()
+    time.play(20)
+    while (recording.live.now < 10_000) await time.tick(100)
+    const live = recording.live.now
+    await time.seek(6000)
+    expect(time.playing).toBe(false)
+    time.replay(20)
+    await time.tick(100)
+    expect([time.view?.now, recording.live.now]).toEqual([8000, live])
+    while (time.view) await time.tick(100)
+    expect(time.shown).toBe(recording.live)
+    expect(time.playing).toBe(true)
+  })
+
+  it('"To the end" stops where a hold holds, else at the end plus the settle time; stop() drops the past', async () => {
+    const { recording, time } = await recorded(1000)
+    time.holds.add(run => run.now >= 20_000)
+    await time.toEnd()
+    expect(recording.live.now).toBeGreaterThanOrEqual(20_000)
+    expect(recording.live.now).toBeLessThan(43_800)
+    time.holds.clear()
+    await time.toEnd()
+    expect(recording.live.now).toBe(43_800 + 1000)
+    await time.seek(5000)
+    time.play()
+    await time.seek(3000)
+    time.stop()
+    expect([time.playing, time.view]).toEqual([false, undefined])
   })
 })

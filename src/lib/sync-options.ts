@@ -11,10 +11,10 @@ import type { SyncOptions, SyncRequest } from '../sync/operation.ts'
 import type { ResourceKey } from '../sync/types.ts'
 
 import { UsageError } from './usage-error.ts'
-import type { Duration, SimulateOptions } from '../lib/options.ts'
+import type { Duration, SimulateOptions } from './options.ts'
 
 export { UsageError } from './usage-error.ts'
-export type { Duration, SimulateOptions } from '../lib/options.ts'
+export type { Duration, SimulateOptions } from './options.ts'
 
 /** The fixed revision synced when --revision is not given (40 hex, like a git commit id). */
 export const DEFAULT_REVISION = '5f3c2a9e8d7b6c5a4f3e2d1c0b9a8f7e6d5c4b3a'
@@ -78,14 +78,6 @@ export function parseDuration(text: string, flag: string): number {
   return Math.round(total)
 }
 
-export function parseInteger(text: string, flag: string, min: number): number {
-  if (!/^[+-]?\d+$/.test(text) || Number(text) < min) {
-    throw new UsageError(`invalid argument "${text}" for "--${flag}" flag: ${min > 0 ? 'expected a whole number ' +
-      `of at least ${min}` : 'strconv.ParseInt: parsing "' + text + '": invalid syntax'}`)
-  }
-  return Number(text)
-}
-
 /** argocd parseSelectedResources: GROUP:KIND:NAME or GROUP:KIND:NAMESPACE/NAME. */
 export function parseResource(text: string): ResourceKey {
   const fields = text.split(':')
@@ -124,7 +116,6 @@ export function parseSyncOption(text: string, into: SyncOptions): void {
   }
   option.set(into, value)
 }
-
 
 /** A duration option: a number is seconds (as in lab files), a string as parseDuration reads it. */
 function durationOption(value: Duration, flag: string): number {
@@ -200,18 +191,4 @@ export function resolveSimulateOptions(o: SimulateOptions): ResolvedSync {
   if (o.terminateAfter !== undefined) out.terminateAfterMs = durationOption(o.terminateAfter, 'terminate-after')
   if (o.waveDelay !== undefined) out.waveDelayMs = durationOption(o.waveDelay, 'wave-delay')
   return out
-}
-
-/** `--ignore-difference GROUP:KIND[:NAME]=PATH` -> an ignoreDifferences entry (R80). */
-export function parseIgnoreDifference(text: string): IgnoreDifference {
-  const eq = text.indexOf('=')
-  const fields = (eq < 0 ? '' : text.slice(0, eq)).split(':')
-  const path = eq < 0 ? '' : text.slice(eq + 1)
-  if (fields.length < 2 || fields.length > 3 || !fields[1] || !(path.startsWith('/') || path.startsWith('.'))) {
-    throw new UsageError(`--ignore-difference "${text}": expected GROUP:KIND[:NAME]=PATH, PATH a JSON pointer ` +
-      '(/spec/replicas) or a jq path (.spec.replicas); the group is empty for core kinds (:ConfigMap=/data/k)')
-  }
-  const [group = '', kind = '', name] = fields
-  return { group, kind, ...(name ? { name } : {}),
-    ...(path.startsWith('/') ? { jsonPointers: [path] } : { jqPathExpressions: [path] }) }
 }

@@ -1,7 +1,7 @@
-// Drives the engine for `synclab sync`: a fresh simulated cluster, the --live objects, one Application, N sync
-// operations with the settle time between them. While an operation runs it samples what `argocd app sync` would
-// show (its resource rows, in virtual time). No sync rule lives here: phases, waves, hooks and messages all come
-// from the engine (src/sync) and the cluster (src/cluster).
+// Drives the engine for one simulated sync (`simulate()`, `synclab sync`, each row of a sweep): a fresh simulated
+// cluster, the live objects, one Application, N sync operations with the settle time between them. While an
+// operation runs it samples what `argocd app sync` would show (its resource rows, in virtual time). No sync rule
+// lives here: phases, waves, hooks and messages all come from the engine (src/sync) and the cluster (src/cluster).
 import { getHealth } from '../cluster/health/index.ts'
 import type { KubeObject } from '../cluster/objects.ts'
 import type { Manifest } from '../manifest/index.ts'
@@ -20,7 +20,7 @@ import type { ResourceKey } from '../sync/types.ts'
 import { resourceStateRows, type ResourceRow, StreamRecorder, type StreamFlush } from '../present/argocd-sync-output.ts'
 import { whatIfLookup } from '../cluster/what-if.ts'
 import type { ResolvedSync } from './sync-options.ts'
-import type { ClusterEntry } from '../lib/document.ts'
+import type { ClusterEntry } from './document.ts'
 
 export interface OperationRecord {
   result: OperationResult
@@ -34,7 +34,7 @@ export interface OperationRecord {
   endedAt: number
 }
 
-export type { ClusterEntry } from '../lib/document.ts'
+export type { ClusterEntry } from './document.ts'
 
 export interface SyncRun {
   operations: OperationRecord[]
