@@ -25,6 +25,16 @@ interface PodCounts {
   failJob?: string
 }
 
+/**
+ * What a reconcile writes the status from: the start and completion times and the conditions. Always these three
+ * fields (one object shape), not a copy of whatever fields the last status had.
+ */
+interface NextStatus {
+  startTime: string
+  completionTime: string | undefined
+  conditions: Condition[]
+}
+
 export class JobController {
   private queue: WorkQueue
 
@@ -62,8 +72,8 @@ export class JobController {
     if (job.metadata.deletionTimestamp) return
     const now = this.clock.now()
     const counts = this.countPods(job)
-    const next: JobStatus = { ...status, conditions: [...(status.conditions ?? [])] }
-    next.startTime ??= timestamp(now)
+    const next: NextStatus = { startTime: status.startTime ?? timestamp(now), completionTime: status.completionTime,
+      conditions: status.conditions ? [...status.conditions] : [] }
     const startedAt = parseTimestamp(next.startTime)
     const spec = job.spec
     const completions = spec.completions ?? 1
@@ -177,7 +187,7 @@ export class JobController {
   }
 
 
-  private writeStatus(job: Job, next: JobStatus, counts: PodCounts, finishing: boolean): void {
+  private writeStatus(job: Job, next: NextStatus, counts: PodCounts, finishing: boolean): void {
     const status: JobStatus = {}
     const active = finishing && isFinished(next) ? 0 : counts.active.length
     // The API server's JSON omits zero counts and empty lists.
@@ -187,7 +197,7 @@ export class JobController {
     status.ready = counts.ready
     if (next.startTime) status.startTime = next.startTime
     if (next.completionTime) status.completionTime = next.completionTime
-    if (next.conditions && next.conditions.length > 0) status.conditions = next.conditions
+    if (next.conditions.length > 0) status.conditions = next.conditions
     if (deepEqual(status, job.status ?? {})) return
     const written = this.store.updateStatus(refOf(job), status) as Job
     if (isFinished(status)) this.scheduleTtl(written, status)
@@ -212,7 +222,7 @@ export class JobController {
   }
 }
 
-function isFinished(status: JobStatus): boolean {
+function isFinished(status: { conditions?: Condition[] | undefined }): boolean {
   return status.conditions?.some(c => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True') ?? false
 }
 
@@ -221,8 +231,8 @@ function finishTime(status: JobStatus): string | undefined {
     status.conditions?.find(c => (c.type === 'Complete' || c.type === 'Failed'))?.lastTransitionTime
 }
 
-function setCondition(status: JobStatus, type: string, reason: string, message: string, now: number): void {
-  const conditions = status.conditions ?? (status.conditions = [])
+function setCondition(status: NextStatus, type: string, reason: string, message: string, now: number): void {
+  const conditions = status.conditions
   if (conditions.some(c => c.type === type)) return
   const t = timestamp(now)
   const condition: Condition = { type, status: 'True', reason, message, lastProbeTime: t, lastTransitionTime: t }

@@ -91,7 +91,9 @@ function walk(value: unknown, schema: Schema | true, path: Array<string | number
     return
   }
   if (!isPlainObject(value)) return
-  for (const key of Object.keys(value)) {
+  // for-in rather than Object.keys: no array of keys per object walked (JSON objects have no inherited keys).
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue
     const sub = schema[key]
     path.push(key)
     if (sub === undefined) out.push(dottedPath(path))

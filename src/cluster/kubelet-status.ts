@@ -130,18 +130,31 @@ function conditions(rt: PodRuntime, readiness: ContainerRuntime[], ready: boolea
  * every object the store holds.
  */
 function plainPodConditions(since: string, changed: string, ready: boolean, unready: string): Condition[] {
-  const key = ready ? `${since}|${changed}` : `${since}|${changed}|${unready}`
-  let list = sharedConditions.get(key)
+  // Looked up by its parts (the timestamps are shared strings): no key text built and hashed per status write.
+  if (sharedLists >= 10_000) {
+    sharedConditions.clear()
+    sharedLists = 0
+  }
+  let byChanged = sharedConditions.get(since)
+  if (!byChanged) sharedConditions.set(since, (byChanged = new Map()))
+  const readiness = ready ? READY : unready
+  let byReadiness = byChanged.get(changed)
+  if (!byReadiness) byChanged.set(changed, (byReadiness = new Map()))
+  let list = byReadiness.get(readiness)
   if (!list) {
-    if (sharedConditions.size > 10_000) sharedConditions.clear()
+    sharedLists++
     list = [{ type: 'Initialized', status: 'True', lastTransitionTime: since },
       readinessCondition('Ready', ready, unready, changed), readinessCondition('ContainersReady', ready, unready, changed),
       { type: 'PodScheduled', status: 'True', lastTransitionTime: since }]
-    sharedConditions.set(key, list)
+    byReadiness.set(readiness, list)
   }
   return list
 }
-const sharedConditions = new Map<string, Condition[]>()
+/** since → changed → READY or the unready containers' names → conditions; at most 10,000 lists kept. */
+const sharedConditions = new Map<string, Map<string, Map<string, Condition[]>>>()
+let sharedLists = 0
+/** Not a list of container names (a name has no spaces or '|'). */
+const READY = '|ready'
 
 /** The names of the containers not ready, space-separated (as the Ready condition's message lists them). */
 function unreadyNames(readiness: ContainerRuntime[]): string {

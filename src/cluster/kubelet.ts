@@ -36,8 +36,8 @@ export type OverrideLookup = (pod: Pod, container: Container) => ContainerOverri
 
 export class Kubelet {
   private pods = new Map<string, PodRuntime>()
-  /** `<node>/<image>` → virtual time its pull finishes (present on that node from then on). */
-  private images = new Map<string, number>()
+  /** node → image → virtual time its pull finishes (present on that node from then on). */
+  private images = new Map<string, Map<string, number>>()
   private nodesByName: Map<string, SimNode>
   /** Pods that wait for their PersistentVolumeClaims before they are bound to a node. */
   private claims: ClaimWaits
@@ -198,18 +198,19 @@ export class Kubelet {
       return
     }
     const now = this.clock.now()
-    const imageKey = `${rt.node.name}/${image}`
-    const doneAt = this.images.get(imageKey)
+    let onNode = this.images.get(rt.node.name)
+    if (!onNode) this.images.set(rt.node.name, (onNode = new Map()))
+    const doneAt = onNode.get(image)
     const policy = (c.spec as { imagePullPolicy?: string }).imagePullPolicy
     let readyAt: number
     if (doneAt !== undefined && doneAt <= now && policy !== 'Always') {
-      this.events.record(pod, 'Normal', 'Pulled', `Container image "${image}" already present on machine`, 'kubelet')
+      this.events.record(pod, 'Normal', 'Pulled', alreadyPresent(image), 'kubelet')
       readyAt = now
     } else {
       this.events.record(pod, 'Normal', 'Pulling', `Pulling image "${image}"`, 'kubelet')
       readyAt = doneAt !== undefined ? Math.max(doneAt, now + (doneAt <= now ? timings.cachedPullCheckMs : 0))
         : now + known.pullMs
-      if (doneAt === undefined) this.images.set(imageKey, readyAt)
+      if (doneAt === undefined) onNode.set(image, readyAt)
       const took = ((readyAt - now) / 1000).toFixed(3).replace(/\.?0+$/, '')
       c.pulled = { at: readyAt, message: `Successfully pulled image "${image}" in ${took}s` }
     }
@@ -436,6 +437,17 @@ function applyOverride(plan: ProcessPlan, o: ContainerOverride): ProcessPlan {
   const { startError: _ignored, ...rest } = plan
   return { ...rest, end: { atMs, exitCode: o.exitCode ?? (plan.end.atMs === null ? 0 : plan.end.exitCode) } }
 }
+
+/** The Pulled event's message for an image on the node, one string per image (most Pods find theirs there). */
+function alreadyPresent(image: string): string {
+  let message = alreadyPresentMessages.get(image)
+  if (message === undefined) {
+    if (alreadyPresentMessages.size > 10_000) alreadyPresentMessages.clear()
+    alreadyPresentMessages.set(image, (message = `Container image "${image}" already present on machine`))
+  }
+  return message
+}
+const alreadyPresentMessages = new Map<string, string>()
 
 function formatSeconds(ms: number): string {
   const s = Math.round(ms / 1000)

@@ -32,6 +32,12 @@ export function planProcess(container: Container, ctx: PlanContext): ProcessPlan
   const run: RunContext = { startedAt: ctx.startedAt, hostname: ctx.hostname, unreachableHosts: ctx.unreachableHosts, image }
   if (ctx.namespace !== undefined) run.namespace = ctx.namespace
   if (ctx.resolveHost) run.resolveHost = ctx.resolveHost
-  // A copy: the command model hands the same run to every Pod of the spec when the run read nothing of its context.
-  return { ...commandModel().runContainer(spec, run), imageKnown: true, pullMs: image.pullMs }
+  // The command model hands the same run to every Pod of the spec when the run read nothing of its context; so
+  // the plan made from it is shared too (read-only, as the run), not a copy per Pod.
+  const result = commandModel().runContainer(spec, run)
+  let plan = plans.get(result)
+  if (!plan) plans.set(result, (plan = { ...result, imageKnown: true, pullMs: image.pullMs }))
+  return plan
 }
+/** Each run's plan: a run is of one image (the model keeps its reusable runs by image), so of one pull time. */
+const plans = new WeakMap<ProcessRun, ProcessPlan>()

@@ -21,6 +21,7 @@ import { cloneJson, deepEqual } from './json.ts'
 import { KindRegistry, type KindInfo } from './kinds.ts'
 import { type KubeObject, type ObjectRef, refOf } from './objects.ts'
 import { generateName, type SeededRandom } from './random.ts'
+import { randomUid } from './uid.ts'
 import { immutableFieldErrors, validateObject } from './validation.ts'
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED'
@@ -70,9 +71,6 @@ export class ObjectStore {
   private watchers: WatchListener[] = []
   private kindWatchers = new Map<string, WatchListener[]>()
   private version = 0
-  private created = 0
-  /** uid → creation sequence, to list objects of several namespaces in creation order. */
-  private creationOrder = new Map<string, number>()
 
   constructor(private clock: VirtualClock, private random: SeededRandom) {}
 
@@ -85,13 +83,18 @@ export class ObjectStore {
     return this.index.get(ref.kind)?.get(ref.namespace)?.get(ref.name)
   }
 
-  /** Objects of a kind, optionally in one namespace, in creation order. */
+  /**
+   * Objects of a kind, optionally in one namespace, in creation order. Every index keeps insertion order and a
+   * write replaces an entry in place, so one namespace's map is in creation order, and so is byUid for several.
+   */
   list(kind: string, namespace?: string): KubeObject[] {
     const byNs = this.index.get(kind)
     if (!byNs) return []
     if (namespace !== undefined) return [...(byNs.get(namespace)?.values() ?? [])]
-    const out = [...byNs.values()].flatMap(m => [...m.values()])
-    return byNs.size > 1 ? out.sort((a, b) => this.order(a) - this.order(b)) : out
+    if (byNs.size === 1) return [...byNs.values().next().value!.values()]
+    const out: KubeObject[] = []
+    for (const obj of this.byUid.values()) if (obj.kind === kind) out.push(obj)
+    return out
   }
 
   /** Every object, in creation order. */
@@ -170,7 +173,6 @@ export class ObjectStore {
     if (obj.spec !== undefined) meta.generation = 1
     if (opts.dryRun) return obj
     meta.resourceVersion = this.nextVersion()
-    this.creationOrder.set(meta.uid, ++this.created)
     if (obj.kind === 'CustomResourceDefinition') this.registerCrd(obj)
     this.put(obj)
     this.emit({ type: 'ADDED', object: obj })
@@ -355,7 +357,6 @@ export class ObjectStore {
     if (!live) return
     this.index.get(live.kind)?.get(live.metadata.namespace ?? '')?.delete(live.metadata.name!)
     this.byUid.delete(live.metadata.uid!)
-    this.creationOrder.delete(live.metadata.uid!)
     this.unindexOwners(live)
     this.emit({ type: 'DELETED', object: live, old: live })
   }
@@ -366,10 +367,6 @@ export class ObjectStore {
       set?.delete(obj.metadata.uid!)
       if (set?.size === 0) this.byOwner.delete(owner.uid)
     }
-  }
-
-  private order(obj: KubeObject): number {
-    return this.creationOrder.get(obj.metadata.uid!) ?? 0
   }
 
   private emit(event: WatchEvent): void {
@@ -383,10 +380,8 @@ export class ObjectStore {
   }
 
   private uid(): string {
-    const r = this.random
-    // Joined rather than concatenated: one flat string, not a tree of pieces, as every index and controller
-    // looks objects up by uid.
-    return [hex(r, 32), '-', hex(r, 16), '-4', hex(r, 12), '-a', hex(r, 12), '-', hex(r, 24), hex(r, 24)].join('')
+    // One flat string, not a tree of pieces, as every index and controller looks objects up by uid.
+    return randomUid(this.random)
   }
 
   private registerCrd(crd: KubeObject): void {
@@ -398,11 +393,6 @@ export class ObjectStore {
         plural: spec.names.plural ?? `${spec.names.kind.toLowerCase()}s`, namespaced: spec.scope !== 'Cluster' })
     }
   }
-}
-
-/** `bits` random bits as hex digits (a uid's parts). */
-function hex(random: SeededRandom, bits: number): string {
-  return (random.int(2 ** bits) >>> 0).toString(16).padStart(bits / 4, '0')
 }
 
 /** `Job.batch` / `jobs.batch` as the API server names a resource in messages. */
