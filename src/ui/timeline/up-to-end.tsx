@@ -1,5 +1,4 @@
-// What reaches the timeline's end (open bands, open presence lines, running Pods' bars) is drawn to a fixed x and
-// cut at the end by UpToEnd, so that as time passes nothing is painted again.
+// The timeline's end, where what is still running is cut (UpToEnd), for the chunks and the header alike.
 import { createContext, type ReactNode, useContext } from 'react'
 
 /** x of the timeline's end, where open lines and bands are cut: it moves on every redraw of a playing run. */
