@@ -9,6 +9,7 @@ import type { Diagnostic, SourceFile } from '../../manifest/types.ts'
 import { countByFile, MARKER_OWNER, modelUri, toMarkers } from './diagnostic-markers.ts'
 import { leaveByKeyboard } from './keyboard-exit.ts'
 import { EditorLoadError } from './load-error.tsx'
+import { editorSettled } from './editor-settled.ts'
 import { loadMonaco, useMonaco } from './load.ts'
 import { preferredTheme, watchTheme } from './theme.ts'
 import { EDITOR_FONT_PX } from './font.ts'
@@ -106,6 +107,7 @@ export function ManifestEditor(props: ManifestEditorProps): ReactElement {
       monaco.editor.getModelMarkers({ resource: monaco.Uri.parse(modelUri(path)) })
     setEditor(ed)
     onEditorRef.current?.(ed)
+    editorSettled()
     return () => {
       onEditorRef.current?.(null)
       unwatch()
@@ -177,6 +179,9 @@ export function ManifestEditor(props: ManifestEditorProps): ReactElement {
     if (next?.viewState) editor.restoreViewState(next.viewState)
     shownPath.current = next === undefined ? null : activePath
   }, [editor, files, activePath])
+
+  // A failed load settles the editor too: the page's other panels stop waiting for it (after-first-paint.ts).
+  useEffect(() => { if (loadError !== null) editorSettled() }, [loadError])
 
   // synclab's diagnostics as markers on every model.
   useEffect(() => {
