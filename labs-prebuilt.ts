@@ -5,12 +5,15 @@
 // its file:line:col. The page still reads the labs' own files (src/ui/labs/catalog.ts) for another learner's name,
 // a course or a lab opened in the page; test/ui/labs/prebuilt-labs.test.ts checks both readings give the same lab.
 import { join } from 'node:path'
+import DOMPurify, { type DOMPurify as Purifier, type WindowLike } from 'dompurify'
 import type { Plugin } from 'vite'
 import { labDirs, readLabFiles } from './src/labs/load.ts'
 import { labStartFiles, parseLab } from './src/labs/parse.ts'
 import { formatDiagnostic, hasErrors, loadReaderTypes, parseManifests } from './src/manifest/index.ts'
+import { renderMarkdown } from './src/ui/labs/markdown.ts'
 
 const ID = 'virtual:builtin-labs'
+let purify: Purifier | undefined
 const RESOLVED = `\0${ID}`
 
 /** The files of a lab the page bundles (catalog.ts's glob): lab.yaml and the YAML of repo/ and solution/. */
@@ -23,6 +26,10 @@ export function labsPrebuilt(labsRoot: string): Plugin {
     async load(id) {
       if (id !== RESOLVED) return undefined
       await loadReaderTypes() // the start files are read as the page reads them once its types have loaded
+      // The tasks' instructions as HTML, rendered and sanitised as the page does (markdown.ts), keyed by their text:
+      // the lab text is formatted in the first view, without loading marked and DOMPurify (src/ui/labs/prerendered.ts).
+      purify ??= DOMPurify(new (await import('jsdom')).JSDOM('').window as WindowLike) // loaded only when building
+      const html: Record<string, string> = {}
       const out: Record<string, unknown> = {}
       for (const dir of labDirs(labsRoot)) {
         const labId = dir.slice(dir.lastIndexOf('/') + 1)
@@ -36,8 +43,9 @@ export function labsPrebuilt(labsRoot: string): Plugin {
         const start = { manifests: manifests.map(m => m.object), diagnostics: problems, ok: !hasErrors(problems) }
         // Each lab as JSON text, parsed when it is opened (the picker needs only the titles).
         out[labId] = { title: lab.title, json: JSON.stringify({ ...lab, files: [...lab.files], start }) }
+        for (const task of lab.tasks) html[task.instructions] = renderMarkdown(task.instructions, purify)
       }
-      return `export default ${JSON.stringify(out)}`
+      return `export default ${JSON.stringify(out)}\nexport const html = ${JSON.stringify(html)}`
     },
   }
 }
