@@ -14,16 +14,18 @@ export function withoutStatus(obj: KubeObject): KubeObject {
   return rest as KubeObject
 }
 
-/** The manifest with its own copy in the last-applied annotation, as kubectl writes it. */
-export function annotateLastApplied(desired: KubeObject): KubeObject {
+/**
+ * The manifest with its own copy in the last-applied annotation, as kubectl writes it. `copy` false: the annotation
+ * is there but empty, for a create that is only checked and whose object nobody reads (ApplyOptions.actionOnly).
+ */
+export function annotateLastApplied(desired: KubeObject, copy = true): KubeObject {
   const { metadata } = desired
   const annotations = withoutLastApplied(metadata.annotations)
   // The recorded copy has no annotations field when the manifest has none besides a last-applied one.
-  const record = { ...desired, metadata: annotations ? { ...metadata, annotations } : withoutAnnotations(metadata) }
-  return {
-    ...desired,
-    metadata: { ...metadata, annotations: { ...annotations, [LAST_APPLIED]: JSON.stringify(record) + '\n' } },
-  }
+  const text = copy
+    ? JSON.stringify({ ...desired, metadata: annotations ? { ...metadata, annotations } : withoutAnnotations(metadata) }) + '\n'
+    : ''
+  return { ...desired, metadata: { ...metadata, annotations: { ...annotations, [LAST_APPLIED]: text } } }
 }
 
 /** Metadata without its annotations field; the rest pattern (a runtime call in V8) only when there is one. */

@@ -25,6 +25,7 @@ export function simulatedCluster(fake: FakeCluster): Cluster {
       const applyOpts: ApplyOptions = { clientSide: true, fieldValidation }
       if (opts.dryRun !== undefined) applyOpts.dryRun = opts.dryRun
       if (opts.replace !== undefined) applyOpts.replace = opts.replace
+      if (opts.actionOnly !== undefined) applyOpts.actionOnly = opts.actionOnly
       return fake.apply(obj, applyOpts)
     },
     create: async (obj, opts = {}) => store.create(obj, opts),

@@ -181,8 +181,10 @@ export async function succeed(op: SyncOperation, message: string): Promise<void>
 export function nextGroup(op: SyncOperation): { tasks: SyncTask[]; final: boolean; remaining: number } {
   const pendingNow = pendingTasks(op)
   const first = pendingNow[0]!
-  const tasks = pendingNow.filter(t => t.phase === first.phase && wave(t) === wave(first))
-  return { tasks, final: first.phase === lastPhase(pendingNow) && wave(first) === lastWave(pendingNow),
+  const phase = first.phase
+  const firstWave = wave(first) // once, not once per pending task
+  const tasks = pendingNow.filter(t => t.phase === phase && wave(t) === firstWave)
+  return { tasks, final: phase === lastPhase(pendingNow) && firstWave === lastWave(pendingNow),
     remaining: pendingNow.length - tasks.length }
 }
 
