@@ -238,8 +238,7 @@ export class ObjectStore {
    */
   updateStatus(target: ObjectRef | KubeObject, status: unknown): KubeObject {
     const cell = this.current(target)
-    const old = cell.obj
-    return this.replace(cell, { ...old, metadata: { ...old.metadata }, status })
+    return this.replace(cell, withStatus(cell.obj, status))
   }
 
   /** Metadata-only changes (finalizers, labels, owner references) made by controllers. */
@@ -257,6 +256,8 @@ export class ObjectStore {
   updateSpecAndStatus(target: ObjectRef | KubeObject, spec: unknown, status: unknown): KubeObject {
     const cell = this.current(target)
     const old = cell.obj
+    // Pods apart (the kubelet's bind), as in withStatus.
+    if (old.kind === 'Pod') return this.replace(cell, { ...old, metadata: { ...old.metadata }, spec, status })
     return this.replace(cell, { ...old, metadata: { ...old.metadata }, spec, status })
   }
 
@@ -432,6 +433,17 @@ export class ObjectStore {
         plural: spec.names.plural ?? `${spec.names.kind.toLowerCase()}s`, namespaced: spec.scope !== 'Cluster' })
     }
   }
+}
+
+/**
+ * The object with a new status (and a copy of its metadata, for the new resourceVersion). Pods and Jobs, which
+ * write their status most, are copied at spread sites of their own: a single site that sees every kind's shapes
+ * goes megamorphic in V8 and copies about three times slower.
+ */
+function withStatus(old: KubeObject, status: unknown): KubeObject {
+  if (old.kind === 'Pod') return { ...old, metadata: { ...old.metadata }, status }
+  if (old.kind === 'Job') return { ...old, metadata: { ...old.metadata }, status }
+  return { ...old, metadata: { ...old.metadata }, status }
 }
 
 /** The objects in some cells, in their order (none for no cells). */
