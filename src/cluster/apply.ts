@@ -24,6 +24,12 @@ export interface ApplyOptions {
   replace?: boolean
   /** R79: 'Ignore' (`--validate=false`) drops unknown fields; the default, 'Strict', refuses them. */
   fieldValidation?: 'Strict' | 'Ignore'
+  /**
+   * The caller reads only the action (a sync's dry run, R45). A create in kubectl's client-side dry run then leaves
+   * the last-applied annotation empty instead of writing the object out into it: the same checks and random draws,
+   * and a returned object that differs in that annotation only.
+   */
+  actionOnly?: boolean
 }
 
 export function applyObject(store: ObjectStore, manifest: KubeObject, opts: ApplyOptions = {}): ApplyResult {
@@ -31,7 +37,8 @@ export function applyObject(store: ObjectStore, manifest: KubeObject, opts: Appl
   const live = store.get(refOf(desired))
   const dryRun = opts.dryRun ? { dryRun: true, clientSide: opts.clientSide ?? false } : {}
   if (!live) {
-    const toCreate = opts.replace ? desired : annotateLastApplied(desired)
+    const toCreate = opts.replace ? desired
+      : annotateLastApplied(desired, !(opts.actionOnly && opts.dryRun && opts.clientSide))
     return { object: store.create(toCreate, dryRun), action: 'created' }
   }
   if (opts.replace) {

@@ -20,7 +20,8 @@ export class ClaimWaits {
 
   /** true when the Pod can be bound; otherwise it waits for its claims and the scheduler's event is recorded. */
   ready(pod: Pod): boolean {
-    const claims = (pod.spec.volumes ?? []).flatMap(v => v.persistentVolumeClaim?.claimName ?? [])
+    if (!pod.spec.volumes?.length) return true // most Pods: nothing to wait for, no list built
+    const claims = pod.spec.volumes.flatMap(v => v.persistentVolumeClaim?.claimName ?? [])
     if (claims.length === 0) return true
     const namespace = pod.metadata.namespace!
     let reason: string | undefined

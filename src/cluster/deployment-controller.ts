@@ -190,7 +190,7 @@ export class DeploymentController {
       updatedReplicas: newRs?.status?.replicas ?? 0, readyReplicas: ready, availableReplicas: available }
     if (unavailable) next.unavailableReplicas = unavailable
     next.conditions = conditions
-    if (!deepEqual(next, dep.status ?? {})) this.store.updateStatus(refOf(dep), next)
+    if (!deepEqual(next, dep.status ?? {})) this.store.updateStatus(dep, next)
   }
 
   private progressing(dep: Deployment, newRs: ReplicaSet | undefined, old: Condition[], status: DeploymentStatus,

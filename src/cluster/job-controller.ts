@@ -199,7 +199,7 @@ export class JobController {
     if (next.completionTime) status.completionTime = next.completionTime
     if (next.conditions.length > 0) status.conditions = next.conditions
     if (deepEqual(status, job.status ?? {})) return
-    const written = this.store.updateStatus(refOf(job), status) as Job
+    const written = this.store.updateStatus(job, status) as Job
     if (isFinished(status)) this.scheduleTtl(written, status)
   }
 

@@ -137,7 +137,7 @@ export class Kubelet {
       this.events.record(pod, 'Normal', 'Scheduled',
         `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${node.name}`, 'default-scheduler')
     }
-    this.store.updateSpecAndStatus(refOf(pod), { ...pod.spec, nodeName: node.name }, podStatus(pod, rt, now))
+    this.store.updateSpecAndStatus(pod, { ...pod.spec, nodeName: node.name }, podStatus(pod, rt, now))
     const deadline = pod.spec.activeDeadlineSeconds
     if (deadline !== undefined) {
       rt.deadlineTimer = this.clock.scheduleAt(now + deadline * 1000, () => this.deadlineExceeded(rt), 'kubelet:deadline')
@@ -420,7 +420,7 @@ export class Kubelet {
   private writeStatus(rt: PodRuntime): void {
     const pod = this.livePod(rt.key)
     if (!pod) return
-    this.store.updateStatus(refOf(pod), podStatus(pod, rt, this.clock.now()))
+    this.store.updateStatus(pod, podStatus(pod, rt, this.clock.now()))
   }
 }
 

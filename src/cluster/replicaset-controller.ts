@@ -63,7 +63,7 @@ export class ReplicaSetController {
       availableReplicas: this.available(rs, current),
       observedGeneration: rs.metadata.generation ?? 1,
     }
-    if (!deepEqual(status, rs.status ?? {})) this.store.updateStatus(refOf(rs), status)
+    if (!deepEqual(status, rs.status ?? {})) this.store.updateStatus(rs, status)
   }
 
   /**

@@ -4,7 +4,7 @@
 import type { VirtualClock } from './clock.ts'
 import { templateHash } from './deployment-controller.ts'
 import { deepEqual } from './json.ts'
-import { type KubeObject, type Pod, type PodTemplate, refOf } from './objects.ts'
+import { type KubeObject, type Pod, type PodTemplate } from './objects.ts'
 import { availableFrom } from './pod-state.ts'
 import type { ObjectStore, WatchEvent } from './store.ts'
 import { WorkQueue } from './work-queue.ts'
@@ -61,7 +61,7 @@ export abstract class WorkloadController<T extends Workload> {
     if (deepEqual(status, obj.status ?? {})) return
     this.writing = true
     try {
-      this.store.updateStatus(refOf(obj), status)
+      this.store.updateStatus(obj, status)
     } finally {
       this.writing = false
     }

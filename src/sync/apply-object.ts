@@ -60,7 +60,9 @@ export async function applyTaskObject(op: SyncOperation, t: SyncTask, dry: boole
       const { action } = await op.env.cluster.apply(target, { serverSide: true, validate: mode.validate })
       return { code: 'Synced', message: `${name} serverside-applied`, action }
     }
-    const { action } = await op.env.cluster.apply(target, { ...(dry ? { dryRun: true } : {}), validate: mode.validate })
+    // A dry run's object is never read: only its action (R45).
+    const dryRun = dry ? { dryRun: true, actionOnly: true } : {}
+    const { action } = await op.env.cluster.apply(target, { ...dryRun, validate: mode.validate })
     return { code: 'Synced', message: `${name} ${action}${suffix}`, action }
   } catch (e) {
     const reason = (e as { reason?: string }).reason

@@ -24,6 +24,8 @@ export interface ClusterApplyOptions {
   serverSide?: boolean
   /** R79: false = `--validate=false` (unknown fields dropped instead of refused). */
   validate?: boolean
+  /** The caller reads the action only (the dry run, R45): the simulated cluster may skip the last-applied copy. */
+  actionOnly?: boolean
 }
 
 export interface ClusterApplyResult {

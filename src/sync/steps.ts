@@ -64,7 +64,9 @@ export async function dryRunAll(op: SyncOperation): Promise<RunState> {
 
 /** Step 3: running tasks take the state of their live objects: hooks by R28, other resources by health (R16). */
 export function observeRunningTasks(op: SyncOperation): void {
-  for (const t of op.tasks) {
+  const tasks = op.tasks
+  for (let i = activeFrom(op); i < tasks.length; i++) {
+    const t = tasks[i]!
     if (!running(t) || !t.live) continue
     if (isHook(t)) {
       const { phase, message } = hookOperationPhase(t.live)
@@ -81,8 +83,26 @@ export function observeRunningTasks(op: SyncOperation): void {
 
 /** Step 4: tasks that gate the next group: hooks always, other resources when the sync is multi-step (R16). */
 export function gatingTasks(op: SyncOperation): SyncTask[] {
-  return (multiStep(op.tasks) ? op.tasks : hooksOf(op)).filter(running)
+  if (!multiStep(op.tasks)) return hooksOf(op).filter(running)
+  const out: SyncTask[] = []
+  const tasks = op.tasks
+  for (let i = activeFrom(op); i < tasks.length; i++) if (running(tasks[i]!)) out.push(tasks[i]!)
+  return out
 }
+
+/**
+ * Where the plan's tasks stop being all completed. A completed task stays completed for the life of its plan (a
+ * new attempt makes a new plan, R61) and the groups complete in plan order, so the scans for running and pending
+ * tasks, several every tick, start past the completed head; it is found again from where it was last time.
+ */
+function activeFrom(op: SyncOperation): number {
+  const tasks = op.tasks
+  let i = completedHeads.get(tasks) ?? 0
+  while (i < tasks.length && completed(tasks[i]!)) i++
+  completedHeads.set(tasks, i)
+  return i
+}
+const completedHeads = new WeakMap<SyncTask[], number>()
 
 /** R46: a running task whose object disappeared fails (on the next tick). */
 export async function waitForRunningTasks(op: SyncOperation): Promise<void> {
@@ -155,15 +175,19 @@ export async function failSync(op: SyncOperation): Promise<boolean> {
 
 /** The tasks still to run (step 8), less unmodified resources under ApplyOutOfSyncOnly=true (R23). */
 export function pendingTasks(op: SyncOperation): SyncTask[] {
-  // One pass over the tasks (this runs several times a tick, over every task of the app).
-  const tasks = op.tasks.filter(pendingOutsideSyncFail)
+  // One pass over the tasks past the completed head (this runs several times a tick).
+  const tasks: SyncTask[] = []
+  const all = op.tasks
+  for (let i = activeFrom(op); i < all.length; i++) if (pendingOutsideSyncFail(all[i]!)) tasks.push(all[i]!)
   return op.env.request.options?.applyOutOfSyncOnly ? outOfSync(op, tasks) : tasks
 }
 
 /** Whether any task is pending (pendingTasks is not empty), without building the list when it need not. */
 export function anyPendingTask(op: SyncOperation): boolean {
   if (op.env.request.options?.applyOutOfSyncOnly) return pendingTasks(op).length > 0
-  return op.tasks.some(pendingOutsideSyncFail)
+  const tasks = op.tasks
+  for (let i = activeFrom(op); i < tasks.length; i++) if (pendingOutsideSyncFail(tasks[i]!)) return true
+  return false
 }
 
 function pendingOutsideSyncFail(t: SyncTask): boolean {
@@ -181,8 +205,10 @@ export async function succeed(op: SyncOperation, message: string): Promise<void>
 export function nextGroup(op: SyncOperation): { tasks: SyncTask[]; final: boolean; remaining: number } {
   const pendingNow = pendingTasks(op)
   const first = pendingNow[0]!
-  const tasks = pendingNow.filter(t => t.phase === first.phase && wave(t) === wave(first))
-  return { tasks, final: first.phase === lastPhase(pendingNow) && wave(first) === lastWave(pendingNow),
+  const phase = first.phase
+  const firstWave = wave(first) // once, not once per pending task
+  const tasks = pendingNow.filter(t => t.phase === phase && wave(t) === firstWave)
+  return { tasks, final: phase === lastPhase(pendingNow) && firstWave === lastWave(pendingNow),
     remaining: pendingNow.length - tasks.length }
 }
 
