@@ -78,20 +78,22 @@ async function editorLoaded(page) {
 }
 
 /**
- * The browser's window made taller than the emulated screen, before the page loads. The browser routes a touch
- * gesture by its real window, not by the viewport the test emulates: a swipe that starts below the window's edge
- * reaches the page as touch events but scrolls nothing. Headless chromium's window is 1280×800 and its own bars take
- * about 85 px, so a phone's 844 px screen ended 715 px down. (Other tests emulate their viewport: the window's size
- * does not show in them.) Returns the page's DevTools session, for touch.
+ * Touch on, with the browser's window taller than the emulated screen: the browser routes a touch gesture by its
+ * real window, not by the viewport the test emulates, and a swipe that starts below the window's edge reaches the
+ * page as touch events but scrolls nothing. Playwright sizes the window to the viewport of the page it last opened
+ * (axe opens one at 1280×800), and headless chromium's own bars take about 85 px of it, so a phone's 844 px screen
+ * ended 715 px down. Sized here, after the last page opened before touch, and a frame drawn at the new size.
  */
-async function windowHoldsScreen(page) {
+async function touchScreen(page) {
   const cdp = await page.context().newCDPSession(page)
   const screen = page.viewportSize()
-  const { windowId, bounds } = await cdp.send('Browser.getWindowForTarget')
-  const height = screen.height + 200
-  if (bounds.height < height) await cdp.send('Browser.setWindowBounds', { windowId, bounds: { height } })
+  const { windowId } = await cdp.send('Browser.getWindowForTarget')
+  const size = { height: screen.height + 200 }
+  await cdp.send('Browser.setWindowBounds', { windowId, bounds: size })
   const now = (await cdp.send('Browser.getWindowForTarget')).bounds
-  assert.ok(now.height >= height, `the browser window (${now.height} px) does not hold the ${screen.height} px screen: touch below its edge would not scroll`)
+  assert.ok(now.height >= size.height, `the browser window (${now.height} px) does not hold the ${screen.height} px screen: touch below its edge would not scroll`)
+  await page.evaluate(() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+  await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 })
   return cdp
 }
 
@@ -137,7 +139,6 @@ export const tests = [
     name: 'devices: a phone (390×844, 360 wide): the panels are tabs, Sync works, no horizontal scroll, touch on the timeline and the graph',
     async run({ page, base, artifacts }) {
       await page.setViewportSize({ width: 390, height: 844 })
-      const cdp = await windowHoldsScreen(page)
       await ready(page, `${base}#lab=01-resource-hooks`)
       await editorLoaded(page)
       await page.waitForSelector('[role=tablist][aria-label=Panels]')
@@ -171,7 +172,7 @@ export const tests = [
       assert.deepEqual(await seriousViolations(page), [], 'axe at 390, app tab')
 
       // A tap on a graph node selects it (its details open).
-      await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 })
+      const cdp = await touchScreen(page)
       const nodeBox = await settledBox(page, `${GRAPH} button[data-kind=Deployment]`)
       await tap(cdp, nodeBox.x + nodeBox.width / 2, nodeBox.y + nodeBox.height / 2)
       await page.waitForSelector('[data-testid=node-details]', { timeout: WAIT })
