@@ -80,9 +80,9 @@ async function editorLoaded(page) {
 /**
  * Touch on, with the browser's window taller than the emulated screen: the browser routes a touch gesture by its
  * real window, not by the viewport the test emulates, and a swipe that starts below the window's edge reaches the
- * page as touch events but scrolls nothing. Playwright sizes the window to the viewport of the page it last opened
- * (axe opens one at 1280×800), and headless chromium's own bars take about 85 px of it, so a phone's 844 px screen
- * ended 715 px down. Sized here, after the last page opened before touch, and a frame drawn at the new size.
+ * page as touch events but scrolls nothing. Playwright sizes the window to the last viewport it set (axe's page of
+ * its own: 1280×800), with no room for the about 85 px that headless chromium's own bars take: a phone's 844 px
+ * screen ended 715 px down. Sized here, after the last page opened before touch, and a frame drawn at the new size.
  */
 async function touchScreen(page) {
   const cdp = await page.context().newCDPSession(page)
