@@ -90,13 +90,18 @@ function readEvent(index: LifeIndex, e: RecordedEvent): void {
   }
 }
 
-/** Objects gone within `GONE_SHOWN_MS` before `now`, oldest first. */
+/**
+ * Objects gone within `GONE_SHOWN_MS` before `now` (its last moment included), oldest first. The end is a sum, as
+ * the clock's is: To the end stops 60 s (the lab's settle time) after the operation ended, which a hook's deletion
+ * may end, and `now - goneAt` of fractional times is off by a rounding either way: the ghosts were drawn at the end
+ * of one run and not of the next, by the Sync click's fraction of a millisecond.
+ */
 export function recentlyGone(index: LifeIndex, now: number): ObjectLife[] {
   const out: ObjectLife[] = []
   for (let i = index.gone.length - 1; i >= 0; i--) {
     const life = index.gone[i]!
     if (life.goneAt! > now) continue
-    if (now - life.goneAt! > GONE_SHOWN_MS) break
+    if (now > life.goneAt! + GONE_SHOWN_MS) break
     out.push(life)
   }
   return out.reverse()

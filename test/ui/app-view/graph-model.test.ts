@@ -101,6 +101,19 @@ describe('buildGraph', () => {
     expect(find(graph(job.gone!.at - 1), 'Job', 'after', true)).toHaveLength(0)
   })
 
+  it('keeps a ghost drawn at its last moment when the times have fractions (no rounding decides)', async () => {
+    const { sim, app, graph } = await start()
+    await sim.advance(966.6) // a Sync clicked at a fraction of a millisecond, as the page's are
+    app.sync()
+    await sim.runOperation(app)
+    await sim.advance(5_000)
+    const at = find(graph(), 'Job', 'after', true)[0]!.gone!.at
+    const last = at + GONE_SHOWN_MS // where To the end stops when the hook's deletion ended the operation
+    expect(last - at).not.toBe(GONE_SHOWN_MS) // the rounding this is about
+    expect(find(graph(last), 'Job', 'after', true)).toHaveLength(1)
+    expect(find(graph(last + 1), 'Job', 'after', true)).toHaveLength(0)
+  })
+
   it('draws the old hook deleted by BeforeHookCreation next to the new one of the same name (R33)', async () => {
     const manifests = labManifests().map(o => o.metadata.name === 'before'
       ? { ...o, metadata: { ...o.metadata, annotations: { 'argocd.argoproj.io/hook': 'PreSync' } } } : o)
