@@ -13,8 +13,9 @@ import { formatDiagnostic, hasErrors, loadReaderTypes, parseManifests } from './
 import { renderMarkdown } from './src/ui/labs/markdown.ts'
 
 const ID = 'virtual:builtin-labs'
-let purify: Purifier | undefined
 const RESOLVED = `\0${ID}`
+/** DOMPurify bound to a jsdom window, made at the first build that needs it. */
+let purify: Purifier | undefined
 
 /** The files of a lab the page bundles (catalog.ts's glob): lab.yaml and the YAML of repo/ and solution/. */
 const PAGE_FILE = /^(lab\.yaml|(repo|solution)\/.+\.ya?ml)$/

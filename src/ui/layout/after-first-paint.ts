@@ -1,8 +1,8 @@
 // What the page draws in its first paint, and what later: on a slow laptop every panel drawn with the first render
 // holds the first paint back, so the panels a learner reads first (the lab, the source, the applications and the
 // application view) are drawn alone. The others (plan, cluster panel, timeline, logs, terminal, the header's menus)
-// follow once the editor has settled too: drawn while Monaco starts, they made a slow laptop's editor a second
-// later (page.slow bench: 4.5 s before, 3.4 s after, CPU slowed 4×).
+// follow once the editor has settled too: drawn while Monaco starts, they made a slow laptop's editor half a second
+// later (CPU slowed 4×, medians of 6 loads: 3.4 s before, 2.9 s after).
 import { startTransition, useEffect, useState } from 'react'
 import { isEditorSettled, whenEditorSettled } from '../editor/editor-settled.ts'
 
