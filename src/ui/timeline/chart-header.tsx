@@ -5,7 +5,7 @@ import { memo } from 'react'
 import { AXIS_H, BAND_H, HEADER_H, OPS_H } from './geometry.ts'
 import { formatSeconds, type PodState, type Timeline as TimelineData } from './model.ts'
 import { tickLabel, type TimeScale } from './scale.ts'
-import { UpToEnd } from './up-to-end.tsx'
+import { bandSpan, UpToEnd } from './up-to-end.tsx'
 
 const STATE_FILL: Record<PodState, string> = {
   pending: '#fde68a', initializing: '#fef3c7', running: '#bfdbfe', succeeded: '#bbf7d0', failed: '#fecaca', terminating: '#e5e7eb',
@@ -103,8 +103,7 @@ function Bands({ timeline, scale, id, openX, open }: BandsProps) {
     <g aria-hidden="true">
       {timeline.bands.map((b, i) => {
         if (b.open !== open) return null
-        const x = scale.x(b.from)
-        const w = Math.max(1, (b.open ? openX : scale.x(b.to)) - x)
+        const { x, w } = bandSpan(b, scale, openX)
         return (
           <g key={`${b.op}-${i}`}>
             <title>{`${b.label}: ${formatSeconds(b.from)} – ${b.open ? 'running' : formatSeconds(b.to)}`}</title>

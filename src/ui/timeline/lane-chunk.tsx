@@ -6,7 +6,7 @@ import { sameLaneDrawing } from './lane-equality.ts'
 import { type LanePart, LaneView } from './lane-view.tsx'
 import type { Lane, Timeline as TimelineData } from './model.ts'
 import type { TimeScale } from './scale.ts'
-import { UpToEnd } from './up-to-end.tsx'
+import { bandSpan, UpToEnd } from './up-to-end.tsx'
 
 /** What is drawn behind the lanes of every chunk; `key` tells whether it changed. */
 export interface Backdrop {
@@ -21,10 +21,7 @@ export interface Backdrop {
  * cover the chart's width, so the backdrop changes when a band starts or ends, not on every redraw of a run.
  */
 export function backdropOf(timeline: TimelineData, scale: TimeScale, openX: number, tickTimes: number[]): Backdrop {
-  const bands = timeline.bands.map(b => {
-    const x = scale.x(b.from)
-    return { x, w: Math.max(1, (b.open ? openX : scale.x(b.to)) - x) }
-  })
+  const bands = timeline.bands.map(b => bandSpan(b, scale, openX))
   const ticks = tickTimes.map(scale.x)
   const ops = timeline.markers.flatMap(m => m.type === 'operation' ? [{ x: scale.x(m.t), end: m.edge === 'end' }] : [])
   const key = `${bands.map(b => `${b.x}+${b.w}`)}|${ticks}|${ops.map(o => `${o.x}${o.end ? 'e' : ''}`)}`

@@ -1,5 +1,13 @@
 // The timeline's end, where what is still running is cut (UpToEnd), for the chunks and the header alike.
 import { createContext, type ReactNode, useContext } from 'react'
+import type { Band } from './model.ts'
+import type { TimeScale } from './scale.ts'
+
+/** Where a band is drawn: an open (running) one reaches `openX`, and UpToEnd cuts it at the timeline's end. */
+export function bandSpan(band: Band, scale: TimeScale, openX: number): { x: number; w: number } {
+  const x = scale.x(band.from)
+  return { x, w: Math.max(1, (band.open ? openX : scale.x(band.to)) - x) }
+}
 
 /** x of the timeline's end, where open lines and bands are cut: it moves on every redraw of a playing run. */
 export const EndX = createContext(0)
