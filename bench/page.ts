@@ -151,6 +151,8 @@ interface FrameFigures {
   count: number
   virtualS: number
   phase: string
+  /** Main-thread work per frame at the 50th, 75th, 90th, 95th and 99th percentiles, ms. */
+  workQuantiles: string
 }
 
 /**
@@ -207,14 +209,18 @@ export async function playFrames(page: import('playwright-core').Page, n: number
   return {
     p95: round(percentile(r.deltas, 0.95)), workP95: round(percentile(r.work, 0.95)),
     max: round(Math.max(...r.deltas)), count: r.deltas.length, virtualS: round(r.virtualMs / 1000), phase: r.phase,
+    workQuantiles: [0.5, 0.75, 0.9, 0.95, 0.99].map(q => round(percentile(r.work, q))).join(' '),
   }
 }
 
 // Scrolls the page so that the timeline's top is at the viewport's top, again whenever it or anything before it
 // changes size. ResizeObserver callbacks run after layout: reading the timeline's position there forces none.
 const KEEP_TIMELINE_IN_VIEW = `
+    // The timeline is drawn once the editor has settled (at most 5 s after the first paint, after-first-paint.ts).
+    for (let waited = 0; !document.querySelector('[data-testid=timeline]') && waited < 10000; waited += 100)
+      await new Promise(r => setTimeout(r, 100))
     const timeline = document.querySelector('[data-testid=timeline]')
-    if (!timeline) throw new Error('no timeline on the page')
+    if (!timeline) throw new Error('no timeline on the page 10 s after the editor was ready')
     const keepInView = () => window.scrollTo(0, timeline.getBoundingClientRect().top + window.scrollY)
     const keeper = new ResizeObserver(keepInView)
     keeper.observe(timeline)

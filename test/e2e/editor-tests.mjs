@@ -186,6 +186,84 @@ export const tests = [
     },
   },
   {
+    name: "the editor's hover and completion show whole over the page; its panel is skipped far out of view and works when back",
+    async run({ page, base, artifacts }) {
+      await ready(page, base)
+      await editorReady(page)
+      const path = 'pre-post-sync-hook/post-sync-job.yaml'
+      await page.click(row(path))
+      await page.waitForFunction(() => /hook: PostSync/.test(window.__synclabEditor?.getModel()?.getValue() ?? ''))
+      /** Where a line and column of the editor are in the viewport. */
+      const pointAt = (lineNumber, column) => page.evaluate(([l, c]) => {
+        const ed = window.__synclabEditor
+        const p = ed.getScrolledVisiblePosition({ lineNumber: l, column: c })
+        const r = ed.getDomNode().getBoundingClientRect()
+        return { x: r.left + p.left + 2, y: r.top + p.top + p.height / 2, bottom: r.top + p.top + p.height }
+      }, [lineNumber, column])
+      /** The widget is in the box at the end of the page, and painted at its centre (not clipped, not covered). */
+      const shownWhole = selector => page.evaluate(sel => {
+        const el = document.querySelector(sel)
+        if (!el || !el.closest('.synclab-overflow-widgets')) return 'not in the overflow box'
+        const r = el.getBoundingClientRect()
+        if (r.width === 0 || r.height === 0) return 'empty'
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)
+        return hit && el.contains(hit) ? 'ok' : `covered by ${hit?.className}`
+      }, selector)
+
+      // Line 15 (restartPolicy) at the viewport's bottom edge: the widgets must rise above the page around the editor.
+      const end = await pointAt(15, 1)
+      await page.evaluate(dy => window.scrollBy(0, dy), Math.round(end.bottom - await page.evaluate(() => innerHeight) + 2))
+      // Hover over the hook annotation's key (line 6): its documentation.
+      // (The YAML worker may still be starting at the first hover, which then shows nothing: hover again, as one does.)
+      const key = await pointAt(6, 10)
+      const hoverShown = () => page.waitForFunction(() => /PostSync/.test(
+        document.querySelector('.synclab-overflow-widgets .monaco-hover:not(.hidden)')?.textContent ?? ''), null, { timeout: 5_000 })
+        .then(() => true, () => false)
+      let shown = false
+      for (let attempt = 0; attempt < 4 && !shown; attempt++) {
+        await page.mouse.move(0, 0)
+        await page.mouse.move(key.x + attempt, key.y)
+        shown = await hoverShown()
+      }
+      assert.ok(shown, 'the hook annotation has its hover')
+      assert.equal(await shownWhole('.synclab-overflow-widgets .monaco-hover:not(.hidden)'), 'ok')
+
+      // Completion on a new line after restartPolicy (Ctrl+Space): the Pod spec's fields, shown whole.
+      await page.mouse.move(0, 0)
+      await page.evaluate(() => {
+        const ed = window.__synclabEditor
+        ed.setPosition({ lineNumber: 15, column: 200 })
+        ed.focus()
+      })
+      await page.keyboard.press('Enter')
+      await page.keyboard.press('Control+Space')
+      await page.waitForSelector('.synclab-overflow-widgets .suggest-widget.visible .monaco-list-row', { timeout: 15_000 })
+      assert.equal(await shownWhole('.synclab-overflow-widgets .suggest-widget.visible'), 'ok')
+      await page.screenshot({ path: join(artifacts, 'editor-completion.png') })
+      await page.keyboard.press('Escape')
+      await page.keyboard.press('ControlOrMeta+z')
+      await page.waitForFunction(p => !window.__synclab.dirty || !/Never\n\s*\n/.test(window.__synclab.files.find(f => f.path === p).text), path)
+
+      // Scrolled far away, the editor's panel is skipped (content-visibility; not while the focus or the selection is in
+      // the editor, which keeps it drawn); back in view it shows and edits.
+      const source = '[data-testid=sandbox] section.panel.source'
+      await page.evaluate(() => { document.activeElement?.blur(); getSelection()?.removeAllRanges() })
+      // A page as long as a 200-resource app makes it (this lab's is about one screen and a half).
+      await page.evaluate(() => { document.body.style.paddingBottom = '4000px' })
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))
+      await page.waitForFunction(s => !document.querySelector(s).firstElementChild.checkVisibility({ contentVisibilityAuto: true }),
+        source, { timeout: 10_000 })
+      await page.evaluate(() => window.scrollTo(0, 0))
+      await page.waitForFunction(s => document.querySelector(s).firstElementChild.checkVisibility({ contentVisibilityAuto: true }),
+        source, { timeout: 10_000 })
+      const name = await pointAt(4, 12)
+      await page.mouse.click(name.x, name.y)
+      await page.keyboard.press('End')
+      await page.keyboard.type('-back')
+      await page.waitForFunction(p => /name: after-back/.test(window.__synclab.files.find(f => f.path === p).text), path)
+    },
+  },
+  {
     name: 'keyboard in the editor: Ctrl+S commits, Ctrl+Enter syncs (no line inserted)',
     async run({ page, base }) {
       await ready(page, base)

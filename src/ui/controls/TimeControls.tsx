@@ -30,20 +30,39 @@ function Clock({ session }: { session: Session }) {
   useLayoutEffect(() => {
     const el = ref.current!
     let shown: string | undefined
+    let shownAt = Number.NEGATIVE_INFINITY
+    let trailing: ReturnType<typeof setTimeout> | undefined
     const write = (): void => {
       const now = session.shown.now
-      const text = `t = ${(now / 1000).toFixed(1)} s${session.view ? ' (past)' : ''}`
       if (el.dataset.t !== String(now)) el.dataset.t = String(now)
-      if (text !== shown) el.textContent = shown = text
+      const text = `t = ${(now / 1000).toFixed(1)} s${session.view ? ' (past)' : ''}`
+      if (text === shown) return
+      // While a run plays, the text follows at most ten times a second (and always ends on the last moment): at 20×
+      // it would change on every frame, and that change alone made each frame lay out, paint and commit.
+      const wait = session.playing ? shownAt + TEXT_EVERY_MS - performance.now() : 0
+      if (wait > 0) {
+        trailing ??= setTimeout(() => { trailing = undefined; write() }, wait)
+        return
+      }
+      if (trailing !== undefined) clearTimeout(trailing)
+      trailing = undefined
+      el.textContent = shown = text
+      shownAt = performance.now()
     }
     write()
     const unsubscribe = session.subscribe(write)
-    return () => { unsubscribe() }
+    return () => {
+      unsubscribe()
+      if (trailing !== undefined) clearTimeout(trailing)
+    }
   }, [session])
-  // The text sits in a box of fixed size with strict containment: its change, on every frame of a playing run, lays
+  // The text sits in a box of fixed size with strict containment, a layer of its own (.clock-text): its change lays
   // out and paints that box only, not the toolbar, the timeline's panel and the page around it.
   return <span className="clock"><span ref={ref} className="clock-text" data-testid="virtual-time" aria-live="off" /></span>
 }
+
+/** How often, at most, the clock's text changes while a run plays (ms of wall time). */
+const TEXT_EVERY_MS = 100
 
 /**
  * The most a frame of a playing run spends on the simulation (ms): the rest of the frame draws what it did. At a moment

@@ -14,6 +14,7 @@ import { loadMonaco, useMonaco } from './load.ts'
 import { preferredTheme, watchTheme } from './theme.ts'
 import { EDITOR_FONT_PX } from './font.ts'
 import { scaledFont, watchPresenter } from '../appearance/presenter.ts'
+import { overflowWidgetsHost } from './overflow-widgets.ts'
 
 // Monaco starts loading as soon as the editor's code is there: on a slow laptop the page's first renders, which the
 // editor's own effect would wait for, took about a second before Monaco was even asked for (page.slow bench).
@@ -75,6 +76,7 @@ export function ManifestEditor(props: ManifestEditorProps): ReactElement {
     const host = hostRef.current
     if (mod === null || host === null) return
     const { monaco } = mod
+    const overflow = overflowWidgetsHost()
     const ed = monaco.editor.create(host, {
       model: null,
       automaticLayout: true,
@@ -93,6 +95,7 @@ export function ManifestEditor(props: ManifestEditorProps): ReactElement {
       detectIndentation: false,
       renderWhitespace: 'boundary',
       fixedOverflowWidgets: true,
+      overflowWidgetsDomNode: overflow.node,
       quickSuggestions: { other: true, comments: false, strings: true },
       ariaLabel: 'Manifest editor',
     })
@@ -119,6 +122,7 @@ export function ManifestEditor(props: ManifestEditorProps): ReactElement {
         delete window.__synclabMarkers
       }
       ed.dispose()
+      overflow.remove()
       for (const e of map.values()) {
         e.listener.dispose()
         if (e.owned) e.model.dispose()
