@@ -11,6 +11,7 @@ import type { ResourceResult } from '../../sync/types.ts'
 import { eventKey, goneReason, type LifeIndex, lifeIndex, type ObjectLife, ownerLife, recentlyGone } from './graph-ghosts.ts'
 import { groupOfKind } from './graph-kinds.ts'
 import type { GraphSource, ObjectFacts } from './graph-source.ts'
+import { naturalCompare } from '../natural-order.ts'
 
 export const NODE_WIDTH = 188
 /** The Application's column: its node shows only its name and statuses. */
@@ -192,10 +193,8 @@ function addGone(root: Draft, liveByKey: Map<string, Draft>, index: LifeIndex, n
   for (const life of gone) parentOf(life)?.children.push(drafts.get(life)!)
 }
 
-const collator = new Intl.Collator('en', { numeric: true })
-
 function compareDrafts(a: Draft, b: Draft): number {
-  return collator.compare(a.sortKey, b.sortKey) || a.order - b.order
+  return naturalCompare(a.sortKey, b.sortKey) || a.order - b.order
 }
 
 /** Columns by depth; a leaf takes the next row, a parent sits midway between its first and last child. */

@@ -1,6 +1,7 @@
 // The rows of the file tree as a list (what the keyboard walks): folders first, then files, each by name, as VS
 // Code's explorer shows them; a collapsed folder hides what it holds. Pure: tested without a DOM.
 import { allFolders, parentOf, type PathKind, type RepoTree } from '../session/file-paths.ts'
+import { naturalCompare } from '../natural-order.ts'
 
 export interface TreeRow {
   path: string
@@ -18,7 +19,7 @@ export interface TreeRow {
 interface Entry { path: string; kind: PathKind }
 
 const byKindThenName = (a: Entry, b: Entry): number =>
-  a.kind !== b.kind ? (a.kind === 'folder' ? -1 : 1) : a.path.localeCompare(b.path, 'en')
+  a.kind !== b.kind ? (a.kind === 'folder' ? -1 : 1) : naturalCompare(a.path, b.path)
 
 export function treeRows(tree: RepoTree, collapsed: ReadonlySet<string>): TreeRow[] {
   const children = new Map<string, Entry[]>()
