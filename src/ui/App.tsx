@@ -33,8 +33,12 @@ import { PanelTabBar, PanelTabPanel, PanelTabs } from './layout/PanelTabs.tsx'
 import { useAfterFirstPaint } from './layout/after-first-paint.ts'
 import { Paced } from './layout/paced.tsx'
 
-/** "Your name": the learner's name, which is the lab's namespace; applied on Enter or when the field is left. */
-function UserField({ user, onUser }: { user: string; onUser: (name: string) => void }) {
+/**
+ * "Your name": the learner's name, which is the lab's namespace; applied on Enter or when the field is left. Memoised,
+ * like the header's other controls: the page redraws twenty times a second while a run plays, and React writes an
+ * input's name and type again on each redraw of it (DOM changes the browser then styles and paints).
+ */
+const UserField = memo(function UserField({ user, onUser }: { user: string; onUser: (name: string) => void }) {
   const [text, setText] = useState(user)
   useEffect(() => setText(user), [user])
   const name = text.trim() === '' ? DEFAULT_USER : text.trim()
@@ -48,7 +52,7 @@ function UserField({ user, onUser }: { user: string; onUser: (name: string) => v
       {problem !== undefined && <span className="error" role="alert"> {problem}</span>}
     </label>
   )
-}
+})
 
 export function App({ session, tracker, onOpenLab, user, onUser }: { session: Session; tracker: LabTracker;
   onOpenLab: (id: string) => void; user?: string; onUser?: (name: string) => void }) {
@@ -198,9 +202,9 @@ const RunTimeline = lazyRetry(() => import('./timeline/RunTimeline.tsx').then(m 
 // The real-cluster panel brings the Kubernetes client and a second engine: loaded after the page, apart.
 const ClusterPanel = memo(lazyRetry(() => import('./cluster/ClusterPanel.tsx').then(m => ({ default: m.ClusterPanel }))))
 // Making and opening share links (compression, the address's fragment) loads just after the page.
-const ShareButton = lazyRetry(() => import('./share/ShareButton.tsx').then(m => ({ default: m.ShareButton })))
+const ShareButton = memo(lazyRetry(() => import('./share/ShareButton.tsx').then(m => ({ default: m.ShareButton }))))
 // Open lab… and Progress (course tools) load just after the page.
-const LabMenu = lazyRetry(() => import('./course/LabMenu.tsx').then(m => ({ default: m.LabMenu })))
+const LabMenu = memo(lazyRetry(() => import('./course/LabMenu.tsx').then(m => ({ default: m.LabMenu }))))
 // NEW APP is opened now and then: it loads when first opened.
 const NewAppDialog = lazyRetry(() => import('./apps/NewAppDialog.tsx').then(m => ({ default: m.NewAppDialog })))
 // xterm.js is large: the terminal loads when the learner opens it.

@@ -1,10 +1,11 @@
 // The header's theme control: system, light or dark (theme.ts keeps the choice).
-import { useState } from 'react'
+import { memo, useState } from 'react'
 import { setThemeChoice, THEME_CHOICES, type ThemeChoice, themeChoice } from './theme.ts'
 
 const LABELS: Record<ThemeChoice, string> = { system: 'System', light: 'Light', dark: 'Dark' }
 
-export function ThemeControl() {
+/** Memoised: the page redraws often while a run plays, and its select has nothing new to show then. */
+export const ThemeControl = memo(function ThemeControl() {
   const [choice, setChoice] = useState(themeChoice)
   const choose = (next: ThemeChoice): void => {
     setThemeChoice(next)
@@ -17,4 +18,4 @@ export function ThemeControl() {
       </select>
     </label>
   )
-}
+})
