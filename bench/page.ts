@@ -15,6 +15,7 @@
 //    is 340 frames, whose 95th percentile is its 17th worst frame: a busy host moves it). frameWorkP95Ms is the main-thread time of each frame (from the frame's start to a task
 //    posted from its requestAnimationFrame callback, which runs after style, layout and paint), the part of a
 //    frame the page is responsible for; headless chromium draws at 60 Hz, so a delta is never under ~16.7 ms.
+//    frameWorkQuantiles: that play's work at the 50th, 75th, 90th, 95th and 99th percentiles.
 //  - frameWorkP95InViewMs / p95FrameInViewMs / framesInView: the same, on PLAYS other navigations, with the page
 //    scrolled so that the timeline's top is at the viewport's top and kept there while the panels above it and the
 //    timeline grow (a learner watching the timeline; scrolled from a ResizeObserver, after layout and before paint,
@@ -112,10 +113,11 @@ export async function benchPage(n: number, { cpuThrottle = 1 }: PageBenchOptions
       ...(slowed ? { cpuThrottle } : {}),
       p95FrameMs: frames.p95, frames: frames.count, frameWorkP95Ms: frames.workP95, maxFrameMs: frames.max,
       virtualS: frames.virtualS, phase: frames.phase, frameWorkP95Plays: tops.map(f => f.workP95).join(' '),
+      frameWorkQuantiles: frames.workQuantiles,
       ...(inView ? {
         frameWorkP95InViewMs: inView.workP95, p95FrameInViewMs: inView.p95, framesInView: inView.count,
         maxFrameInViewMs: inView.max, phaseInView: inView.phase,
-        frameWorkP95InViewPlays: inViews.map(f => f.workP95).join(' '),
+        frameWorkP95InViewPlays: inViews.map(f => f.workP95).join(' '), frameWorkQuantilesInView: inView.workQuantiles,
       } : {}),
       ...Object.fromEntries(Object.entries(gz).map(([chunk, kb]) => [`gz.${chunk}`, round(kb)])),
     }
