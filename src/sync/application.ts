@@ -292,16 +292,12 @@ export class Application {
   /** Tracked keys written to, for plans to follow (plan.ts refreshLive); a fresh start moves the epoch. */
   private changes = { epoch: 0, log: [] as string[] }
 
-  private record(event: SyncEvent, op: number): void {
-    this.events.push({ ...event, t: this.cluster.clock.now(), op } as RecordedEvent)
-  }
-
   /**
-   * Records an event the caller has just built for this call alone: stamped in place, with the fields `record`'s
-   * copy would add, in the same order. The cluster's watch calls this for every object the app hears of, and a
-   * spread of events of many shapes is slow.
+   * Records an event the caller has just built for this call alone (an operation's emit hands its events over):
+   * stamped in place rather than copied, as this runs for every object the app hears of and every task applied, and
+   * a spread of events of many shapes is slow.
    */
-  private recordFresh(event: SyncEvent, op: number): void {
+  private record(event: SyncEvent, op: number): void {
     const stamped = event as RecordedEvent
     stamped.t = this.cluster.clock.now()
     stamped.op = op
@@ -387,10 +383,10 @@ export class Application {
     if (e.type === 'ADDED') {
       const owner = obj.metadata.ownerReferences?.find(o => o.controller)
       const { kind, namespace, name } = ref
-      this.recordFresh(owner ? { type: 'created', kind, namespace, name, owner: `${owner.kind}/${owner.name}` }
+      this.record(owner ? { type: 'created', kind, namespace, name, owner: `${owner.kind}/${owner.name}` }
         : { type: 'created', kind, namespace, name }, this.opNumber)
     }
-    if (e.type === 'DELETED') this.recordFresh({ type: 'gone', kind: ref.kind, namespace: ref.namespace, name: ref.name }, this.opNumber)
+    if (e.type === 'DELETED') this.record({ type: 'gone', kind: ref.kind, namespace: ref.namespace, name: ref.name }, this.opNumber)
     if (obj.kind === 'Namespace') {
       if (e.type === 'DELETED') this.namespaces.delete(ref.name)
       else this.namespaces.add(ref.name)
@@ -415,7 +411,7 @@ export class Application {
     const health = obj ? getHealth(obj)?.status : undefined
     if (this.healthSeen.get(key) === health) return
     this.healthSeen.set(key, health)
-    if (health) this.recordFresh({ type: 'health', kind: ref.kind, namespace: ref.namespace, name: ref.name, health }, this.opNumber)
+    if (health) this.record({ type: 'health', kind: ref.kind, namespace: ref.namespace, name: ref.name, health }, this.opNumber)
   }
 }
 
