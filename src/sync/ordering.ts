@@ -33,17 +33,13 @@ function compareKeys(a: SortKey, b: SortKey): number {
     byteCompare(a.name, b.name) // R12: namespace is not a key
 }
 
-export function compareTasks(a: SyncTask, b: SyncTask): number {
-  return compareKeys(sortKey(a), sortKey(b))
-}
-
 function byteCompare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
 /** Sorts in place (R12) and moves dependencies first (R13). */
 export function sortTasks(tasks: SyncTask[]): SyncTask[] {
-  // The keys sorted in the tasks' stead (a stable sort, so the same order as sorting the tasks by compareTasks).
+  // The tasks' keys are sorted in their stead (stably: equal keys keep the plan's order).
   const keys = tasks.map(sortKey).sort(compareKeys)
   for (let i = 0; i < keys.length; i++) tasks[i] = keys[i]!.task
   // R13 with R25's fill-in: a cluster-scoped target lives in the destination namespace too.
