@@ -22,13 +22,13 @@ export function duplicateKey(obj: KubeObject, destNamespace: string): string | u
 
 /** The objects as Argo CD syncs them: of each repeated key only the last, in its place. */
 export function withoutRepeated<T extends KubeObject>(objects: readonly T[], destNamespace: string): T[] {
+  const keys = objects.map(obj => duplicateKey(obj, destNamespace)) // once each: an app may have thousands
   const last = new Map<string, number>()
-  objects.forEach((obj, i) => {
-    const key = duplicateKey(obj, destNamespace)
+  keys.forEach((key, i) => {
     if (key !== undefined) last.set(key, i)
   })
-  return objects.filter((obj, i) => {
-    const key = duplicateKey(obj, destNamespace)
+  return objects.filter((_obj, i) => {
+    const key = keys[i]
     return key === undefined || last.get(key) === i
   })
 }

@@ -25,6 +25,7 @@ export interface DeletionContext {
   cluster: Cluster
   targets: KubeObject[]
   live: ReadonlyMap<string, KubeObject>
+  /** As SyncEnv.emit: the event is handed over. */
   emit(event: SyncEvent): void
 }
 

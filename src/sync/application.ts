@@ -292,8 +292,16 @@ export class Application {
   /** Tracked keys written to, for plans to follow (plan.ts refreshLive); a fresh start moves the epoch. */
   private changes = { epoch: 0, log: [] as string[] }
 
+  /**
+   * Records an event the caller has just built for this call alone (an operation's emit hands its events over):
+   * stamped in place rather than copied, as this runs for every object the app hears of and every task applied, and
+   * a spread of events of many shapes is slow.
+   */
   private record(event: SyncEvent, op: number): void {
-    this.events.push({ ...event, t: this.cluster.clock.now(), op } as RecordedEvent)
+    const stamped = event as RecordedEvent
+    stamped.t = this.cluster.clock.now()
+    stamped.op = op
+    this.events.push(stamped)
   }
 
   private get opNumber(): number {
@@ -374,9 +382,11 @@ export class Application {
     const ref = { kind: obj.kind, namespace: obj.metadata.namespace ?? '', name: obj.metadata.name ?? '' }
     if (e.type === 'ADDED') {
       const owner = obj.metadata.ownerReferences?.find(o => o.controller)
-      this.record({ type: 'created', ...ref, ...(owner ? { owner: `${owner.kind}/${owner.name}` } : {}) }, this.opNumber)
+      const { kind, namespace, name } = ref
+      this.record(owner ? { type: 'created', kind, namespace, name, owner: `${owner.kind}/${owner.name}` }
+        : { type: 'created', kind, namespace, name }, this.opNumber)
     }
-    if (e.type === 'DELETED') this.record({ type: 'gone', ...ref }, this.opNumber)
+    if (e.type === 'DELETED') this.record({ type: 'gone', kind: ref.kind, namespace: ref.namespace, name: ref.name }, this.opNumber)
     if (obj.kind === 'Namespace') {
       if (e.type === 'DELETED') this.namespaces.delete(ref.name)
       else this.namespaces.add(ref.name)
@@ -401,7 +411,7 @@ export class Application {
     const health = obj ? getHealth(obj)?.status : undefined
     if (this.healthSeen.get(key) === health) return
     this.healthSeen.set(key, health)
-    if (health) this.record({ type: 'health', ...ref, health }, this.opNumber)
+    if (health) this.record({ type: 'health', kind: ref.kind, namespace: ref.namespace, name: ref.name, health }, this.opNumber)
   }
 }
 

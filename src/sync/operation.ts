@@ -79,6 +79,7 @@ export interface SyncEnv {
   startedAt: number
   /** ARGOCD_SYNC_WAVE_DELAY (R20), in ms; default 2000. */
   waveDelayMs?: number
+  /** Hands over an event built for this call alone: the receiver may keep it and add to it (Application stamps it). */
   emit(event: SyncEvent): void
   /** The controller re-queues the operation: a tick this much later (R21, R61). */
   requeue(afterMs: number): void

@@ -15,11 +15,22 @@ export const KIND_ORDER: readonly string[] = [
 ]
 const kindRank = new Map(KIND_ORDER.map((k, i) => [k, i - KIND_ORDER.length]))
 
-export function compareTasks(a: SyncTask, b: SyncTask): number {
-  return PHASE_ORDER[a.phase] - PHASE_ORDER[b.phase] ||
-    wave(a) - wave(b) ||
-    (kindRank.get(kindOf(a)) ?? 0) - (kindRank.get(kindOf(b)) ?? 0) ||
-    byteCompare(nameOf(a), nameOf(b)) // R12: namespace is not a key
+/** What a task is ordered by, read once per task: a sort compares each task many times. */
+interface SortKey {
+  task: SyncTask
+  phase: number
+  wave: number
+  kind: number
+  name: string
+}
+
+function sortKey(t: SyncTask): SortKey {
+  return { task: t, phase: PHASE_ORDER[t.phase], wave: wave(t), kind: kindRank.get(kindOf(t)) ?? 0, name: nameOf(t) }
+}
+
+function compareKeys(a: SortKey, b: SortKey): number {
+  return a.phase - b.phase || a.wave - b.wave || a.kind - b.kind ||
+    byteCompare(a.name, b.name) // R12: namespace is not a key
 }
 
 function byteCompare(a: string, b: string): number {
@@ -28,7 +39,9 @@ function byteCompare(a: string, b: string): number {
 
 /** Sorts in place (R12) and moves dependencies first (R13). */
 export function sortTasks(tasks: SyncTask[]): SyncTask[] {
-  tasks.sort(compareTasks)
+  // The tasks' keys are sorted in their stead (stably: equal keys keep the plan's order).
+  const keys = tasks.map(sortKey).sort(compareKeys)
+  for (let i = 0; i < keys.length; i++) tasks[i] = keys[i]!.task
   // R13 with R25's fill-in: a cluster-scoped target lives in the destination namespace too.
   adjustDeps(tasks, t => (t.kind === 'Namespace' && groupOf(t.apiVersion) === '' ? t.metadata.name : undefined),
     (o, t) => o.metadata.namespace || t.filledNamespace || undefined)

@@ -76,7 +76,7 @@ export function reconcile(input: PlanInput): { resources: Map<string, Reconciled
     const key = keyOf(target, scoped === false ? '' : target.metadata.namespace || input.namespace)
     const liveObj = live.get(key) ?? (scoped === undefined ? live.get(keyOf(target, '')) : undefined)
     if (liveObj) live.delete(resourceKeyString(keyFromObj(liveObj)))
-    resources.set(key, { target, ...(liveObj ? { live: liveObj } : {}) })
+    resources.set(key, liveObj ? { target, live: liveObj } : { target })
   }
   for (const [key, obj] of live) resources.set(key, { live: obj })
   return { resources, hooks }
@@ -111,7 +111,7 @@ export function planTasks(input: PlanInput): Plan {
     }
     if (t.target) {
       t.liveKey = keyOf(t.target, t.target.metadata.namespace ?? '')
-      const live = t.live ?? liveFor(resources, t.target)
+      const live = t.live ?? liveFor(resources, t.target, t.liveKey)
       if (live) {
         t.live = live
         t.liveKey = liveKey(live)
@@ -188,10 +188,13 @@ function hookTarget(hook: KubeObject, phase: string, input: PlanInput): KubeObje
   return { ...hook, metadata: meta }
 }
 
-/** gitops-engine liveObj: only objects the application tracks count (a namespace-less key matches any). */
-function liveFor(resources: Map<string, Reconciled>, target: KubeObject): KubeObject | undefined {
+/**
+ * gitops-engine liveObj: only objects the application tracks count (a namespace-less key matches any).
+ * `targetKey` is the target's own key (keyOf with its namespace).
+ */
+function liveFor(resources: Map<string, Reconciled>, target: KubeObject, targetKey: string): KubeObject | undefined {
   const group = groupOf(target.apiVersion)
-  const exact = resources.get(keyOf(target, target.metadata.namespace ?? ''))?.live
+  const exact = resources.get(targetKey)?.live
   if (exact) return exact
   const clusterScoped = resources.get(resourceKeyString({ group, kind: target.kind, namespace: '',
     name: target.metadata.name ?? '' }))

@@ -7,6 +7,11 @@ import type { ResourceResult, ResultCode, TaskPhase } from './types.ts'
 
 export class Results {
   private byKey = new Map<string, ResourceResult>()
+  /**
+   * How many sets moved a task into or out of an unsuccessful end (Failed, Error). Once planned, a task's state
+   * changes only here, so a scan for failed tasks (steps.ts anyTaskFailed) stands while this count does.
+   */
+  failureChanges = 0
 
   get size(): number {
     return this.byKey.size
@@ -27,6 +32,7 @@ export class Results {
 
   set(task: SyncTask, status: ResultCode | undefined, phase: TaskPhase | undefined, message: string): void {
     if (status !== undefined) task.syncStatus = status
+    if (unsuccessful(task.operationState) !== unsuccessful(phase)) this.failureChanges++
     task.operationState = phase
     if (message !== '') task.message = message
     const key = resultKey(task)
@@ -48,4 +54,9 @@ export class Results {
     if (phase !== undefined) result.hookPhase = phase
     this.byKey.set(key, result)
   }
+}
+
+/** Completed, not successfully (task.ts completed and not successful). */
+function unsuccessful(phase: TaskPhase | undefined): boolean {
+  return phase === 'Failed' || phase === 'Error'
 }

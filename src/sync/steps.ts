@@ -152,9 +152,20 @@ const hookLists = new WeakMap<SyncTask[], SyncTask[]>()
 
 const nonSyncFail = (op: SyncOperation) => op.tasks.filter(t => t.phase !== 'SyncFail')
 
-/** Step 7 (R39): a finished, unsuccessful task fails the sync. */
-export const anyTaskFailed = (op: SyncOperation): boolean =>
-  op.tasks.some(t => t.phase !== 'SyncFail' && completed(t) && !successful(t))
+/**
+ * Step 7 (R39): a finished, unsuccessful task fails the sync. Asked every tick; the tasks are scanned again only
+ * when a result has moved a task into or out of failure since the last scan of this plan (a plan's tasks and their
+ * phases are fixed once made, results.ts failureChanges).
+ */
+export function anyTaskFailed(op: SyncOperation): boolean {
+  const changes = op.results.failureChanges
+  const seen = failureScans.get(op.tasks)
+  if (seen?.changes === changes) return seen.failed
+  const failed = op.tasks.some(t => t.phase !== 'SyncFail' && completed(t) && !successful(t))
+  failureScans.set(op.tasks, { changes, failed })
+  return failed
+}
+const failureScans = new WeakMap<SyncTask[], { changes: number; failed: boolean }>()
 
 /**
  * gitops-engine hooksPendingDeletionSuccessful / hooksPendingDeletionFailed (R34, R35): every hook with a live

@@ -149,8 +149,14 @@ export function images(obj: KubeObject): string[] {
   const spec = obj.spec as { template?: { spec?: PodSpecLike }; containers?: unknown } | undefined
   const pod = (obj.kind === 'Pod' ? spec : spec?.template?.spec) as PodSpecLike | undefined
   const out: string[] = []
-  const list = (v: unknown): Array<{ image?: unknown }> => (Array.isArray(v) ? v : [])
-  for (const c of [...list(pod?.initContainers), ...list(pod?.containers)]) if (typeof c?.image === 'string' && c.image) out.push(c.image)
+  for (const c of [...listOrNone(pod?.initContainers), ...listOrNone(pod?.containers)]) {
+    if (typeof c?.image === 'string' && c.image) out.push(c.image)
+  }
   return out
+}
+
+/** A field that should be a list, or none. Not a closure in `images`: a result is made per applied task. */
+function listOrNone(v: unknown): Array<{ image?: unknown }> {
+  return Array.isArray(v) ? v : []
 }
 interface PodSpecLike { containers?: Array<{ image?: string }>; initContainers?: Array<{ image?: string }> }
