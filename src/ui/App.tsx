@@ -125,7 +125,8 @@ export function App({ session, tracker, onOpenLab, user, onUser }: { session: Se
       </main>
       <PanelTabPanel tab="timeline"><section className="bottom panel" aria-label="Timeline">
         {rest && panel('Time controls', <TimeControls session={session} />)}
-        {rest && panel('Timeline', paced(runVersion, v => <RunViews session={session} version={v} />))}
+        {rest && panel('Timeline', paced(runVersion, v => <RunTimelineView session={session} version={v} />))}
+        {rest && panel('Events', paced(runVersion, v => <RunStreams session={session} version={v} />))}
         {rest && panel('Logs', paced(runVersion, v => <LogsSection session={session} version={v} />))}
       </section></PanelTabPanel>
       <PanelTabPanel tab="terminal" opens>{rest && panel('Terminal', <TerminalSection session={session} />)}</PanelTabPanel>
@@ -165,33 +166,41 @@ function NoApplication() {
 }
 const PlanPaneMemo = memo(({ session }: Versioned & { live: number }) => <PlanPane session={session} />)
 
-/**
- * The timeline of the whole recorded run (the live run), its cursor at the moment shown, and the event streams up to
- * that moment, at the given session version.
- */
-const RunViews = memo(function RunViews({ session }: { session: Session; version: number }) {
+/** The shown application's run: its events, and the Pods of its destination namespace. */
+function useRunFacts(session: Session) {
   const run = session.live
-  const now = run.now
-  const at = session.shown.now
   const app = run.app
-  // The shown application's run: its events, and the Pods of its destination namespace.
   const all = run.podHistories()
   const namespace = app?.namespace
   const pods = useMemo(() => (namespace !== undefined ? all.filter(p => p.namespace === namespace) : all), [all, namespace])
-  const events = app?.events ?? NO_EVENTS
+  return { run, pods, events: app?.events ?? NO_EVENTS }
+}
+
+/** The timeline of the whole recorded run (the live run), its cursor at the moment shown, at the given session version. */
+const RunTimelineView = memo(function RunTimelineView({ session }: { session: Session; version: number }) {
+  const { run, pods, events } = useRunFacts(session)
   return (
-    <>
-      <ChunkBoundary what="the timeline">
-        <Suspense fallback={<div className="timeline-loading" aria-busy="true">Loading the timeline…</div>}>
-          <RunTimeline events={events} pods={pods} now={now} cursor={session.view ? at : undefined}
-            onCursor={t => void session.seek(t)} />
-        </Suspense>
-      </ChunkBoundary>
-      <div className="streams">
-        <EventStream title="kubectl get pods --watch" lines={podWatchLines(pods, at)} />
-        <EventStream title="Operation events" lines={eventLines(events, at)} />
-      </div>
-    </>
+    <ChunkBoundary what="the timeline">
+      <Suspense fallback={<div className="timeline-loading" aria-busy="true">Loading the timeline…</div>}>
+        <RunTimeline events={events} pods={pods} now={run.now} cursor={session.view ? session.shown.now : undefined}
+          onCursor={t => void session.seek(t)} />
+      </Suspense>
+    </ChunkBoundary>
+  )
+})
+
+/**
+ * The event streams up to the moment shown. Paced apart from the timeline: below a 200-resource timeline they are
+ * off-screen while the learner follows it, and then follow a playing run once a second, not ten times.
+ */
+const RunStreams = memo(function RunStreams({ session }: { session: Session; version: number }) {
+  const { pods, events } = useRunFacts(session)
+  const at = session.shown.now
+  return (
+    <div className="streams">
+      <EventStream title="kubectl get pods --watch" lines={podWatchLines(pods, at)} />
+      <EventStream title="Operation events" lines={eventLines(events, at)} />
+    </div>
   )
 })
 
