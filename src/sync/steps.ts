@@ -83,11 +83,7 @@ export function observeRunningTasks(op: SyncOperation): void {
 
 /** Step 4: tasks that gate the next group: hooks always, other resources when the sync is multi-step (R16). */
 export function gatingTasks(op: SyncOperation): SyncTask[] {
-  if (!multiStep(op.tasks)) return hooksOf(op).filter(running)
-  const out: SyncTask[] = []
-  const tasks = op.tasks
-  for (let i = activeFrom(op); i < tasks.length; i++) if (running(tasks[i]!)) out.push(tasks[i]!)
-  return out
+  return multiStep(op.tasks) ? activeTasks(op, running) : hooksOf(op).filter(running)
 }
 
 /**
@@ -103,6 +99,21 @@ function activeFrom(op: SyncOperation): number {
   return i
 }
 const completedHeads = new WeakMap<SyncTask[], number>()
+
+/** The tasks past the completed head that `keep` keeps, in plan order. */
+function activeTasks(op: SyncOperation, keep: (t: SyncTask) => boolean): SyncTask[] {
+  const out: SyncTask[] = []
+  const tasks = op.tasks
+  for (let i = activeFrom(op); i < tasks.length; i++) if (keep(tasks[i]!)) out.push(tasks[i]!)
+  return out
+}
+
+/** Whether a task past the completed head is one `test` accepts (activeTasks without building the list). */
+function anyActiveTask(op: SyncOperation, test: (t: SyncTask) => boolean): boolean {
+  const tasks = op.tasks
+  for (let i = activeFrom(op); i < tasks.length; i++) if (test(tasks[i]!)) return true
+  return false
+}
 
 /** R46: a running task whose object disappeared fails (on the next tick). */
 export async function waitForRunningTasks(op: SyncOperation): Promise<void> {
@@ -187,18 +198,14 @@ export async function failSync(op: SyncOperation): Promise<boolean> {
 /** The tasks still to run (step 8), less unmodified resources under ApplyOutOfSyncOnly=true (R23). */
 export function pendingTasks(op: SyncOperation): SyncTask[] {
   // One pass over the tasks past the completed head (this runs several times a tick).
-  const tasks: SyncTask[] = []
-  const all = op.tasks
-  for (let i = activeFrom(op); i < all.length; i++) if (pendingOutsideSyncFail(all[i]!)) tasks.push(all[i]!)
+  const tasks = activeTasks(op, pendingOutsideSyncFail)
   return op.env.request.options?.applyOutOfSyncOnly ? outOfSync(op, tasks) : tasks
 }
 
 /** Whether any task is pending (pendingTasks is not empty), without building the list when it need not. */
 export function anyPendingTask(op: SyncOperation): boolean {
   if (op.env.request.options?.applyOutOfSyncOnly) return pendingTasks(op).length > 0
-  const tasks = op.tasks
-  for (let i = activeFrom(op); i < tasks.length; i++) if (pendingOutsideSyncFail(tasks[i]!)) return true
-  return false
+  return anyActiveTask(op, pendingOutsideSyncFail)
 }
 
 function pendingOutsideSyncFail(t: SyncTask): boolean {
