@@ -8,6 +8,7 @@ import { useMonaco } from './load.ts'
 import { preferredTheme, watchTheme } from './theme.ts'
 import { EDITOR_FONT_PX } from './font.ts'
 import { scaledFont, watchPresenter } from '../appearance/presenter.ts'
+import { overflowWidgetsHost } from './overflow-widgets.ts'
 
 export interface ManifestDiffProps {
   /** Left side, e.g. the live object as YAML. */
@@ -41,8 +42,12 @@ export function ManifestDiff(props: ManifestDiffProps): ReactElement {
       original: monaco.editor.createModel(original, 'yaml', monaco.Uri.parse(`inmemory://synclab-diff/${id}/original`)),
       modified: monaco.editor.createModel(modified, 'yaml', monaco.Uri.parse(`inmemory://synclab-diff/${id}/modified`)),
     }
+    // Its widgets go in a box at the end of the page, as the manifest editor's: the panel's containment clips them.
+    const overflow = overflowWidgetsHost()
     const diff = monaco.editor.createDiffEditor(host, {
       automaticLayout: true,
+      fixedOverflowWidgets: true,
+      overflowWidgetsDomNode: overflow.node,
       readOnly: true,
       originalEditable: false,
       renderSideBySide: sideBySide,
@@ -63,6 +68,7 @@ export function ManifestDiff(props: ManifestDiffProps): ReactElement {
       unwatchPresenter()
       for (const k of keys) k.dispose()
       diff.dispose()
+      overflow.remove()
       m.original.dispose()
       m.modified.dispose()
       models.current = null
