@@ -3,7 +3,7 @@
 // within the recorded run (what lies after the moment shown stays drawn, veiled). It only draws the model
 // built by buildTimeline; every fact shown is in the model. The chart is a header and a stack of lane chunks
 // (lane-chunk.tsx); the now line and the cursor are elements of their own over the whole stack.
-import { type KeyboardEvent, type PointerEvent, useEffect, useId, useRef, useState } from 'react'
+import { type KeyboardEvent, type PointerEvent, useEffect, useId, useLayoutEffect, useRef, useState } from 'react'
 import { ChartHeader } from './chart-header.tsx'
 import { AXIS_H, CHUNK_LANES, HEADER_H, LABEL_W, laneHeight, PAD_LEFT, WIDTH_STEP } from './geometry.ts'
 import { backdropOf, LaneChunk } from './lane-chunk.tsx'
@@ -12,7 +12,7 @@ import { describeTimeline, formatSeconds, type Timeline as TimelineData } from '
 import { usePaneFollow } from './pane-follow.ts'
 import { axisTicks, clamp, cursorAfterKey, timeScale } from './scale.ts'
 import { TimelineTable } from './timeline-table.tsx'
-import { EndX } from './up-to-end.tsx'
+import { EndX, TimelineEnd } from './up-to-end.tsx'
 import './timeline.css'
 
 export interface TimelineProps {
@@ -90,6 +90,11 @@ export function Timeline({ timeline, now, cursor, onCursor, pxPerSecond = 24 }: 
     onCursor(next)
   }
 
+  // The boxes cut at the timeline's end: those rendered now read `end.x`; the others move once this is committed.
+  const [end] = useState(() => new TimelineEnd())
+  end.x = scale.x(timeline.end)
+  useLayoutEffect(() => end.moveBoxes())
+
   const width = Math.ceil(scale.width / WIDTH_STEP) * WIDTH_STEP
   const ticks = axisTicks({ ...scale, t1: scale.t(width, scale.t0, Infinity) })
   // Where open presence lines and bands end (clipped at the timeline's end): a power of two, so it seldom changes.
@@ -112,7 +117,7 @@ export function Timeline({ timeline, now, cursor, onCursor, pxPerSecond = 24 }: 
           onPointerCancel={onPointerUp} onScroll={follow.onScroll}>
           <div ref={chartRef} role="img" aria-label={describeTimeline(timeline)}
             style={{ width, height, userSelect: 'none' }}>
-            <EndX value={scale.x(timeline.end)}>
+            <EndX value={end}>
               <ChartHeader timeline={timeline} scale={scale} ticks={ticks} openX={openX} id={id} />
               {chunks.map((lanes, i) => (
                 <LaneChunk key={i} lanes={lanes} scale={scale} openX={openX} backdrop={backdrop} id={id} />
