@@ -5,6 +5,7 @@ import { argocdCommand } from './argocd/index.ts'
 import { fail, out, tokenize, userOf } from './common.ts'
 import { type ListItem, splitCommands } from './shell-syntax.ts'
 import { kubectlCommand } from './kubectl/index.ts'
+import { hasShortcode, placeholderHint } from './placeholders.ts'
 import type { CommandResult, TerminalContext } from './types.ts'
 
 export const COMMANDS = ['argocd', 'kubectl', 'oc', 'help', 'clear', 'echo', 'whoami', 'history', 'true', 'false']
@@ -24,8 +25,13 @@ export function runCommand(line: string, ctx: TerminalContext): CommandResult {
 /** One pipeline: `$(…)` run first (each a command of its own), then the stages. */
 function runPipeline(text: string, ctx: TerminalContext): CommandResult {
   const parsed = tokenize(text, ctx, source => substitute(source, ctx))
-  if (parsed.error) return fail(parsed.error)
+  // A redirection the sandbox refuses is most often a lab's `<username>` typed as it stands.
+  if (parsed.error) return fail(/does not support '[<>]/.test(parsed.error) ? placeholderHint(text, userOf(ctx)) ?? parsed.error : parsed.error)
   const stages = parsed.stages
+  const tool = stages[0]?.[0]
+  if ((tool === 'argocd' || tool === 'kubectl' || tool === 'oc' || tool === 'k') && hasShortcode(text)) {
+    return fail(placeholderHint(text, userOf(ctx))!)
+  }
   if (stages.length === 1 && stages[0]!.length === 0) return out([])
   if (stages.some(s => s.length === 0)) return fail("bash: syntax error near unexpected token `|'")
   const first = run(stages[0]!, ctx)

@@ -15,6 +15,27 @@ describe('shell', () => {
     expect(runCommand('whoami', t.ctx).lines).toEqual(['alice'])
   })
 
+  it('says what a lab\'s placeholders typed as they stand are, and creates nothing from them', async () => {
+    const t = await terminal({ user: 'alice' })
+    // bash would read <username> as redirections ("bash: username: No such file or directory").
+    const angle = runCommand(CREATE.replace('argo-hook-learner', 'argo-hook-<username>'), t.ctx)
+    expect(angle.exitCode).toBe(1)
+    expect(angle.lines).toEqual(["synclab: <username> is a placeholder of the lab's text, not something to type; " +
+      'put your own value in its place: your user name here is alice ($USER)'])
+    expect(runCommand('kubectl get pod <pod name>', t.ctx).lines[0]).toBe("synclab: <pod name> is a placeholder of the " +
+      "lab's text, not something to type; put your own value in its place: your user name here is alice ($USER)")
+    expect(runCommand('kubectl logs <hook>', t.ctx).lines[0]).toMatch(/^synclab: <hook> is a placeholder .* in its place$/)
+    // The course site's Hugo shortcodes: no repository address of argocd's, no name of kubectl's.
+    const shortcode = runCommand(CREATE.replace('https://example.com', 'https://{{% param giteaUrl %}}'), t.ctx)
+    expect(shortcode).toEqual({ exitCode: 1, lines: ["synclab: {{% param giteaUrl %}} is filled in by the course's web " +
+      "site; the lab's text in the page shows the address to use"] })
+    expect(runCommand('argocd app list -o name', t.ctx).lines).toEqual([])
+    // Quoted, they are plain text, as in bash; a redirection that is no placeholder keeps bash's refusal.
+    expect(runCommand("echo '<username>' \"{{% param x %}}\"", t.ctx).lines).toEqual(['<username> {{% param x %}}'])
+    expect(runCommand('kubectl get pods > out.txt', t.ctx).lines).toEqual(["synclab: the sandbox shell does not support '>'"])
+    expect(runCommand('kubectl get pods < in', t.ctx).lines).toEqual(["synclab: the sandbox shell does not support '<'"])
+  })
+
   it('unknown commands, empty lines, clear, help, unsupported operators', async () => {
     const t = await terminal()
     expect(runCommand('foo bar', t.ctx)).toEqual({ lines: ['bash: foo: command not found'], exitCode: 1 })
