@@ -2,9 +2,10 @@
 // few shell builtins, `$(…)`, and `| grep` on a command's output. Every handler is wrapped: a bug prints one line,
 // never breaks the terminal.
 import { argocdCommand } from './argocd/index.ts'
-import { fail, out, tokenize, userOf } from './common.ts'
+import { fail, out, shellVariables, tokenize, userOf } from './common.ts'
 import { type ListItem, splitCommands } from './shell-syntax.ts'
 import { kubectlCommand } from './kubectl/index.ts'
+import { missingTool } from './missing-tools.ts'
 import { hasShortcode, placeholderHint } from './placeholders.ts'
 import type { CommandResult, TerminalContext } from './types.ts'
 
@@ -119,7 +120,7 @@ function run(argv: string[], ctx: TerminalContext): CommandResult {
     case 'whoami': return out([userOf(ctx)])
     case 'history': return out([]) // the panel prints its own history
     case 'sudo': return fail(`${userOf(ctx)} is not in the sudoers file.  This incident will be reported.`)
-    default: return fail(`bash: ${cmd}: command not found`)
+    default: return missingTool(cmd!, args, shellVariables(ctx).HOME!)
   }
 }
 

@@ -36,6 +36,24 @@ describe('shell', () => {
     expect(runCommand('kubectl get pods < in', t.ctx).lines).toEqual(["synclab: the sandbox shell does not support '<'"])
   })
 
+  it('answers as bash the tools a lab\'s text has the learner type, and says where in the page that step is done', async () => {
+    const t = await terminal()
+    const inTheEditor = "synclab: the lab's repository is in the page's editor: change files there and press Commit " +
+      '(Ctrl/Cmd+S); Argo CD sees each commit at once, so there is nothing to push.'
+    const inTheTree = "synclab: the lab's repository is the page's editor: its file tree lists the files and opens them."
+    // Task 2 of the seed: "commit and push the changes".
+    expect(runCommand("git commit -am 'curl'", t.ctx)).toEqual({ exitCode: 1, lines: ['bash: git: command not found', inTheEditor] })
+    expect(runCommand('git push', t.ctx).lines).toEqual(['bash: git: command not found', inTheEditor])
+    expect(runCommand('vi pre-post-sync-hook/post-sync-job.yaml', t.ctx).lines).toEqual(['bash: vi: command not found', inTheEditor])
+    expect(runCommand('cat pre-post-sync-hook/post-sync-job.yaml', t.ctx).lines).toEqual(['bash: cat: command not found', inTheTree])
+    expect(runCommand('curl https://acend.ch', t.ctx).lines[1]).toMatch(/^synclab: this terminal has no network\. In the lab, curl runs in the hook's Pod/)
+    // cd is bash's own: never "not found"; the home folder is the only one.
+    expect(runCommand('cd argocd-training-examples', t.ctx)).toEqual({ exitCode: 1,
+      lines: ['bash: cd: argocd-training-examples: No such file or directory', inTheTree] })
+    for (const home of ['cd', 'cd ~', 'cd $HOME', 'cd .']) expect(runCommand(home, t.ctx)).toEqual({ lines: [], exitCode: 0 })
+    expect(runCommand('make', t.ctx)).toEqual({ exitCode: 1, lines: ['bash: make: command not found'] })
+  })
+
   it('unknown commands, empty lines, clear, help, unsupported operators', async () => {
     const t = await terminal()
     expect(runCommand('foo bar', t.ctx)).toEqual({ lines: ['bash: foo: command not found'], exitCode: 1 })
