@@ -3,31 +3,20 @@
 // that React does not render again (their lanes did not change): the chart moves them once the redraw is committed,
 // instead of handing the end down through a context that changes on every redraw.
 import { act, createElement as h } from 'react'
-import { createRoot } from 'react-dom/client'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { buildTimeline, type Timeline as TimelineData } from '../../../src/ui/timeline/model.ts'
 import { Timeline } from '../../../src/ui/timeline/Timeline.tsx'
+import { reactHost } from '../react-host.ts'
 import { runLab } from './lab.ts'
 
-;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
 // jsdom lays nothing out: the chart's pane-follow only needs to be able to observe.
 globalThis.ResizeObserver ??= class { observe(): void {} unobserve(): void {} disconnect(): void {} }
 
-let host: HTMLElement
-let root: ReturnType<typeof createRoot>
-beforeEach(() => {
-  host = document.createElement('div')
-  document.body.append(host)
-  root = createRoot(host)
-})
-afterEach(() => {
-  act(() => root.unmount())
-  host.remove()
-})
+const page = reactHost()
 
 /** Each box's width (px) and the width of the layer it cuts. */
 function boxes(): Array<{ width: number; layer: number }> {
-  return [...host.querySelectorAll<HTMLElement>('.tl-upto')].map(box => ({
+  return [...page.host.querySelectorAll<HTMLElement>('.tl-upto')].map(box => ({
     width: Number.parseFloat(box.style.width),
     layer: Number(box.querySelector('svg.tl-layer')!.getAttribute('width')),
   }))
@@ -35,7 +24,7 @@ function boxes(): Array<{ width: number; layer: number }> {
 
 /** x of the now line (its transform), which a redraw of a playing run puts at the timeline's end. */
 function nowX(): number {
-  const line = host.querySelector<HTMLElement>('.tl-now')!
+  const line = page.host.querySelector<HTMLElement>('.tl-now')!
   return Number(/translateX\(([\d.]+)px\)/.exec(line.style.transform)![1]) + 1
 }
 
@@ -43,7 +32,7 @@ describe('the timeline\'s end', async () => {
   const run = await runLab()
   const full = buildTimeline(run.events, run.histories, run.now)
   const draw = (timeline: TimelineData, now: number): void => {
-    act(() => root.render(h(Timeline, { timeline, now, cursor: undefined, onCursor: () => {} })))
+    act(() => page.root.render(h(Timeline, { timeline, now, cursor: undefined, onCursor: () => {} })))
   }
 
   it('moves every box to the end as time passes, in chunks not drawn again as well', () => {
@@ -52,13 +41,13 @@ describe('the timeline\'s end', async () => {
     const end = full.end - 3000
     draw(at(end), end)
     const before = boxes()
-    expect(before.length).toBe(1 + 2 * host.querySelectorAll('.tl-chunk').length) // the header's, two per chunk
+    expect(before.length).toBe(1 + 2 * page.host.querySelectorAll('.tl-chunk').length) // the header's, two per chunk
     for (const box of before) expect(box.width).toBeCloseTo(nowX(), 6)
     const layers = before.map(b => b.layer)
     // 200 ms later: the same lanes (the chunks are skipped by React) and the same layers, a later end.
-    const chunks = [...host.querySelectorAll('.tl-chunk')]
+    const chunks = [...page.host.querySelectorAll('.tl-chunk')]
     draw(at(end + 200), end + 200)
-    expect([...host.querySelectorAll('.tl-chunk')]).toEqual(chunks)
+    expect([...page.host.querySelectorAll('.tl-chunk')]).toEqual(chunks)
     const after = boxes()
     expect(after.map(b => b.layer)).toEqual(layers)
     expect(nowX()).toBeGreaterThan(before[0]!.width)
