@@ -26,8 +26,11 @@ export function runCommand(line: string, ctx: TerminalContext): CommandResult {
 /** One pipeline: `$(…)` run first (each a command of its own), then the stages. */
 function runPipeline(text: string, ctx: TerminalContext): CommandResult {
   const parsed = tokenize(text, ctx, source => substitute(source, ctx))
-  // A redirection the sandbox refuses is most often a lab's `<username>` typed as it stands.
-  if (parsed.error) return fail(/does not support '[<>]/.test(parsed.error) ? placeholderHint(text, userOf(ctx)) ?? parsed.error : parsed.error)
+  if (parsed.error) {
+    // A redirection the sandbox refuses is most often a lab's `<username>` typed as it stands.
+    const redirection = /does not support '[<>]/.test(parsed.error)
+    return fail((redirection ? placeholderHint(text, userOf(ctx)) : undefined) ?? parsed.error)
+  }
   const stages = parsed.stages
   const tool = stages[0]?.[0]
   if ((tool === 'argocd' || tool === 'kubectl' || tool === 'oc' || tool === 'k') && hasShortcode(text)) {
