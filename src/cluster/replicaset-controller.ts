@@ -38,10 +38,12 @@ export class ReplicaSetController {
     if (live.length < want) {
       for (let i = live.length; i < want; i++) live.push(this.createPod(rs))
     } else if (live.length > want) {
-      // Not-ready Pods go first, then the newest, as the real controller prefers.
+      // Not-ready Pods go first, then the newest, as the real controller prefers (controller_utils.go ActivePods).
+      // Ties, which Kubernetes leaves to an unstable sort, go by name: as bytes, so that every machine and locale
+      // picks the same Pod.
       const victims = [...live].sort((a, b) => Number(isReady(a)) - Number(isReady(b)) ||
-        (b.metadata.creationTimestamp ?? '').localeCompare(a.metadata.creationTimestamp ?? '') ||
-        (b.metadata.name ?? '').localeCompare(a.metadata.name ?? ''))
+        descending(a.metadata.creationTimestamp ?? '', b.metadata.creationTimestamp ?? '') ||
+        descending(a.metadata.name ?? '', b.metadata.name ?? ''))
         .slice(0, live.length - want)
       for (const pod of victims) {
         this.store.delete(refOf(pod))
@@ -95,4 +97,8 @@ export class ReplicaSetController {
 export function isReady(pod: Pod): boolean {
   return pod.status?.phase === 'Running' &&
     (pod.status.conditions?.some(c => c.type === 'Ready' && c.status === 'True') ?? false)
+}
+
+function descending(a: string, b: string): number {
+  return a < b ? 1 : a > b ? -1 : 0
 }

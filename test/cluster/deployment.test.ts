@@ -21,6 +21,24 @@ describe('Deployment controller', () => {
     expect(getHealth(dep)?.status).toBe('Healthy')
   })
 
+  it('scaling down removes the newest Pods first; ties go by name, compared as bytes (the same on every machine)', () => {
+    const c = cluster()
+    c.apply(deployment('web', 'nginx:1.27', 2))
+    c.runUntilIdle()
+    const first = (c.list('Pod', 'default') as Pod[]).map(p => p.metadata.name!)
+    c.advance(5_000)
+    c.apply(deployment('web', 'nginx:1.27', 4))
+    c.runUntilIdle()
+    const created = new Map((c.list('Pod', 'default') as Pod[]).map(p => [p.metadata.name!, p.metadata.creationTimestamp!]))
+    expect(created.size).toBe(4)
+    expect(new Set(first.map(n => created.get(n))).size).toBe(1) // the first two share their creation second
+    c.apply(deployment('web', 'nginx:1.27', 1))
+    c.runUntilIdle()
+    const left = (c.list('Pod', 'default') as Pod[]).map(p => p.metadata.name!)
+    // Both newer Pods go; of the first two, the greater name goes.
+    expect(left).toEqual([[...first].sort()[0]])
+  })
+
   it('a new template rolls out to a new ReplicaSet and scales the old one to zero', () => {
     const c = cluster()
     c.apply(deployment('web', 'nginx:1.27', 1))
