@@ -6,7 +6,7 @@ import { fail, out, shellVariables, tokenize, userOf } from './common.ts'
 import { type ListItem, splitCommands } from './shell-syntax.ts'
 import { kubectlCommand } from './kubectl/index.ts'
 import { missingTool } from './missing-tools.ts'
-import { hasShortcode, placeholderHint } from './placeholders.ts'
+import { angleBracketHint, shortcodeHint } from './placeholders.ts'
 import type { CommandResult, TerminalContext } from './types.ts'
 
 export const COMMANDS = ['argocd', 'kubectl', 'oc', 'help', 'clear', 'echo', 'whoami', 'history', 'true', 'false']
@@ -27,15 +27,14 @@ export function runCommand(line: string, ctx: TerminalContext): CommandResult {
 function runPipeline(text: string, ctx: TerminalContext): CommandResult {
   const parsed = tokenize(text, ctx, source => substitute(source, ctx))
   if (parsed.error) {
-    // A redirection the sandbox refuses is most often a lab's `<username>` typed as it stands.
+    // A redirection the sandbox refuses is most often a lab's `<username>` (or a `{{< … >}}`) typed as it stands.
     const redirection = /does not support '[<>]/.test(parsed.error)
-    return fail((redirection ? placeholderHint(text, userOf(ctx)) : undefined) ?? parsed.error)
+    return fail((redirection ? angleBracketHint(text, userOf(ctx)) ?? shortcodeHint(text) : undefined) ?? parsed.error)
   }
   const stages = parsed.stages
   const tool = stages[0]?.[0]
-  if ((tool === 'argocd' || tool === 'kubectl' || tool === 'oc' || tool === 'k') && hasShortcode(text)) {
-    return fail(placeholderHint(text, userOf(ctx))!)
-  }
+  const shortcode = tool === 'argocd' || tool === 'kubectl' || tool === 'oc' || tool === 'k' ? shortcodeHint(text) : undefined
+  if (shortcode !== undefined) return fail(shortcode)
   if (stages.length === 1 && stages[0]!.length === 0) return out([])
   if (stages.some(s => s.length === 0)) return fail("bash: syntax error near unexpected token `|'")
   const first = run(stages[0]!, ctx)

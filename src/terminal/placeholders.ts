@@ -9,21 +9,18 @@ const ANGLE_PLACEHOLDER = /<([A-Za-z][A-Za-z0-9_-]*(?: [A-Za-z0-9_-]+){0,3})>/
 /** Hugo's shortcodes: `{{% param giteaUrl %}}`, `{{< param x >}}`. */
 const SHORTCODE = /\{\{[%<].*?[%>]\}\}/
 
-/** What to say about a placeholder in `line`, or undefined when it has none. `user` is the learner's name. */
-export function placeholderHint(line: string, user: string): string | undefined {
+/** What to say about an angle-bracket placeholder in `line`, or undefined when it has none. `user`: the learner's name. */
+export function angleBracketHint(line: string, user: string): string | undefined {
   const angle = ANGLE_PLACEHOLDER.exec(line)
-  if (angle) {
-    const about = /user|name/i.test(angle[1]!) ? `: your user name here is ${user} ($USER)` : ''
-    return `synclab: ${angle[0]} is a placeholder of the lab's text, not something to type; put your own value in its place${about}`
-  }
-  const shortcode = SHORTCODE.exec(line)
-  if (shortcode) {
-    return `synclab: ${shortcode[0]} is filled in by the course's web site; the lab's text in the page shows the address to use`
-  }
-  return undefined
+  if (!angle) return undefined
+  const about = /user|name/i.test(angle[1]!) ? `: your user name here is ${user} ($USER)` : ''
+  return `synclab: ${angle[0]} is a placeholder of the lab's text, not something to type; put your own value in its place${about}`
 }
 
-/** Whether `line` holds a shortcode: argocd and kubectl refuse it (it can be no address, path or name of theirs). */
-export function hasShortcode(line: string): boolean {
-  return SHORTCODE.test(line)
+/** What to say about a shortcode in `line` (argocd and kubectl refuse it: it is no address, path or name of theirs). */
+export function shortcodeHint(line: string): string | undefined {
+  const shortcode = SHORTCODE.exec(line)
+  return shortcode
+    ? `synclab: ${shortcode[0]} is filled in by the course's web site; the lab's text in the page shows the address to use`
+    : undefined
 }
