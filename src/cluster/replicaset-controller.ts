@@ -1,4 +1,5 @@
 // The ReplicaSet controller: keeps spec.replicas Pods running from the template and reports how many are ready.
+import { byteCompare } from './byte-order.ts'
 import type { VirtualClock } from './clock.ts'
 import type { EventRecorder } from './events.ts'
 import { createPodFromTemplate } from './pod-template.ts'
@@ -42,8 +43,8 @@ export class ReplicaSetController {
       // Ties, which Kubernetes leaves to an unstable sort, go by name: as bytes, so that every machine and locale
       // picks the same Pod.
       const victims = [...live].sort((a, b) => Number(isReady(a)) - Number(isReady(b)) ||
-        descending(a.metadata.creationTimestamp ?? '', b.metadata.creationTimestamp ?? '') ||
-        descending(a.metadata.name ?? '', b.metadata.name ?? ''))
+        byteCompare(b.metadata.creationTimestamp ?? '', a.metadata.creationTimestamp ?? '') ||
+        byteCompare(b.metadata.name ?? '', a.metadata.name ?? ''))
         .slice(0, live.length - want)
       for (const pod of victims) {
         this.store.delete(refOf(pod))
@@ -97,8 +98,4 @@ export class ReplicaSetController {
 export function isReady(pod: Pod): boolean {
   return pod.status?.phase === 'Running' &&
     (pod.status.conditions?.some(c => c.type === 'Ready' && c.status === 'True') ?? false)
-}
-
-function descending(a: string, b: string): number {
-  return a < b ? 1 : a > b ? -1 : 0
 }

@@ -4,6 +4,7 @@
 // Every problem is a Diagnostic pointing at the YAML node it is about (`file:line:col: error: message`).
 import type { ErrorObject } from 'ajv'
 import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml'
+import { byteCompare } from '../cluster/byte-order.ts'
 import { isNamespaceName } from '../cluster/validation.ts'
 import { parseManifests } from '../manifest/index.ts'
 import type { Diagnostic } from '../manifest/index.ts'
@@ -266,7 +267,7 @@ function normalize(raw: RawLab, files: readonly LabFile[], dir: string): Lab {
 export function repoFiles(lab: Lab): Map<string, string> {
   const prefix = `repo/${lab.app.path}/`
   const out = new Map<string, string>()
-  for (const [path, text] of [...lab.files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [path, text] of [...lab.files].sort(([a], [b]) => byteCompare(a, b))) {
     if (path.startsWith(prefix) && /\.ya?ml$/i.test(path)) out.set(path.slice(prefix.length), text)
   }
   return out

@@ -5,6 +5,7 @@
 //   start     task N from the state the solutions of tasks 1..N-1 leave, its steps without any file change;
 //   pitfall   task N from the same state, with a pitfall's (wrong) edits.
 // checkLab() turns these into the verdicts `synclab lab check` prints.
+import { byteCompare } from '../cluster/byte-order.ts'
 import { parseManifests } from '../manifest/index.ts'
 import { appSources, IN_CLUSTER } from '../sync/app-source.ts'
 import type { Application, Revision } from '../sync/application.ts'
@@ -99,7 +100,7 @@ export class LabSession {
 
   /** git commit + push: a new revision when the tree changed (git refuses an empty commit). */
   commit(message = 'update'): void {
-    const files = [...this.tree].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    const files = [...this.tree].sort(([a], [b]) => byteCompare(a, b))
     const key = JSON.stringify(files)
     if (key === this.committed) return
     const { manifests, diagnostics } = parseManifests(files.map(([path, text]) => ({ path: `${this.lab.app.path}/${path}`, text })))

@@ -2,6 +2,7 @@
 // final resource table; the CLI and the terminal both print through it.
 // Src: argo-cd cmd/argocd/commands/app.go (waitFormatString, resourceState.FormatItems, printOperationResult,
 // printAppResources).
+import { byteCompare } from '../cluster/byte-order.ts'
 import { EPOCH_MS } from '../cluster/clock.ts'
 import type { ResourceKey, ResourceResult } from '../sync/types.ts'
 import { goDuration, goTime, tabwrite } from './go-format.ts'
@@ -36,7 +37,7 @@ export function resourceStateRows(managed: Map<string, ResourceRow>, results: re
     }
     rest.delete(key)
   }
-  rows.push(...[...rest.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row))
+  rows.push(...[...rest.entries()].sort(([a], [b]) => byteCompare(a, b)).map(([, row]) => row))
   if (!selected) return rows
   return rows.filter(row => selected.some(s => s.group === row.group && s.kind === row.kind && s.name === row.name &&
     (s.namespace === '' || s.namespace === row.namespace)))

@@ -1,5 +1,6 @@
 // The order of sync tasks (R11–R13): phase, wave, kind, name; then namespaces and CRDs moved in front of the
 // first task that needs them. Groups are runs of equal (phase, wave) (R14).
+import { byteCompare } from '../cluster/byte-order.ts'
 import { groupOf } from '../cluster/objects.ts'
 import { kindOf, nameOf, type SyncTask, wave } from './task.ts'
 import { PHASE_ORDER } from './types.ts'
@@ -31,10 +32,6 @@ function sortKey(t: SyncTask): SortKey {
 function compareKeys(a: SortKey, b: SortKey): number {
   return a.phase - b.phase || a.wave - b.wave || a.kind - b.kind ||
     byteCompare(a.name, b.name) // R12: namespace is not a key
-}
-
-function byteCompare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }
 
 /** Sorts in place (R12) and moves dependencies first (R13). */
